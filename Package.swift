@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "MSCToolkit",
+    platforms: [.macOS(.v13)],
+    products: [
+        // MARK: Public API
+        .executable(name: "msc", targets: ["msc"]),
+        .library(name: "MSCModel", targets: ["MSCModel"]),
+        .library(name: "MSCSimulation", targets: ["MSCSimulation"]),
+        .library(name: "MSCReport", targets: ["MSCReport"]),
+        .library(name: "GSLKit", targets: ["GSLKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: Implementation details
+        // The C shim over the system GSL (Debian `libgsl-dev`), found with pkg-config.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev", "pkg-config"])]
+        ),
+
+        // MARK: Libraries
+        // Safe Swift over the parts of GSL the model uses.
+        .target(name: "GSLKit", dependencies: ["CGSL"]),
+        // The domain: formulas, types, assumption and scenario loading. No randomness, no printing.
+        .target(name: "MSCModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Uncertainty: Monte Carlo, sampling designs, regression fits, sensitivity. Uses GSLKit.
+        .target(name: "MSCSimulation", dependencies: ["GSLKit", "MSCModel"]),
+        // Tables, charts and evidence packs.
+        .target(name: "MSCReport", dependencies: [
+            "MSCModel", "MSCSimulation",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+
+        // MARK: Executables
+        .executableTarget(name: "msc", dependencies: [
+            "MSCModel", "MSCSimulation", "MSCReport", "GSLKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "msc-bench", dependencies: ["MSCModel", "MSCSimulation", "GSLKit"]),
+
+        // MARK: Tests
+        .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
+        .testTarget(name: "MSCModelTests", dependencies: ["MSCModel"]),
+        .testTarget(name: "MSCSimulationTests", dependencies: ["MSCSimulation", "MSCModel", "GSLKit"]),
+        .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel"]),
+        .testTarget(name: "MSCCommandTests", dependencies: ["msc"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import GSLKit
+import MSCModel

@@ -1,0 +1,1 @@
+print("msc-bench: not yet")
