@@ -1,12 +1,32 @@
 import ArgumentParser
+import Foundation
 import MSCModel
 
 @main
 struct MSC: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "msc",
-        abstract: "Model the cost, funding, survival and impact of Modern Slavery Coordinator posts in local authorities in England and Wales.",
+        abstract: "Model the cost, funding, survival and impact of Modern Slavery Coordinator posts in the local authorities of England and Wales.",
         version: toolkitVersion,
-        subcommands: []
+        subcommands: [
+            CostCommand.self,
+            AssumptionsCommand.self,
+        ]
     )
+
+    /// Runs the command, turning input errors into one line on stderr and a non-zero exit.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("msc: error: \(error.description)\n".utf8))
+            Foundation.exit(2)
+        } catch let error as CommandFailure {
+            FileHandle.standardError.write(Data("msc: error: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,65 @@
+/// One named model parameter: its value, unit, uncertainty, source and notes.
+///
+/// Assumptions are data, never literals in code: every default the model uses is one of these,
+/// loaded from `Assumptions/*.yaml`, and every published figure can name the ones it rests on.
+public struct Assumption: Sendable {
+    /// The name the model and scenarios use (`salary`, `employerNIRate`).
+    public let name: String
+    /// What the value means, in a sentence.
+    public let description: String
+    /// The unit, from a closed list.
+    public let unit: Unit
+    /// The central value a deterministic run uses (for period-valued assumptions, the latest period).
+    public let value: Double
+    /// Values that change by tax or financial year (`2025-26`) or date, oldest first; empty otherwise.
+    public let valuesByPeriod: [PeriodValue]
+    /// The uncertainty a Monte Carlo run draws from.
+    public let distribution: Distribution
+    /// Where the value comes from (empty only for illustrative values).
+    public let sources: [Source]
+    /// How sure the value is.
+    public let evidence: Evidence
+    /// Reasoning, derivation or caveats.
+    public let notes: String?
+    /// The file and line the assumption was read from (or the scenario that overrode it).
+    public let origin: String
+
+    /// A value that holds from a period on.
+    public struct PeriodValue: Sendable, Equatable {
+        /// The period label, e.g. `2025-26`.
+        public let period: String
+        public let value: Double
+    }
+
+    public init(name: String, description: String, unit: Unit, value: Double, valuesByPeriod: [PeriodValue] = [],
+                distribution: Distribution, sources: [Source], evidence: Evidence, notes: String?, origin: String) {
+        self.name = name
+        self.description = description
+        self.unit = unit
+        self.value = value
+        self.valuesByPeriod = valuesByPeriod
+        self.distribution = distribution
+        self.sources = sources
+        self.evidence = evidence
+        self.notes = notes
+        self.origin = origin
+    }
+
+    /// The value for a period label, or nil when the assumption has no value for it.
+    public func value(for period: String) -> Double? {
+        if valuesByPeriod.isEmpty { return value }
+        return valuesByPeriod.first { $0.period == period }?.value
+    }
+
+    /// The period labels this assumption has values for.
+    public var periods: [String] { valuesByPeriod.map(\.period) }
+
+    /// The same assumption with a new central value and distribution, noting who changed it.
+    public func overridden(value newValue: Double, distribution newDistribution: Distribution, by origin: String,
+                           notes extraNotes: String? = nil) -> Assumption {
+        let combinedNotes = [notes, "Overridden by \(origin).", extraNotes].compactMap { $0 }.joined(separator: " ")
+        return Assumption(name: name, description: description, unit: unit, value: newValue, valuesByPeriod: [],
+                          distribution: newDistribution, sources: sources, evidence: evidence,
+                          notes: combinedNotes, origin: origin)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Loads every `*.yaml` file in an assumptions folder into one ``AssumptionSet``.
+public enum AssumptionLoader {
+    /// The folder shipped with the toolkit, found from the working directory or beside the executable.
+    public static func defaultDirectory() -> String {
+        let fm = FileManager.default
+        if let fromEnvironment = ProcessInfo.processInfo.environment["MSC_ASSUMPTIONS"] { return fromEnvironment }
+        var candidates = [fm.currentDirectoryPath + "/Assumptions"]
+        // Walk up from the executable (e.g. .build/release/msc) to the repository root.
+        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        for _ in 0..<5 {
+            url.deleteLastPathComponent()
+            candidates.append(url.path + "/Assumptions")
+        }
+        return candidates.first { fm.fileExists(atPath: $0 + "/cost.yaml") } ?? "Assumptions"
+    }
+
+    /// Reads every `.yaml` file in `directory`, in name order; a name defined twice is an error.
+    public static func load(directory: String) throws -> AssumptionSet {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(file: directory, message: "not a folder; expected a folder of assumption .yaml files")
+        }
+        let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .sorted()
+        guard !names.isEmpty else {
+            throw InputError(file: directory, message: "no .yaml files; expected assumption files such as cost.yaml")
+        }
+        var assumptions: [Assumption] = []
+        var seen: [String: String] = [:]
+        var files: [String] = []
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            files.append(path)
+            for assumption in try loadFile(path: path) {
+                if let first = seen[assumption.name] {
+                    throw InputError(file: assumption.origin, key: assumption.name,
+                                     message: "defined twice; first defined at \(first)")
+                }
+                seen[assumption.name] = assumption.origin
+                assumptions.append(assumption)
+            }
+        }
+        return AssumptionSet(assumptions: assumptions, location: directory, files: files)
+    }
+
+    /// Reads the assumptions in one file: a mapping from assumption name to its definition.
+    public static func loadFile(path: String) throws -> [Assumption] {
+        let root = try YAMLFile.load(path: path)
+        return try parse(root: root)
+    }
+
+    /// Reads assumptions from YAML text (used by tests and by scenarios that define new values).
+    public static func parse(text: String, fileName: String) throws -> [Assumption] {
+        try parse(root: try YAMLFile.parse(text: text, fileName: fileName))
+    }
+
+    private static func parse(root: YAMLValue) throws -> [Assumption] {
+        let map = try root.mapping()
+        return try map.all().map { name, node in
+            guard name.range(of: "^[a-z][A-Za-z0-9]*$", options: .regularExpression) != nil else {
+                throw node.error("an assumption name must be lowerCamelCase letters and digits")
+            }
+            return try AssumptionParser.parse(name: name, node: node)
+        }
+    }
+
+    /// Applies a scenario's override: a plain number (fixed at that value) or a mapping with
+    /// `value` and optionally `distribution` and `notes`.
+    public static func override(_ base: Assumption, with node: YAMLValue, by origin: String) throws -> Assumption {
+        if case .some = try? node.mapping() {
+            let map = try node.mapping()
+            let value = try AssumptionParser.checkedValue(try map.required("value", expected: base.unit.expectation),
+                                                          unit: base.unit)
+            let distribution = try map.optional("distribution").map {
+                try AssumptionParser.parseDistribution($0, unit: base.unit)
+            } ?? .fixed(value)
+            let notes = try map.optional("notes")?.string()
+            try map.rejectUnknownKeys(allowed: ["value", "distribution", "notes"])
+            guard distribution.support.contains(value) else {
+                throw node.error("value \(value) lies outside the distribution's range \(distribution.support)")
+            }
+            return base.overridden(value: value, distribution: distribution, by: origin, notes: notes)
+        }
+        let value = try AssumptionParser.checkedValue(node, unit: base.unit)
+        return base.overridden(value: value, distribution: .fixed(value), by: origin)
+    }
+}

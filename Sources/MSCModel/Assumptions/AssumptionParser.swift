@@ -1,0 +1,144 @@
+/// Reads one assumption from its YAML mapping, enforcing the rules every shipped file obeys.
+///
+/// Rules: known keys only; a closed list of units; a source unless the value is `illustrative`
+/// (and then notes saying why); a fraction within [0, 1]; money never negative; a distribution's
+/// named parameters complete, ordered and inside the unit's range.
+enum AssumptionParser {
+    static let keys = ["description", "unit", "value", "values", "distribution", "source", "evidence", "notes"]
+    static let sourceKeys = ["title", "publisher", "date", "url", "page", "licence"]
+
+    static func parse(name: String, node: YAMLValue) throws -> Assumption {
+        let map = try node.mapping()
+        let description = try map.required("description", expected: "a sentence saying what the value means").string()
+        let unit = try map.required("unit", expected: "a unit").choice(Unit.self)
+        let evidence = try map.required("evidence", expected: "sourced, derived, unconfirmed or illustrative")
+            .choice(Evidence.self)
+        let notes = try map.optional("notes")?.string()
+
+        let valueNode = map.optional("value")
+        let valuesNode = map.optional("values")
+        var periods: [Assumption.PeriodValue] = []
+        let central: Double
+        switch (valueNode, valuesNode) {
+        case (let single?, nil):
+            central = try checkedValue(single, unit: unit)
+        case (nil, let many?):
+            let byPeriod = try many.mapping()
+            for (period, entry) in byPeriod.all() {
+                periods.append(.init(period: period, value: try checkedValue(entry, unit: unit)))
+            }
+            guard let last = periods.last else { throw many.error("expected at least one period: value") }
+            guard periods.map(\.period) == periods.map(\.period).sorted() else {
+                throw many.error("expected periods in date order, oldest first")
+            }
+            central = last.value
+        case (_?, _?):
+            throw map.owner.error("give either value or values (by period), not both")
+        case (nil, nil):
+            throw InputError(file: node.file, line: node.line, column: node.column, key: "\(name).value",
+                             message: "missing; expected \(unit.expectation)")
+        }
+
+        let distribution: Distribution
+        if let distributionNode = map.optional("distribution") {
+            if !periods.isEmpty { throw distributionNode.error("a value that changes by period must be fixed; remove the distribution") }
+            distribution = try parseDistribution(distributionNode, unit: unit)
+            guard distribution.support.contains(central) else {
+                throw valueNode!.error("central value \(central) lies outside the distribution's range \(distribution.support)")
+            }
+        } else {
+            distribution = .fixed(central)
+        }
+
+        var sources: [Source] = []
+        if let sourceNode = map.optional("source") {
+            if case .some = try? sourceNode.sequence() {
+                sources = try sourceNode.sequence().map(parseSource)
+            } else {
+                sources = [try parseSource(sourceNode)]
+            }
+        }
+        if evidence == .illustrative {
+            guard let notes, !notes.isEmpty else {
+                throw map.owner.error("an illustrative value must say why it was chosen; expected notes")
+            }
+        } else if sources.isEmpty {
+            throw InputError(file: node.file, line: node.line, column: node.column, key: "\(name).source",
+                             message: "missing; expected a source (title, publisher, date) or evidence: illustrative with notes")
+        }
+        if evidence == .derived, notes?.isEmpty ?? true {
+            throw map.owner.error("a derived value must show its derivation; expected notes")
+        }
+        try map.rejectUnknownKeys(allowed: keys)
+        let origin = node.line.map { "\(node.file):\($0)" } ?? node.file
+        return Assumption(name: name, description: description, unit: unit, value: central, valuesByPeriod: periods,
+                          distribution: distribution, sources: sources, evidence: evidence, notes: notes, origin: origin)
+    }
+
+    /// A number that respects its unit's range.
+    static func checkedValue(_ node: YAMLValue, unit: Unit) throws -> Double {
+        let value = try node.number(unit.expectation)
+        if unit.isProbability, !(0...1).contains(value) {
+            throw node.error("expected \(unit.expectation), found \(value)")
+        }
+        if unit.isNonNegative, value < 0 {
+            throw node.error("expected \(unit.expectation), found \(value)")
+        }
+        return value
+    }
+
+    static func parseDistribution(_ node: YAMLValue, unit: Unit) throws -> Distribution {
+        let map = try node.mapping()
+        let kind = try map.required("kind", expected: "a distribution kind").choice(Distribution.Kind.self)
+        func number(_ key: String) throws -> Double {
+            try map.required(key, expected: "a number").number()
+        }
+        func bounded(_ key: String) throws -> Double {
+            try checkedValue(try map.required(key, expected: unit.expectation), unit: unit)
+        }
+        let distribution: Distribution
+        switch kind {
+        case .fixed:
+            distribution = .fixed(try bounded("value"))
+        case .uniform:
+            let lo = try bounded("minimum"), hi = try bounded("maximum")
+            guard lo < hi else { throw map.owner.error("expected minimum < maximum, found \(lo) and \(hi)") }
+            distribution = .uniform(minimum: lo, maximum: hi)
+        case .triangular, .pert:
+            let lo = try bounded("minimum"), mode = try bounded("mode"), hi = try bounded("maximum")
+            guard lo < hi, lo <= mode, mode <= hi else {
+                throw map.owner.error("expected minimum <= mode <= maximum with minimum < maximum, found \(lo), \(mode), \(hi)")
+            }
+            distribution = kind == .triangular ? .triangular(minimum: lo, mode: mode, maximum: hi)
+                                               : .pert(minimum: lo, mode: mode, maximum: hi)
+        case .normal:
+            let mean = try number("mean"), sd = try number("standardDeviation")
+            guard sd > 0 else { throw map.owner.error("expected standardDeviation > 0, found \(sd)") }
+            distribution = .normal(mean: mean, standardDeviation: sd)
+        case .lognormal:
+            let mu = try number("logMean"), sigma = try number("logStandardDeviation")
+            guard sigma > 0 else { throw map.owner.error("expected logStandardDeviation > 0, found \(sigma)") }
+            distribution = .lognormal(logMean: mu, logStandardDeviation: sigma)
+        case .beta:
+            let a = try number("alpha"), b = try number("beta")
+            guard a > 0, b > 0 else { throw map.owner.error("expected alpha > 0 and beta > 0, found \(a) and \(b)") }
+            guard unit == .fraction else { throw map.owner.error("a beta distribution lies in [0, 1]; expected unit fraction") }
+            distribution = .beta(alpha: a, beta: b)
+        }
+        try map.rejectUnknownKeys()
+        return distribution
+    }
+
+    static func parseSource(_ node: YAMLValue) throws -> Source {
+        let map = try node.mapping()
+        let source = Source(
+            title: try map.required("title", expected: "the document's title").string(),
+            publisher: try map.required("publisher", expected: "who published it").string(),
+            date: try map.required("date", expected: "the publication date, e.g. 2025-01").string(),
+            url: try map.optional("url")?.string(),
+            page: try map.optional("page")?.string(),
+            licence: try map.optional("licence")?.string())
+        try map.rejectUnknownKeys(allowed: sourceKeys)
+        return source
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// The text formats a table can be written in.
+public enum TableFormat: String, CaseIterable, Sendable {
+    /// Aligned columns for a terminal.
+    case table
+    /// RFC 4180 CSV, safe to open in Excel.
+    case csv
+    /// A Markdown table to paste into a briefing.
+    case md
+    /// JSON for scripts.
+    case json
+}
+
+extension ReportTable {
+    /// The table written in `format`.
+    public func rendered(as format: TableFormat) -> String {
+        switch format {
+        case .table: return TextTableWriter.write(self)
+        case .csv: return CSVWriter.write(self)
+        case .md: return MarkdownWriter.write(self)
+        case .json: return JSONText.write(jsonRows)
+        }
+    }
+
+    /// The rows as JSON objects keyed by column key; numbers stay numbers.
+    public var jsonRows: JSONValue {
+        .array(rows.map { row in
+            .object(zip(columns, row).map { column, cell in (column.key, JSONValue(cell: cell)) })
+        })
+    }
+}
+
+/// Aligned plain-text tables for terminals.
+public enum TextTableWriter {
+    public static func write(_ table: ReportTable) -> String {
+        let cells = table.rows.map { $0.map(\.display) }
+        var widths = table.columns.map { $0.header.count }
+        for row in cells {
+            for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
+        }
+        let numericColumn = table.columns.indices.map { index in
+            table.rows.contains { $0[index].isNumeric } && !table.rows.contains {
+                if case .text = $0[index] { return true } else { return false }
+            }
+        }
+        func line(_ texts: [String]) -> String {
+            texts.enumerated().map { index, text in
+                let pad = String(repeating: " ", count: widths[index] - text.count)
+                return numericColumn[index] ? pad + text : text + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var out = [table.title, ""]
+        out.append(line(table.columns.map(\.header)))
+        out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        out += cells.map(line)
+        if !table.notes.isEmpty {
+            out.append("")
+            out += table.notes
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Markdown tables (GitHub-flavoured) with pipes escaped.
+public enum MarkdownWriter {
+    public static func write(_ table: ReportTable) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        var out = ["**\(escape(table.title))**", ""]
+        out.append("| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |")
+        out.append("|" + table.columns.indices.map { index in
+            table.rows.first?[index].isNumeric == true ? " ---: |" : " --- |"
+        }.joined())
+        for row in table.rows {
+            out.append("| " + row.map { escape($0.display) }.joined(separator: " | ") + " |")
+        }
+        if !table.notes.isEmpty {
+            out.append("")
+            out += table.notes.map { escape($0) }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// RFC 4180 CSV, UTF-8, CRLF line ends; text that a spreadsheet would run as a formula is
+/// neutralised with a leading apostrophe, while numbers stay numbers.
+public enum CSVWriter {
+    public static func write(_ table: ReportTable) -> String {
+        var lines = [table.columns.map { field($0.header) }.joined(separator: ",")]
+        for row in table.rows {
+            lines.append(row.map { cell in
+                cell.isNumeric ? cell.machineText : field(cell.machineText)
+            }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One text field: neutralised against formula injection, then quoted when needed.
+    public static func field(_ raw: String) -> String {
+        var text = raw
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            text = "'" + text
+        }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

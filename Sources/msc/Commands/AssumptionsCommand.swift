@@ -1,0 +1,30 @@
+import ArgumentParser
+import MSCModel
+import MSCReport
+
+/// `msc assumptions`: every default with value, unit, distribution and source.
+struct AssumptionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assumptions",
+        abstract: "List every assumption with its value, unit, distribution and source.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Show only assumptions whose name contains this text.", valueName: "text"))
+    var name: String?
+
+    @Flag(help: "Show only values with no source (marked illustrative).")
+    var illustrative = false
+
+    func run() throws {
+        let set = try common.loadAssumptions()
+        var list = set.all
+        if let name { list = list.filter { $0.name.localizedCaseInsensitiveContains(name) } }
+        if illustrative { list = list.filter { $0.evidence == .illustrative } }
+        if common.format == .json {
+            emit(JSONText.write(AssumptionsReport.json(list)))
+        } else {
+            emit(AssumptionsReport.table(list, title: "Assumptions in \(set.location) (\(list.count))").rendered(as: common.format))
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import MSCModel
+import MSCReport
+
+/// `msc cost`: the employer cost of one post, line by line with sources, and for N posts.
+struct CostCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cost",
+        abstract: "Employer cost of one coordinator post per year, with the source of each line.",
+        discussion: """
+        Reproduces the Acting Local figure: `msc cost --operational-budget 0` gives £57,533 a year \
+        (salary £44,490.84, 2025-26 employer NI, 16% pension). `--target 57533` solves for the salary.
+        """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Full-time salary in pounds a year (default: the assumption 'salary').", valueName: "pounds"))
+    var salary: Double?
+
+    @Option(name: .customLong("tax-year"), help: ArgumentHelp("Tax year for employer NI, e.g. 2025-26 (default: latest).", valueName: "yyyy-yy"))
+    var taxYear: String?
+
+    @Option(help: ArgumentHelp("Employer pension rate as a fraction, e.g. 0.16.", valueName: "fraction"))
+    var pension: Double?
+
+    @Option(name: .customLong("operational-budget"), help: ArgumentHelp("Operational budget in pounds a year.", valueName: "pounds"))
+    var operationalBudget: Double?
+
+    @Option(help: ArgumentHelp("Overheads as a fraction of salary, e.g. 0.2.", valueName: "fraction"))
+    var overhead: Double?
+
+    @Option(name: .customLong("apprenticeship-levy"), help: ArgumentHelp("Apprenticeship levy as a fraction of salary, e.g. 0.005.", valueName: "fraction"))
+    var apprenticeshipLevy: Double?
+
+    @Option(help: ArgumentHelp("Full-time equivalent of the post (scales salary, not the NI threshold).", valueName: "fte"))
+    var fte: Double?
+
+    @Option(help: ArgumentHelp("Solve for the full-time salary that gives this total cost a year.", valueName: "pounds"))
+    var target: Double?
+
+    @Option(help: ArgumentHelp("Also give the total for this many posts a year.", valueName: "n"))
+    var posts: Int?
+
+    func validate() throws {
+        for (name, value) in [("--pension", pension), ("--overhead", overhead), ("--apprenticeship-levy", apprenticeshipLevy)] {
+            if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be a fraction between 0 and 1, e.g. 0.16") }
+        }
+        for (name, value) in [("--salary", salary), ("--operational-budget", operationalBudget), ("--target", target)] {
+            if let value, !(value >= 0 && value.isFinite) { throw ValidationError("\(name) must be a non-negative amount in pounds") }
+        }
+        if let fte, !(fte > 0 && fte <= 5) { throw ValidationError("--fte must be above 0 (1 = one full-time post)") }
+        if let posts, posts < 1 { throw ValidationError("--posts must be at least 1") }
+        if salary != nil, target != nil { throw ValidationError("give --salary or --target, not both") }
+    }
+
+    func run() throws {
+        let assumptions = try common.loadAssumptions()
+        let year = try taxYear ?? PostCostRates.defaultTaxYear(in: assumptions)
+        var rates = try PostCostRates.central(from: assumptions, taxYear: year)
+        if let pension { rates.pensionRate = pension }
+        if let overhead { rates.overheadRate = overhead }
+        if let apprenticeshipLevy { rates.apprenticeshipLevyRate = apprenticeshipLevy }
+        if let operationalBudget { rates.operationalBudget = operationalBudget }
+        let postFTE = try fte ?? assumptions.value("fte")
+
+        let fullTimeSalary: Double
+        if let target {
+            guard let solved = PostCost.salary(forTotal: target, fte: postFTE, rates: rates) else {
+                throw CommandFailure(message: "--target \(target): below the operational budget of £\(rates.operationalBudget); no salary gives that total")
+            }
+            fullTimeSalary = solved
+        } else {
+            fullTimeSalary = try salary ?? assumptions.value("salary")
+        }
+        let cost = PostCost.breakdown(fullTimeSalary: fullTimeSalary, fte: postFTE, rates: rates)
+        let report = CostReport(breakdown: cost, fullTimeSalary: fullTimeSalary, fte: postFTE, taxYear: year, rates: rates,
+                                posts: posts, solvedFromTarget: target, assumptions: assumptions,
+                                userSet: userSetLines)
+        emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+    }
+
+    /// The lines whose value the user set on the command line (their source is "command line").
+    private var userSetLines: Set<String> {
+        var set: Set<String> = []
+        if salary != nil || target != nil { set.insert("salary") }
+        if pension != nil { set.insert("pensionRate") }
+        if overhead != nil { set.insert("overheadRate") }
+        if apprenticeshipLevy != nil { set.insert("apprenticeshipLevyRate") }
+        if operationalBudget != nil { set.insert("operationalBudget") }
+        if fte != nil { set.insert("fte") }
+        return set
+    }
+}

@@ -1,0 +1,73 @@
+import Testing
+@testable import MSCModel
+
+/// The Acting Local report's rules: 2025-26 employer NI (15% above £5,000), 16% pension, nothing else.
+private let reportRates = PostCostRates(employerNIRate: 0.15, niSecondaryThreshold: 5000, pensionRate: 0.16,
+                                        apprenticeshipLevyRate: 0, overheadRate: 0, operationalBudget: 0)
+
+@Suite struct PostCostTests {
+    @Test func reproducesTheReportsCostOfAPost() {
+        let cost = PostCost.breakdown(fullTimeSalary: 44490.84, rates: reportRates)
+        // Independent arithmetic: 44,490.84 + 0.15 × 39,490.84 + 0.16 × 44,490.84.
+        #expect(abs(cost.employerNI - 5923.626) < 1e-9)
+        #expect(abs(cost.pension - 7118.5344) < 1e-9)
+        #expect((cost.total * 100).rounded() / 100 == 57533.00)
+        #expect(cost.employmentCost == cost.total)
+    }
+
+    @Test func nationalTotalsMatchTheReport() {
+        let perPost = (PostCost.total(fullTimeSalary: 44490.84, rates: reportRates) * 100).rounded() / 100
+        #expect(perPost * 339 == 19_503_687)
+        #expect(perPost * 330 == 18_985_890)
+    }
+
+    @Test func targetSolvesBackForTheSalary() throws {
+        let salary = try #require(PostCost.salary(forTotal: 57533, rates: reportRates))
+        #expect(abs(salary - 44490.84) < 0.005)
+        // Below the NI threshold the inverse is linear in the on-costs only.
+        let low = try #require(PostCost.salary(forTotal: 5800, rates: reportRates))
+        #expect(abs(low - 5000) < 1e-9)
+        #expect(PostCost.salary(forTotal: 100, rates: PostCostRates(employerNIRate: 0.15, niSecondaryThreshold: 5000,
+            pensionRate: 0.16, apprenticeshipLevyRate: 0, overheadRate: 0, operationalBudget: 500)) == nil)
+    }
+
+    @Test func inverseAgreesWithForwardForManyRates() throws {
+        for target in stride(from: 1000.0, through: 120_000, by: 7_777) {
+            for fte in [0.5, 1.0] {
+                var rates = reportRates
+                rates.apprenticeshipLevyRate = 0.005
+                rates.overheadRate = 0.2
+                rates.operationalBudget = 800
+                let salary = try #require(PostCost.salary(forTotal: target, fte: fte, rates: rates))
+                #expect(abs(PostCost.total(fullTimeSalary: salary, fte: fte, rates: rates) - target) < 1e-6)
+            }
+        }
+    }
+
+    @Test func partTimeScalesSalaryButNotTheThreshold() {
+        let half = PostCost.breakdown(fullTimeSalary: 40000, fte: 0.5, rates: reportRates)
+        #expect(half.salary == 20000)
+        #expect(abs(half.employerNI - 0.15 * (20000 - 5000)) < 1e-9)
+    }
+
+    @Test func taxYear2024UsesTheOlderRates() throws {
+        let set = try PackagePaths.shippedAssumptions()
+        let rates = try PostCostRates.central(from: set, taxYear: "2024-25")
+        #expect(rates.employerNIRate == 0.138)
+        #expect(rates.niSecondaryThreshold == 9100)
+        #expect(throws: InputError.self) { try PostCostRates.central(from: set, taxYear: "2019-20") }
+    }
+
+    @Test func shippedDefaultsGiveTheReportFigureWithoutOperationalBudget() throws {
+        let set = try PackagePaths.shippedAssumptions()
+        var rates = try PostCostRates.central(from: set, taxYear: PostCostRates.defaultTaxYear(in: set))
+        #expect(rates.operationalBudget == 5000)
+        rates.operationalBudget = 0
+        let total = PostCost.total(fullTimeSalary: try set.value("salary"), rates: rates)
+        #expect((total * 100).rounded() / 100 == 57533.00)
+    }
+
+    @Test func payGrowthCompounds() {
+        #expect(abs(PostCost.salary(40000, afterYears: 2, growthRate: 0.01) - 40804) < 1e-9)
+    }
+}
