@@ -1,0 +1,61 @@
+import GSLKit
+import MSCModel
+
+extension Distribution {
+    /// One random draw from the distribution.
+    @inlinable
+    public func draw(using stream: RandomStream) -> Double {
+        switch self {
+        case .fixed(let value): return value
+        case .uniform(let lo, let hi): return stream.uniform(lower: lo, upper: hi)
+        case .normal(let mean, let sd): return stream.normal(mean: mean, standardDeviation: sd)
+        case .lognormal(let mu, let sigma): return stream.lognormal(logMean: mu, logStandardDeviation: sigma)
+        case .beta(let a, let b): return stream.beta(alpha: a, beta: b)
+        case .triangular(let lo, let mode, let hi): return stream.triangular(minimum: lo, mode: mode, maximum: hi)
+        case .pert(let lo, let mode, let hi): return stream.pert(minimum: lo, mode: mode, maximum: hi)
+        }
+    }
+
+    /// The value below which a fraction `p` of draws fall (the inverse CDF), for Latin hypercube
+    /// and Sobol designs and for one-way sensitivity at P10 and P90.
+    public func quantile(_ p: Double) -> Double {
+        switch self {
+        case .fixed(let value): return value
+        case .uniform(let lo, let hi): return Quantiles.uniform(p, lower: lo, upper: hi)
+        case .normal(let mean, let sd): return Quantiles.normal(p, mean: mean, standardDeviation: sd)
+        case .lognormal(let mu, let sigma): return Quantiles.lognormal(p, logMean: mu, logStandardDeviation: sigma)
+        case .beta(let a, let b): return Quantiles.beta(p, alpha: a, beta: b)
+        case .triangular(let lo, let mode, let hi): return Quantiles.triangular(p, minimum: lo, mode: mode, maximum: hi)
+        case .pert(let lo, let mode, let hi): return Quantiles.pert(p, minimum: lo, mode: mode, maximum: hi)
+        }
+    }
+}
+
+extension Assumption {
+    /// The range a drawn value is held to: [0, 1] for fractions, non-negative for money and counts.
+    ///
+    /// Only unbounded distributions (normal) can stray outside; clamping keeps a share a share.
+    public var admissibleRange: ClosedRange<Double> {
+        if unit.isProbability { return 0...1 }
+        if unit.isNonNegative { return 0...Double.infinity }
+        return -Double.infinity...Double.infinity
+    }
+
+    /// A random draw of this assumption, held inside its unit's range.
+    @inlinable
+    public func draw(using stream: RandomStream) -> Double {
+        distribution.draw(using: stream).clamped(to: admissibleRange)
+    }
+
+    /// The inverse CDF of this assumption at `p`, held inside its unit's range.
+    public func quantile(_ p: Double) -> Double {
+        distribution.quantile(p).clamped(to: admissibleRange)
+    }
+}
+
+extension Double {
+    @usableFromInline
+    func clamped(to range: ClosedRange<Double>) -> Double {
+        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
+    }
+}
