@@ -1,0 +1,184 @@
+import Dispatch
+import GSLKit
+import MSCModel
+import Synchronization
+
+/// How a run is carried out.
+public struct SimulationSettings: Sendable, Equatable {
+    public var runs: Int
+    public var seed: UInt64
+    public var method: SamplingMethod
+    public var threads: Int
+    /// Iterations per chunk; each chunk has its own random streams derived from (seed, chunk), so
+    /// results do not depend on how chunks are shared among threads.
+    public var chunkSize: Int
+    /// Keep adding iterations until the NPV's Monte Carlo standard error is below this (pounds).
+    public var targetNPVStandardError: Double?
+    /// The most iterations a `targetNPVStandardError` run may use.
+    public var maximumRuns: Int
+
+    public init(runs: Int = 10_000, seed: UInt64 = 20250101, method: SamplingMethod = .monteCarlo, threads: Int = 1,
+                chunkSize: Int = 250, targetNPVStandardError: Double? = nil, maximumRuns: Int = 1_000_000) {
+        self.runs = runs
+        self.seed = seed
+        self.method = method
+        self.threads = threads
+        self.chunkSize = chunkSize
+        self.targetNPVStandardError = targetNPVStandardError
+        self.maximumRuns = maximumRuns
+    }
+}
+
+/// Runs a scenario's Monte Carlo: many evaluations, each with fresh draws, in parallel chunks.
+public enum SimulationEngine {
+    private static let cancelled = Atomic<Bool>(false)
+
+    /// Asks running simulations to stop after their current chunk (safe from a signal handler).
+    public static func requestCancel() { cancelled.store(true, ordering: .relaxed) }
+
+    /// True once ``requestCancel()`` was called.
+    public static var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+
+    /// Runs `plan` with `settings`; `progress(done, total)` is called from worker threads.
+    public static func run(_ plan: SimulationPlan, settings: SimulationSettings,
+                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SimulationResult {
+        guard settings.targetNPVStandardError != nil else {
+            return try runFixed(plan, settings: settings, runs: settings.runs, progress: progress)
+        }
+        // Grow in whole batches; iteration i always gets the same draws, so a run that stops at N
+        // iterations equals a fixed run of N.
+        var runs = max(settings.runs, settings.chunkSize)
+        while true {
+            let result = try runFixed(plan, settings: settings, runs: runs, progress: progress)
+            let mcse = result.summary(.netPresentValue).monteCarloStandardError
+            if result.interrupted || runs >= settings.maximumRuns || mcse <= settings.targetNPVStandardError! {
+                return result
+            }
+            // Aim for the target from the current error (MCSE falls as 1/√n), at least doubling.
+            let needed = Double(runs) * (mcse / settings.targetNPVStandardError!) * (mcse / settings.targetNPVStandardError!)
+            let next = min(settings.maximumRuns, max(runs * 2, Int(needed.rounded(.up))))
+            runs = (next + settings.chunkSize - 1) / settings.chunkSize * settings.chunkSize
+        }
+    }
+
+    private static func runFixed(_ plan: SimulationPlan, settings: SimulationSettings, runs: Int,
+                                 progress: (@Sendable (Int, Int) -> Void)?) throws -> SimulationResult {
+        let model = plan.model
+        let years = model.horizonYears
+        let national = plan.nationalAssumptions
+        let uncertainIndices = national.indices.filter { national[$0].distribution.isUncertain }
+        let keys = national.map { streamKey($0.name) }
+        let design: NationalDesign?
+        switch settings.method {
+        case .monteCarlo: design = nil
+        case .latinHypercube:
+            design = NationalDesign.latinHypercube(rows: runs, dimensions: uncertainIndices.count, seed: settings.seed,
+                                                   streamKeys: uncertainIndices.map { keys[$0] })
+        case .sobol:
+            design = try NationalDesign.sobol(rows: runs, dimensions: uncertainIndices.count)
+        }
+
+        let storage = ResultStorage(runs: runs, years: years)
+        let chunkCount = (runs + settings.chunkSize - 1) / settings.chunkSize
+        let completedChunks = Atomic<Int>(0)
+        let finishedIterations = Atomic<Int>(0)
+        let workers = max(1, min(settings.threads, chunkCount))
+        let postKey = streamKey("post-level inputs")
+
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var postInputs = PostInputs(postCount: model.posts.count, horizonYears: years)
+            var outcome = ScenarioOutcome(horizonYears: years)
+            var values = plan.centralNationalValues
+            for chunk in stride(from: worker, to: chunkCount, by: workers) {
+                if isCancelled { return }
+                let first = chunk * settings.chunkSize
+                let last = min(runs, first + settings.chunkSize)
+                let nationalStreams: [RandomStream?] = national.indices.map { index in
+                    design == nil && national[index].distribution.isUncertain
+                        ? RandomStream.derived(seed: settings.seed ^ keys[index], chunk: chunk) : nil
+                }
+                let postStream = RandomStream.derived(seed: settings.seed ^ postKey, chunk: chunk)
+                for iteration in first..<last {
+                    for (dimension, index) in uncertainIndices.enumerated() {
+                        if let design {
+                            values[index] = national[index].quantile(design.value(iteration: iteration, dimension: dimension))
+                        } else {
+                            values[index] = national[index].draw(using: nationalStreams[index]!)
+                        }
+                    }
+                    for (index, post) in model.posts.enumerated() {
+                        postInputs.salary[index] = plan.salary.draw(using: postStream)
+                        postInputs.operationalBudget[index] = plan.operationalBudget.draw(using: postStream)
+                        let funded = plan.yearsFunded(post.fundingIndex, values, postStream)
+                        let base = index * years
+                        for t in 0..<years { postInputs.alive[base + t] = t < funded ? 1 : 0 }
+                    }
+                    model.evaluate(national: plan.makeNational(values), posts: postInputs, into: &outcome)
+                    storage.store(outcome, iteration: iteration)
+                }
+                completedChunks.add(1, ordering: .relaxed)
+                let done = finishedIterations.add(last - first, ordering: .relaxed).newValue
+                progress?(done, runs)
+            }
+        }
+        let interrupted = completedChunks.load(ordering: .relaxed) < chunkCount
+        return storage.result(plan: plan, settings: settings, interrupted: interrupted,
+                              chunkSize: settings.chunkSize, completedChunks: interrupted ? nil : chunkCount)
+    }
+}
+
+/// Buffers shared by worker threads; each iteration index is written by exactly one worker.
+private final class ResultStorage: @unchecked Sendable {
+    let runs: Int
+    let years: Int
+    private var metricValues: [Metric: UnsafeMutableBufferPointer<Double>] = [:]
+    private var yearlyValues: [YearlyMetric: UnsafeMutableBufferPointer<Double>] = [:]
+    private let written: UnsafeMutableBufferPointer<Bool>
+
+    init(runs: Int, years: Int) {
+        self.runs = runs
+        self.years = years
+        for metric in Metric.allCases {
+            let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: runs)
+            buffer.initialize(repeating: .nan)
+            metricValues[metric] = buffer
+        }
+        for metric in YearlyMetric.allCases {
+            let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: runs * years)
+            buffer.initialize(repeating: .nan)
+            yearlyValues[metric] = buffer
+        }
+        written = .allocate(capacity: runs)
+        written.initialize(repeating: false)
+    }
+
+    deinit {
+        metricValues.values.forEach { $0.deallocate() }
+        yearlyValues.values.forEach { $0.deallocate() }
+        written.deallocate()
+    }
+
+    func store(_ outcome: ScenarioOutcome, iteration: Int) {
+        for (metric, buffer) in metricValues { buffer[iteration] = metric.value(of: outcome) }
+        for (metric, buffer) in yearlyValues {
+            let values = metric.values(of: outcome)
+            for t in 0..<years { buffer[iteration * years + t] = values[t] }
+        }
+        written[iteration] = true
+    }
+
+    func result(plan: SimulationPlan, settings: SimulationSettings, interrupted: Bool, chunkSize: Int,
+                completedChunks: Int?) -> SimulationResult {
+        let kept = (0..<runs).filter { written[$0] }
+        var metrics: [Metric: [Double]] = [:]
+        for (metric, buffer) in metricValues { metrics[metric] = kept.map { buffer[$0] } }
+        var yearly: [YearlyMetric: [Double]] = [:]
+        for (metric, buffer) in yearlyValues {
+            yearly[metric] = kept.flatMap { i in (0..<years).map { buffer[i * years + $0] } }
+        }
+        var used = settings
+        used.runs = kept.count
+        return SimulationResult(scenarioName: plan.model.name, horizonYears: years, iterations: kept.count,
+                                settings: used, metrics: metrics, yearly: yearly, interrupted: interrupted)
+    }
+}

@@ -1,0 +1,135 @@
+import GSLKit
+import MSCModel
+
+/// The headline quantities every run reports, one value per iteration.
+public enum Metric: String, CaseIterable, Sendable {
+    case firstYearCost
+    case presentValueCosts
+    case presentValueBenefits
+    case netPresentValue
+    case benefitCostRatio
+    case additionalIdentifications
+    case postsAtHorizon
+    case costPerIdentification
+
+    /// How the metric is labelled in tables.
+    public var label: String {
+        switch self {
+        case .firstYearCost: return "Cost in year 1 (£)"
+        case .presentValueCosts: return "Present value of costs (£)"
+        case .presentValueBenefits: return "Present value of benefits (£)"
+        case .netPresentValue: return "Net present value (£)"
+        case .benefitCostRatio: return "Benefit-cost ratio"
+        case .additionalIdentifications: return "Additional identifications"
+        case .postsAtHorizon: return "Posts funded in final year"
+        case .costPerIdentification: return "Cost per additional identification (£)"
+        }
+    }
+
+    /// True for amounts of money.
+    public var isMoney: Bool {
+        [.firstYearCost, .presentValueCosts, .presentValueBenefits, .netPresentValue, .costPerIdentification].contains(self)
+    }
+
+    /// The metric's value in one outcome.
+    public func value(of outcome: ScenarioOutcome) -> Double {
+        switch self {
+        case .firstYearCost: return outcome.firstYearCost
+        case .presentValueCosts: return outcome.presentValueCosts
+        case .presentValueBenefits: return outcome.presentValueBenefits
+        case .netPresentValue: return outcome.netPresentValue
+        case .benefitCostRatio: return outcome.benefitCostRatio
+        case .additionalIdentifications: return outcome.totalIdentifications
+        case .postsAtHorizon: return outcome.postsAtHorizon
+        case .costPerIdentification: return outcome.costPerIdentification
+        }
+    }
+}
+
+/// Quantities reported per year of the horizon (fans).
+public enum YearlyMetric: String, CaseIterable, Sendable {
+    case cost, benefit, identifications, posts
+
+    public func values(of outcome: ScenarioOutcome) -> [Double] {
+        switch self {
+        case .cost: return outcome.costByYear
+        case .benefit: return outcome.benefitByYear
+        case .identifications: return outcome.identificationsByYear
+        case .posts: return outcome.postsByYear
+        }
+    }
+}
+
+/// Mean, spread, percentiles and Monte Carlo standard error of one quantity across iterations.
+public struct Summary: Sendable, Equatable {
+    public let mean: Double
+    public let standardDeviation: Double
+    public let p5: Double
+    public let p50: Double
+    public let p95: Double
+    /// Standard error of the mean from the iterations (sd / √n; conservative for LHS and Sobol).
+    public let monteCarloStandardError: Double
+
+    /// Summarises finite values (infinite ones, e.g. cost per identification with none, are dropped).
+    public init(_ values: [Double]) {
+        let finite = values.filter { $0.isFinite }
+        guard !finite.isEmpty else {
+            self.init(mean: .nan, standardDeviation: .nan, p5: .nan, p50: .nan, p95: .nan, monteCarloStandardError: .nan)
+            return
+        }
+        let sorted = Statistics.sorted(finite)
+        let mean = Statistics.mean(finite)
+        let sd = finite.count > 1 ? Statistics.standardDeviation(finite) : 0
+        self.init(mean: mean, standardDeviation: sd,
+                  p5: Statistics.quantile(sorted: sorted, probability: 0.05),
+                  p50: Statistics.quantile(sorted: sorted, probability: 0.5),
+                  p95: Statistics.quantile(sorted: sorted, probability: 0.95),
+                  monteCarloStandardError: sd / Double(finite.count).squareRoot())
+    }
+
+    public init(mean: Double, standardDeviation: Double, p5: Double, p50: Double, p95: Double, monteCarloStandardError: Double) {
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.p5 = p5
+        self.p50 = p50
+        self.p95 = p95
+        self.monteCarloStandardError = monteCarloStandardError
+    }
+}
+
+/// Per-iteration results of a run: memory grows with iterations, not with posts × years.
+public struct SimulationResult: Sendable {
+    public let scenarioName: String
+    public let horizonYears: Int
+    public let iterations: Int
+    public let settings: SimulationSettings
+    /// Metric → value per iteration.
+    public let metrics: [Metric: [Double]]
+    /// Yearly metric → values, row-major `iteration × year`.
+    public let yearly: [YearlyMetric: [Double]]
+    /// True when the run was interrupted before all iterations finished (only finished chunks kept).
+    public let interrupted: Bool
+
+    /// Summary of a metric.
+    public func summary(_ metric: Metric) -> Summary { Summary(metrics[metric] ?? []) }
+
+    /// Probability that NPV is above zero.
+    public var probabilityPositiveNPV: Double {
+        let npv = metrics[.netPresentValue] ?? []
+        return npv.isEmpty ? .nan : Double(npv.filter { $0 > 0 }.count) / Double(npv.count)
+    }
+
+    /// Summary of a yearly metric for each year (the fan).
+    public func fan(_ metric: YearlyMetric) -> [Summary] {
+        let values = yearly[metric] ?? []
+        return (0..<horizonYears).map { year in
+            Summary(stride(from: year, to: values.count, by: horizonYears).map { values[$0] })
+        }
+    }
+
+    /// The per-iteration difference `self − other` of a metric (same seed: common random numbers).
+    public func difference(_ metric: Metric, minus other: SimulationResult) -> [Double] {
+        let mine = metrics[metric] ?? [], theirs = other.metrics[metric] ?? []
+        return zip(mine, theirs).map { $0 - $1 }
+    }
+}
