@@ -19,14 +19,15 @@ public struct SimulationPlan: Sendable {
     /// Draws how many years a post of funding mix `mix` stays funded (alive in years 0..<n), given
     /// the national values (which hold the renewal probabilities) and the post's random stream.
     public let yearsFunded: @Sendable (_ mix: Int, _ national: [Double], _ stream: RandomStream) -> Int
-    /// Expected share of posts of each mix still funded in each year, for the central case.
-    public let expectedSurvival: [[Double]]
+    /// Expected share of posts of each mix still funded in each year, given the national values
+    /// (which hold the renewal probabilities), for the central case.
+    public let expectedSurvival: @Sendable (_ national: [Double]) -> [[Double]]
 
     public init(model: ScenarioModel, nationalAssumptions: [Assumption],
                 makeNational: @escaping @Sendable ([Double]) -> NationalInputs,
                 salary: Assumption, operationalBudget: Assumption,
                 yearsFunded: @escaping @Sendable (Int, [Double], RandomStream) -> Int,
-                expectedSurvival: [[Double]]) {
+                expectedSurvival: @escaping @Sendable ([Double]) -> [[Double]]) {
         self.model = model
         self.nationalAssumptions = nationalAssumptions
         self.makeNational = makeNational
@@ -46,13 +47,17 @@ public struct SimulationPlan: Sendable {
     }
 
     /// The central case with the national values given (used for switching values and tornado swings).
-    public func centralCase(nationalValues: [Double]) -> ScenarioOutcome {
+    ///
+    /// `salaryValue` and `operationalBudgetValue` set every post's value (default: central).
+    public func centralCase(nationalValues: [Double], salaryValue: Double? = nil,
+                            operationalBudgetValue: Double? = nil) -> ScenarioOutcome {
         let years = model.horizonYears
         var inputs = PostInputs(postCount: model.posts.count, horizonYears: years)
+        let survivalByMix = expectedSurvival(nationalValues)
         for (index, post) in model.posts.enumerated() {
-            inputs.salary[index] = salary.value
-            inputs.operationalBudget[index] = operationalBudget.value
-            let survival = expectedSurvival[post.fundingIndex]
+            inputs.salary[index] = salaryValue ?? salary.value
+            inputs.operationalBudget[index] = operationalBudgetValue ?? operationalBudget.value
+            let survival = survivalByMix[post.fundingIndex]
             for t in 0..<years { inputs.alive[index * years + t] = survival[t] }
         }
         var outcome = ScenarioOutcome(horizonYears: years)
