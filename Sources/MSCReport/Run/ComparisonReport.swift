@@ -1,0 +1,124 @@
+import MSCModel
+import MSCSimulation
+
+/// Scenarios side by side: each metric's mean and 90% interval, and differences against a
+/// baseline computed within each iteration (common random numbers), so a difference has a
+/// proper interval.
+public struct ComparisonReport {
+    public let results: [SimulationResult]
+    /// For each result, the index of the result it is compared against (nil for none).
+    public let baselineIndex: [Int?]
+    public let manifest: RunManifest
+
+    public init(results: [SimulationResult], baselineIndex: [Int?], manifest: RunManifest) {
+        self.results = results
+        self.baselineIndex = baselineIndex
+        self.manifest = manifest
+    }
+
+    static func cell(_ value: Double, metric: Metric) -> String {
+        guard value.isFinite else { return "n/a" }
+        if metric.isMoney { return ReportTable.Cell.money(value, decimals: 0).display.compactMoney(value) }
+        if metric == .benefitCostRatio { return NumberText.fixed(value, decimals: 2) }
+        return NumberText.grouped(value, decimals: abs(value) < 100 ? 1 : 0)
+    }
+
+    static func interval(_ summary: Summary, metric: Metric) -> String {
+        "\(cell(summary.mean, metric: metric)) (\(cell(summary.p5, metric: metric)) to \(cell(summary.p95, metric: metric)))"
+    }
+
+    /// One row per metric, one column per scenario (mean and 90% interval), then one column per
+    /// difference against a baseline.
+    public var table: ReportTable {
+        var columns: [ReportTable.Column] = [.init("Metric", key: "metric")]
+        for result in results { columns.append(.init(result.scenarioName, key: result.scenarioName)) }
+        var differencePairs: [(Int, Int)] = []
+        for (index, base) in baselineIndex.enumerated() {
+            if let base {
+                differencePairs.append((index, base))
+                columns.append(.init("\(results[index].scenarioName) − \(results[base].scenarioName)",
+                                     key: "\(results[index].scenarioName)-minus-\(results[base].scenarioName)"))
+            }
+        }
+        var table = ReportTable(
+            title: "Scenarios compared: mean (5th to 95th percentile) over \(results.first?.horizonYears ?? 0) years, real pounds at the price base year",
+            columns: columns)
+        for metric in Metric.allCases {
+            var row: [ReportTable.Cell] = [.text(metric.label)]
+            for result in results { row.append(.text(Self.interval(result.summary(metric), metric: metric))) }
+            for (index, base) in differencePairs {
+                row.append(.text(Self.interval(Summary(results[index].difference(metric, minus: results[base])), metric: metric)))
+            }
+            table.append(row)
+        }
+        var probability: [ReportTable.Cell] = [.text("Probability NPV > 0")]
+        for result in results { probability.append(.percent(result.probabilityPositiveNPV, decimals: 1)) }
+        for _ in differencePairs { probability.append(.empty) }
+        table.append(probability)
+        var mcse: [ReportTable.Cell] = [.text("Monte Carlo standard error of mean NPV")]
+        for result in results { mcse.append(.text(Self.cell(result.summary(.netPresentValue).monteCarloStandardError, metric: .netPresentValue))) }
+        for (index, base) in differencePairs {
+            mcse.append(.text(Self.cell(Summary(results[index].difference(.netPresentValue, minus: results[base])).monteCarloStandardError,
+                                        metric: .netPresentValue)))
+        }
+        table.append(mcse)
+        table.notes = [
+            "Differences are computed within each iteration with the same random draws of shared inputs, so their intervals are narrower than the gap between two intervals.",
+            "NPV and BCR follow the HM Treasury Green Book: 3.5% real discount rate, optimism bias on costs. Benefits value additional identifications of victims (Home Office unit cost of modern slavery, uprated).",
+        ] + manifest.noteLines
+        return table
+    }
+
+    static func summaryJSON(_ summary: Summary) -> JSONValue {
+        .object([("mean", .number(summary.mean)), ("sd", .number(summary.standardDeviation)), ("p5", .number(summary.p5)),
+                 ("p50", .number(summary.p50)), ("p95", .number(summary.p95)), ("mcse", .number(summary.monteCarloStandardError))])
+    }
+
+    /// One scenario's metrics, fans and probability of a positive NPV as JSON.
+    public static func scenarioJSON(_ result: SimulationResult) -> JSONValue {
+        var metrics: [(String, JSONValue)] = Metric.allCases.map { ($0.rawValue, summaryJSON(result.summary($0))) }
+        metrics.append(("probabilityNPVPositive", .number(result.probabilityPositiveNPV)))
+        let fans: [(String, JSONValue)] = YearlyMetric.allCases.map { metric in
+            (metric.rawValue, .array(result.fan(metric).map(summaryJSON)))
+        }
+        return .object([
+            ("name", .string(result.scenarioName)),
+            ("horizonYears", .number(Double(result.horizonYears))),
+            ("iterations", .number(Double(result.iterations))),
+            ("interrupted", .bool(result.interrupted)),
+            ("metrics", .object(metrics)),
+            ("fans", .object(fans)),
+        ])
+    }
+
+    public var json: JSONValue {
+        var differences: [JSONValue] = []
+        for (index, base) in baselineIndex.enumerated() {
+            guard let base else { continue }
+            differences.append(.object([
+                ("scenario", .string(results[index].scenarioName)),
+                ("baseline", .string(results[base].scenarioName)),
+                ("metrics", .object(Metric.allCases.map {
+                    ($0.rawValue, Self.summaryJSON(Summary(results[index].difference($0, minus: results[base]))))
+                })),
+            ]))
+        }
+        return .object([
+            ("scenarios", .array(results.map(Self.scenarioJSON))),
+            ("differences", .array(differences)),
+            ("manifest", manifest.json),
+        ])
+    }
+}
+
+extension String {
+    /// Large money in compact form for intervals: £19.5m, £240k.
+    func compactMoney(_ value: Double) -> String {
+        let magnitude = abs(value)
+        let sign = value < 0 ? "-" : ""
+        if magnitude >= 1e9 { return "\(sign)£\(NumberText.fixed(magnitude / 1e9, decimals: 2))bn" }
+        if magnitude >= 1e6 { return "\(sign)£\(NumberText.fixed(magnitude / 1e6, decimals: 1))m" }
+        if magnitude >= 1e4 { return "\(sign)£\(NumberText.fixed(magnitude / 1e3, decimals: 0))k" }
+        return self
+    }
+}
