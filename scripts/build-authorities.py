@@ -163,6 +163,8 @@ def build(source_rows, mid2023_path):
             "population_mid2023_where_known": "",
         })
 
+    fix_county_regions(rows)
+
     names_by_key = {name_key(r["name"]): r["code"] for r in rows}
     mid2023 = read_mid2023(mid2023_path, names_by_key)
     for row in rows:
@@ -172,6 +174,31 @@ def build(source_rows, mid2023_path):
     rows.sort(key=lambda r: r["code"])
     check(rows)
     return rows, len(mid2023)
+
+
+def fix_county_regions(rows):
+    """Give each county council the region of its districts.
+
+    Two-tier counties lie wholly within one region, and the districts' regions in the source agree
+    with ONS. The source gives two county rows a different region (Derbyshire: West Midlands;
+    Lincolnshire: Yorkshire and The Humber), although ONS places both counties and all their
+    districts in the East Midlands; the districts' region is used, and each change is reported.
+    """
+    regions = collections.defaultdict(set)
+    for r in rows:
+        if r["tier"] == "district":
+            regions[r["county_code"]].add(r["region"])
+    for r in rows:
+        if r["tier"] != "county":
+            continue
+        found = regions.get(r["code"], set())
+        if len(found) != 1:
+            fail(f"{r['code']} {r['name']}: its districts are in regions {sorted(found)}; expected one")
+        (region,) = found
+        if r["region"] != region:
+            print(f"build-authorities: {r['name']}: region {r['region']!r} -> {region!r} (the region of its districts)",
+                  file=sys.stderr)
+            r["region"] = region
 
 
 def check(rows):
