@@ -1,0 +1,95 @@
+import Foundation
+import GSLKit
+import MSCModel
+
+/// How the standard errors of a Poisson fit treat overdispersion.
+public enum DispersionMethod: String, CaseIterable, Sendable {
+    /// Dispersion fixed at 1 (the Poisson variance assumption).
+    case fixed
+    /// Dispersion estimated by Pearson's chi-squared over the residual degrees of freedom
+    /// (quasi-Poisson): standard errors times its square root.
+    case pearson
+}
+
+/// A Poisson regression of counts on predictors with a log exposure offset, fitted by GSLKit.
+///
+/// Model: log E[count] = log(exposure) + intercept + sum of coefficient x predictor, so
+/// exp(coefficient) is the rate ratio per unit of a predictor (or of a factor level against the
+/// reference level). Tests and 95% intervals use the normal distribution for both dispersion
+/// methods, as statsmodels and Stata do (R's quasipoisson summary uses Student's t instead).
+public struct PoissonRegressionResult: Sendable {
+    public let file: String
+    public let outcome: String
+    public let exposure: String?
+    public let rowCount: Int
+    public let dispersionMethod: DispersionMethod
+    /// The coefficients with tests and intervals (standard errors per `dispersionMethod`).
+    public let coefficients: [CoefficientEstimate]
+    /// Standard errors with the dispersion fixed at 1, whatever the method.
+    public let modelStandardErrors: [Double]
+    /// Residual deviance.
+    public let deviance: Double
+    /// Deviance of the intercept-only model with the same offset.
+    public let nullDeviance: Double
+    /// Pearson's chi-squared, sum (y − mu)² / mu.
+    public let pearsonChiSquared: Double
+    /// Pearson dispersion, pearsonChiSquared / residual degrees of freedom (NaN with none).
+    public let dispersion: Double
+    public let residualDegreesOfFreedom: Int
+    public let nullDegreesOfFreedom: Int
+    public let iterations: Int
+    public let aic: Double
+    /// Reference level of each factor.
+    public let referenceLevels: [String: String]
+    /// Estimates and covariance for the Monte Carlo.
+    public let fittedCoefficients: FittedCoefficients
+
+    /// The coefficient called `name`.
+    public func coefficient(named name: String) -> CoefficientEstimate? {
+        coefficients.first { $0.name == name }
+    }
+}
+
+public enum PoissonRegression {
+    /// Reads the columns from `table`, builds the design and fits it.
+    public static func fit(table: CSVTable, outcome: String, exposure: String?, predictors: [String], factors: [String],
+                           dispersion: DispersionMethod) throws -> PoissonRegressionResult {
+        let design = try RegressionDesign.poisson(table: table, outcome: outcome, exposure: exposure,
+                                                  predictors: predictors, factors: factors)
+        return try fit(design: design, outcomeName: outcome, exposureName: exposure, dispersion: dispersion)
+    }
+
+    /// Fits a built design with GSLKit's IRLS; GSL errors become one-line ``InputError``s.
+    public static func fit(design: RegressionDesign, outcomeName: String, exposureName: String?,
+                           dispersion method: DispersionMethod) throws -> PoissonRegressionResult {
+        if method == .pearson, design.rows.count <= design.columnNames.count {
+            throw InputError(file: design.file, message: "\(design.rows.count) data rows for \(design.columnNames.count) parameters "
+                                 + "leaves no residual degrees of freedom to estimate the dispersion; "
+                                 + "expected more rows than parameters, or --dispersion fixed")
+        }
+        let glm: PoissonGLMFit
+        do {
+            glm = try PoissonGLM.fit(design: design.rows, counts: design.outcome, offset: design.logExposure)
+        } catch let error where error.code == GSLError.singular {
+            throw design.singularColumnError()
+        } catch {
+            throw InputError(file: design.file, message: "the Poisson regression failed (\(error.context)); "
+                                 + "check for a predictor or factor level whose rows all have a count of 0")
+        }
+        let standardErrors = method == .pearson ? glm.quasiPoissonStandardErrors() : glm.standardErrors
+        let covariance = method == .pearson ? glm.quasiPoissonCovariance() : glm.covariance
+        let coefficients = design.columnNames.indices.map { j in
+            CoefficientEstimate(name: design.columnNames[j], estimate: glm.coefficients[j],
+                                standardError: standardErrors[j], degreesOfFreedom: nil)
+        }
+        return PoissonRegressionResult(
+            file: design.file, outcome: outcomeName, exposure: exposureName, rowCount: design.rows.count,
+            dispersionMethod: method, coefficients: coefficients, modelStandardErrors: glm.standardErrors,
+            deviance: glm.deviance, nullDeviance: glm.nullDeviance, pearsonChiSquared: glm.pearsonChiSquared,
+            dispersion: glm.dispersion, residualDegreesOfFreedom: glm.residualDegreesOfFreedom,
+            nullDegreesOfFreedom: glm.nullDegreesOfFreedom, iterations: glm.iterations, aic: glm.aic,
+            referenceLevels: design.referenceLevels,
+            fittedCoefficients: FittedCoefficients(names: design.columnNames, estimates: glm.coefficients,
+                                                   covariance: covariance))
+    }
+}
