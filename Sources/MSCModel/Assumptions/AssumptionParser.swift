@@ -9,6 +9,7 @@ enum AssumptionParser {
 
     static func parse(name: String, node: YAMLValue) throws -> Assumption {
         let map = try node.mapping()
+        try map.rejectKeys(notIn: keys)
         let description = try map.required("description", expected: "a sentence saying what the value means").string()
         let unit = try map.required("unit", expected: "a unit").choice(Unit.self)
         let evidence = try map.required("evidence", expected: "sourced, derived, unconfirmed or illustrative")
@@ -131,6 +132,7 @@ enum AssumptionParser {
 
     static func parseSource(_ node: YAMLValue) throws -> Source {
         let map = try node.mapping()
+        try map.rejectKeys(notIn: sourceKeys)
         let source = Source(
             title: try map.required("title", expected: "the document's title").string(),
             publisher: try map.required("publisher", expected: "who published it").string(),

@@ -154,6 +154,14 @@ public final class YAMLMapping {
         return value
     }
 
+    /// Throws on the first key outside `allowed`, before any value is read, so a typo is reported
+    /// as a typo rather than as the key it replaced being missing.
+    public func rejectKeys(notIn allowed: [String]) throws {
+        for entry in entries where !allowed.contains(entry.key) {
+            throw entry.keyValue.error("unknown key; expected one of: \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
     /// Throws on the first key nobody asked for, listing the keys that are allowed here.
     public func rejectUnknownKeys(allowed: [String]? = nil) throws {
         for entry in entries where !claimed.contains(entry.key) {
