@@ -21,6 +21,7 @@
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_roots.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_version.h>
 
 /// The Mersenne Twister generator type (GSL's default, period 2^19937 - 1).
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
@@ -33,5 +34,11 @@ static inline const gsl_root_fsolver_type *cgsl_root_fsolver_brent(void) { retur
 
 /// The status code GSL returns for success, as the `int` its functions return (the macro imports as `Int`).
 static inline int cgsl_success(void) { return GSL_SUCCESS; }
+
+/// The version string of the GSL library linked at run time (`gsl_version` is a mutable C global,
+/// which Swift 6 refuses to read directly), e.g. "2.7.1".
+static inline const char *cgsl_version(void) { return gsl_version; }
+/// The GSL version the package was compiled against (the `GSL_VERSION` header macro).
+static inline const char *cgsl_header_version(void) { return GSL_VERSION; }
 
 #endif

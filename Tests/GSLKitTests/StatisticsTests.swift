@@ -1,0 +1,55 @@
+import GSLKit
+import Testing
+
+@Test func summaryStatisticsByHand() {
+    let data: [Double] = [2, 4, 4, 4, 5, 5, 7, 9]
+    #expect(Statistics.mean(data) == 5)
+    // Sum of squared deviations is 32; the sample variance divides by n - 1 = 7.
+    #expect(abs(Statistics.variance(data) - 32.0 / 7) < 1e-15)
+    #expect(abs(Statistics.standardDeviation(data) - (32.0 / 7).squareRoot()) < 1e-15)
+    #expect(Statistics.mean([]).isNaN)
+    #expect(Statistics.variance([1]).isNaN)
+    #expect(Statistics.standardDeviation([]).isNaN)
+}
+
+@Test func quantileOfSortedDataByHand() {
+    let sorted = Statistics.sorted([7, 3, 10, 1, 5, 9, 2, 8, 4, 6])
+    #expect(sorted == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    // (n - 1) f = 9 x 0.25 = 2.25: x[2] + 0.25 (x[3] - x[2]) = 3 + 0.25 = 3.25.
+    #expect(Statistics.quantile(sorted: sorted, probability: 0.25) == 3.25)
+    // Median of an even count: halfway between 5 and 6.
+    #expect(Statistics.quantile(sorted: sorted, probability: 0.5) == 5.5)
+    // 9 x 0.95 = 8.55: 9 + 0.55 = 9.55.
+    #expect(abs(Statistics.quantile(sorted: sorted, probability: 0.95) - 9.55) < 1e-12)
+    #expect(Statistics.quantile(sorted: sorted, probability: 0) == 1)
+    #expect(Statistics.quantile(sorted: sorted, probability: 1) == 10)
+    #expect(Statistics.quantile(sorted: [], probability: 0.5).isNaN)
+    #expect(Statistics.quantile(sorted: sorted, probability: 1.5).isNaN)
+    #expect(Statistics.sorted([]) == [])
+    #expect(Statistics.sorted([-1.5]) == [-1.5])
+}
+
+@Test func sobolFirstPointsMatchGSL() throws {
+    let sobol = try SobolSequence(dimension: 2)
+    #expect(sobol.dimension == 2)
+    // GSL's Sobol sequence skips the origin.
+    #expect(sobol.next() == [0.5, 0.5])
+    #expect(sobol.next() == [0.75, 0.25])
+    #expect(sobol.next() == [0.25, 0.75])
+    var buffer: [Double] = []
+    sobol.next(into: &buffer)
+    #expect(buffer == [0.375, 0.375])
+    sobol.reset()
+    #expect(sobol.next() == [0.5, 0.5])
+
+    // Points are distinct and in [0, 1); the first 2^k - 1 points cover each axis evenly.
+    let wide = try SobolSequence(dimension: SobolSequence.maximumDimension)
+    var points: [[Double]] = []
+    for _ in 0..<1_023 { points.append(wide.next()) }
+    #expect(points.allSatisfy { $0.count == 40 && $0.allSatisfy { $0 >= 0 && $0 < 1 } })
+    #expect(Set(points).count == points.count)
+    for axis in [0, 17, 39] {
+        let mean = Statistics.mean(points.map { $0[axis] })
+        #expect(abs(mean - 0.5) < 1e-3, "axis \(axis) mean \(mean)")
+    }
+}
