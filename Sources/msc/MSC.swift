@@ -11,6 +11,7 @@ struct MSC: ParsableCommand {
         subcommands: [
             CostCommand.self,
             AssumptionsCommand.self,
+            FitCommand.self,
         ]
     )
 

@@ -1,0 +1,84 @@
+import Foundation
+import MSCModel
+import MSCSimulation
+
+/// An assumption file holding a rate ratio fitted by `msc fit`, to use in place of a default.
+///
+/// The rate ratio of one predictor becomes a lognormal assumption (logMean = the estimate,
+/// logStandardDeviation = its standard error), evidence `derived`, with the fit summarised in its
+/// notes, e.g. `identificationRateRatio` from a fit with `--effect hasMSC`.
+public struct EstimateFile {
+    public let result: PoissonRegressionResult
+    public let effect: CoefficientEstimate
+    /// The assumption the file defines (default `identificationRateRatio`).
+    public let assumptionName: String
+    /// The date written as the source's date, e.g. `2025-07-01`.
+    public let date: String
+
+    /// The file for `effect` (a coefficient name) of `result`, or an error listing the terms.
+    public init(result: PoissonRegressionResult, effect: String, assumptionName: String, date: String) throws {
+        guard let coefficient = result.coefficient(named: effect), coefficient.name != "intercept" else {
+            let terms = result.coefficients.map(\.name).filter { $0 != "intercept" }
+            throw InputError(file: result.file, key: effect,
+                             message: "--effect must name a fitted term; expected one of: \(terms.isEmpty ? "(no predictors)" : terms.joined(separator: ", "))")
+        }
+        self.result = result
+        self.effect = coefficient
+        self.assumptionName = assumptionName
+        self.date = date
+    }
+
+    /// The YAML text; ``validated()`` checks it loads as an assumption.
+    public var text: String {
+        let rr = exp(effect.estimate)
+        let others = result.coefficients.map(\.name).filter { $0 != "intercept" && $0 != effect.name }
+        let exposure = result.exposure.map { "with a log(\($0)) offset" } ?? "without an exposure offset"
+        let errors = result.dispersionMethod == .pearson ? "quasi-Poisson (Pearson dispersion \(plain(result.dispersion)))" : "Poisson (dispersion fixed at 1)"
+        let notes = "Poisson regression of \(result.outcome) \(exposure) on \(([effect.name] + others).joined(separator: ", ")), "
+            + "\(result.rowCount) rows of \(result.file) (msc fit). Rate ratio of \(effect.name) \(plain(rr)) "
+            + "(95% interval \(plain(exp(effect.lower95))) to \(plain(exp(effect.upper95)))); log rate ratio \(plain(effect.estimate)), "
+            + "\(errors) standard error \(plain(effect.standardError)), p = \(plain(effect.pValue)). "
+            + "Deviance \(plain(result.deviance)) on \(result.residualDegreesOfFreedom) df. "
+            + "An association in observational data: it is the post's effect only as far as the other terms control for the differences between authorities."
+        return """
+        # Fitted by msc fit from \(result.file) on \(date). Replaces the default \(assumptionName):
+        # put this file in place of that entry in a copy of the Assumptions folder, or pass it where a
+        # scenario takes assumption overrides.
+
+        \(assumptionName):
+          description: \(quoted("Rate ratio of \(effect.name) fitted to \(result.file) (exp of its Poisson regression coefficient)."))
+          unit: ratio
+          value: \(plain(rr))
+          distribution:
+            kind: lognormal
+            logMean: \(plain(effect.estimate))
+            logStandardDeviation: \(plain(effect.standardError))
+          evidence: derived
+          source:
+            title: \(quoted("Poisson regression of \(result.outcome) on \(effect.name) (msc fit)"))
+            publisher: \(quoted("data in \(result.file)"))
+            date: \(quoted(date))
+          notes: \(quoted(notes))
+
+        """
+    }
+
+    /// The text after checking that it reads back as an assumption with the same value.
+    public func validated() throws -> String {
+        let parsed = try AssumptionLoader.parse(text: text, fileName: "estimate")
+        guard parsed.count == 1, parsed[0].name == assumptionName else {
+            throw InputError(file: "estimate", message: "internal check failed: the estimate file does not define \(assumptionName)")
+        }
+        return text
+    }
+
+    private func plain(_ value: Double) -> String {
+        guard value.isFinite else { return "nan" }
+        return String(format: "%.10g", value)
+    }
+
+    private func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: " ") + "\""
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import GSLKit
+
+/// An input to test for its switching value: the value at which NPV changes sign.
+public struct SwitchingInput: Sendable, Equatable {
+    /// The assumption's name, passed back to the NPV function.
+    public let name: String
+    /// The central value, at which the NPV's sign is taken.
+    public let central: Double
+    /// The values to search, e.g. the assumption's distribution range or 0...10 × central.
+    public let searchRange: ClosedRange<Double>
+
+    public init(name: String, central: Double, searchRange: ClosedRange<Double>) {
+        self.name = name
+        self.central = central
+        self.searchRange = searchRange
+    }
+}
+
+/// The switching value of one input (Green Book): the value that makes NPV zero, and which way it breaks.
+public struct SwitchingValue: Sendable, Equatable {
+    /// Whether NPV changes sign as the input rises above or falls below the switching value.
+    public enum Direction: String, Sendable, Equatable {
+        case rises, falls
+    }
+
+    public let name: String
+    public let central: Double
+    /// NPV at the central value, in pounds.
+    public let npvAtCentral: Double
+    /// The value nearest the central one at which NPV = 0, or nil when there is none in the range.
+    public let switchingValue: Double?
+    /// `rises` when NPV changes sign if the input rises above the switching value, `falls` if it falls below.
+    public let direction: Direction?
+    /// A sentence such as "NPV falls below zero if identificationRateRatio falls below 1.21".
+    public let statement: String
+    /// Why there is no switching value, when there is none.
+    public let note: String?
+
+    /// The switching value's change from the central value, as a fraction of it (nil without either).
+    public var changeFromCentral: Double? {
+        guard let switchingValue, central != 0 else { return nil }
+        return (switchingValue - central) / abs(central)
+    }
+}
+
+/// Finds the switching value of each input with GSL's Brent root finder (GSLKit `RootFinder`).
+///
+/// Generic over the NPV: `npv(name, value)` must return the NPV with input `name` set to `value`
+/// and every other input at its central value, so any pipeline (a single post, a national
+/// rollout) can be plugged in.
+///
+/// ```swift
+/// let values = try SwitchingValues.solve(inputs: [
+///     SwitchingInput(name: "harmAvoidedShare", central: 0.2, searchRange: 0...1),
+/// ]) { name, value in try pipeline.npv(overriding: name, with: value) }
+/// ```
+public enum SwitchingValues {
+    /// Grid points per side used to find a bracket before Brent's method refines it.
+    static let gridPoints = 64
+
+    /// Solves each input in turn; errors thrown by `npv` are passed on.
+    ///
+    /// For each input it scans outward from the central value to each end of its search range for
+    /// the first change of sign of the NPV, brackets it, and refines it to a relative tolerance of
+    /// 1e-10; when both sides change sign, the switch nearer the central value is reported.
+    public static func solve(inputs: [SwitchingInput],
+                             npv: (_ name: String, _ value: Double) throws -> Double) throws -> [SwitchingValue] {
+        try inputs.map { try solve(input: $0, npv: npv) }
+    }
+
+    static func solve(input: SwitchingInput,
+                      npv: (_ name: String, _ value: Double) throws -> Double) throws -> SwitchingValue {
+        let name = input.name, central = input.central
+        let centralNPV = try npv(name, central)
+        let range = input.searchRange
+        guard centralNPV.isFinite else {
+            return SwitchingValue(name: name, central: central, npvAtCentral: centralNPV, switchingValue: nil, direction: nil,
+                                  statement: "no switching value for \(name)", note: "NPV is not finite at the central value")
+        }
+        if centralNPV == 0 {
+            return SwitchingValue(name: name, central: central, npvAtCentral: 0, switchingValue: central, direction: nil,
+                                  statement: "NPV is zero at the central value of \(name)", note: nil)
+        }
+        let start = min(max(central, range.lowerBound), range.upperBound)
+        var candidates: [(root: Double, side: SwitchingValue.Direction)] = []
+        for (end, side) in [(range.upperBound, SwitchingValue.Direction.rises), (range.lowerBound, .falls)] where end != start {
+            if let bracket = try firstSignChange(from: start, to: end, sign: centralNPV > 0, name: name, npv: npv) {
+                candidates.append((try refine(bracket: bracket, name: name, npv: npv), side))
+            }
+        }
+        let positive = centralNPV > 0
+        let movement = positive ? "falls below zero" : "rises above zero"
+        guard let nearest = candidates.min(by: { abs($0.root - central) < abs($1.root - central) }) else {
+            let stays = positive ? "stays above zero" : "stays below zero"
+            return SwitchingValue(
+                name: name, central: central, npvAtCentral: centralNPV, switchingValue: nil, direction: nil,
+                statement: "NPV \(stays) for \(name) from \(shown(range.lowerBound)) to \(shown(range.upperBound))",
+                note: "no switching value in the range searched")
+        }
+        let wording = nearest.side == .rises ? "rises above" : "falls below"
+        return SwitchingValue(name: name, central: central, npvAtCentral: centralNPV, switchingValue: nearest.root,
+                              direction: nearest.side,
+                              statement: "NPV \(movement) if \(name) \(wording) \(shown(nearest.root))", note: nil)
+    }
+
+    /// Walks a grid from `start` to `end`; returns the first sub-interval whose end has the other sign.
+    private static func firstSignChange(from start: Double, to end: Double, sign positive: Bool, name: String,
+                                        npv: (String, Double) throws -> Double) throws -> (Double, Double)? {
+        var previous = start
+        for i in 1...gridPoints {
+            let x = start + (end - start) * Double(i) / Double(gridPoints)
+            let value = try npv(name, x)
+            guard value.isFinite else { return nil }
+            if value == 0 || (value > 0) != positive { return (min(previous, x), max(previous, x)) }
+            previous = x
+        }
+        return nil
+    }
+
+    /// Brent's method on a bracket; an error from the NPV function inside the solver is re-thrown.
+    private static func refine(bracket: (Double, Double), name: String,
+                               npv: (String, Double) throws -> Double) throws -> Double {
+        var captured: (any Error)?
+        let scale = max(abs(bracket.0), abs(bracket.1), 1e-300)
+        do {
+            return try RootFinder.brent(lower: bracket.0, upper: bracket.1, absoluteTolerance: 1e-12 * scale,
+                                        relativeTolerance: 1e-10) { x in
+                do { return try npv(name, x) } catch {
+                    captured = error
+                    return .nan
+                }
+            }
+        } catch {
+            if let captured { throw captured }
+            throw error
+        }
+    }
+
+    /// A number with up to 6 significant digits, for statements.
+    static func shown(_ value: Double) -> String {
+        let text = String(format: "%.6g", value)
+        return text
+    }
+}

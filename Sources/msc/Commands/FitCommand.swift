@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import MSCModel
+import MSCReport
+import MSCSimulation
+
+extension DispersionMethod: ExpressibleByArgument {}
+
+/// `msc fit`: regressions on a council's or a researcher's own data (GSL).
+struct FitCommand: ParsableCommand {
+    /// The kinds of model `msc fit` fits.
+    enum Model: String, CaseIterable, ExpressibleByArgument {
+        case poisson, segmented, trend
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Fit a Poisson rate model, an interrupted time series or a log-linear trend to a CSV file.",
+        discussion: """
+        poisson (default): counts on predictors with a log exposure offset, e.g. \
+        `msc fit authorities.csv --outcome referrals --exposure population --predictors hasMSC --factors region \
+        --dispersion pearson`; `--effect hasMSC --save-estimate rr.yaml` writes the fitted rate ratio as an \
+        assumption file that replaces identificationRateRatio.
+        segmented: a council's own series before and after its post began, e.g. \
+        `msc fit series.csv --model segmented --time period --outcome value --intervention "2021 Q3"`.
+        trend: `msc fit Assumptions/data/nrm_referrals_uk_quarterly.csv --model trend --outcome adult --since "2015 Q1"` \
+        projects the Home Office NRM series with 95% prediction intervals.
+        """)
+
+    @Argument(help: ArgumentHelp("CSV file with a header row.", valueName: "data.csv"))
+    var data: String
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Model: poisson, segmented or trend.")
+    var model: Model = .poisson
+
+    @Option(help: ArgumentHelp("Outcome column (counts for poisson).", valueName: "column"))
+    var outcome: String = "referrals"
+
+    @Option(help: ArgumentHelp("Exposure column for the log offset (poisson), or 'none'.", valueName: "column"))
+    var exposure: String = "population"
+
+    @Option(help: ArgumentHelp("Numeric predictor columns, comma-separated (true/false counts as 1/0).", valueName: "a,b"))
+    var predictors: String = ""
+
+    @Option(help: ArgumentHelp("Categorical columns, comma-separated; each level is compared with the first in sorted order.", valueName: "a,b"))
+    var factors: String = ""
+
+    @Option(help: "Standard errors: fixed (dispersion 1) or pearson (quasi-Poisson).")
+    var dispersion: DispersionMethod = .fixed
+
+    @Option(help: ArgumentHelp("Time column for segmented and trend (numbers or quarters such as 2023 Q1).", valueName: "column"))
+    var time: String = "period"
+
+    @Option(help: ArgumentHelp("First period of the post (segmented), written like the time column.", valueName: "period"))
+    var intervention: String?
+
+    @Option(help: ArgumentHelp("Use only rows from this period on (segmented, trend).", valueName: "period"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Periods to project past the last row (trend).", valueName: "n"))
+    var horizon: Int = 8
+
+    @Option(help: ArgumentHelp("Predictor whose rate ratio --save-estimate writes.", valueName: "term"))
+    var effect: String?
+
+    @Option(name: .customLong("save-estimate"), help: ArgumentHelp("Write the --effect rate ratio as an assumption file.", valueName: "file.yaml"))
+    var saveEstimate: String?
+
+    @Option(name: .customLong("save-as"), help: ArgumentHelp("Assumption name in the saved file.", valueName: "name"))
+    var saveAs: String = "identificationRateRatio"
+
+    func validate() throws {
+        if model == .segmented, intervention == nil {
+            throw ValidationError("--model segmented needs --intervention, the first period of the post (e.g. \"2021 Q3\")")
+        }
+        if model != .segmented, intervention != nil { throw ValidationError("--intervention applies to --model segmented only") }
+        if model != .poisson, !predictors.isEmpty || !factors.isEmpty {
+            throw ValidationError("--predictors and --factors apply to --model poisson only")
+        }
+        if model == .poisson, since != nil { throw ValidationError("--since applies to --model segmented and trend only") }
+        if saveEstimate != nil, model != .poisson { throw ValidationError("--save-estimate applies to --model poisson only") }
+        if saveEstimate != nil, effect == nil { throw ValidationError("--save-estimate needs --effect, the predictor whose rate ratio to save (e.g. hasMSC)") }
+        if !(0...400).contains(horizon) { throw ValidationError("--horizon must be between 0 and 400 periods") }
+        if saveAs.range(of: "^[a-z][A-Za-z0-9]*$", options: .regularExpression) == nil {
+            throw ValidationError("--save-as must be an assumption name in lowerCamelCase, e.g. identificationRateRatio")
+        }
+    }
+
+    func run() throws {
+        let table = try CSVTable.load(path: data)
+        switch model {
+        case .poisson:
+            let result = try PoissonRegression.fit(
+                table: table, outcome: outcome, exposure: exposure == "none" ? nil : exposure,
+                predictors: Self.list(predictors), factors: Self.list(factors), dispersion: dispersion)
+            let report = PoissonFitReport(result: result)
+            var estimate: EstimateFile?
+            if let effect {
+                estimate = try EstimateFile(result: result, effect: effect, assumptionName: saveAs, date: Self.today())
+            }
+            emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+            if let saveEstimate, let estimate { try write(estimate, to: saveEstimate) }
+        case .segmented:
+            let result = try SegmentedRegression.fit(table: table, time: time, outcome: outcome,
+                                                     intervention: intervention ?? "", since: since)
+            let report = SegmentedFitReport(result: result)
+            emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+        case .trend:
+            let result = try LogLinearTrend.fit(table: table, time: time, outcome: outcome, since: since, horizon: horizon)
+            let report = TrendFitReport(result: result)
+            emit(common.format == .json ? JSONText.write(report.json)
+                                        : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+        }
+    }
+
+    /// Writes the estimate file in one step (a failed write leaves no partial file).
+    private func write(_ estimate: EstimateFile, to path: String) throws {
+        let text = try estimate.validated()
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandFailure(message: "\(path): cannot write the estimate file (\(error.localizedDescription))")
+        }
+        let rateRatio = NumberText.fixed(exp(estimate.effect.estimate), decimals: 4)
+        FileHandle.standardError.write(Data("msc: wrote \(path): \(estimate.assumptionName) = \(rateRatio) (rate ratio of \(estimate.effect.name))\n".utf8))
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}
