@@ -16,7 +16,7 @@ private func makePlan(allFixed: Bool = false) -> SimulationPlan {
         assumption("realPayGrowth", 0, .ratePerYear, .uniform(minimum: -0.01, maximum: 0.015)),
         assumption("rateRatio", 1.5, .ratio, .lognormal(logMean: log(1.5), logStandardDeviation: 0.3)),
         assumption("valuePerIdentification", 40000, .gbpPerPerson, .pert(minimum: 10000, mode: 40000, maximum: 90000)),
-        assumption("renewalLocal", 0.8, .fraction, .beta(alpha: 16, beta: 4)),
+        assumption("renewalLocal", allFixed ? 1 : 0.8, .fraction, .beta(alpha: 16, beta: 4)),
         assumption("renewalCentral", allFixed ? 1 : 0.97, .fraction, .beta(alpha: 97, beta: 3)),
     ]
     let years = 8
