@@ -1,0 +1,149 @@
+extension DeploymentRule {
+    /// The keys each rule accepts besides `rule`.
+    static func keys(for kind: Kind) -> [String] {
+        switch kind {
+        case .existing: return ["rule", "count", "codes", "fte"]
+        case .everyAuthority, .countyArea, .policeForceArea, .region: return ["rule", "fte"]
+        case .populationBased: return ["rule", "over"] + FTERule.keys
+        case .explicit: return ["rule", "authorities", "areas", "fte"]
+        }
+    }
+
+    /// Reads a scenario's `deployment:` section strictly, resolving every authority and area named
+    /// against `authorities`; an unknown rule, name or key is an error at its line.
+    static func parse(_ node: YAMLValue, reader: ScenarioValueReader, authorities: AuthorityTable) throws -> DeploymentRule {
+        let map = try node.mapping()
+        let kind = try map.required("rule", expected: "a deployment rule").choice(Kind.self)
+        try map.rejectKeys(notIn: keys(for: kind))
+        let fteNode = map.optional("fte")
+        let fte = try fteNode.map { try FTERule.parse($0, reader: reader) }
+            ?? .fixed(try reader.assumptions.value("fte"))
+        switch kind {
+        case .existing:
+            return try parseExisting(map, fte: fte, authorities: authorities)
+        case .everyAuthority: return .everyAuthority(fte: fte)
+        case .countyArea: return .countyArea(fte: fte)
+        case .policeForceArea: return .policeForceArea(fte: fte)
+        case .region: return .region(fte: fte)
+        case .populationBased:
+            var over = AreaKind.authority
+            if let overNode = map.optional("over") {
+                let word = try overNode.string()
+                guard let parsed = AreaKind(scenarioWord: word) else {
+                    let allowed = AreaKind.allCases.map(\.scenarioWord).joined(separator: ", ")
+                    throw overNode.error("expected one of \(allowed), found \"\(word)\"")
+                }
+                over = parsed
+            }
+            return .populationBased(over: over, fte: try FTERule.parsePerResidents(map, reader: reader))
+        case .explicit:
+            return try parseExplicit(map, fte: fte, authorities: authorities)
+        }
+    }
+
+    private static func parseExisting(_ map: YAMLMapping, fte: FTERule, authorities: AuthorityTable) throws -> DeploymentRule {
+        let countNode = try map.required("count", expected: "the number of posts that exist today, e.g. 9")
+        let count = try countNode.integer("a whole number of posts")
+        guard count >= 1, count <= authorities.authorities.count else {
+            throw countNode.error("expected between 1 and \(authorities.authorities.count) posts, found \(count)")
+        }
+        if let codesNode = map.optional("codes") {
+            let codes = try resolveAuthorities(codesNode, authorities: authorities)
+            guard codes.count == count else {
+                throw codesNode.error("lists \(codes.count) authorities but count is \(count); expected one code per post")
+            }
+            return .existing(codes: codes, placement: .listed, fte: fte)
+        }
+        let flagged = authorities.authorities.filter(\.hasMSC).map(\.code)
+        if !flagged.isEmpty {
+            guard flagged.count == count else {
+                throw countNode.error("\(authorities.file) flags \(flagged.count) authorities with has_msc but count is \(count); expected them to agree, or list the posts under codes")
+            }
+            return .existing(codes: flagged, placement: .flagged, fte: fte)
+        }
+        let singleTier: Set<AuthorityTier> = [.unitary, .metropolitanBorough, .londonBorough]
+        let chosen = authorities.authorities.filter { singleTier.contains($0.tier) }
+            .sorted { $0.population != $1.population ? $0.population > $1.population : $0.code < $1.code }
+            .prefix(count)
+            .map(\.code)
+        guard chosen.count == count else {
+            throw countNode.error("only \(chosen.count) single-tier authorities to stand in for \(count) posts; list the posts under codes")
+        }
+        return .existing(codes: Array(chosen), placement: .mostPopulousSingleTier, fte: fte)
+    }
+
+    private static func parseExplicit(_ map: YAMLMapping, fte: FTERule, authorities: AuthorityTable) throws -> DeploymentRule {
+        let codes = try map.optional("authorities").map { try resolveAuthorities($0, authorities: authorities) } ?? []
+        var areas: [AreaSelection] = []
+        if let areasNode = map.optional("areas") {
+            for item in try areasNode.sequence() {
+                let selection = try resolveArea(item, authorities: authorities)
+                if areas.contains(selection) {
+                    throw item.error("\(selection.name) (\(selection.kind.label)) is listed twice; expected each area once")
+                }
+                areas.append(selection)
+            }
+        }
+        guard !codes.isEmpty || !areas.isEmpty else {
+            throw map.owner.error("expected at least one entry under authorities (codes or names) or areas (county, police force area or region names)")
+        }
+        return .explicit(authorityCodes: codes, areas: areas, fte: fte)
+    }
+
+    /// A list of authority codes or names, each resolved to a code; unknown or repeated entries are errors.
+    private static func resolveAuthorities(_ node: YAMLValue, authorities: AuthorityTable) throws -> [String] {
+        var codes: [String] = []
+        for item in try node.sequence() {
+            let text = try item.string()
+            guard let authority = authorities.authority(code: text) ?? authorities.authority(named: text) else {
+                let near = authorities.nearMatches(for: text, kinds: [.authority])
+                let hint = near.isEmpty ? "expected an ONS code such as E07000110 or an authority's name"
+                                        : "near matches: " + near.joined(separator: ", ")
+                throw item.error("no authority has the code or name \"\(text)\"; \(hint)")
+            }
+            if codes.contains(authority.code) {
+                throw item.error("\(authority.name) (\(authority.code)) is listed twice; expected each authority once")
+            }
+            codes.append(authority.code)
+        }
+        return codes
+    }
+
+    /// An area given as a name (`Kent`) or as `{name: Kent, kind: police-force-area}`.
+    private static func resolveArea(_ node: YAMLValue, authorities: AuthorityTable) throws -> AreaSelection {
+        var name: String
+        var kind: AreaKind? = nil
+        var nameNode = node
+        if (try? node.mapping()) != nil {
+            let map = try node.mapping()
+            nameNode = try map.required("name", expected: "the area's name, e.g. Kent")
+            name = try nameNode.string()
+            if let kindNode = map.optional("kind") {
+                let word = try kindNode.string()
+                guard let parsed = AreaKind(scenarioWord: word), parsed != .authority else {
+                    throw kindNode.error("expected one of county-area, police-force-area, region, found \"\(word)\"")
+                }
+                kind = parsed
+            }
+            try map.rejectUnknownKeys(allowed: ["name", "kind"])
+        } else {
+            name = try node.string()
+        }
+        let group: AuthorityGroup
+        if let kind {
+            do { group = try authorities.area(named: name, kind: kind) }
+            catch let error as InputError { throw nameNode.error(error.message) }
+        } else if let first = authorities.areaKinds(named: name).first(where: { $0 != .authority }) {
+            group = try authorities.area(named: name, kind: first)
+        } else if authorities.authority(named: name) != nil || authorities.authority(code: name) != nil {
+            throw nameNode.error("\"\(name)\" is an authority, not an area; list it under authorities instead")
+        } else {
+            let near = authorities.nearMatches(for: name, kinds: [.countyArea, .policeForceArea, .region])
+            let hint = near.isEmpty ? "expected a county such as Kent, a police force area such as Thames Valley or a region such as South East"
+                                    : "near matches: " + near.joined(separator: ", ")
+            throw nameNode.error("no county area, police force area or region is called \"\(name)\"; \(hint)")
+        }
+        name = group.name
+        return AreaSelection(kind: group.kind, name: name)
+    }
+}

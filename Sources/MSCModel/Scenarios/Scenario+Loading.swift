@@ -1,0 +1,102 @@
+import Foundation
+
+extension Scenario {
+    /// The keys a scenario file accepts at its top level.
+    public static let keys = ["name", "question", "horizonYears", "priceBaseYear", "baseline", "deployment",
+                              "costSharing", "funding", "overrides", "training"]
+
+    /// Reads the scenario at `path` strictly and applies its overrides to `assumptions`.
+    ///
+    /// Every problem is one ``InputError`` naming the file, line, column and key and saying what
+    /// was expected: an unknown key, an unknown deployment rule, an authority or area that does not
+    /// exist, funding shares that do not sum to 1, a term below one year, an override of an
+    /// assumption that does not exist.
+    public static func load(path: String, assumptions: AssumptionSet, authorities: AuthorityTable) throws -> LoadedScenario {
+        try parse(root: try YAMLFile.load(path: path), assumptions: assumptions, authorities: authorities)
+    }
+
+    /// Reads a scenario from YAML text; `fileName` names it in errors and locates its baseline.
+    public static func parse(text: String, fileName: String, assumptions: AssumptionSet,
+                             authorities: AuthorityTable) throws -> LoadedScenario {
+        try parse(root: try YAMLFile.parse(text: text, fileName: fileName), assumptions: assumptions, authorities: authorities)
+    }
+
+    private static func parse(root: YAMLValue, assumptions base: AssumptionSet,
+                              authorities: AuthorityTable) throws -> LoadedScenario {
+        let file = root.file
+        let map = try root.mapping()
+        try map.rejectKeys(notIn: keys)
+
+        let name = try nonEmptyText(try map.required("name", expected: "the scenario's short name, e.g. county-shared"))
+        let question = try nonEmptyText(try map.required("question", expected: "the question the scenario answers, in a sentence"))
+
+        // Overrides first, so every other section sees the assumptions the scenario runs on.
+        var assumptions = base
+        var overridden: [String] = []
+        if let overridesNode = map.optional("overrides") {
+            for (key, node) in try overridesNode.mapping().all() {
+                guard let original = base.byName[key] else {
+                    throw node.error("no assumption is called \"\(key)\"; expected the name of an assumption in \(base.location)")
+                }
+                let origin = node.line.map { "\(file):\($0)" } ?? file
+                assumptions.replace(try AssumptionLoader.override(original, with: node, by: origin))
+                overridden.append(key)
+            }
+        }
+        let reader = ScenarioValueReader(assumptions: assumptions)
+
+        let horizonNode = try map.required("horizonYears", expected: "the number of years to evaluate, e.g. 10")
+        let horizon = try horizonNode.integer("a whole number of years")
+        guard (1...100).contains(horizon) else {
+            throw horizonNode.error("expected a horizon of 1 to 100 years, found \(horizon)")
+        }
+        let priceBaseYear = try parsePriceBaseYear(try map.required("priceBaseYear", expected: "a financial year such as 2025-26"))
+        let baseline = try map.optional("baseline").map { try parseBaseline($0, ownName: name, file: file) }
+        let deployment = try DeploymentRule.parse(try map.required("deployment", expected: "a mapping with a rule"),
+                                                  reader: reader, authorities: authorities)
+        let sharing = try map.optional("costSharing")?.choice(SharingRule.self) ?? .population
+        let funding = try FundingMix.parse(try map.required("funding", expected: "a mapping with sources"),
+                                           assumptions: assumptions, scenarioName: name)
+        let training = try map.optional("training").map(TrainingSettings.parse)
+        try map.rejectUnknownKeys(allowed: keys)
+
+        let scenario = Scenario(name: name, question: question, file: file, horizonYears: horizon,
+                                priceBaseYear: priceBaseYear, baseline: baseline, deployment: deployment,
+                                sharing: sharing, funding: funding, training: training,
+                                overriddenAssumptions: overridden)
+        return LoadedScenario(scenario: scenario, assumptions: assumptions)
+    }
+
+    private static func nonEmptyText(_ node: YAMLValue) throws -> String {
+        let text = try node.string().trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw node.error("expected text, found nothing") }
+        return text
+    }
+
+    /// A financial year written `2025-26` (the second part the year after the first).
+    private static func parsePriceBaseYear(_ node: YAMLValue) throws -> String {
+        let text = try node.string()
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let first = Int(parts[0]), let second = Int(parts[1]), (first + 1) % 100 == second else {
+            throw node.error("expected a financial year such as 2025-26, found \"\(text)\"")
+        }
+        return text
+    }
+
+    /// The baseline: another scenario's name, whose file must sit beside this one.
+    private static func parseBaseline(_ node: YAMLValue, ownName: String, file: String) throws -> ScenarioReference {
+        let name = try nonEmptyText(node)
+        let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+        guard stem != ownName else { throw node.error("a scenario cannot be its own baseline; expected another scenario's name") }
+        guard !stem.contains("/") else {
+            throw node.error("expected the name of a scenario in the same folder, e.g. status-quo, found \"\(name)\"")
+        }
+        let folder = (file as NSString).deletingLastPathComponent
+        let path = folder.isEmpty ? "\(stem).yaml" : (folder as NSString).appendingPathComponent("\(stem).yaml")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw node.error("no scenario file \(path); expected the name of a scenario in the same folder, e.g. status-quo")
+        }
+        return ScenarioReference(name: stem, path: path)
+    }
+}

@@ -1,0 +1,75 @@
+/// A question about coordinator posts, written as data: where the posts go, who pays, how costs
+/// are shared, over what horizon, against which baseline, and any assumptions changed (DESIGN 2, 5).
+///
+/// Scenarios live in `Scenarios/*.yaml`; ``load(path:assumptions:authorities:)`` reads one strictly.
+///
+/// ```swift
+/// let loaded = try Scenario.load(path: "Scenarios/county-shared.yaml", assumptions: set, authorities: table)
+/// loaded.scenario.deployment.kind   // .countyArea
+/// let deployment = try Deployment.build(scenario: loaded.scenario, authorities: table, assumptions: loaded.assumptions)
+/// ```
+public struct Scenario: Sendable {
+    /// Short name, e.g. `county-shared`.
+    public let name: String
+    /// The question the scenario answers, in a sentence.
+    public let question: String
+    /// The file it was read from, as the user named it.
+    public let file: String
+    /// Years evaluated; year 0 is the posts' first year.
+    public let horizonYears: Int
+    /// Financial year whose prices all money is in (real terms), e.g. `2025-26`.
+    public let priceBaseYear: String
+    /// The scenario this one is compared against, if any.
+    public let baseline: ScenarioReference?
+    /// Where the posts go and how big they are.
+    public let deployment: DeploymentRule
+    /// How the cost of a post serving several authorities is split among them.
+    public let sharing: SharingRule
+    /// Who pays for each post and how likely each funder is to renew.
+    public let funding: FundingMix
+    /// The training settings, when the scenario has a `training:` section.
+    public let training: TrainingSettings?
+    /// Names of the assumptions the scenario overrides, in file order.
+    public let overriddenAssumptions: [String]
+
+    public init(name: String, question: String, file: String, horizonYears: Int, priceBaseYear: String,
+                baseline: ScenarioReference?, deployment: DeploymentRule, sharing: SharingRule, funding: FundingMix,
+                training: TrainingSettings?, overriddenAssumptions: [String]) {
+        self.name = name
+        self.question = question
+        self.file = file
+        self.horizonYears = horizonYears
+        self.priceBaseYear = priceBaseYear
+        self.baseline = baseline
+        self.deployment = deployment
+        self.sharing = sharing
+        self.funding = funding
+        self.training = training
+        self.overriddenAssumptions = overriddenAssumptions
+    }
+}
+
+/// Another scenario named as a baseline: its name and the file it is in.
+public struct ScenarioReference: Sendable, Equatable {
+    /// The baseline's name as written, e.g. `status-quo`.
+    public let name: String
+    /// The baseline's file: `<name>.yaml` beside the scenario that names it.
+    public let path: String
+
+    public init(name: String, path: String) {
+        self.name = name
+        self.path = path
+    }
+}
+
+/// A scenario together with the assumptions it runs on (the shipped set with its overrides applied).
+public struct LoadedScenario: Sendable {
+    public let scenario: Scenario
+    /// The assumptions after the scenario's overrides.
+    public let assumptions: AssumptionSet
+
+    public init(scenario: Scenario, assumptions: AssumptionSet) {
+        self.scenario = scenario
+        self.assumptions = assumptions
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+@testable import MSCModel
+
+/// The shipped assumptions and authorities, loaded once per test.
+private struct Fixture {
+    let assumptions: AssumptionSet
+    let authorities: AuthorityTable
+
+    init() throws {
+        assumptions = try PackagePaths.shippedAssumptions()
+        authorities = try AuthorityTable.load(path: PackagePaths.assumptions + "/authorities.csv")
+    }
+
+    func load(_ name: String) throws -> LoadedScenario {
+        try Scenario.load(path: PackagePaths.scenarios + "/\(name).yaml", assumptions: assumptions, authorities: authorities)
+    }
+
+    /// Parses `text` as if it were a file in Scenarios/ (so baselines resolve).
+    func parse(_ text: String) throws -> LoadedScenario {
+        try Scenario.parse(text: text, fileName: PackagePaths.scenarios + "/broken.yaml", assumptions: assumptions,
+                           authorities: authorities)
+    }
+
+    /// The one input error parsing `text` gives.
+    func error(_ text: String) throws -> InputError {
+        do {
+            _ = try parse(text)
+        } catch let error as InputError {
+            return error
+        }
+        Issue.record("expected an input error")
+        return InputError(file: "", message: "")
+    }
+}
+
+/// A valid scenario; tests break one line of it at a time.
+private let validText = """
+name: test
+question: Does the loader accept a valid scenario?
+horizonYears: 10
+priceBaseYear: 2025-26
+baseline: status-quo
+deployment:
+  rule: county-area
+costSharing: population
+funding:
+  sources:
+    - kind: la-core-budget
+      share: 0.6
+      termYears: 1
+      renewalProbability: 0.97
+    - kind: police-and-crime-commissioner
+      share: 0.4
+      termYears: 2
+      renewalProbability: {kind: beta, alpha: 18, beta: 2}
+  absorbProbability: 0
+  gapTolerance: 0
+"""
+
+private func replacing(_ old: String, with new: String) -> String {
+    precondition(validText.contains(old), "test text lacks \(old)")
+    return validText.replacingOccurrences(of: old, with: new)
+}
+
+@Suite("Scenario files")
+struct ScenarioTests {
+    static let shippedNames = ["status-quo", "national-rollout", "county-shared", "police-force-area", "regional-hub", "local-mix"]
+
+    @Test(arguments: shippedNames)
+    func shippedScenarioLoads(name: String) throws {
+        let fixture = try Fixture()
+        let loaded = try fixture.load(name)
+        #expect(loaded.scenario.name == name)
+        #expect(!loaded.scenario.question.isEmpty)
+        #expect(loaded.scenario.horizonYears == 10)
+        #expect(loaded.scenario.priceBaseYear == "2025-26")
+        let sum = loaded.scenario.funding.sources.reduce(0) { $0 + $1.share }
+        #expect(abs(sum - 1) < 1e-12)
+        if name != "status-quo" {
+            let baseline = try #require(loaded.scenario.baseline)
+            #expect(FileManager.default.fileExists(atPath: baseline.path))
+        }
+    }
+
+    @Test(arguments: shippedNames)
+    func shippedScenarioOpensWithItsQuestion(name: String) throws {
+        let text = try String(contentsOfFile: PackagePaths.scenarios + "/\(name).yaml", encoding: .utf8)
+        #expect(text.hasPrefix("# Question:"))
+    }
+
+    @Test func validScenarioParses() throws {
+        let loaded = try Fixture().parse(validText)
+        let scenario = loaded.scenario
+        #expect(scenario.deployment.kind == .countyArea)
+        #expect(scenario.sharing == .population)
+        #expect(scenario.baseline?.name == "status-quo")
+        #expect(scenario.funding.sources.map(\.kind) == [.laCoreBudget, .policeAndCrimeCommissioner])
+        #expect(scenario.funding.sources[1].renewal.distribution == .beta(alpha: 18, beta: 2))
+        #expect(scenario.funding.sources[0].renewal.value == 0.97)
+        #expect(scenario.training == nil)
+    }
+
+    @Test func namedAssumptionsAndOverridesResolve() throws {
+        let fixture = try Fixture()
+        let loaded = try fixture.load("regional-hub")
+        #expect(try loaded.assumptions.value("operationalBudget") == 10_000)
+        #expect(try fixture.assumptions.value("operationalBudget") == 5_000)
+        #expect(loaded.scenario.overriddenAssumptions == ["operationalBudget"])
+        let central = loaded.scenario.funding.sources[0]
+        #expect(central.termYears == 3)
+        #expect(central.renewal.name == "centralGrantRenewalProbability")
+    }
+
+    @Test func statusQuoPlacesNineIllustrativePosts() throws {
+        let loaded = try Fixture().load("status-quo")
+        guard case .existing(let codes, let placement, _) = loaded.scenario.deployment else {
+            Issue.record("expected the existing rule")
+            return
+        }
+        #expect(codes.count == 9)
+        #expect(placement == .mostPopulousSingleTier)
+        #expect(codes.first == "E08000025")  // Birmingham, the most populous
+    }
+
+    @Test func trainingAcceptsOnlyInclude() throws {
+        let fixture = try Fixture()
+        let with = try fixture.parse(validText + "\ntraining:\n  include: true\n")
+        #expect(with.scenario.training == TrainingSettings(include: true))
+        let error = try fixture.error(validText + "\ntraining:\n  include: true\n  tiers: 3\n")
+        #expect(error.key == "training.tiers")
+        #expect(error.message.hasPrefix("unknown key"))
+    }
+
+    // MARK: Broken scenarios: one clear error each, with line and key
+
+    @Test func sharesNotSummingToOne() throws {
+        let error = try Fixture().error(replacing("share: 0.4", with: "share: 0.3"))
+        #expect(error.key == "funding.sources")
+        #expect(error.line == 11)
+        #expect(error.message == "shares sum to 0.9; expected 1")
+    }
+
+    @Test func unknownDeploymentRule() throws {
+        let error = try Fixture().error(replacing("rule: county-area", with: "rule: every-county"))
+        #expect(error.key == "deployment.rule")
+        #expect(error.line == 7)
+        #expect(error.message.contains("expected one of existing, every-authority, county-area"))
+        #expect(error.message.contains("\"every-county\""))
+    }
+
+    @Test func areaThatDoesNotExist() throws {
+        let error = try Fixture().error(replacing("rule: county-area", with: "rule: explicit\n  areas: [Kent, Kentshire]"))
+        #expect(error.key == "deployment.areas[1]")
+        #expect(error.line == 8)
+        #expect(error.message.contains("no county area, police force area or region is called \"Kentshire\""))
+    }
+
+    @Test func authorityThatDoesNotExist() throws {
+        let error = try Fixture().error(replacing("rule: county-area", with: "rule: explicit\n  authorities:\n    - Maidstone\n    - Borsetshire"))
+        #expect(error.key == "deployment.authorities[1]")
+        #expect(error.line == 10)
+        #expect(error.message.contains("no authority has the code or name \"Borsetshire\""))
+    }
+
+    @Test func negativeTerm() throws {
+        let error = try Fixture().error(replacing("termYears: 2", with: "termYears: -2"))
+        #expect(error.key == "funding.sources[1].termYears")
+        #expect(error.line == 17)
+        #expect(error.message == "expected a whole number of years, at least 1, found -2")
+    }
+
+    @Test func unknownKey() throws {
+        let error = try Fixture().error(replacing("horizonYears: 10", with: "horizonYear: 10"))
+        #expect(error.key == "horizonYear")
+        #expect(error.line == 3)
+        #expect(error.message.hasPrefix("unknown key; expected one of:"))
+        #expect(error.message.contains("horizonYears"))
+    }
+
+    @Test func unknownKeyInsideAFundingSource() throws {
+        let error = try Fixture().error(replacing("termYears: 1", with: "termYears: 1\n      renewal: 0.9"))
+        #expect(error.key == "funding.sources[0].renewal")
+        #expect(error.line == 14)
+    }
+
+    @Test func otherMistakesAreLocated() throws {
+        let fixture = try Fixture()
+        let cases: [(String, String, String)] = [
+            (replacing("baseline: status-quo", with: "baseline: status-quoo"), "baseline", "no scenario file"),
+            (replacing("kind: la-core-budget", with: "kind: council-tax"), "funding.sources[0].kind", "expected one of la-core-budget"),
+            (replacing("renewalProbability: 0.97", with: "renewalProbability: 1.2"), "funding.sources[0].renewalProbability", "fraction"),
+            (replacing("renewalProbability: 0.97", with: "renewalProbability: renewalOdds"), "funding.sources[0].renewalProbability", "no assumption is called \"renewalOdds\""),
+            (replacing("share: 0.6", with: "share: salary"), "funding.sources[0].share", "is in GBP_per_year; expected one in fraction"),
+            (replacing("priceBaseYear: 2025-26", with: "priceBaseYear: 2025-27"), "priceBaseYear", "financial year"),
+            (replacing("costSharing: population", with: "costSharing: by-size"), "costSharing", "expected one of equal, population, referrals"),
+            (validText + "\noverrides:\n  salaryy: 40000\n", "overrides.salaryy", "no assumption is called \"salaryy\""),
+            (replacing("rule: county-area", with: "rule: existing\n  count: 9\n  codes: [E08000025]"), "deployment.codes", "count is 9"),
+        ]
+        for (text, key, fragment) in cases {
+            let error = try fixture.error(text)
+            #expect(error.key == key, "\(error)")
+            #expect(error.line != nil, "\(error)")
+            #expect(error.message.contains(fragment), "\(error)")
+        }
+    }
+}
