@@ -11,7 +11,10 @@ struct MSC: ParsableCommand {
         subcommands: [
             CostCommand.self,
             AssumptionsCommand.self,
+            TrainingCommand.self,
             FitCommand.self,
+            RunCommand.self,
+            CompareCommand.self,
         ]
     )
 

@@ -1,0 +1,125 @@
+import MSCModel
+import MSCSimulation
+
+/// The deterministic central case of a scenario: per-year flows, present values, NPV, BCR and the
+/// switching value of each key input (Green Book).
+public struct CentralCaseReport {
+    public let plan: ScenarioPlan
+    public let outcome: ScenarioOutcome
+    public let switchingValues: [SwitchingValue]
+
+    /// Evaluates the central case and solves for switching values with GSL's root finder.
+    public init(plan: ScenarioPlan) throws {
+        self.plan = plan
+        let simulation = plan.plan
+        outcome = simulation.centralCase()
+        let central = simulation.centralNationalValues
+        var inputs: [SwitchingInput] = []
+        for assumption in simulation.nationalAssumptions + [simulation.salary, simulation.operationalBudget]
+        where assumption.distribution.isUncertain || assumption.name == "unitCostPerVictim" {
+            inputs.append(SwitchingInput(name: assumption.name, central: assumption.value,
+                                         searchRange: Self.searchRange(for: assumption)))
+        }
+        let names = simulation.nationalAssumptions.map(\.name)
+        switchingValues = try SwitchingValues.solve(inputs: inputs) { name, value in
+            if name == simulation.salary.name {
+                return simulation.centralCase(nationalValues: central, salaryValue: value).netPresentValue
+            }
+            if name == simulation.operationalBudget.name {
+                return simulation.centralCase(nationalValues: central, operationalBudgetValue: value).netPresentValue
+            }
+            var values = central
+            if let index = names.firstIndex(of: name) { values[index] = value }
+            return simulation.centralCase(nationalValues: values).netPresentValue
+        }
+    }
+
+    /// Where to look for a switch: a fraction anywhere in [0, 1]; other values from 0 (or −1 for
+    /// growth rates) to ten times the larger of the central value and the distribution's top.
+    static func searchRange(for assumption: Assumption) -> ClosedRange<Double> {
+        if assumption.unit.isProbability { return 0...1 }
+        let top = max(abs(assumption.value), assumption.distribution.support.upperBound.isFinite
+                      ? abs(assumption.distribution.support.upperBound) : abs(assumption.value))
+        let lower: Double = assumption.unit.isNonNegative ? 0 : -1
+        return lower...max(top * 10, 1)
+    }
+
+    public var tables: [ReportTable] {
+        let scenario = plan.scenario
+        var flows = ReportTable(
+            title: "\(scenario.name): central case by year (real £, \(scenario.priceBaseYear) prices, undiscounted)",
+            columns: [.init("Year", key: "year"), .init("Posts funded (expected)", key: "posts"),
+                      .init("Cost", key: "cost"), .init("Additional identifications", key: "identifications"),
+                      .init("Benefit", key: "benefit"), .init("Discount factor", key: "discountFactor")])
+        for t in 0..<outcome.costByYear.count {
+            flows.append([.integer(t + 1), .number(outcome.postsByYear[t], decimals: 1), .pounds(outcome.costByYear[t]),
+                          .number(outcome.identificationsByYear[t], decimals: 1), .pounds(outcome.benefitByYear[t]),
+                          .number(plan.plan.model.discountFactors[t], decimals: 4)])
+        }
+        var totals = ReportTable(title: "\(scenario.name): appraisal (HM Treasury Green Book)",
+                                 columns: [.init("Measure", key: "measure"), .init("Value", key: "value")])
+        totals.append([.text("Present value of costs (with optimism bias)"), .pounds(outcome.presentValueCosts)])
+        totals.append([.text("Present value of benefits"), .pounds(outcome.presentValueBenefits)])
+        totals.append([.text("Net present value"), .pounds(outcome.netPresentValue)])
+        totals.append([.text("Benefit-cost ratio"), .number(outcome.benefitCostRatio, decimals: 2)])
+        totals.append([.text("Additional identifications over \(outcome.costByYear.count) years"), .number(outcome.totalIdentifications, decimals: 0)])
+        totals.append([.text("Cost per additional identification"), .pounds(outcome.costPerIdentification)])
+        var switching = ReportTable(title: "\(scenario.name): switching values (the value of each input at which NPV = 0)",
+                                    columns: [.init("Input", key: "input"), .init("Central", key: "central"),
+                                              .init("Switching value", key: "switchingValue"), .init("Reading", key: "reading")])
+        for value in switchingValues {
+            switching.append([.text(value.name), .number(value.central, decimals: Self.decimals(value.central)),
+                              value.switchingValue.map { .number($0, decimals: Self.decimals($0)) } ?? .text("none"),
+                              .text(value.note.map { "\(value.statement) (\($0))" } ?? value.statement)])
+        }
+        switching.notes = ["Each input moved alone, all others at their central values; posts weighted by their expected survival."]
+        return [flows, totals, switching]
+    }
+
+    static func decimals(_ value: Double) -> Int { abs(value) >= 100 ? 0 : (abs(value) >= 1 ? 2 : 4) }
+
+    public var json: JSONValue {
+        .object([
+            ("scenario", .string(plan.scenario.name)),
+            ("priceBaseYear", .string(plan.scenario.priceBaseYear)),
+            ("horizonYears", .number(Double(outcome.costByYear.count))),
+            ("posts", .number(Double(plan.plan.model.posts.count))),
+            ("costs", .numbers(outcome.costByYear)),
+            ("benefits", .numbers(outcome.benefitByYear)),
+            ("identifications", .numbers(outcome.identificationsByYear)),
+            ("postsFunded", .numbers(outcome.postsByYear)),
+            ("discountFactors", .numbers(plan.plan.model.discountFactors)),
+            ("pvCosts", .number(outcome.presentValueCosts)),
+            ("pvBenefits", .number(outcome.presentValueBenefits)),
+            ("npv", .number(outcome.netPresentValue)),
+            ("bcr", .number(outcome.benefitCostRatio)),
+            ("switchingValues", .array(switchingValues.map { value in
+                .object([("name", .string(value.name)), ("central", .number(value.central)),
+                         ("switchingValue", value.switchingValue.map { .number($0) } ?? .null),
+                         ("direction", value.direction.map { .string($0.rawValue) } ?? .null),
+                         ("statement", .string(value.statement))])
+            })),
+        ])
+    }
+}
+
+/// Per-year fans of one run: cost, benefit, identifications and posts, P5/P50/P95.
+public enum FanReport {
+    public static func table(_ result: SimulationResult) -> ReportTable {
+        var table = ReportTable(
+            title: "\(result.scenarioName): per-year fans, median (5th to 95th percentile)",
+            columns: [.init("Year", key: "year"), .init("Cost", key: "cost"), .init("Benefit", key: "benefit"),
+                      .init("Additional identifications", key: "identifications"), .init("Posts funded", key: "posts")])
+        let cost = result.fan(.cost), benefit = result.fan(.benefit)
+        let ids = result.fan(.identifications), posts = result.fan(.posts)
+        func band(_ s: Summary, money: Bool) -> ReportTable.Cell {
+            let f: (Double) -> String = { money ? ReportTable.Cell.pounds($0).display.compactMoney($0) : NumberText.grouped($0, decimals: 0) }
+            return .text("\(f(s.p50)) (\(f(s.p5)) to \(f(s.p95)))")
+        }
+        for t in 0..<result.horizonYears {
+            table.append([.integer(t + 1), band(cost[t], money: true), band(benefit[t], money: true),
+                          band(ids[t], money: false), band(posts[t], money: false)])
+        }
+        return table
+    }
+}

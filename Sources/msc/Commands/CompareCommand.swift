@@ -1,0 +1,29 @@
+import ArgumentParser
+import MSCReport
+import MSCSimulation
+
+/// `msc compare A B [C…]`: scenarios side by side with intervals and within-iteration differences.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare scenarios side by side: central values, 90% intervals and differences against a baseline.")
+
+    @Argument(help: "Scenario files, e.g. Scenarios/status-quo.yaml Scenarios/national-rollout.yaml.")
+    var scenarios: [String]
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var runOptions: RunOptions
+
+    func validate() throws {
+        guard scenarios.count >= 2 else { throw ValidationError("give at least two scenario files to compare") }
+    }
+
+    func run() throws {
+        let plans = try ScenarioRuns.plans(scenarios, common: common)
+        let results = try ScenarioRuns.simulate(plans, options: runOptions)
+        let report = ComparisonReport(results: results, baselineIndex: ScenarioRuns.baselineIndices(plans),
+                                      manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
+                                                                      command: ScenarioRuns.commandLine))
+        emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GSLKit
+import MSCModel
+import MSCReport
+import MSCSimulation
+
+/// `msc run SCENARIO`: one scenario's Monte Carlo, or its deterministic central case.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run one scenario: cost, identifications, NPV and BCR with uncertainty, or the central case.")
+
+    @Argument(help: "Scenario file, e.g. Scenarios/national-rollout.yaml.")
+    var scenario: String
+
+    @Flag(help: "The central case only: every input at its central value, posts weighted by expected survival; adds switching values.")
+    var deterministic = false
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var runOptions: RunOptions
+
+    func run() throws {
+        let plan = try ScenarioRuns.plans([scenario], common: common)[0]
+        if deterministic {
+            let report = try CentralCaseReport(plan: plan)
+            emit(common.format == .json ? JSONText.write(report.json) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+            return
+        }
+        let results = try ScenarioRuns.simulate([plan], options: runOptions)
+        let report = ComparisonReport(results: results, baselineIndex: [nil],
+                                      manifest: ScenarioRuns.manifest([plan], options: runOptions, runs: results[0].iterations,
+                                                                      command: ScenarioRuns.commandLine))
+        if common.format == .json {
+            emit(JSONText.write(report.json))
+        } else {
+            emit(report.table.rendered(as: common.format) + "\n" + FanReport.table(results[0]).rendered(as: common.format))
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import GSLKit
+import MSCModel
+import MSCReport
+import MSCSimulation
+
+extension SamplingMethod: ExpressibleByArgument {}
+
+/// Options of every command that runs the Monte Carlo engine.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Iterations (Monte Carlo runs).")
+    var runs: Int = 10_000
+
+    @Option(help: "Random seed: the same seed gives the same output to the last digit, whatever the thread count.")
+    var seed: UInt64 = 20250101
+
+    @Option(help: "Sampling of national inputs: mc (Monte Carlo), lhs (Latin hypercube) or sobol.")
+    var sampling: SamplingMethod = .monteCarlo
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("target-mcse"), help: ArgumentHelp("Keep running until the NPV's Monte Carlo standard error is below this many pounds (at most 1,000,000 iterations).", valueName: "pounds"))
+    var targetMCSE: Double?
+
+    func validate() throws {
+        guard (1...5_000_000).contains(runs) else { throw ValidationError("--runs must be between 1 and 5,000,000") }
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+        if let targetMCSE, !(targetMCSE > 0) { throw ValidationError("--target-mcse must be a positive amount in pounds") }
+    }
+
+    var settings: SimulationSettings {
+        SimulationSettings(runs: runs, seed: seed, method: sampling, threads: threads, targetNPVStandardError: targetMCSE)
+    }
+}
+
+/// Loading scenarios and running them, shared by run, compare, sensitivity and export.
+enum ScenarioRuns {
+    /// Loads each scenario file into a runnable plan.
+    static func plans(_ paths: [String], common: CommonOptions) throws -> [ScenarioPlan] {
+        let directory = common.assumptions ?? AssumptionLoader.defaultDirectory()
+        let authorities = (directory as NSString).appendingPathComponent("authorities.csv")
+        return try paths.map {
+            try ScenarioPlan.load(path: $0, assumptionsDirectory: directory, authoritiesPath: authorities)
+        }
+    }
+
+    /// Runs each plan with the same settings (common random numbers), showing progress on a terminal.
+    static func simulate(_ plans: [ScenarioPlan], options: RunOptions) throws -> [SimulationResult] {
+        installInterruptHandler()
+        var results: [SimulationResult] = []
+        for plan in plans {
+            let bar = ProgressBar(label: plan.scenario.name)
+            var progress: (@Sendable (Int, Int) -> Void)?
+            if let bar {
+                progress = { done, total in bar.update(done: done, total: total) }
+            }
+            let result = try SimulationEngine.run(plan.plan, settings: options.settings, progress: progress)
+            bar?.finish()
+            if result.interrupted || SimulationEngine.isCancelled {
+                throw CommandFailure(message: "interrupted after \(result.iterations) iterations; nothing written")
+            }
+            results.append(result)
+        }
+        return results
+    }
+
+    /// For each plan, the index of its baseline among `plans` (the declared baseline when loaded,
+    /// otherwise the first scenario), or nil for the reference itself.
+    static func baselineIndices(_ plans: [ScenarioPlan]) -> [Int?] {
+        plans.enumerated().map { index, plan in
+            if let declared = plan.scenario.baseline?.name,
+               let found = plans.firstIndex(where: { $0.scenario.name == declared }), found != index {
+                return found
+            }
+            return index == 0 ? nil : 0
+        }
+    }
+
+    static func manifest(_ plans: [ScenarioPlan], options: RunOptions, runs: Int, command: String) -> RunManifest {
+        RunManifest(seed: options.seed, runs: runs, method: options.sampling, gslVersion: GSLLibrary.version,
+                    filePaths: plans.flatMap(\.inputFiles), command: command)
+    }
+
+    /// The command line as typed, for "how to reproduce".
+    static var commandLine: String {
+        (["msc"] + CommandLine.arguments.dropFirst()).map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+    }
+
+    private static func installInterruptHandler() {
+        signal(SIGINT) { _ in SimulationEngine.requestCancel() }
+    }
+}
+
+/// A progress bar with time left on stderr, only when stderr is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    private let label: String
+    private let start = Date()
+    private let lock = NSLock()
+    private var lastDrawn = Date.distantPast
+
+    init?(label: String) {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        self.label = label
+    }
+
+    func update(done: Int, total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastDrawn) > 0.1 || done == total else { return }
+        lastDrawn = now
+        let fraction = Double(done) / Double(max(total, 1))
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let elapsed = now.timeIntervalSince(start)
+        let left = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let text = "\r\(label) [\(bar)] \(Int(fraction * 100))%  \(done)/\(total)  about \(Int(left.rounded(.up)))s left "
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    func finish() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
