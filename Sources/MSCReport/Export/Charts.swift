@@ -1,0 +1,195 @@
+import Foundation
+import MSCSimulation
+
+/// One chart of an evidence pack: a file name, a caption and the SVG text.
+public struct Chart: Sendable {
+    /// File name inside the pack's `charts/` folder, e.g. `1-npv.svg`.
+    public let fileName: String
+    /// Caption shown under the chart (plain text, escaped where it is written).
+    public let caption: String
+    public let svg: String
+}
+
+/// The SVG charts of an evidence pack, drawn without colour so they survive black-and-white print.
+public enum Charts {
+    static let dashes = [nil, "8 4", "2 3", "10 3 2 3", "4 4", "12 4 2 4 2 4"]
+
+    /// Histogram of net present value (£) across iterations, with zero and the mean marked.
+    public static func npvHistogram(_ scenario: ScenarioEvidence, id: String) -> String {
+        var canvas = SVGCanvas(id: id)
+        let samples = scenario.npvSamples.filter(\.isFinite)
+        let title = "Net present value across \(samples.count) iterations: \(scenario.name)"
+        canvas.text(title, x: 20, y: 22, size: 14, bold: true)
+        guard let minimum = samples.min(), let maximum = samples.max() else {
+            canvas.text("No iterations to show.", x: 340, y: 190, anchor: .middle)
+            return canvas.svg(title: title, description: "No data.")
+        }
+        let x = ChartNumbers.ticks(low: minimum, high: maximum, target: 6)
+        let binCount = 30
+        let binWidth = (x.high - x.low) / Double(binCount)
+        var counts = Array(repeating: 0, count: binCount)
+        for value in samples {
+            counts[min(binCount - 1, max(0, Int((value - x.low) / binWidth)))] += 1
+        }
+        let shares = counts.map { Double($0) / Double(samples.count) }
+        let y = ChartNumbers.ticks(low: 0, high: shares.max() ?? 1, target: 5)
+        let frame = PlotFrame(left: 70, top: 40, width: 590, height: 270, xLow: x.low, xHigh: x.high, yLow: 0, yHigh: y.high)
+        let xStep = x.ticks.count > 1 ? x.ticks[1] - x.ticks[0] : nil
+        let yStep = y.ticks.count > 1 ? y.ticks[1] - y.ticks[0] : nil
+        frame.drawAxes(on: &canvas, xTicks: x.ticks, xLabel: { ChartNumbers.money($0, step: xStep) },
+                       xTitle: "Net present value (£, real, discounted at the Green Book rate)",
+                       yTicks: y.ticks, yLabel: { ChartNumbers.percent($0, step: yStep) }, yTitle: "Share of iterations (%)")
+        for (index, share) in shares.enumerated() where share > 0 {
+            let left = frame.x(x.low + Double(index) * binWidth), right = frame.x(x.low + Double(index + 1) * binWidth)
+            canvas.rect(left, frame.y(share), right - left, frame.y(0) - frame.y(share), fill: "#bdbdbd", stroke: "#333", strokeWidth: 0.6)
+        }
+        if x.low < 0 && x.high > 0 {
+            canvas.line(frame.x(0), frame.top, frame.x(0), frame.bottom, width: 1.5, dash: "6 4")
+            canvas.text("NPV = 0", x: frame.x(0) + 4, y: frame.top + 12, size: 11)
+        }
+        let mean = samples.reduce(0, +) / Double(samples.count)
+        canvas.line(frame.x(mean), frame.top + 18, frame.x(mean), frame.bottom, width: 2)
+        let meanOnRight = frame.x(mean) < frame.left + frame.width * 0.7
+        canvas.text("Mean \(ChartNumbers.money(mean, step: xStep.map { $0 / 10 }))", x: frame.x(mean) + (meanOnRight ? 4 : -4),
+                    y: frame.top + 30, anchor: meanOnRight ? .start : .end, size: 11, bold: true)
+        let positive = Double(samples.filter { $0 > 0 }.count) / Double(samples.count)
+        let probability = "Probability NPV > 0: \(NumberText.fixed(positive * 100, decimals: 0))%"
+        canvas.text(probability, x: 660, y: 22, anchor: .end, size: 12)
+        return canvas.svg(title: title, description: "Histogram of net present value; dashed line at zero, solid line at the mean. \(probability).")
+    }
+
+    /// Fan of a yearly amount (£ per year): the 5th–95th percentile band, the median and the mean.
+    public static func fan(_ summaries: [Summary], scenarioName: String, quantity: String, id: String) -> String {
+        var canvas = SVGCanvas(id: id)
+        let title = "\(quantity) per year, 90% interval: \(scenarioName)"
+        canvas.text(title, x: 20, y: 22, size: 14, bold: true)
+        let finite = summaries.filter { $0.p5.isFinite && $0.p95.isFinite && $0.mean.isFinite }
+        guard finite.count == summaries.count, !summaries.isEmpty else {
+            canvas.text("No yearly values to show.", x: 340, y: 190, anchor: .middle)
+            return canvas.svg(title: title, description: "No data.")
+        }
+        let years = summaries.count
+        let lowest = min(0, summaries.map { min($0.p5, $0.mean) }.min() ?? 0)
+        let highest = summaries.map { max($0.p95, $0.mean) }.max() ?? 1
+        let y = ChartNumbers.ticks(low: lowest, high: highest, target: 5)
+        let frame = PlotFrame(left: 80, top: 62, width: 580, height: 240,
+                              xLow: 0.5, xHigh: Double(years) + 0.5, yLow: y.low, yHigh: y.high)
+        let yStep = y.ticks.count > 1 ? y.ticks[1] - y.ticks[0] : nil
+        let xTicks = stride(from: 1, through: years, by: years > 15 ? 2 : 1).map(Double.init)
+        frame.drawAxes(on: &canvas, xTicks: xTicks, xLabel: { String(Int($0)) }, xTitle: "Year of the programme",
+                       yTicks: y.ticks, yLabel: { ChartNumbers.money($0, step: yStep) },
+                       yTitle: "\(quantity) (£ a year, real)")
+        let upper = summaries.enumerated().map { (frame.x(Double($0.offset + 1)), frame.y($0.element.p95)) }
+        let lower = summaries.enumerated().reversed().map { (frame.x(Double($0.offset + 1)), frame.y($0.element.p5)) }
+        canvas.polyline(upper + lower, stroke: "#555", width: 0.8, fill: "url(#\(canvas.hatchID))", closed: true)
+        canvas.polyline(summaries.enumerated().map { (frame.x(Double($0.offset + 1)), frame.y($0.element.p50)) }, width: 2.2)
+        canvas.polyline(summaries.enumerated().map { (frame.x(Double($0.offset + 1)), frame.y($0.element.mean)) },
+                        width: 1.8, dash: "7 4")
+        // The legend sits above the plot so it never hides the band.
+        canvas.rect(80, 34, 26, 12, fill: "url(#\(canvas.hatchID))", stroke: "#555", strokeWidth: 0.8)
+        canvas.text("5th to 95th percentile", x: 112, y: 44, size: 11)
+        canvas.line(270, 40, 300, 40, width: 2.2)
+        canvas.text("Median", x: 306, y: 44, size: 11)
+        canvas.line(370, 40, 400, 40, width: 1.8, dash: "7 4")
+        canvas.text("Mean", x: 406, y: 44, size: 11)
+        return canvas.svg(title: title, description: "\(quantity) per year: hatched band from the 5th to the 95th percentile across iterations, solid line the median, dashed line the mean.")
+    }
+
+    /// Expected share of posts still funded, by year, one line per scenario (dashes and markers tell them apart).
+    public static func survival(_ scenarios: [ScenarioEvidence], id: String) -> String {
+        var canvas = SVGCanvas(id: id)
+        let title = "Posts still funded: expected share by year"
+        canvas.text(title, x: 20, y: 22, size: 14, bold: true)
+        let curves = scenarios.filter { !$0.survival.isEmpty }
+        let years = curves.map(\.survival.count).max() ?? 0
+        guard years > 0 else {
+            canvas.text("No survival curves to show.", x: 340, y: 190, anchor: .middle)
+            return canvas.svg(title: title, description: "No data.")
+        }
+        let legendRows = (curves.count + 1) / 2
+        let top = 40 + Double(legendRows) * 18
+        let frame = PlotFrame(left: 70, top: top, width: 590, height: 300 - top,
+                              xLow: 0.5, xHigh: Double(years) + 0.5, yLow: 0, yHigh: 1)
+        let yTicks = stride(from: 0.0, through: 1.0001, by: 0.2).map { $0 }
+        let xTicks = stride(from: 1, through: years, by: years > 15 ? 2 : 1).map(Double.init)
+        frame.drawAxes(on: &canvas, xTicks: xTicks, xLabel: { String(Int($0)) }, xTitle: "Year of the programme",
+                       yTicks: yTicks, yLabel: { ChartNumbers.percent($0, step: 0.2) }, yTitle: "Posts funded (% of posts)")
+        for (index, curve) in curves.enumerated() {
+            let points = curve.survival.enumerated().map { (frame.x(Double($0.offset + 1)), frame.y(min(1, max(0, $0.element)))) }
+            canvas.polyline(points, width: 1.8, dash: dashes[index % dashes.count])
+            for point in points { canvas.marker(index, at: point.0, point.1, size: 3.5) }
+            let legendX = 80 + Double(index % 2) * 300, legendY = 40 + Double(index / 2) * 18
+            canvas.line(legendX, legendY - 4, legendX + 34, legendY - 4, width: 1.8, dash: dashes[index % dashes.count])
+            canvas.marker(index, at: legendX + 17, legendY - 4, size: 3.5)
+            canvas.text(truncated(curve.name, to: 40), x: legendX + 42, y: legendY, size: 11)
+        }
+        return canvas.svg(title: title, description: "Expected share of posts still funded in each year, one line per scenario: "
+            + curves.enumerated().map { "\($0.element.name): \(NumberText.fixed(($0.element.survival.last ?? 0) * 100, decimals: 0))% in year \($0.element.survival.count)" }
+                .joined(separator: "; ") + ".")
+    }
+
+    /// Tornado: NPV (£) with each uncertain input at its 10th and 90th percentile, largest swing on top.
+    public static func tornado(_ scenario: ScenarioEvidence, id: String, maximumBars: Int = 12) -> String {
+        let bars = Array(scenario.tornado.sorted { abs($0.npvAtHigh - $0.npvAtLow) > abs($1.npvAtHigh - $1.npvAtLow) }.prefix(maximumBars))
+        let rowHeight = 24.0
+        let plotHeight = max(1, Double(bars.count)) * rowHeight
+        var canvas = SVGCanvas(height: 130 + plotHeight, id: id)
+        let title = "What the NPV hangs on (one input at a time): \(scenario.name)"
+        canvas.text(title, x: 20, y: 22, size: 14, bold: true)
+        guard !bars.isEmpty else {
+            canvas.text("No uncertain inputs to show.", x: 340, y: 70, anchor: .middle)
+            return canvas.svg(title: title, description: "No data.")
+        }
+        let values = bars.flatMap { [$0.npvAtLow, $0.npvAtHigh] }
+        let x = ChartNumbers.ticks(low: values.min() ?? 0, high: values.max() ?? 1, target: 5)
+        let frame = PlotFrame(left: 200, top: 62, width: 440, height: plotHeight, xLow: x.low, xHigh: x.high, yLow: 0, yHigh: 1)
+        let xStep = x.ticks.count > 1 ? x.ticks[1] - x.ticks[0] : nil
+        frame.drawAxes(on: &canvas, xTicks: x.ticks, xLabel: { ChartNumbers.money($0, step: xStep) },
+                       xTitle: "Net present value (£, real, discounted)", yTicks: [], yLabel: { _ in "" }, yTitle: "",
+                       verticalGrid: true)
+        if x.low < 0 && x.high > 0 {
+            canvas.line(frame.x(0), frame.top, frame.x(0), frame.bottom, width: 1.2, dash: "6 4")
+        }
+        for (index, bar) in bars.enumerated() {
+            let centre = frame.top + (Double(index) + 0.5) * rowHeight
+            let lowX = frame.x(bar.npvAtLow), highX = frame.x(bar.npvAtHigh)
+            canvas.rect(min(lowX, highX), centre - 7, abs(highX - lowX), 14, fill: "#c8c8c8", stroke: "#000", strokeWidth: 0.8)
+            canvas.marker(4, at: lowX, centre, size: 4.5)
+            canvas.marker(1, at: highX, centre, size: 4)
+            canvas.text(truncated(bar.name, to: 30), x: frame.left - 8, y: centre + 4, anchor: .end, size: 11)
+            let lowOnLeft = lowX <= highX
+            canvas.text(ChartNumbers.significant(bar.lowValue), x: lowX + (lowOnLeft ? -8 : 8), y: centre + 4,
+                        anchor: lowOnLeft ? .end : .start, size: 10)
+            canvas.text(ChartNumbers.significant(bar.highValue), x: highX + (lowOnLeft ? 8 : -8), y: centre + 4,
+                        anchor: lowOnLeft ? .start : .end, size: 10)
+        }
+        canvas.marker(4, at: 206, 42, size: 4.5)
+        canvas.text("input at its 10th percentile", x: 216, y: 46, size: 11)
+        canvas.marker(1, at: 420, 42, size: 4)
+        canvas.text("input at its 90th percentile (values beside the ends)", x: 430, y: 46, size: 11)
+        return canvas.svg(title: title, description: "For each uncertain input, the net present value with that input at its 10th and at its 90th percentile and every other input central: "
+            + bars.map { "\($0.name) \(ChartNumbers.money($0.npvAtLow)) to \(ChartNumbers.money($0.npvAtHigh))" }.joined(separator: "; ") + ".")
+    }
+
+    static func truncated(_ text: String, to length: Int) -> String {
+        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+    }
+
+    /// Every chart of a pack, in reading order: survival first, then per scenario NPV, fans and tornado.
+    public static func all(for pack: EvidencePack) -> [Chart] {
+        var charts = [Chart(fileName: "survival.svg", caption: "Expected share of posts still funded in each year.",
+                            svg: survival(pack.scenarios, id: "survival"))]
+        for (index, scenario) in pack.scenarios.enumerated() {
+            let prefix = "s\(index + 1)"
+            charts.append(Chart(fileName: "\(prefix)-npv.svg", caption: "\(scenario.name): distribution of net present value.",
+                                svg: npvHistogram(scenario, id: "\(prefix)-npv")))
+            charts.append(Chart(fileName: "\(prefix)-cost.svg", caption: "\(scenario.name): cost per year.",
+                                svg: fan(scenario.costFan, scenarioName: scenario.name, quantity: "Cost", id: "\(prefix)-cost")))
+            charts.append(Chart(fileName: "\(prefix)-benefit.svg", caption: "\(scenario.name): benefit per year.",
+                                svg: fan(scenario.benefitFan, scenarioName: scenario.name, quantity: "Benefit", id: "\(prefix)-benefit")))
+            charts.append(Chart(fileName: "\(prefix)-tornado.svg", caption: "\(scenario.name): one-way sensitivity of net present value.",
+                                svg: tornado(scenario, id: "\(prefix)-tornado")))
+        }
+        return charts
+    }
+}

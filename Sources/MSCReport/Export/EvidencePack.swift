@@ -1,0 +1,153 @@
+import MSCModel
+import MSCSimulation
+
+/// The file formats an evidence pack can be written in.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    /// One self-contained HTML page (inline CSS and SVG) that prints on A4.
+    case html
+    /// One RFC 4180 CSV file per table, UTF-8 with a byte-order mark.
+    case csv
+    /// One Markdown file with every table, linking the SVG charts.
+    case md
+    /// One JSON file with the same content for scripts.
+    case json
+    /// One workbook with a sheet per table.
+    case xlsx
+}
+
+/// One input's bar in a tornado chart: net present value with the input low and high.
+public struct TornadoBarData: Sendable, Equatable {
+    public let name: String
+    /// The input's value at its low percentile (in the input's own unit).
+    public let lowValue: Double
+    /// The input's value at its high percentile (in the input's own unit).
+    public let highValue: Double
+    /// NPV (£) with the input low and every other input central.
+    public let npvAtLow: Double
+    /// NPV (£) with the input high and every other input central.
+    public let npvAtHigh: Double
+
+    public init(name: String, lowValue: Double, highValue: Double, npvAtLow: Double, npvAtHigh: Double) {
+        self.name = name
+        self.lowValue = lowValue
+        self.highValue = highValue
+        self.npvAtLow = npvAtLow
+        self.npvAtHigh = npvAtHigh
+    }
+
+    public init(_ bar: Tornado.Bar) {
+        self.init(name: bar.name, lowValue: bar.lowValue, highValue: bar.highValue,
+                  npvAtLow: bar.npvAtLow, npvAtHigh: bar.npvAtHigh)
+    }
+}
+
+/// What the charts of one scenario are drawn from.
+public struct ScenarioEvidence: Sendable {
+    public var name: String
+    /// Net present value (£) of each iteration, for the histogram.
+    public var npvSamples: [Double]
+    /// Cost per year (£, real, undiscounted) summarised across iterations, year 1 first.
+    public var costFan: [Summary]
+    /// Benefit per year (£, real, undiscounted) summarised across iterations, year 1 first.
+    public var benefitFan: [Summary]
+    /// Expected share of posts still funded in each year (0–1), year 1 first.
+    public var survival: [Double]
+    /// One-way sensitivity bars, largest swing first.
+    public var tornado: [TornadoBarData]
+
+    public init(name: String, npvSamples: [Double], costFan: [Summary], benefitFan: [Summary],
+                survival: [Double], tornado: [TornadoBarData]) {
+        self.name = name
+        self.npvSamples = npvSamples
+        self.costFan = costFan
+        self.benefitFan = benefitFan
+        self.survival = survival
+        self.tornado = tornado
+    }
+
+    /// The chart inputs of a simulated scenario.
+    public init(result: SimulationResult, tornado: [Tornado.Bar], survival: [Double]) {
+        self.init(name: result.scenarioName, npvSamples: result.metrics[.netPresentValue] ?? [],
+                  costFan: result.fan(.cost), benefitFan: result.fan(.benefit), survival: survival,
+                  tornado: tornado.map(TornadoBarData.init))
+    }
+}
+
+/// Everything an evidence pack holds: the headline comparison, the per-authority and funding
+/// tables, the assumptions annex, the charts' data and the run manifest.
+public struct EvidencePack {
+    public var title: String
+    /// Scenarios compared (the headline table and its JSON).
+    public var comparison: ComparisonReport
+    /// One row per local authority.
+    public var authorityTable: ReportTable
+    /// Expected cost per funder and survival of posts.
+    public var fundingTable: ReportTable
+    /// Every assumption the run used (the annex).
+    public var assumptions: [Assumption]
+    /// Chart inputs, one per scenario in the order of the comparison.
+    public var scenarios: [ScenarioEvidence]
+    /// Version, seed, runs and input file hashes.
+    public var manifest: RunManifest { comparison.manifest }
+
+    /// A pack whose chart inputs come from the comparison's results, the tornado bars and the
+    /// survival curves (expected share of posts funded per year), both keyed by scenario name.
+    public init(title: String, comparison: ComparisonReport, authorityTable: ReportTable, fundingTable: ReportTable,
+                assumptions: [Assumption], tornado: [String: [Tornado.Bar]], survivalByScenario: [String: [Double]]) {
+        self.init(title: title, comparison: comparison, authorityTable: authorityTable, fundingTable: fundingTable,
+                  assumptions: assumptions,
+                  scenarios: comparison.results.map { result in
+                      ScenarioEvidence(result: result, tornado: tornado[result.scenarioName] ?? [],
+                                       survival: survivalByScenario[result.scenarioName] ?? [])
+                  })
+    }
+
+    /// A pack with chart inputs given directly.
+    public init(title: String, comparison: ComparisonReport, authorityTable: ReportTable, fundingTable: ReportTable,
+                assumptions: [Assumption], scenarios: [ScenarioEvidence]) {
+        self.title = title
+        self.comparison = comparison
+        self.authorityTable = authorityTable
+        self.fundingTable = fundingTable
+        self.assumptions = assumptions
+        self.scenarios = scenarios
+    }
+
+    /// The headline table (metrics compared, mean and 90% interval).
+    public var headlineTable: ReportTable { comparison.table }
+
+    /// The assumptions annex.
+    public var assumptionsTable: ReportTable {
+        AssumptionsReport.table(assumptions, title: "Assumptions annex: every assumption used, its value, unit, distribution and source")
+    }
+
+    /// The manifest as a table: one row per setting, then one row per input file with its hash.
+    public var manifestTable: ReportTable {
+        var table = ReportTable(title: "Run manifest", columns: [.init("Item", key: "item"), .init("Value", key: "value")])
+        table.append([.text("Toolkit version"), .text(manifest.toolkitVersion)])
+        table.append([.text("GSL version"), .text(manifest.gslVersion)])
+        table.append([.text("Seed"), .text(String(manifest.seed))])
+        table.append([.text("Iterations"), .integer(manifest.runs)])
+        table.append([.text("Sampling"), .text(manifest.method.rawValue)])
+        table.append([.text("Command"), .text(manifest.command)])
+        for file in manifest.files {
+            table.append([.text("SHA-256 of \(file.path)"), .text(file.sha256)])
+        }
+        table.notes = [reproduceSentence]
+        return table
+    }
+
+    /// How to reproduce the figures, in one sentence.
+    public var reproduceSentence: String {
+        "To reproduce every figure, run `\(manifest.command)` with msc \(manifest.toolkitVersion) and GSL \(manifest.gslVersion) on input files whose SHA-256 hashes match those listed; the seed (\(manifest.seed)) fixes every random draw, so the output is identical digit for digit."
+    }
+
+    /// The tables in the order they appear, each with a file-name stem and a sheet name.
+    public var namedTables: [(stem: String, sheet: String, table: ReportTable)] {
+        [("headline", "Headline", headlineTable),
+         ("authorities", "Authorities", authorityTable),
+         ("funding", "Funding", fundingTable),
+         ("assumptions", "Assumptions", assumptionsTable),
+         ("manifest", "Manifest", manifestTable)]
+    }
+}

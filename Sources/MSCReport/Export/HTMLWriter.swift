@@ -1,0 +1,99 @@
+/// The evidence pack as one self-contained HTML page: inline CSS and SVG, no scripts, no network,
+/// laid out to print on A4 (sections start on a new page, table headers repeat).
+public enum HTMLWriter {
+    public static func write(_ pack: EvidencePack, charts: [Chart]) -> String {
+        let e = Markup.escape
+        var body: [String] = []
+        body.append("<header><h1>\(e(pack.title))</h1>")
+        body.append("<p class=\"meta\">msc \(e(pack.manifest.toolkitVersion)) · seed \(pack.manifest.seed) · \(NumberText.grouped(Double(pack.manifest.runs), decimals: 0)) iterations · \(e(pack.manifest.method.rawValue)) sampling · scenarios: \(pack.scenarios.map { e($0.name) }.joined(separator: ", "))</p>")
+        body.append("<p class=\"reproduce\">\(e(pack.reproduceSentence))</p></header>")
+
+        body.append(section("headline", "Headline results", table(pack.headlineTable)))
+        body.append(section("charts", "Charts", charts.map { figure($0) }.joined(separator: "\n")))
+        body.append(section("funding", "Funding and survival", table(pack.fundingTable)))
+        body.append(section("authorities", "By local authority", table(pack.authorityTable)))
+        body.append(section("assumptions", "Assumptions annex", table(pack.assumptionsTable)))
+        body.append(section("manifest", "Run manifest", table(pack.manifestTable)))
+
+        return """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+        <title>\(e(pack.title))</title>
+        <style>\(stylesheet)</style>
+        </head>
+        <body>
+        \(body.joined(separator: "\n"))
+        </body>
+        </html>
+
+        """
+    }
+
+    static func section(_ id: String, _ heading: String, _ content: String) -> String {
+        "<section id=\"\(id)\"><h2>\(Markup.escape(heading))</h2>\n\(content)\n</section>"
+    }
+
+    static func figure(_ chart: Chart) -> String {
+        "<figure>\(chart.svg)<figcaption>\(Markup.escape(chart.caption))</figcaption></figure>"
+    }
+
+    /// A table with its title as caption, numbers right-aligned and notes underneath.
+    static func table(_ table: ReportTable) -> String {
+        let e = Markup.escape
+        var out = "<div class=\"table\"><table>\n<caption>\(e(table.title))</caption>\n<thead><tr>"
+        for (index, column) in table.columns.enumerated() {
+            let numeric = table.rows.contains { $0[index].isNumeric }
+            out += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(e(column.header))</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            out += "<tr>"
+            for (index, cell) in row.enumerated() {
+                let tag = index == 0 ? "th scope=\"row\"" : "td"
+                let close = index == 0 ? "th" : "td"
+                out += "<\(tag)\(cell.isNumeric ? " class=\"num\"" : "")>\(e(cell.display))</\(close)>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody></table>"
+        if !table.notes.isEmpty {
+            out += "\n<ul class=\"notes\">" + table.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+        }
+        return out + "</div>"
+    }
+
+    static let stylesheet = """
+    body { font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; color: #000; background: #fff; max-width: 190mm; margin: 1.5em auto; padding: 0 1em; line-height: 1.35; }
+    h1 { font-size: 18pt; margin: 0 0 .3em; }
+    h2 { font-size: 14pt; border-bottom: 1.5pt solid #000; padding-bottom: .15em; margin-top: 1.6em; }
+    .meta { color: #333; }
+    .reproduce { font-size: 9.5pt; background: #f2f2f2; border-left: 3pt solid #555; padding: .4em .6em; overflow-wrap: anywhere; }
+    .table { overflow-x: auto; margin: .6em 0 1.2em; }
+    table { border-collapse: collapse; font-size: 9pt; width: 100%; }
+    caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
+    th, td { border: .5pt solid #999; padding: .2em .4em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+    thead th { background: #e8e8e8; border-bottom: 1.2pt solid #000; }
+    tbody th { font-weight: normal; }
+    .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    tbody tr:nth-child(even) { background: #f7f7f7; }
+    .notes { font-size: 8.5pt; color: #333; padding-left: 1.2em; }
+    figure { margin: 1em 0 1.6em; }
+    figure svg { display: block; max-width: 100%; height: auto; }
+    figcaption { font-size: 9pt; color: #333; margin-top: .3em; }
+    @page { size: A4; margin: 15mm; }
+    @media print {
+      body { margin: 0; padding: 0; max-width: none; font-size: 9.5pt; }
+      section { break-before: page; page-break-before: always; }
+      section#headline { break-before: auto; page-break-before: auto; }
+      figure { break-inside: avoid; page-break-inside: avoid; }
+      thead { display: table-header-group; }
+      tr { break-inside: avoid; page-break-inside: avoid; }
+      .table { overflow: visible; }
+      tbody tr:nth-child(even) { background: none; }
+    }
+    """
+}

@@ -1,0 +1,50 @@
+/// The evidence pack as one Markdown briefing and as one JSON document with the same content.
+public enum PackDocuments {
+    /// Markdown: the title, how to reproduce, every table (pastes into a briefing) and links to the SVG charts.
+    public static func markdown(_ pack: EvidencePack, charts: [Chart]) -> String {
+        func inline(_ text: String) -> String {
+            MarkdownWriter.write(ReportTable(title: text, columns: [])).split(separator: "\n").first
+                .map { String($0.dropFirst(2).dropLast(2)) } ?? ""
+        }
+        var out = ["# \(inline(pack.title))", "", inline(pack.reproduceSentence), ""]
+        out += ["## Headline results", "", MarkdownWriter.write(pack.headlineTable)]
+        out += ["## Charts", ""]
+        for chart in charts {
+            out += ["![\(inline(chart.caption).replacingOccurrences(of: "]", with: "\\]"))](charts/\(chart.fileName))", ""]
+        }
+        out += ["## Funding and survival", "", MarkdownWriter.write(pack.fundingTable)]
+        out += ["## By local authority", "", MarkdownWriter.write(pack.authorityTable)]
+        out += ["## Assumptions annex", "", MarkdownWriter.write(pack.assumptionsTable)]
+        out += ["## Run manifest", "", MarkdownWriter.write(pack.manifestTable)]
+        return out.joined(separator: "\n")
+    }
+
+    /// JSON: the comparison (summaries and fans), every table's rows, the assumptions with full
+    /// sources, the chart data (survival, tornado) and the manifest.
+    public static func json(_ pack: EvidencePack) -> JSONValue {
+        func tableJSON(_ table: ReportTable) -> JSONValue {
+            .object([("title", .string(table.title)), ("rows", table.jsonRows), ("notes", .array(table.notes.map { .string($0) }))])
+        }
+        let scenarios: [JSONValue] = pack.scenarios.map { scenario in
+            .object([
+                ("name", .string(scenario.name)),
+                ("survival", .numbers(scenario.survival)),
+                ("tornado", .array(scenario.tornado.map { bar in
+                    .object([("input", .string(bar.name)), ("lowValue", .number(bar.lowValue)), ("highValue", .number(bar.highValue)),
+                             ("npvAtLow", .number(bar.npvAtLow)), ("npvAtHigh", .number(bar.npvAtHigh))])
+                })),
+            ])
+        }
+        return .object([
+            ("title", .string(pack.title)),
+            ("reproduce", .string(pack.reproduceSentence)),
+            ("comparison", pack.comparison.json),
+            ("headline", tableJSON(pack.headlineTable)),
+            ("funding", tableJSON(pack.fundingTable)),
+            ("authorities", tableJSON(pack.authorityTable)),
+            ("assumptions", AssumptionsReport.json(pack.assumptions)),
+            ("charts", .array(scenarios)),
+            ("manifest", pack.manifest.json),
+        ])
+    }
+}
