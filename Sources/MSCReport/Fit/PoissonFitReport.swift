@@ -18,9 +18,9 @@ public struct PoissonFitReport {
                 .init("RR 95% high", key: "rateRatioUpper95"),
             ])
         for c in result.coefficients {
-            table.append(CoefficientRows.cells(c) + [.number(exp(c.estimate), decimals: 4),
-                                                     .number(exp(c.lower95), decimals: 4),
-                                                     .number(exp(c.upper95), decimals: 4)])
+            table.append(CoefficientRows.cells(c) + [exp(c.estimate), exp(c.lower95), exp(c.upper95)].map {
+                .number($0, decimals: Self.decimals(forFourSignificantDigits: $0))
+            })
         }
         table.notes = notes
         return table
@@ -42,6 +42,12 @@ public struct PoissonFitReport {
         let references = result.referenceLevels.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
         if !references.isEmpty { lines.append("Reference levels: \(references.joined(separator: "; ")).") }
         return lines
+    }
+
+    /// Enough decimals to show 4 significant digits (the intercept's base rate can be 0.00000689).
+    static func decimals(forFourSignificantDigits value: Double) -> Int {
+        guard value.isFinite, value > 0, value < 1 else { return 4 }
+        return min(12, max(4, 3 - Int(log10(value).rounded(.down))))
     }
 
     private func fixed(_ value: Double) -> String { NumberText.fixed(value, decimals: 4) }
