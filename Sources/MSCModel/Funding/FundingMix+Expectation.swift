@@ -4,8 +4,7 @@ extension FundingMix {
     public static func productSurvival(year: Int, termYears: [Int], renewalProbabilities: [Double]) -> Double {
         var survival = 1.0
         for (term, probability) in zip(termYears, renewalProbabilities) {
-            var renewals = year / term
-            while renewals > 0 { survival *= probability; renewals -= 1 }
+            survival *= Distribution.fixed(probability).rawMoment(order: year / term)!
         }
         return survival
     }

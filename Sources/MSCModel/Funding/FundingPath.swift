@@ -54,6 +54,10 @@ public struct FundingPath: Sendable {
         } else {
             for index in shares.indices { shares[index] = 0 }
         }
-        if current.count != funderCount { current = Array(repeating: 0, count: funderCount) }
+        if current.count != funderCount {
+            current = Array(repeating: 0, count: funderCount)
+        } else {
+            for index in current.indices { current[index] = 0 }
+        }
     }
 }
