@@ -26,6 +26,7 @@ enum ChartNumbers {
 
     /// Pounds in compact form, precise enough to tell neighbouring ticks apart: £1.2m, £250k, -£40.
     static func money(_ value: Double, step: Double? = nil) -> String {
+        if value == 0 { return "£0" }
         let sign = value < 0 ? "-" : ""
         let magnitude = abs(value)
         let reference = max(magnitude, step ?? magnitude)
@@ -36,6 +37,7 @@ enum ChartNumbers {
 
     /// A plain number, compact for large values (1.2m, 45k).
     static func plain(_ value: Double, step: Double? = nil) -> String {
+        if value == 0 { return "0" }
         let sign = value < 0 ? "-" : ""
         let magnitude = abs(value)
         let reference = max(magnitude, step ?? magnitude)
