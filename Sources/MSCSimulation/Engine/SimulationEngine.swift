@@ -106,10 +106,11 @@ public enum SimulationEngine {
                             values[index] = national[index].draw(using: nationalStreams[index]!)
                         }
                     }
+                    let fundingParameters = plan.fundingParameters(values)
                     for (index, post) in model.posts.enumerated() {
                         postInputs.salary[index] = plan.salary.draw(using: postStream)
                         postInputs.operationalBudget[index] = plan.operationalBudget.draw(using: postStream)
-                        let funded = plan.yearsFunded(post.fundingIndex, values, postStream)
+                        let funded = plan.yearsFunded(post.fundingIndex, fundingParameters, postStream)
                         let base = index * years
                         for t in 0..<years { postInputs.alive[base + t] = t < funded ? 1 : 0 }
                     }

@@ -16,9 +16,12 @@ public struct SimulationPlan: Sendable {
     public let salary: Assumption
     /// Drawn per post: operational budget a year.
     public let operationalBudget: Assumption
+    /// Picks the funding parameters (renewal probabilities) out of the national values, once per
+    /// iteration rather than once per post.
+    public let fundingParameters: @Sendable (_ national: [Double]) -> [Double]
     /// Draws how many years a post of funding mix `mix` stays funded (alive in years 0..<n), given
-    /// the national values (which hold the renewal probabilities) and the post's random stream.
-    public let yearsFunded: @Sendable (_ mix: Int, _ national: [Double], _ stream: RandomStream) -> Int
+    /// the iteration's funding parameters and the post's random stream.
+    public let yearsFunded: @Sendable (_ mix: Int, _ fundingParameters: [Double], _ stream: RandomStream) -> Int
     /// Expected share of posts of each mix still funded in each year, given the national values
     /// (which hold the renewal probabilities), for the central case.
     public let expectedSurvival: @Sendable (_ national: [Double]) -> [[Double]]
@@ -26,6 +29,7 @@ public struct SimulationPlan: Sendable {
     public init(model: ScenarioModel, nationalAssumptions: [Assumption],
                 makeNational: @escaping @Sendable ([Double]) -> NationalInputs,
                 salary: Assumption, operationalBudget: Assumption,
+                fundingParameters: @escaping @Sendable ([Double]) -> [Double] = { $0 },
                 yearsFunded: @escaping @Sendable (Int, [Double], RandomStream) -> Int,
                 expectedSurvival: @escaping @Sendable ([Double]) -> [[Double]]) {
         self.model = model
@@ -33,6 +37,7 @@ public struct SimulationPlan: Sendable {
         self.makeNational = makeNational
         self.salary = salary
         self.operationalBudget = operationalBudget
+        self.fundingParameters = fundingParameters
         self.yearsFunded = yearsFunded
         self.expectedSurvival = expectedSurvival
     }

@@ -117,9 +117,9 @@ public struct ScenarioPlan: Sendable {
                            optimismBias: v[7])
         }
         let renewalIndices = renewalIndex
-        let yearsFunded: @Sendable (Int, [Double], RandomStream) -> Int = { _, v, stream in
-            funding.simulateFundedYears(horizonYears: years, renewalProbabilities: renewalIndices.map { v[$0] },
-                                        uniform: { stream.uniform() })
+        let fundingParameters: @Sendable ([Double]) -> [Double] = { v in renewalIndices.map { v[$0] } }
+        let yearsFunded: @Sendable (Int, [Double], RandomStream) -> Int = { _, renewal, stream in
+            funding.simulateFundedYears(horizonYears: years, renewalProbabilities: renewal, uniform: { stream.uniform() })
         }
         let expectedSurvival: @Sendable ([Double]) -> [[Double]] = { v in
             [funding.expectedFunding(horizonYears: years, renewalProbabilities: renewalIndices.map { v[$0] }).survival]
@@ -139,7 +139,7 @@ public struct ScenarioPlan: Sendable {
             trainingCostByYear: training)
         let plan = SimulationPlan(model: model, nationalAssumptions: national, makeNational: makeNational,
                                   salary: try set.assumption("salary"), operationalBudget: try set.assumption("operationalBudget"),
-                                  yearsFunded: yearsFunded, expectedSurvival: expectedSurvival)
+                                  fundingParameters: fundingParameters, yearsFunded: yearsFunded, expectedSurvival: expectedSurvival)
 
         let centralFunding = funding.expectedFunding(horizonYears: years,
                                                      renewalProbabilities: renewalIndex.map { national[$0].value })
