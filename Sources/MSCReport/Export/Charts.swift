@@ -50,7 +50,7 @@ public enum Charts {
         let mean = samples.reduce(0, +) / Double(samples.count)
         canvas.line(frame.x(mean), frame.top + 18, frame.x(mean), frame.bottom, width: 2)
         let meanOnRight = frame.x(mean) < frame.left + frame.width * 0.7
-        canvas.text("Mean \(ChartNumbers.money(mean, step: xStep.map { $0 / 10 }))", x: frame.x(mean) + (meanOnRight ? 4 : -4),
+        canvas.text("Mean \(ChartNumbers.money(mean, step: xStep.map { $0 / 100 }))", x: frame.x(mean) + (meanOnRight ? 4 : -4),
                     y: frame.top + 30, anchor: meanOnRight ? .start : .end, size: 11, bold: true)
         let positive = Double(samples.filter { $0 > 0 }.count) / Double(samples.count)
         let probability = "Probability NPV > 0: \(NumberText.fixed(positive * 100, decimals: 0))%"
@@ -133,7 +133,7 @@ public enum Charts {
         let bars = Array(scenario.tornado.sorted { abs($0.npvAtHigh - $0.npvAtLow) > abs($1.npvAtHigh - $1.npvAtLow) }.prefix(maximumBars))
         let rowHeight = 24.0
         let plotHeight = max(1, Double(bars.count)) * rowHeight
-        var canvas = SVGCanvas(height: 130 + plotHeight, id: id)
+        var canvas = SVGCanvas(height: 112 + plotHeight, id: id)
         let title = "What the NPV hangs on (one input at a time): \(scenario.name)"
         canvas.text(title, x: 20, y: 22, size: 14, bold: true)
         guard !bars.isEmpty else {
@@ -141,7 +141,9 @@ public enum Charts {
             return canvas.svg(title: title, description: "No data.")
         }
         let values = bars.flatMap { [$0.npvAtLow, $0.npvAtHigh] }
-        let x = ChartNumbers.ticks(low: values.min() ?? 0, high: values.max() ?? 1, target: 5)
+        // Room either side for the input values written beside the bar ends.
+        let spread = max(1, (values.max() ?? 1) - (values.min() ?? 0))
+        let x = ChartNumbers.ticks(low: (values.min() ?? 0) - 0.12 * spread, high: (values.max() ?? 1) + 0.12 * spread, target: 5)
         let frame = PlotFrame(left: 200, top: 62, width: 440, height: plotHeight, xLow: x.low, xHigh: x.high, yLow: 0, yHigh: 1)
         let xStep = x.ticks.count > 1 ? x.ticks[1] - x.ticks[0] : nil
         frame.drawAxes(on: &canvas, xTicks: x.ticks, xLabel: { ChartNumbers.money($0, step: xStep) },

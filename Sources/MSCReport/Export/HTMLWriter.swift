@@ -46,7 +46,7 @@ public enum HTMLWriter {
         let e = Markup.escape
         var out = "<div class=\"table\"><table>\n<caption>\(e(table.title))</caption>\n<thead><tr>"
         for (index, column) in table.columns.enumerated() {
-            let numeric = table.rows.contains { $0[index].isNumeric }
+            let numeric = !table.rows.isEmpty && table.rows.allSatisfy { $0[index].isNumeric || $0[index] == .empty }
             out += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(e(column.header))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"

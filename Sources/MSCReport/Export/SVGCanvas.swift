@@ -13,7 +13,7 @@ struct SVGCanvas {
     let id: String
     private var elements: [String] = []
 
-    init(width: Double = 680, height: Double = 380, id: String) {
+    init(width: Double = 680, height: Double = 352, id: String) {
         self.width = width
         self.height = height
         self.id = id
