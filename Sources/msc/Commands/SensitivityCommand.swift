@@ -1,0 +1,30 @@
+import ArgumentParser
+import MSCReport
+
+/// `msc sensitivity SCENARIO`: which assumptions the NPV hangs on.
+struct SensitivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "Which assumptions the answer hangs on: tornado (one-way) and Sobol indices (variance-based) of NPV.")
+
+    @Argument(help: "Scenario file, e.g. Scenarios/national-rollout.yaml.")
+    var scenario: String
+
+    @Option(help: "Base samples for the Sobol indices (the NPV is evaluated samples × (inputs + 2) times).")
+    var samples: Int = 2000
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 20250101
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        guard (100...200_000).contains(samples) else { throw ValidationError("--samples must be between 100 and 200,000") }
+    }
+
+    func run() throws {
+        let plan = try ScenarioRuns.plans([scenario], common: common)[0]
+        let report = SensitivityReport(plan: plan.plan, scenarioName: plan.scenario.name, baseSamples: samples, seed: seed)
+        emit(common.format == .json ? JSONText.write(report.json) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+    }
+}
