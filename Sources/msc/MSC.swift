@@ -15,6 +15,9 @@ struct MSC: ParsableCommand {
             FitCommand.self,
             RunCommand.self,
             CompareCommand.self,
+            SensitivityCommand.self,
+            ShareCommand.self,
+            FundingCommand.self,
         ]
     )
 

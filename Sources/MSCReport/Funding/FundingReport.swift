@@ -1,0 +1,216 @@
+import MSCModel
+import MSCSimulation
+
+/// How likely a scenario's posts are to survive their funding, and what each funder can expect to
+/// pay (`msc funding`): exact values beside a Monte Carlo estimate (DESIGN 3.2).
+public struct FundingReport {
+    public let scenario: Scenario
+    /// Posts in the scenario's deployment.
+    public let postCount: Int
+    /// Cost of all the scenario's posts in each year while funded, real pounds at the price base year.
+    public let allPostsCostByYear: [Double]
+    /// The exact expectation over the renewal distributions, when it has a closed form.
+    public let analytic: FundingExpectation?
+    public let simulated: FundingSimulationResult
+
+    public init(scenario: Scenario, postCount: Int, allPostsCostByYear: [Double], analytic: FundingExpectation?,
+                simulated: FundingSimulationResult) {
+        self.scenario = scenario
+        self.postCount = postCount
+        self.allPostsCostByYear = allPostsCostByYear
+        self.analytic = analytic
+        self.simulated = simulated
+    }
+
+    private var mix: FundingMix { scenario.funding }
+    private var horizon: Int { scenario.horizonYears }
+    private var perPostCostByYear: [Double] { allPostsCostByYear.map { postCount > 0 ? $0 / Double(postCount) : 0 } }
+
+    /// The best estimate: exact where available, else the Monte Carlo one.
+    private var best: FundingExpectation { analytic ?? simulated.expectation }
+
+    private var analyticMethod: String? {
+        guard analytic != nil else { return nil }
+        return mix.usesProductFormula ? "product" : "enumeration"
+    }
+
+    /// One row per funder: the sources, the host's absorbed shares, and any tolerated gap.
+    private struct FunderLine {
+        let label: String
+        let kind: String
+        let initialShare: Double
+        let analyticPerPost: Double?
+        let simulatedPerPost: Double
+    }
+
+    private var funderLines: [FunderLine] {
+        let perPost = perPostCostByYear
+        let exact = analytic?.costByFunder(postCostByYear: perPost)
+        let estimated = simulated.expectation.costByFunder(postCostByYear: perPost)
+        var lines: [FunderLine] = []
+        for (index, label) in mix.funderLabels.enumerated() {
+            let isHost = index == mix.hostAbsorbedIndex
+            if isHost, mix.absorbProbability == 0 { continue }
+            lines.append(FunderLine(label: label, kind: isHost ? "host-absorbed" : mix.sources[index].kind.rawValue,
+                                    initialShare: isHost ? 0 : mix.sources[index].share,
+                                    analyticPerPost: exact?[index], simulatedPerPost: estimated[index]))
+        }
+        let gapCost = analytic?.uncoveredCost(postCostByYear: perPost) ?? simulated.expectation.uncoveredCost(postCostByYear: perPost)
+        if mix.gapTolerance > 0, gapCost >= 0.5 {
+            lines.append(FunderLine(label: "Unfunded (a gap the post carries)", kind: "uncovered", initialShare: 0,
+                                    analyticPerPost: analytic?.uncoveredCost(postCostByYear: perPost),
+                                    simulatedPerPost: simulated.expectation.uncoveredCost(postCostByYear: perPost)))
+        }
+        return lines
+    }
+
+    // MARK: Tables
+
+    /// The headline figures: chance of loss, funded post-years and expected posts at the horizon.
+    public var summaryTable: ReportTable {
+        var table = ReportTable(
+            title: "Funding survival under \(scenario.name): \(postCount) post\(postCount == 1 ? "" : "s"), \(horizon) years (years 0 to \(horizon - 1))",
+            columns: [.init("Measure", key: "measure"), .init("Analytic", key: "analytic"),
+                      .init("Monte Carlo", key: "monteCarlo"), .init("MC std error", key: "standardError")])
+        let lostExact = analytic.map { Cell.percent($0.probabilityLost, decimals: 2) } ?? .text("n/a")
+        table.append([.text("Probability a post is lost within the horizon"), lostExact,
+                      .percent(simulated.expectation.probabilityLost, decimals: 2),
+                      .percent(simulated.probabilityLostStandardError, decimals: 2)])
+        table.append([.text("Expected funded years per post"),
+                      analytic.map { .number($0.expectedPostYears, decimals: 3) } ?? .text("n/a"),
+                      .number(simulated.expectation.expectedPostYears, decimals: 3),
+                      .number(simulated.expectedPostYearsStandardError, decimals: 3)])
+        table.append([.text("Expected funded post-years, all posts"),
+                      analytic.map { .number($0.expectedPostYears * Double(postCount), decimals: 1) } ?? .text("n/a"),
+                      .number(simulated.expectation.expectedPostYears * Double(postCount), decimals: 1),
+                      .number(simulated.expectedPostYearsStandardError * Double(postCount), decimals: 1)])
+        table.append([.text("Expected posts still funded in the last year"),
+                      analytic.map { .number(($0.survival.last ?? 1) * Double(postCount), decimals: 1) } ?? .text("n/a"),
+                      .number((simulated.expectation.survival.last ?? 1) * Double(postCount), decimals: 1),
+                      .number(simulated.probabilityLostStandardError * Double(postCount), decimals: 1)])
+        table.notes = notes
+        return table
+    }
+
+    /// The survival curve year by year.
+    public var survivalTable: ReportTable {
+        var table = ReportTable(
+            title: "Chance a post is still funded, by year",
+            columns: [.init("Year", key: "year"), .init("Analytic", key: "analytic"), .init("Monte Carlo", key: "monteCarlo"),
+                      .init("MC std error", key: "standardError"), .init("Expected posts funded", key: "expectedPosts")])
+        for year in 0..<horizon {
+            table.append([.integer(year), analytic.map { .number($0.survival[year], decimals: 4) } ?? .text("n/a"),
+                          .number(simulated.expectation.survival[year], decimals: 4),
+                          .number(simulated.survivalStandardError[year], decimals: 4),
+                          .number(best.survival[year] * Double(postCount), decimals: 1)])
+        }
+        return table
+    }
+
+    /// Expected cost to each funder over the horizon, per post and for all the scenario's posts.
+    public var funderTable: ReportTable {
+        var table = ReportTable(
+            title: "Expected cost to each funder over \(horizon) years, real pounds at \(scenario.priceBaseYear) prices, undiscounted",
+            columns: [.init("Funder", key: "funder"), .init("Share at start", key: "initialShare"),
+                      .init("Per post, analytic", key: "perPostAnalytic"), .init("Per post, Monte Carlo", key: "perPostMonteCarlo"),
+                      .init("All posts, analytic", key: "allPostsAnalytic"), .init("All posts, Monte Carlo", key: "allPostsMonteCarlo")])
+        let posts = Double(postCount)
+        for line in funderLines {
+            table.append([.text(line.label), line.kind == "uncovered" || line.kind == "host-absorbed" ? .empty : .percent(line.initialShare, decimals: 1),
+                          line.analyticPerPost.map { .pounds($0) } ?? .text("n/a"), .pounds(line.simulatedPerPost),
+                          line.analyticPerPost.map { .pounds($0 * posts) } ?? .text("n/a"), .pounds(line.simulatedPerPost * posts)])
+        }
+        let paid = funderLines.filter { $0.kind != "uncovered" }
+        let exactTotal = analytic == nil ? nil : paid.reduce(0) { $0 + ($1.analyticPerPost ?? 0) }
+        let simulatedTotal = paid.reduce(0) { $0 + $1.simulatedPerPost }
+        table.append([.text("All funders"), .percent(1, decimals: 1), exactTotal.map { .pounds($0) } ?? .text("n/a"),
+                      .pounds(simulatedTotal), exactTotal.map { .pounds($0 * posts) } ?? .text("n/a"), .pounds(simulatedTotal * posts)])
+        let fullCost = allPostsCostByYear.reduce(0, +)
+        table.notes = ["If every post lasted the horizon the posts would cost £\(NumberText.grouped(fullCost, decimals: 0)) (£\(NumberText.grouped(posts > 0 ? fullCost / posts : 0, decimals: 0)) a post)."]
+        return table
+    }
+
+    /// The lines under the summary: the rule, the method, the sources of the renewal chances.
+    public var notes: [String] {
+        var lines: [String] = []
+        let sources = mix.sources.map { source in
+            "\(source.label) \(NumberText.plain((source.share * 1000).rounded() / 10))%, renewed every \(source.termYears) year\(source.termYears == 1 ? "" : "s") with probability \(source.renewal.distribution.summary == "fixed" ? NumberText.plain(source.renewal.value) : source.renewal.distribution.summary) (mean \(NumberText.fixed(source.renewal.distribution.mean, decimals: 3)); \(source.renewal.name.contains(".") ? "given in the scenario" : source.renewal.name), \(source.renewal.evidence.rawValue))"
+        }
+        lines.append("Funding: " + sources.joined(separator: "; ") + ".")
+        if mix.usesProductFormula {
+            lines.append("Any lapse ends the post (nothing absorbed, no gap tolerated): S(t) = product over sources of E[q^floor(t/T)], exact.")
+        } else {
+            lines.append("A lapsed external share is taken over by the host with probability \(NumberText.plain(mix.absorbProbability)); the post is lost when more than \(NumberText.plain(mix.gapTolerance * 100))% of its cost is unfunded. A post whose funding lapses at the end of a term stops costing and delivering from the next year and is not re-created within the horizon.")
+            if analytic != nil {
+                lines.append("Analytic: every combination of lapse outcomes is enumerated, with the chance of each renewal given the earlier ones E[q^k]/E[q^(k-1)]; exact.")
+            }
+        }
+        if analytic == nil {
+            lines.append("Analytic: not available (a renewal distribution without closed-form moments); Monte Carlo only.")
+        }
+        lines.append("Monte Carlo: \(NumberText.grouped(Double(simulated.runs), decimals: 0)) simulated posts, each drawing its renewal probabilities from their distributions; seed \(simulated.seed).")
+        return lines
+    }
+
+    private typealias Cell = ReportTable.Cell
+
+    /// The tables in order, for text, Markdown and CSV output.
+    public var tables: [ReportTable] { [summaryTable, survivalTable, funderTable] }
+
+    // MARK: JSON
+
+    private func block(_ expectation: FundingExpectation, standardErrors: FundingSimulationResult?) -> JSONValue {
+        let perPost = perPostCostByYear
+        let costs = expectation.costByFunder(postCostByYear: perPost)
+        var funders: [JSONValue] = []
+        for (index, label) in mix.funderLabels.enumerated() {
+            let isHost = index == mix.hostAbsorbedIndex
+            funders.append(.object([
+                ("funder", .string(label)),
+                ("kind", .string(isHost ? "host-absorbed" : mix.sources[index].kind.rawValue)),
+                ("initialShare", .number(isHost ? 0 : mix.sources[index].share)),
+                ("perPost", .number(ShareReport.pennies(costs[index]))),
+                ("allPosts", .number(ShareReport.pennies(costs[index] * Double(postCount)))),
+            ]))
+        }
+        let uncovered = expectation.uncoveredCost(postCostByYear: perPost)
+        funders.append(.object([
+            ("funder", .string("Unfunded (a gap the post carries)")), ("kind", .string("uncovered")),
+            ("initialShare", .number(0)), ("perPost", .number(ShareReport.pennies(uncovered))),
+            ("allPosts", .number(ShareReport.pennies(uncovered * Double(postCount)))),
+        ]))
+        var pairs: [(String, JSONValue)] = [
+            ("survival", .numbers(expectation.survival)),
+            ("probabilityLost", .number(expectation.probabilityLost)),
+            ("expectedPostYears", .number(expectation.expectedPostYears)),
+            ("expectedPostYearsAllPosts", .number(expectation.expectedPostYears * Double(postCount))),
+            ("costByFunder", .array(funders)),
+        ]
+        if let standardErrors {
+            pairs.append(("survivalStandardError", .numbers(standardErrors.survivalStandardError)))
+            pairs.append(("expectedPostYearsStandardError", .number(standardErrors.expectedPostYearsStandardError)))
+            pairs.append(("runs", .number(Double(standardErrors.runs))))
+            pairs.append(("seed", .number(Double(standardErrors.seed))))
+        }
+        return .object(pairs)
+    }
+
+    /// The report as JSON: the best estimate at the top level (exact where available, else Monte
+    /// Carlo; `estimate` says which), then both methods in full.
+    public var json: JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("scenario", .string(scenario.name)),
+            ("horizonYears", .number(Double(horizon))),
+            ("posts", .number(Double(postCount))),
+            ("priceBaseYear", .string(scenario.priceBaseYear)),
+            ("estimate", .string(analytic == nil ? "monte-carlo" : "analytic")),
+        ]
+        if case .object(let bestPairs) = block(best, standardErrors: nil) { pairs += bestPairs }
+        pairs.append(("analyticMethod", analyticMethod.map { .string($0) } ?? .null))
+        pairs.append(("analytic", analytic.map { block($0, standardErrors: nil) } ?? .null))
+        pairs.append(("monteCarlo", block(simulated.expectation, standardErrors: simulated)))
+        pairs.append(("allPostsCostByYear", .numbers(allPostsCostByYear.map(ShareReport.pennies))))
+        pairs.append(("notes", .array(notes.map { .string($0) })))
+        return .object(pairs)
+    }
+}
