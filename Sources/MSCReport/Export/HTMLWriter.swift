@@ -44,10 +44,14 @@ public enum HTMLWriter {
     /// A table with its title as caption, numbers right-aligned and notes underneath.
     static func table(_ table: ReportTable) -> String {
         let e = Markup.escape
+        // A column is right-aligned only when all its cells are numbers, so a lone number in a
+        // column of text (an iteration count among settings) lines up with its neighbours.
+        let numeric = table.columns.indices.map { index in
+            !table.rows.isEmpty && table.rows.allSatisfy { $0[index].isNumeric || $0[index] == .empty }
+        }
         var out = "<div class=\"table\"><table>\n<caption>\(e(table.title))</caption>\n<thead><tr>"
         for (index, column) in table.columns.enumerated() {
-            let numeric = !table.rows.isEmpty && table.rows.allSatisfy { $0[index].isNumeric || $0[index] == .empty }
-            out += "<th scope=\"col\"\(numeric ? " class=\"num\"" : "")>\(e(column.header))</th>"
+            out += "<th scope=\"col\"\(numeric[index] ? " class=\"num\"" : "")>\(e(column.header))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
@@ -55,7 +59,7 @@ public enum HTMLWriter {
             for (index, cell) in row.enumerated() {
                 let tag = index == 0 ? "th scope=\"row\"" : "td"
                 let close = index == 0 ? "th" : "td"
-                out += "<\(tag)\(cell.isNumeric ? " class=\"num\"" : "")>\(e(cell.display))</\(close)>"
+                out += "<\(tag)\(numeric[index] ? " class=\"num\"" : "")>\(e(cell.display))</\(close)>"
             }
             out += "</tr>\n"
         }
@@ -71,11 +75,11 @@ public enum HTMLWriter {
     h1 { font-size: 18pt; margin: 0 0 .3em; }
     h2 { font-size: 14pt; border-bottom: 1.5pt solid #000; padding-bottom: .15em; margin-top: 1.6em; }
     .meta { color: #333; }
-    .reproduce { font-size: 9.5pt; background: #f2f2f2; border-left: 3pt solid #555; padding: .4em .6em; overflow-wrap: anywhere; }
+    .reproduce { font-size: 9.5pt; background: #f2f2f2; border-left: 3pt solid #555; padding: .4em .6em; overflow-wrap: break-word; }
     .table { overflow-x: auto; margin: .6em 0 1.2em; }
     table { border-collapse: collapse; font-size: 9pt; width: 100%; }
     caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
-    th, td { border: .5pt solid #999; padding: .2em .4em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+    th, td { border: .5pt solid #999; padding: .2em .4em; vertical-align: top; text-align: left; overflow-wrap: break-word; }
     thead th { background: #e8e8e8; border-bottom: 1.2pt solid #000; }
     tbody th { font-weight: normal; }
     .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
