@@ -11,14 +11,18 @@ public struct TrainingReport {
     public let taxYear: String
     /// The scenario whose assumptions were used, if any.
     public let scenarioName: String?
+    /// Where the coordinators come from when a scenario's deployment places them, e.g.
+    /// "scenario county-shared (county-area posts)"; nil when every authority has its own post.
+    public let deploymentLabel: String?
 
     public init(comparison: TrainingComparison, assumptions: TrainingAssumptions, assumptionSet: AssumptionSet,
-                taxYear: String, scenarioName: String? = nil) {
+                taxYear: String, scenarioName: String? = nil, deploymentLabel: String? = nil) {
         self.comparison = comparison
         self.assumptions = assumptions
         self.assumptionSet = assumptionSet
         self.taxYear = taxYear
         self.scenarioName = scenarioName
+        self.deploymentLabel = deploymentLabel
     }
 
     /// The single authority reported on, or nil for totals over several.
@@ -115,7 +119,9 @@ public struct TrainingReport {
             ("authorityCount", .number(Double(comparison.authorities.count))),
             ("scenario", scenarioName.map(JSONValue.string) ?? .null),
             ("horizonYears", .number(Double(comparison.horizon))),
-            ("coordinatorFTE", .number(comparison.coordinatorFTE)),
+            ("coordinatorFTE", .number(round(comparison.totalCoordinatorFTE, 4))),
+            ("coordinatorsFrom", .string(deploymentLabel ?? "own post in each authority")),
+            ("authoritiesWithoutCoordinator", .number(Double(comparison.authoritiesWithoutCoordinator))),
             ("taxYear", .string(taxYear)),
             ("faceToFacePlacesToSustainCoverage", .number(round(comparison.faceToFacePlacesToSustainCoverage, 1))),
             ("coordinatorFTEForFullCoverage", comparison.coordinatorFTEForFullCoverage.isFinite
@@ -217,17 +223,28 @@ public struct TrainingReport {
             TrainingPlaceCost.hourlyStaffCost(fullTimeSalary: inputs.traineeSalary, rates: a.onCostRates,
                                               paidHoursPerYear: a.paidHoursPerYear)
         }
-        let fte = comparison.coordinatorFTE
+        let fte = comparison.totalCoordinatorFTE
+        let perFTE = "each FTE training \(people(a.coordinatorPlacesPerFTE)) people a year face to face (Acting Local: 1,300 in two and a half years)"
+        let who: String
+        if let deploymentLabel {
+            let none = comparison.authoritiesWithoutCoordinator
+            let gap = none == 0 ? "" : "; \(none) of \(comparison.authorities.count) have none, so their two cases are the same"
+            who = "With coordinators as deployed by \(deploymentLabel): \(NumberText.fixed(fte, decimals: 2)) FTE (shares of posts by cost share)\(gap); \(perFTE)"
+        } else if authority != nil {
+            who = "With a coordinator: \(NumberText.plain(fte)) FTE, \(perFTE)"
+        } else {
+            who = "With a coordinator: \(NumberText.plain(comparison.authorities.isEmpty ? 0 : fte / Double(comparison.authorities.count))) FTE in each authority, \(perFTE)"
+        }
         var lines = [
             "Tier 1: all staff (e-learning). Tier 2: frontline staff and councillors (face to face). Tier 3: specialists making NRM referrals (advanced). Specialists take all three.",
             "People: \(people(a.workforce)) council staff in England and Wales shared out by residents (district councils \(percent(a.districtWorkforceShare)) of a single-tier council's staff per resident, counties the rest); frontline \(percent(a.frontlineShare)), specialists \(percent(a.specialistShare)); \(NumberText.grouped(a.councillorsPerEnglishCouncil, decimals: 0)) councillors a council in England, \(NumberText.grouped(a.councillorsPerWelshCouncil, decimals: 0)) in Wales.",
-            "With a coordinator: \(NumberText.plain(fte)) FTE training \(people(a.coordinatorPlacesPerFTE * fte)) people a year face to face (Acting Local: 1,300 in two and a half years) on top of the council's own places for \(percent(a.faceToFacePlacesShareWithoutCoordinator)) of its staff a year; Tier 3 gets up to \(percent(a.specialistPriorityShare)) of places and a Tier 3 place counts as \(NumberText.plain(a.tiers.specialist.hoursPerTrainee / a.tiers.frontline.hoursPerTrainee)). E-learning completed by \(percent(a.awarenessUptakeWithCoordinator)) of staff a year (\(percent(a.awarenessUptakeWithoutCoordinator)) without).",
+            "\(who), on top of the council's own places for \(percent(a.faceToFacePlacesShareWithoutCoordinator)) of its staff a year; Tier 3 gets up to \(percent(a.specialistPriorityShare)) of places and a Tier 3 place counts as \(NumberText.plain(a.tiers.specialist.hoursPerTrainee / a.tiers.frontline.hoursPerTrainee)). E-learning completed by \(percent(a.awarenessUptakeWithCoordinator)) of staff a year (\(percent(a.awarenessUptakeWithoutCoordinator)) without).",
             "Cost a place: the trainee's time (\(NumberText.plain(a.tiers.awareness.hoursPerTrainee)), \(NumberText.plain(a.tiers.frontline.hoursPerTrainee)) and \(NumberText.plain(a.tiers.specialist.hoursPerTrainee)) hours at £\(NumberText.fixed(hourly.awareness, decimals: 2)), £\(NumberText.fixed(hourly.frontline, decimals: 2)) and £\(NumberText.fixed(hourly.specialist, decimals: 2)) an hour: NJC pay with \(taxYear) employer NI and \(percent(a.onCostRates.pensionRate)) pension over \(NumberText.grouped(a.paidHoursPerYear, decimals: 1)) paid hours; councillors' time not costed) plus delivery (£\(NumberText.plain(a.tiers.awareness.deliveryCostPerTrainee)), £\(NumberText.plain(a.tiers.frontline.deliveryCostPerTrainee)), £\(NumberText.plain(a.tiers.specialist.deliveryCostPerTrainee))). Real pounds. The coordinator's own pay is not included (msc cost).",
             "Years to full coverage: until everyone in the tier holds current training, renewed every \(a.tiers.awareness.refreshYears), \(a.tiers.frontline.refreshYears) and \(a.tiers.specialist.refreshYears) years; not reached when places cannot keep up with renewals.",
         ]
         lines.append(fteForCoverageNote)
         if authority == nil {
-            lines.append("Totals: with a coordinator, every authority has its own post of \(NumberText.plain(fte)) FTE; full coverage is when the slowest authority gets there.")
+            lines.append("Totals over the authorities; full coverage is when the slowest authority gets there.")
         }
         lines.append("Most of these values are illustrative, with reasoning: msc assumptions --name training lists each with its source.")
         return lines

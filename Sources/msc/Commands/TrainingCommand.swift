@@ -15,12 +15,13 @@ struct TrainingCommand: ParsableCommand {
         University / Anti-Slavery International framework, May 2025). A coordinator adds face-to-face \
         places (one trained 1,300 people in two and a half years: Acting Local, Jan 2025). Without \
         --authority, totals over all authorities, each with its own coordinator. A SCENARIO file \
-        supplies its assumption overrides and horizon.
+        supplies its assumption overrides, its horizon and its coordinators (each authority's cost \
+        share of the posts serving it) unless --coordinator-fte gives every authority its own post.
         """)
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp("Scenario file whose assumption overrides and horizon to use.", valueName: "scenario"))
+    @Argument(help: ArgumentHelp("Scenario file whose assumption overrides, horizon and coordinators to use.", valueName: "scenario"))
     var scenario: String?
 
     @Option(help: ArgumentHelp("One authority by ONS code (E09000007) or exact name (Camden); default: all.", valueName: "code"))
@@ -30,7 +31,7 @@ struct TrainingCommand: ParsableCommand {
     var horizon: Int?
 
     @Option(name: .customLong("coordinator-fte"),
-            help: ArgumentHelp("Full-time equivalent of each authority's coordinator (default: the assumption 'fte').", valueName: "fte"))
+            help: ArgumentHelp("Give every authority its own coordinator of this FTE (default: the scenario's posts, else the assumption 'fte').", valueName: "fte"))
     var coordinatorFTE: Double?
 
     /// The horizon when neither the command line nor a scenario gives one.
@@ -47,21 +48,38 @@ struct TrainingCommand: ParsableCommand {
         var assumptions = try common.loadAssumptions()
         let table = try AuthorityTable.load(path: AuthorityTable.defaultPath())
         var years = horizon
-        var scenarioName: String?
+        var loaded: LoadedScenario?
         if let scenario {
-            let loaded = try Scenario.load(path: scenario, assumptions: assumptions, authorities: table)
-            assumptions = loaded.assumptions
-            years = years ?? loaded.scenario.horizonYears
-            scenarioName = loaded.scenario.name
+            loaded = try Scenario.load(path: scenario, assumptions: assumptions, authorities: table)
+            assumptions = loaded?.assumptions ?? assumptions
+            years = years ?? loaded?.scenario.horizonYears
         }
         let taxYear = try PostCostRates.defaultTaxYear(in: assumptions)
         let training = try TrainingAssumptions(from: assumptions, authorities: table, taxYear: taxYear)
         let chosen = try authority.map { [try Self.resolve($0, in: table)] } ?? table.authorities
-        let fte = try coordinatorFTE ?? assumptions.value("fte")
-        let comparison = try TrainingComparison.compare(chosen, assumptions: training, coordinatorFTE: fte,
-                                                        horizon: years ?? Self.defaultHorizonYears)
+        let horizonYears = years ?? Self.defaultHorizonYears
+
+        let comparison: TrainingComparison
+        var deploymentLabel: String?
+        if let loaded, coordinatorFTE == nil {
+            // The scenario's posts: each authority gets its cost share of every post serving it.
+            let deployment = try Deployment.build(scenario: loaded.scenario, authorities: table, assumptions: assumptions)
+            var fteByCode: [String: Double] = [:]
+            for post in deployment.posts {
+                for member in post.members { fteByCode[member.code, default: 0] += post.fte * member.costShare }
+            }
+            deploymentLabel = "scenario \(loaded.scenario.name) (\(loaded.scenario.deployment.kind.rawValue))"
+            comparison = try TrainingComparison.compare(chosen, assumptions: training, horizon: horizonYears) {
+                fteByCode[$0.code] ?? 0
+            }
+        } else {
+            let fte = try coordinatorFTE ?? assumptions.value("fte")
+            comparison = try TrainingComparison.compare(chosen, assumptions: training, coordinatorFTE: fte,
+                                                        horizon: horizonYears)
+        }
         let report = TrainingReport(comparison: comparison, assumptions: training, assumptionSet: assumptions,
-                                    taxYear: taxYear, scenarioName: scenarioName)
+                                    taxYear: taxYear, scenarioName: loaded?.scenario.name,
+                                    deploymentLabel: deploymentLabel)
         emit(report.rendered(as: common.format))
     }
 
@@ -71,11 +89,9 @@ struct TrainingCommand: ParsableCommand {
         let byName = table.nearMatches(for: text, kinds: [.authority]).compactMap { label in
             table.authority(named: label.replacingOccurrences(of: " (authority)", with: ""))
         }
-        // Codes are fixed-length: a code with one or two characters wrong is a near match.
-        let key = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let byCode = table.authorities.filter { candidate in
-            candidate.code.count == key.count && zip(candidate.code, key).filter { $0 != $1 }.count <= 2
-        }
+        // A code with a character wrong, missing or doubled is a near match.
+        let key = Array(text.trimmingCharacters(in: .whitespaces).uppercased())
+        let byCode = key.count < 6 ? [] : table.authorities.filter { editDistance(Array($0.code), key) <= 1 }
         var seen: Set<String> = []
         let near = (byName + byCode).filter { seen.insert($0.code).inserted }.prefix(10)
             .map { "\($0.name) (\($0.code))" }
@@ -84,4 +100,17 @@ struct TrainingCommand: ParsableCommand {
             : "near matches: " + near.joined(separator: ", ")
         throw CommandFailure(message: "--authority \"\(text)\": no authority has that ONS code or name; \(hint)")
     }
+}
+
+/// Levenshtein distance between two short strings (authority codes).
+private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+        var current = [i + 1]
+        for (j, y) in b.enumerated() {
+            current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+        }
+        previous = current
+    }
+    return previous[b.count]
 }
