@@ -55,7 +55,7 @@ public struct TrainingReport {
                               .integer(Int(outcome.averageTraineesPerYear.rounded())),
                               costPerPlace(outcome).map { .pence($0) } ?? .empty,
                               .pounds(outcome.averageCostPerYear), coverageCell(outcome),
-                              .percent(outcome.trainedShareAtHorizon, decimals: 0)])
+                              .percent(round(outcome.trainedShareAtHorizon, 4), decimals: 0)])
             }
         }
         for (label, outcomes) in [("with", comparison.withCoordinator), ("without", comparison.withoutCoordinator)] {
@@ -78,16 +78,14 @@ public struct TrainingReport {
             columns: [.init("Measure", key: "measure"), .init("Untrained", key: "untrained"),
                       .init("With coordinator", key: "withCoordinator"),
                       .init("Without coordinator", key: "withoutCoordinator")])
-        table.append([.text("Holding current Tier 2 training"), .percent(0, decimals: 0),
-                      .percent(with, decimals: 0), .percent(without, decimals: 0)])
-        table.append([.text("Confident they could identify modern slavery"),
-                      .percent(effects.identifyConfidenceBefore, decimals: 0),
-                      .percent(effects.identifyConfidence(trainedShare: with), decimals: 0),
-                      .percent(effects.identifyConfidence(trainedShare: without), decimals: 0)])
-        table.append([.text("Understand the Modern Slavery Act and the NRM"),
-                      .percent(effects.actUnderstandingBefore, decimals: 0),
-                      .percent(effects.actUnderstanding(trainedShare: with), decimals: 0),
-                      .percent(effects.actUnderstanding(trainedShare: without), decimals: 0)])
+        func share(_ value: Double) -> ReportTable.Cell { .percent(round(value, 4), decimals: 0) }
+        table.append([.text("Holding current Tier 2 training"), share(0), share(with), share(without)])
+        table.append([.text("Confident they could identify modern slavery"), share(effects.identifyConfidenceBefore),
+                      share(effects.identifyConfidence(trainedShare: with)),
+                      share(effects.identifyConfidence(trainedShare: without))])
+        table.append([.text("Understand the Modern Slavery Act and the NRM"), share(effects.actUnderstandingBefore),
+                      share(effects.actUnderstanding(trainedShare: with)),
+                      share(effects.actUnderstanding(trainedShare: without))])
         let reporting = effects.reportingConfidenceImproved
         table.notes = [
             "Trained staff at the after-training rates of one coordinator's feedback (45% -> 99% could identify; 32% -> 98% understood the Act and the NRM), the rest at the before rates: Acting Local (Human Trafficking Foundation, Jan 2025), Training section.",
@@ -210,7 +208,7 @@ public struct TrainingReport {
     }
 
     private func coverageCell(_ outcome: TrainingTierOutcome) -> ReportTable.Cell {
-        if let years = outcome.yearsToCoverage { return .number(years, decimals: 1) }
+        if let years = outcome.yearsToCoverage { return .number(round(years, 2), decimals: 1) }
         if outcome.authorityCount > 1 {
             return .text("not reached in \(outcome.authoritiesNotCovered) of \(outcome.authorityCount)")
         }
@@ -231,7 +229,7 @@ public struct TrainingReport {
             let gap = none == 0 ? "" : "; \(none) of \(comparison.authorities.count) have none, so their two cases are the same"
             who = "With coordinators as deployed by \(deploymentLabel): \(NumberText.fixed(fte, decimals: 2)) FTE (shares of posts by cost share)\(gap); \(perFTE)"
         } else if authority != nil {
-            who = "With a coordinator: \(NumberText.plain(fte)) FTE, \(perFTE)"
+            who = "With a coordinator of \(NumberText.plain(fte)) FTE training \(people(a.coordinatorPlacesPerFTE * fte)) people a year face to face (Acting Local: 1,300 in two and a half years)"
         } else {
             who = "With a coordinator: \(NumberText.plain(comparison.authorities.isEmpty ? 0 : fte / Double(comparison.authorities.count))) FTE in each authority, \(perFTE)"
         }
@@ -246,7 +244,7 @@ public struct TrainingReport {
         if authority == nil {
             lines.append("Totals over the authorities; full coverage is when the slowest authority gets there.")
         }
-        lines.append("Most of these values are illustrative, with reasoning: msc assumptions --name training lists each with its source.")
+        lines.append("Most of these values are illustrative, with reasoning: Assumptions/training.yaml gives each with its source (msc assumptions lists them).")
         return lines
     }
 
