@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import MSCModel
+import MSCReport
+
+/// `msc authorities`: the 339 authorities, filtered by tier, region, county or police force area.
+struct AuthoritiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "authorities",
+        abstract: "List the 339 local authorities of England and Wales, with filters.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Only this tier: county, district, unitary, metropolitan_borough, london_borough, city_of_london, welsh_principal.", valueName: "tier"))
+    var tier: String?
+
+    @Option(help: ArgumentHelp("Only this region (e.g. \"South East\", Wales).", valueName: "name"))
+    var region: String?
+
+    @Option(help: ArgumentHelp("Only this county and its districts (e.g. Kent).", valueName: "name"))
+    var county: String?
+
+    @Option(name: .customLong("police-force-area"), help: ArgumentHelp("Only authorities in this police force area.", valueName: "name"))
+    var policeForceArea: String?
+
+    func run() throws {
+        let directory = common.assumptions ?? AssumptionLoader.defaultDirectory()
+        let table = try AuthorityTable.load(path: (directory as NSString).appendingPathComponent("authorities.csv"))
+        var tierFilter: AuthorityTier?
+        if let tier {
+            guard let parsed = AuthorityTier(rawValue: tier) else {
+                throw CommandFailure(message: "--tier \(tier): expected one of \(AuthorityTier.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            tierFilter = parsed
+        }
+        let list = table.filtered(tier: tierFilter, region: region, county: county, policeForceArea: policeForceArea)
+        if list.isEmpty, region != nil || county != nil || policeForceArea != nil {
+            let asked = [region, county, policeForceArea].compactMap { $0 }.joined(separator: ", ")
+            let near = table.nearMatches(for: asked).prefix(5).joined(separator: "; ")
+            throw CommandFailure(message: "no authority matches \(asked)\(near.isEmpty ? "" : "; near matches: \(near)")")
+        }
+        if common.format == .json {
+            emit(JSONText.write(.array(list.map { a in
+                .object([("code", .string(a.code)), ("name", .string(a.name)), ("tier", .string(a.tier.rawValue)),
+                         ("region", .string(a.region)), ("county", a.county.map { .string($0) } ?? .null),
+                         ("policeForceArea", a.policeForceArea.map { .string($0) } ?? .null),
+                         ("population", .number(Double(a.population))), ("populationYear", .number(Double(a.populationYear))),
+                         ("hasMSC", .bool(a.hasMSC))])
+            })))
+            return
+        }
+        var report = ReportTable(
+            title: "Local authorities (\(list.count) of \(table.authorities.count))",
+            columns: [.init("Code", key: "code"), .init("Name", key: "name"), .init("Tier", key: "tier"),
+                      .init("Region", key: "region"), .init("County", key: "county"),
+                      .init("Police force area", key: "policeForceArea"), .init("Population", key: "population"),
+                      .init("Year", key: "populationYear")])
+        for a in list {
+            report.append([.text(a.code), .text(a.name), .text(a.tier.label), .text(a.region), .text(a.county ?? ""),
+                           .text(a.policeForceArea ?? ""), .integer(a.population), .text(String(a.populationYear))])
+        }
+        report.notes = ["Populations are ONS mid-2020 estimates (via mySociety, CC BY 4.0; ONS data under the Open Government Licence v3.0); a county's population is the sum of its districts'.",
+                        "Sources and caveats: Assumptions/authorities.SOURCES.md."]
+        emit(report.rendered(as: common.format))
+    }
+}
