@@ -208,7 +208,7 @@ public struct TrainingReport {
     }
 
     private func coverageCell(_ outcome: TrainingTierOutcome) -> ReportTable.Cell {
-        if let years = outcome.yearsToCoverage { return .number(round(years, 2), decimals: 1) }
+        if let years = outcome.yearsToCoverage { return .number(round(years, 4), decimals: 1) }
         if outcome.authorityCount > 1 {
             return .text("not reached in \(outcome.authoritiesNotCovered) of \(outcome.authorityCount)")
         }
