@@ -11,6 +11,7 @@ struct MSC: ParsableCommand {
         subcommands: [
             CostCommand.self,
             AssumptionsCommand.self,
+            AuthoritiesCommand.self,
             TrainingCommand.self,
             FitCommand.self,
             RunCommand.self,
