@@ -56,3 +56,16 @@ struct SocialValueTests {
         }
     }
 }
+
+@Suite("Social value in the price base year")
+struct SocialValueBaseYearTests {
+    @Test("2025-26 prices extend the deflator by the projected growth")
+    func projected() throws {
+        let assumptions = try PackagePaths.shippedAssumptions()
+        let inputs = try SocialValueInputs.central(from: assumptions, priceBaseYear: "2025-26")
+        #expect(abs(inputs.unitCostPerVictim - 328_720 * 112.375 * 1.025 / 85.65) < 1e-6)
+        #expect(abs(inputs.valuePerIdentification - (442_071.310566258 * 0.2 - 8_000)) < 1e-6)
+        let observed = try SocialValueInputs.central(from: assumptions, priceBaseYear: "2024-25")
+        #expect(abs(observed.valuePerIdentification - 78_257.81669585522) < 1e-6)
+    }
+}

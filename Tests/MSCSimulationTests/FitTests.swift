@@ -50,7 +50,7 @@ struct FitTests {
     func matchesStatsmodels() throws {
         // Reference: Python statsmodels 0.15.0, sm.GLM(referrals, X, family=Poisson(),
         // offset=log(population)).fit(tol=1e-13), X = intercept, hasMSC, deprivation, region[North],
-        // region[West]; quasi-Poisson standard errors from .fit(scale="X2").
+        // region[West]; quasi-Poisson standard errors from .fit(scale="X2"), computed offline.
         let estimates = [-14.295933524102004, 1.075130347698118, 0.11176600932876013, 0.8508805698374364, 0.6480652958969606]
         let standardErrors = [0.7307566468748662, 0.21561767559370362, 0.029402019085442488, 0.2681074308423422, 0.2850767779696851]
         let quasiStandardErrors = [0.6611750343548725, 0.19508686595961772, 0.02660240048270739, 0.24257862111504147, 0.25793217103711097]
@@ -68,6 +68,14 @@ struct FitTests {
         for j in quasiStandardErrors.indices {
             #expect(relativeDifference(quasi.coefficients[j].standardError, quasiStandardErrors[j]) < 1e-6)
         }
+        // statsmodels .fit(cov_type="HC0"): the sandwich covariance.
+        let robustStandardErrors = [0.5133540607147487, 0.15644251315305555, 0.021909663127651684, 0.1830370216296186, 0.15526689902314444]
+        let robust = try fit(dispersion: .robust)
+        for j in robustStandardErrors.indices {
+            #expect(relativeDifference(robust.coefficients[j].standardError, robustStandardErrors[j]) < 1e-6)
+            #expect(robust.coefficients[j].estimate == result.coefficients[j].estimate)
+        }
+        _ = try robust.fittedCoefficients.multivariateNormal()
     }
 
     @Test("the fit equals an independent Newton-Raphson solve to 6 significant digits")

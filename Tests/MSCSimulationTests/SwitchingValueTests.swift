@@ -1,3 +1,4 @@
+import MSCModel
 import Testing
 @testable import MSCSimulation
 
@@ -80,5 +81,20 @@ struct SwitchingValueTests {
                 return x - 1.7
             }
         }
+    }
+}
+
+@Suite("Switching inputs from assumptions")
+struct SwitchingInputTests {
+    @Test("search ranges follow the unit")
+    func ranges() {
+        func assumption(_ unit: Unit, _ value: Double, _ distribution: Distribution) -> Assumption {
+            Assumption(name: "x", description: "x", unit: unit, value: value, distribution: distribution, sources: [],
+                       evidence: .illustrative, notes: "test", origin: "test")
+        }
+        #expect(SwitchingInput(assumption: assumption(.fraction, 0.2, .fixed(0.2))).searchRange == 0...1)
+        #expect(SwitchingInput(assumption: assumption(.ratio, 2.33, .lognormal(logMean: 0.85, logStandardDeviation: 0.35))).searchRange == 0...23.3)
+        #expect(SwitchingInput(assumption: assumption(.gbpPerPerson, 8_000, .triangular(minimum: 2_000, mode: 8_000, maximum: 20_000))).searchRange == 0...80_000)
+        #expect(SwitchingInput(assumption: assumption(.ratePerYear, 0.035, .fixed(0.035))).searchRange == -0.5...1)
     }
 }

@@ -70,6 +70,15 @@ public struct GDPDeflator: Sendable {
         try load(path: (directory as NSString).appendingPathComponent(shippedFileName))
     }
 
+    /// The series shipped beside `assumptions` (its folder's `data/`), extended at the assumption
+    /// `gdpDeflatorProjectedGrowth` through `priceBaseYear` when the data end earlier.
+    public static func load(assumptions: AssumptionSet, through priceBaseYear: String) throws -> GDPDeflator {
+        let series = try load(assumptionsDirectory: assumptions.location)
+        let target = try year(priceBaseYear, file: assumptions.location)
+        guard target > series.latestYear else { return series }
+        return try series.extended(through: target, growthPerYear: try assumptions.value("gdpDeflatorProjectedGrowth"))
+    }
+
     /// The first and last years of the series.
     public var firstYear: FinancialYear { entries[0].year }
     public var latestYear: FinancialYear { entries[entries.count - 1].year }

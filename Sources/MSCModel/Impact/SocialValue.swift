@@ -70,4 +70,11 @@ public struct SocialValueInputs: Sendable, Equatable {
             harmAvoidedShare: try assumptions.value("harmAvoidedShare"),
             supportCostPerReferral: try assumptions.value("supportCostPerReferral"))
     }
+
+    /// The central values in `priceBaseYear` prices, with the shipped deflator (extended past its
+    /// data by `gdpDeflatorProjectedGrowth` when the base year is later, e.g. 2025-26).
+    public static func central(from assumptions: AssumptionSet, priceBaseYear: String) throws -> SocialValueInputs {
+        try central(from: assumptions, priceBaseYear: priceBaseYear,
+                    deflator: try GDPDeflator.load(assumptions: assumptions, through: priceBaseYear))
+    }
 }

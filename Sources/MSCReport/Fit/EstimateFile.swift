@@ -33,7 +33,12 @@ public struct EstimateFile {
         let rr = exp(effect.estimate)
         let others = result.coefficients.map(\.name).filter { $0 != "intercept" && $0 != effect.name }
         let exposure = result.exposure.map { "with a log(\($0)) offset" } ?? "without an exposure offset"
-        let errors = result.dispersionMethod == .pearson ? "quasi-Poisson (Pearson dispersion \(plain(result.dispersion)))" : "Poisson (dispersion fixed at 1)"
+        let errors: String
+        switch result.dispersionMethod {
+        case .fixed: errors = "Poisson (dispersion fixed at 1)"
+        case .pearson: errors = "quasi-Poisson (Pearson dispersion \(plain(result.dispersion)))"
+        case .robust: errors = "robust (sandwich)"
+        }
         let notes = "Poisson regression of \(result.outcome) \(exposure) on \(([effect.name] + others).joined(separator: ", ")), "
             + "\(result.rowCount) rows of \(result.file) (msc fit). Rate ratio of \(effect.name) \(plain(rr)) "
             + "(95% interval \(plain(exp(effect.lower95))) to \(plain(exp(effect.upper95)))); log rate ratio \(plain(effect.estimate)), "

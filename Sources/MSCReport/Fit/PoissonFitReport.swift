@@ -38,6 +38,8 @@ public struct PoissonFitReport {
             lines.append("Standard errors assume dispersion 1; if the dispersion is well above 1, use --dispersion pearson (quasi-Poisson).")
         case .pearson:
             lines.append("Quasi-Poisson standard errors: model standard errors x sqrt(\(fixed(result.dispersion))); z tests and intervals use the normal distribution.")
+        case .robust:
+            lines.append("Robust (Huber-White sandwich, HC0) standard errors; z tests and intervals use the normal distribution.")
         }
         let references = result.referenceLevels.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
         if !references.isEmpty { lines.append("Reference levels: \(references.joined(separator: "; ")).") }

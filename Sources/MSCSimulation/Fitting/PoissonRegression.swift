@@ -9,6 +9,9 @@ public enum DispersionMethod: String, CaseIterable, Sendable {
     /// Dispersion estimated by Pearson's chi-squared over the residual degrees of freedom
     /// (quasi-Poisson): standard errors times its square root.
     case pearson
+    /// Robust (Huber–White sandwich, HC0) covariance: (X'WX)⁻¹ [Σ (y − mu)² x x'] (X'WX)⁻¹,
+    /// valid whatever the variance of the counts.
+    case robust
 }
 
 /// A Poisson regression of counts on predictors with a log exposure offset, fitted by GSLKit.
@@ -76,8 +79,14 @@ public enum PoissonRegression {
             throw InputError(file: design.file, message: "the Poisson regression failed (\(error.context)); "
                                  + "check for a predictor or factor level whose rows all have a count of 0")
         }
-        let standardErrors = method == .pearson ? glm.quasiPoissonStandardErrors() : glm.standardErrors
-        let covariance = method == .pearson ? glm.quasiPoissonCovariance() : glm.covariance
+        let covariance: [[Double]]
+        switch method {
+        case .fixed: covariance = glm.covariance
+        case .pearson: covariance = glm.quasiPoissonCovariance()
+        case .robust: covariance = sandwich(bread: glm.covariance, design: design.rows, counts: design.outcome,
+                                            means: glm.fittedMeans)
+        }
+        let standardErrors = covariance.indices.map { covariance[$0][$0].squareRoot() }
         let coefficients = design.columnNames.indices.map { j in
             CoefficientEstimate(name: design.columnNames[j], estimate: glm.coefficients[j],
                                 standardError: standardErrors[j], degreesOfFreedom: nil)
@@ -91,5 +100,21 @@ public enum PoissonRegression {
             referenceLevels: design.referenceLevels,
             fittedCoefficients: FittedCoefficients(names: design.columnNames, estimates: glm.coefficients,
                                                    covariance: covariance))
+    }
+
+    /// The HC0 sandwich B M B with B = (X'WX)⁻¹ and M = Σ (y − mu)² x x'.
+    static func sandwich(bread: [[Double]], design: [[Double]], counts: [Double], means: [Double]) -> [[Double]] {
+        let p = bread.count
+        var meat = [[Double]](repeating: [Double](repeating: 0, count: p), count: p)
+        for (i, row) in design.enumerated() {
+            let squaredResidual = (counts[i] - means[i]) * (counts[i] - means[i])
+            for a in 0..<p { for b in 0..<p { meat[a][b] += squaredResidual * row[a] * row[b] } }
+        }
+        func product(_ x: [[Double]], _ y: [[Double]]) -> [[Double]] {
+            (0..<p).map { a in (0..<p).map { b in (0..<p).reduce(0) { $0 + x[a][$1] * y[$1][b] } } }
+        }
+        let result = product(product(bread, meat), bread)
+        // Symmetrise against rounding so the covariance factorises for the Monte Carlo.
+        return (0..<p).map { a in (0..<p).map { b in (result[a][b] + result[b][a]) / 2 } }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GSLKit
+import MSCModel
 
 /// An input to test for its switching value: the value at which NPV changes sign.
 public struct SwitchingInput: Sendable, Equatable {
@@ -14,6 +15,26 @@ public struct SwitchingInput: Sendable, Equatable {
         self.name = name
         self.central = central
         self.searchRange = searchRange
+    }
+}
+
+extension SwitchingInput {
+    /// An input for an assumption at its central value, searched over a range wide enough for a
+    /// switch well outside its distribution: [0, 1] for a fraction; otherwise from 0 (−0.5 for a
+    /// rate a year) to the larger of 10 times the central value, the distribution's upper bound and 1.
+    public init(assumption: Assumption, searchRange: ClosedRange<Double>? = nil) {
+        let central = assumption.value
+        let range: ClosedRange<Double>
+        if let searchRange {
+            range = searchRange
+        } else if assumption.unit == .fraction {
+            range = 0...1
+        } else {
+            let upperSupport = assumption.distribution.support.upperBound
+            let upper = max(10 * abs(central), upperSupport.isFinite ? upperSupport : 0, 1)
+            range = (assumption.unit == .ratePerYear ? -0.5 : 0)...upper
+        }
+        self.init(name: assumption.name, central: central, searchRange: range)
     }
 }
 

@@ -47,7 +47,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Categorical columns, comma-separated; each level is compared with the first in sorted order.", valueName: "a,b"))
     var factors: String = ""
 
-    @Option(help: "Standard errors: fixed (dispersion 1) or pearson (quasi-Poisson).")
+    @Option(help: "Standard errors: fixed (dispersion 1), pearson (quasi-Poisson) or robust (sandwich).")
     var dispersion: DispersionMethod = .fixed
 
     @Option(help: ArgumentHelp("Time column for segmented and trend (numbers or quarters such as 2023 Q1).", valueName: "column"))
