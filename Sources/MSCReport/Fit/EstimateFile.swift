@@ -46,9 +46,15 @@ public struct EstimateFile {
             + "Deviance \(plain(result.deviance)) on \(result.residualDegreesOfFreedom) df. "
             + "An association in observational data: it is the post's effect only as far as the other terms control for the differences between authorities."
         return """
-        # Fitted by msc fit from \(result.file) on \(date). Replaces the default \(assumptionName):
-        # put this file in place of that entry in a copy of the Assumptions folder, or pass it where a
-        # scenario takes assumption overrides.
+        # Fitted by msc fit from \(result.file) on \(date). Replaces the default \(assumptionName)
+        # (Assumptions/impact.yaml) in either of two ways:
+        # - a copy of the Assumptions folder, with that entry deleted and this file added, run with --assumptions DIR;
+        # - a scenario's overrides:
+        #     overrides:
+        #       \(assumptionName):
+        #         value: \(plain(rr))
+        #         distribution: {kind: lognormal, logMean: \(plain(effect.estimate)), logStandardDeviation: \(plain(effect.standardError))}
+        #         notes: Fitted by msc fit from \(result.file) on \(date).
 
         \(assumptionName):
           description: \(quoted("Rate ratio of \(effect.name) fitted to \(result.file) (exp of its Poisson regression coefficient)."))
