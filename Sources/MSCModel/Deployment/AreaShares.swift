@@ -5,12 +5,15 @@ public struct AreaShares: Sendable {
     public struct Row: Sendable, Equatable {
         /// ONS code of the council.
         public let code: String
+        /// Name of the council.
         public let name: String
+        /// County, district, unitary and so on.
         public let tier: AuthorityTier
         /// The council's population (a county council's is all its districts' residents).
         public let population: Int
-        /// The post it shares, or nil when no post serves it.
+        /// The id of the post it shares, or nil when no post serves it.
         public let postID: String?
+        /// The post's name for people, or nil when no post serves it.
         public let postName: String?
         /// Fraction of the post's cost it pays (0 with no post).
         public let costShare: Double

@@ -11,8 +11,9 @@ public struct CoverageParameters: Sendable, Equatable {
     /// How effect scales below the benchmark (1 = in proportion; below 1, thin coverage still helps).
     public let elasticity: Double
 
-    /// The assumption names the parameters are read from.
+    /// The assumption the benchmark is read from (`Assumptions/sharing.yaml`).
     public static let benchmarkAssumption = "coverageBenchmarkFTEPer100k"
+    /// The assumption the elasticity is read from (`Assumptions/sharing.yaml`).
     public static let elasticityAssumption = "coverageElasticity"
 
     public init(benchmarkFTEPer100kResidents: Double, elasticity: Double) {

@@ -75,7 +75,9 @@ public enum ExistingPlacement: String, Sendable, Equatable {
 
 /// An area named in an `explicit` deployment: its kind and its name as the table spells it.
 public struct AreaSelection: Sendable, Equatable {
+    /// County area, police force area or region.
     public let kind: AreaKind
+    /// The area's name as the authority table spells it, e.g. "Kent".
     public let name: String
 
     public init(kind: AreaKind, name: String) {

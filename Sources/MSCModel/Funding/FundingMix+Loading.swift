@@ -3,8 +3,9 @@ extension FundingMix {
     public static let keys = ["sources", "absorbProbability", "gapTolerance"]
     /// The keys each funding source accepts.
     public static let sourceKeys = ["kind", "label", "share", "termYears", "renewalProbability"]
-    /// The assumptions used when a scenario leaves out `absorbProbability` or `gapTolerance`.
+    /// The assumption used when a scenario leaves out `absorbProbability` (`Assumptions/funding.yaml`).
     public static let defaultAbsorbAssumption = "hostAbsorbProbability"
+    /// The assumption used when a scenario leaves out `gapTolerance` (`Assumptions/funding.yaml`).
     public static let defaultGapToleranceAssumption = "fundingGapTolerance"
 
     /// Reads a scenario's `funding:` section strictly: every number may be a value or the name of an

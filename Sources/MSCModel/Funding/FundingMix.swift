@@ -104,6 +104,8 @@ public struct FundingMix: Sendable {
 
 /// A funding mix that breaks a rule (shares not summing to 1, too many sources, a bad fraction).
 public struct FundingMixError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong, in words for an error message.
     public let message: String
+    /// The message.
     public var description: String { message }
 }

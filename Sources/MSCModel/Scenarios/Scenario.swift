@@ -64,6 +64,7 @@ public struct ScenarioReference: Sendable, Equatable {
 
 /// A scenario together with the assumptions it runs on (the shipped set with its overrides applied).
 public struct LoadedScenario: Sendable {
+    /// The scenario as read from its file.
     public let scenario: Scenario
     /// The assumptions after the scenario's overrides.
     public let assumptions: AssumptionSet

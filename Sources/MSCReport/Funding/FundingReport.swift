@@ -4,6 +4,7 @@ import MSCSimulation
 /// How likely a scenario's posts are to survive their funding, and what each funder can expect to
 /// pay (`msc funding`): exact values beside a Monte Carlo estimate (DESIGN 3.2).
 public struct FundingReport {
+    /// The scenario whose funding mix is reported.
     public let scenario: Scenario
     /// Posts in the scenario's deployment.
     public let postCount: Int
@@ -11,6 +12,7 @@ public struct FundingReport {
     public let allPostsCostByYear: [Double]
     /// The exact expectation over the renewal distributions, when it has a closed form.
     public let analytic: FundingExpectation?
+    /// The Monte Carlo estimate.
     public let simulated: FundingSimulationResult
 
     public init(scenario: Scenario, postCount: Int, allPostsCostByYear: [Double], analytic: FundingExpectation?,

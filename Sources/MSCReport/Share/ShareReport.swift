@@ -3,12 +3,17 @@ import MSCModel
 /// What each council in an area pays towards a shared coordinator post and what it saves against
 /// a post of its own, with the coverage it gets (`msc share`), for people and for scripts.
 public struct ShareReport {
+    /// The scenario the posts come from.
     public let scenario: Scenario
+    /// The scenario's posts and coverage.
     public let deployment: Deployment
+    /// The area's rows.
     public let shares: AreaShares
     /// The tax year of the National Insurance rates used.
     public let taxYear: String
+    /// Full-time salary the posts are costed at, pounds a year.
     public let fullTimeSalary: Double
+    /// Operational budget per coordinator, pounds a year.
     public let operationalBudget: Double
     /// FTE of the post of its own each council is compared with.
     public let ownPostFTE: Double
