@@ -38,6 +38,10 @@ public struct ScenarioModel: Sendable {
     public let rampByYear: [Double]
     /// Training costs a year beyond the posts themselves (0 when the scenario has no training).
     public let trainingCostByYear: [Double]
+    /// The posts' FTE and effect base as flat arrays: the evaluation loop reads these rather than
+    /// the ``Post`` values, so it touches no strings (and no reference counts) per post.
+    @usableFromInline let postFTE: [Double]
+    @usableFromInline let postEffectBase: [Double]
 
     public init(name: String, horizonYears: Int, posts: [Post], fundingMixNames: [String], employerNIRate: Double,
                 niSecondaryThreshold: Double, discountFactors: [Double], rampByYear: [Double],
@@ -51,6 +55,8 @@ public struct ScenarioModel: Sendable {
         self.discountFactors = discountFactors
         self.rampByYear = rampByYear
         self.trainingCostByYear = trainingCostByYear
+        self.postFTE = posts.map(\.fte)
+        self.postEffectBase = posts.map(\.effectBase)
     }
 }
 
@@ -150,24 +156,33 @@ extension ScenarioModel {
         let proportional = 1 + national.pensionRate + national.apprenticeshipLevyRate + national.overheadRate
         let uplift = national.rateRatio - 1
         let growthFactor = 1 + national.realPayGrowth
+        let niRate = employerNIRate, threshold = niSecondaryThreshold
         postInputs.alive.withUnsafeBufferPointer { alive in
-            for (index, post) in posts.enumerated() {
-                let budget = postInputs.operationalBudget[index]
-                var paid = postInputs.salary[index] * post.fte
-                let extraPerYear = post.effectBase * uplift
+        postInputs.salary.withUnsafeBufferPointer { salary in
+        postInputs.operationalBudget.withUnsafeBufferPointer { budgets in
+        postFTE.withUnsafeBufferPointer { fte in
+        postEffectBase.withUnsafeBufferPointer { effectBase in
+        rampByYear.withUnsafeBufferPointer { ramp in
+        outcome.costByYear.withUnsafeMutableBufferPointer { cost in
+        outcome.identificationsByYear.withUnsafeMutableBufferPointer { identifications in
+        outcome.postsByYear.withUnsafeMutableBufferPointer { funded in
+            for index in 0..<fte.count {
+                let budget = budgets[index]
+                var paid = salary[index] * fte[index]
+                let extraPerYear = effectBase[index] * uplift
                 let base = index * years
                 for t in 0..<years {
                     let share = alive[base + t]
                     if share > 0 {
-                        let cost = paid * proportional + employerNIRate * Swift.max(0, paid - niSecondaryThreshold) + budget
-                        outcome.costByYear[t] += share * cost
-                        outcome.identificationsByYear[t] += share * extraPerYear * rampByYear[t]
-                        outcome.postsByYear[t] += share
+                        let postCost = paid * proportional + niRate * Swift.max(0, paid - threshold) + budget
+                        cost[t] += share * postCost
+                        identifications[t] += share * extraPerYear * ramp[t]
+                        funded[t] += share
                     }
                     paid *= growthFactor
                 }
             }
-        }
+        }}}}}}}}}
         var pvCosts = 0.0, pvBenefits = 0.0
         for t in 0..<years {
             let benefit = outcome.identificationsByYear[t] * national.valuePerIdentification

@@ -84,6 +84,14 @@ public enum SimulationEngine {
         let finishedIterations = Atomic<Int>(0)
         let workers = max(1, min(settings.threads, chunkCount))
         let postKey = streamKey("post-level inputs")
+        // Distributions and ranges copied out once: reading them through the assumptions in the
+        // inner loops would retain and release their strings for every draw.
+        let nationalDistributions = national.map(\.distribution)
+        let nationalRanges = national.map(\.admissibleRange)
+        let salaryDistribution = plan.salary.distribution, salaryRange = plan.salary.admissibleRange
+        let budgetDistribution = plan.operationalBudget.distribution, budgetRange = plan.operationalBudget.admissibleRange
+        let fundingIndices = model.posts.map(\.fundingIndex)
+        let postCount = model.posts.count
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var postInputs = PostInputs(postCount: model.posts.count, horizonYears: years)
@@ -103,14 +111,15 @@ public enum SimulationEngine {
                         if let design {
                             values[index] = national[index].quantile(design.value(iteration: iteration, dimension: dimension))
                         } else {
-                            values[index] = national[index].draw(using: nationalStreams[index]!)
+                            values[index] = nationalDistributions[index].draw(using: nationalStreams[index]!)
+                                .clamped(to: nationalRanges[index])
                         }
                     }
                     let fundingParameters = plan.fundingParameters(values)
-                    for (index, post) in model.posts.enumerated() {
-                        postInputs.salary[index] = plan.salary.draw(using: postStream)
-                        postInputs.operationalBudget[index] = plan.operationalBudget.draw(using: postStream)
-                        let funded = plan.yearsFunded(post.fundingIndex, fundingParameters, postStream)
+                    for index in 0..<postCount {
+                        postInputs.salary[index] = salaryDistribution.draw(using: postStream).clamped(to: salaryRange)
+                        postInputs.operationalBudget[index] = budgetDistribution.draw(using: postStream).clamped(to: budgetRange)
+                        let funded = plan.yearsFunded(fundingIndices[index], fundingParameters, postStream)
                         let base = index * years
                         for t in 0..<years { postInputs.alive[base + t] = t < funded ? 1 : 0 }
                     }
@@ -135,6 +144,9 @@ private final class ResultStorage: @unchecked Sendable {
     private var metricValues: [Metric: UnsafeMutableBufferPointer<Double>] = [:]
     private var yearlyValues: [YearlyMetric: UnsafeMutableBufferPointer<Double>] = [:]
     private let written: UnsafeMutableBufferPointer<Bool>
+    /// The same buffers as arrays, for the hot path (no dictionary hashing per iteration).
+    private var metricList: [(Metric, UnsafeMutableBufferPointer<Double>)] = []
+    private var yearlyList: [(YearlyMetric, UnsafeMutableBufferPointer<Double>)] = []
 
     init(runs: Int, years: Int) {
         self.runs = runs
@@ -151,6 +163,8 @@ private final class ResultStorage: @unchecked Sendable {
         }
         written = .allocate(capacity: runs)
         written.initialize(repeating: false)
+        metricList = Metric.allCases.map { ($0, metricValues[$0]!) }
+        yearlyList = YearlyMetric.allCases.map { ($0, yearlyValues[$0]!) }
     }
 
     deinit {
@@ -160,10 +174,15 @@ private final class ResultStorage: @unchecked Sendable {
     }
 
     func store(_ outcome: ScenarioOutcome, iteration: Int) {
-        for (metric, buffer) in metricValues { buffer[iteration] = metric.value(of: outcome) }
-        for (metric, buffer) in yearlyValues {
-            let values = metric.values(of: outcome)
-            for t in 0..<years { buffer[iteration * years + t] = values[t] }
+        for (metric, buffer) in metricList { buffer[iteration] = metric.value(of: outcome) }
+        for (metric, buffer) in yearlyList {
+            let offset = iteration * years
+            switch metric {
+            case .cost: for t in 0..<years { buffer[offset + t] = outcome.costByYear[t] }
+            case .benefit: for t in 0..<years { buffer[offset + t] = outcome.benefitByYear[t] }
+            case .identifications: for t in 0..<years { buffer[offset + t] = outcome.identificationsByYear[t] }
+            case .posts: for t in 0..<years { buffer[offset + t] = outcome.postsByYear[t] }
+            }
         }
         written[iteration] = true
     }
@@ -171,11 +190,19 @@ private final class ResultStorage: @unchecked Sendable {
     func result(plan: SimulationPlan, settings: SimulationSettings, interrupted: Bool, chunkSize: Int,
                 completedChunks: Int?) -> SimulationResult {
         let kept = (0..<runs).filter { written[$0] }
+        let complete = kept.count == runs
         var metrics: [Metric: [Double]] = [:]
-        for (metric, buffer) in metricValues { metrics[metric] = kept.map { buffer[$0] } }
+        for (metric, buffer) in metricValues { metrics[metric] = complete ? Array(buffer) : kept.map { buffer[$0] } }
         var yearly: [YearlyMetric: [Double]] = [:]
         for (metric, buffer) in yearlyValues {
-            yearly[metric] = kept.flatMap { i in (0..<years).map { buffer[i * years + $0] } }
+            if complete {
+                yearly[metric] = Array(buffer)
+            } else {
+                var values: [Double] = []
+                values.reserveCapacity(kept.count * years)
+                for i in kept { values.append(contentsOf: buffer[(i * years)..<((i + 1) * years)]) }
+                yearly[metric] = values
+            }
         }
         var used = settings
         used.runs = kept.count
