@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// Runs the built `msc` executable as a user would and checks what it prints.
+enum MSCBinary {
+    static let root: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return url
+    }()
+
+    static var executable: URL {
+        for configuration in ["debug", "release"] {
+            let candidate = root.appendingPathComponent(".build/\(configuration)/msc")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return root.appendingPathComponent(".build/debug/msc")
+    }
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func json(_ arguments: [String]) throws -> Any {
+        let output = try run(arguments)
+        #expect(output.status == 0, "\(arguments): \(output.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
+    }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func helpListsTheRealCommands() throws {
+        let output = try MSCBinary.run(["--help"])
+        for command in ["cost", "assumptions", "authorities", "share", "funding", "fit", "training", "run", "compare", "sensitivity"] {
+            #expect(output.stdout.contains("  \(command)"), "\(command) missing from --help")
+        }
+        let version = try MSCBinary.run(["--version"])
+        #expect(version.status == 0 && !version.stdout.isEmpty)
+    }
+
+    @Test func costReproducesTheReport() throws {
+        let cost = try #require(try MSCBinary.json(["cost", "--operational-budget", "0", "--posts", "339", "--format", "json"]) as? [String: Any])
+        #expect(cost["total"] as? Double == 57533)
+        #expect(cost["employmentCost"] as? Double == 57533)
+        #expect(cost["totalForPosts"] as? Double == 19_503_687)
+        let fewer = try #require(try MSCBinary.json(["cost", "--operational-budget", "0", "--posts", "330", "--format", "json"]) as? [String: Any])
+        #expect(fewer["totalForPosts"] as? Double == 18_985_890)
+        let solved = try #require(try MSCBinary.json(["cost", "--operational-budget", "0", "--target", "57533", "--format", "json"]) as? [String: Any])
+        #expect(solved["salary"] as? Double == 44490.84)
+    }
+
+    @Test func authoritiesListsAll339() throws {
+        let all = try #require(try MSCBinary.json(["authorities", "--format", "json"]) as? [[String: Any]])
+        #expect(all.count == 339)
+        let london = try #require(try MSCBinary.json(["authorities", "--tier", "london_borough", "--format", "json"]) as? [[String: Any]])
+        #expect(london.count == 32)
+        #expect(Set(all.compactMap { $0["code"] as? String }).count == 339)
+    }
+
+    @Test func kentSharesSumToOne() throws {
+        let share = try #require(try MSCBinary.json(["share", "Scenarios/county-shared.yaml", "--area", "Kent", "--format", "json"]) as? [String: Any])
+        let rows = try #require(share["rows"] as? [[String: Any]])
+        for key in ["code", "name", "costShare", "annualCost", "ownPostAnnualCost", "coverage"] {
+            #expect(rows.allSatisfy { $0[key] != nil }, "\(key) missing")
+        }
+        #expect(rows.count == 13)
+        let total = rows.compactMap { $0["costShare"] as? Double }.reduce(0, +)
+        #expect(total == 1)
+    }
+
+    @Test func compareIsByteIdenticalWhateverTheThreadCount() throws {
+        let base = ["compare", "Scenarios/status-quo.yaml", "Scenarios/national-rollout.yaml", "--runs", "600", "--seed", "11", "--format", "json"]
+        let one = try MSCBinary.run(base + ["--threads", "1"])
+        let two = try MSCBinary.run(base + ["--threads", "2"])
+        #expect(one.status == 0, "\(one.stderr)")
+        // The manifest's command line differs by the thread flag; everything else must match.
+        func withoutCommand(_ text: String) -> String {
+            text.split(separator: "\n").filter { !$0.contains("\"command\"") }.joined(separator: "\n")
+        }
+        #expect(withoutCommand(one.stdout) == withoutCommand(two.stdout))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        let scenarios = try #require(parsed["scenarios"] as? [[String: Any]])
+        #expect(scenarios.count == 2)
+        let metrics = try #require(scenarios[1]["metrics"] as? [String: Any])
+        let npv = try #require(metrics["netPresentValue"] as? [String: Any])
+        for key in ["mean", "sd", "p5", "p50", "p95", "mcse"] { #expect(npv[key] is Double, "\(key)") }
+    }
+
+    @Test func deterministicRunHasTheAppraisalFields() throws {
+        let run = try #require(try MSCBinary.json(["run", "Scenarios/national-rollout.yaml", "--deterministic", "--format", "json"]) as? [String: Any])
+        for key in ["costs", "benefits", "pvCosts", "pvBenefits", "npv", "bcr", "switchingValues"] {
+            #expect(run[key] != nil, "\(key) missing")
+        }
+        let costs = try #require(run["costs"] as? [Double])
+        #expect(costs.count == 10)
+    }
+
+    @Test func badInputIsOneClearLineAndExitTwo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("msc-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = MSCBinary.root.appendingPathComponent("Assumptions")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".yaml") || name.hasSuffix(".csv") {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let cost = folder.appendingPathComponent("cost.yaml")
+        let text = try String(contentsOf: cost, encoding: .utf8).replacingOccurrences(of: "  value: 0.16\n", with: "  value: 1.6\n")
+        try text.write(to: cost, atomically: true, encoding: .utf8)
+        let output = try MSCBinary.run(["cost", "--assumptions", folder.path])
+        #expect(output.status == 2)
+        #expect(output.stderr.split(separator: "\n").count == 1)
+        #expect(output.stderr.contains("cost.yaml:") && output.stderr.contains("pensionRate.value"))
+        #expect(output.stdout.isEmpty)
+
+        let missing = try MSCBinary.run(["run", "Scenarios/no-such-scenario.yaml"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+        #expect(!missing.stderr.contains("Fatal error"))
+    }
+}
