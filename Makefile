@@ -28,7 +28,7 @@ bench: deps
 	$(SWIFT) run -c release msc-bench
 
 docs: deps
-	$(SWIFT) package generate-documentation --target MSCModel
+	$(SWIFT) package generate-documentation --target GSLKit --target MSCModel --target MSCSimulation --target MSCReport
 
 clean:
 	rm -rf .build

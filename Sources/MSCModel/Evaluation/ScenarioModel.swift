@@ -12,7 +12,7 @@ public struct ScenarioModel: Sendable {
         /// Baseline adult identifications a year in the authorities it serves, each weighted by its
         /// coverage (so `(RR − 1) × effectBase` is the post's extra identifications at full effect).
         public let effectBase: Double
-        /// Index of the post's funding mix in ``ScenarioModel/fundingMixes``.
+        /// Index of the post's funding mix in `fundingMixNames`.
         public let fundingIndex: Int
 
         public init(name: String, fte: Double, effectBase: Double, fundingIndex: Int) {

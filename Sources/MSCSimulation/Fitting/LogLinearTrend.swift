@@ -41,7 +41,7 @@ public enum LogLinearTrend {
 
     /// Fits `outcome` against `time` (rows from `since` on) and projects `horizon` periods ahead.
     ///
-    /// - Throws: ``InputError`` for a missing or non-numeric column, a value that is not above 0
+    /// - Throws: ``MSCModel/InputError`` for a missing or non-numeric column, a value that is not above 0
     ///   (its logarithm is undefined), rows out of time order, or fewer than 3 rows.
     public static func fit(table: CSVTable, time: String, outcome: String, since: String? = nil,
                            horizon: Int) throws -> LogLinearTrendResult {

@@ -62,7 +62,7 @@ public enum PoissonRegression {
         return try fit(design: design, outcomeName: outcome, exposureName: exposure, dispersion: dispersion)
     }
 
-    /// Fits a built design with GSLKit's IRLS; GSL errors become one-line ``InputError``s.
+    /// Fits a built design with GSLKit's IRLS; GSL errors become one-line ``MSCModel/InputError``s.
     public static func fit(design: RegressionDesign, outcomeName: String, exposureName: String?,
                            dispersion method: DispersionMethod) throws -> PoissonRegressionResult {
         if method == .pearson, design.rows.count <= design.columnNames.count {

@@ -26,7 +26,7 @@ public struct RegressionDesign: Sendable {
 
     /// The design of a Poisson regression of a count `outcome` with a log `exposure` offset.
     ///
-    /// - Throws: ``InputError`` naming the file, row and column for a missing column, a
+    /// - Throws: ``MSCModel/InputError`` naming the file, row and column for a missing column, a
     ///   non-numeric or empty cell, a count that is negative or not whole, an exposure that is not
     ///   above 0, a predictor or factor that does not vary, a column named twice, or fewer rows
     ///   than parameters.

@@ -35,7 +35,7 @@ public enum SegmentedRegression {
 
     /// Fits the series in `table` with the change at `intervention` (written like the time column).
     ///
-    /// - Throws: ``InputError`` for a missing or non-numeric column, rows out of time order, an
+    /// - Throws: ``MSCModel/InputError`` for a missing or non-numeric column, rows out of time order, an
     ///   intervention that cannot be read, or fewer than 2 rows before or after the intervention.
     public static func fit(table: CSVTable, time: String, outcome: String, intervention: String,
                            since: String? = nil) throws -> SegmentedRegressionResult {
