@@ -24,8 +24,7 @@ struct AuthoritiesCommand: ParsableCommand {
     var policeForceArea: String?
 
     func run() throws {
-        let directory = common.assumptions ?? AssumptionLoader.defaultDirectory()
-        let table = try AuthorityTable.load(path: (directory as NSString).appendingPathComponent("authorities.csv"))
+        let table = try common.loadAuthorities()
         var tierFilter: AuthorityTier?
         if let tier {
             guard let parsed = AuthorityTier(rawValue: tier) else {

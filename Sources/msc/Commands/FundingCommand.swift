@@ -31,12 +31,8 @@ struct FundingCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = common.assumptions ?? AssumptionLoader.defaultDirectory()
-        let base = try AssumptionLoader.load(directory: directory)
-        let authorities = try AuthorityTable.load(path: (directory as NSString).appendingPathComponent("authorities.csv"))
-        let loaded = try Scenario.load(path: scenario, assumptions: base, authorities: authorities)
+        let (loaded, _, deployment) = try common.loadScenario(scenario)
         let assumptions = loaded.assumptions
-        let deployment = try Deployment.build(scenario: loaded.scenario, authorities: authorities, assumptions: assumptions)
         let taxYear = try PostCostRates.defaultTaxYear(in: assumptions)
         let rates = try PostCostRates.central(from: assumptions, taxYear: taxYear)
         let salary = try assumptions.value("salary")

@@ -35,12 +35,8 @@ struct ShareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let directory = common.assumptions ?? AssumptionLoader.defaultDirectory()
-        let base = try AssumptionLoader.load(directory: directory)
-        let authorities = try AuthorityTable.load(path: (directory as NSString).appendingPathComponent("authorities.csv"))
-        let loaded = try Scenario.load(path: scenario, assumptions: base, authorities: authorities)
+        let (loaded, authorities, deployment) = try common.loadScenario(scenario)
         let assumptions = loaded.assumptions
-        let deployment = try Deployment.build(scenario: loaded.scenario, authorities: authorities, assumptions: assumptions)
         let group: AuthorityGroup
         do {
             group = try AreaShares.area(named: area, kind: areaKind.flatMap(AreaKind.init(scenarioWord:)),

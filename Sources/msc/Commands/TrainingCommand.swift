@@ -46,7 +46,7 @@ struct TrainingCommand: ParsableCommand {
 
     func run() throws {
         var assumptions = try common.loadAssumptions()
-        let table = try AuthorityTable.load(path: AuthorityTable.defaultPath())
+        let table = try common.loadAuthorities()
         var years = horizon
         var loaded: LoadedScenario?
         if let scenario {

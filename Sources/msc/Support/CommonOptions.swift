@@ -13,9 +13,28 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Folder of assumption files to use instead of the shipped Assumptions/.", valueName: "dir"))
     var assumptions: String?
 
+    /// The folder named by `--assumptions`, or the shipped `Assumptions/`.
+    var assumptionsDirectory: String { assumptions ?? AssumptionLoader.defaultDirectory() }
+
+    /// The authority table that sits in the assumptions folder.
+    var authoritiesPath: String { (assumptionsDirectory as NSString).appendingPathComponent("authorities.csv") }
+
     /// The assumption set named by `--assumptions`, or the shipped one.
     func loadAssumptions() throws -> AssumptionSet {
-        try AssumptionLoader.load(directory: assumptions ?? AssumptionLoader.defaultDirectory())
+        try AssumptionLoader.load(directory: assumptionsDirectory)
+    }
+
+    /// The 339 authorities from the assumptions folder.
+    func loadAuthorities() throws -> AuthorityTable {
+        try AuthorityTable.load(path: authoritiesPath)
+    }
+
+    /// A scenario file with its overrides applied, the authorities and its deployment.
+    func loadScenario(_ path: String) throws -> (loaded: LoadedScenario, authorities: AuthorityTable, deployment: Deployment) {
+        let authorities = try loadAuthorities()
+        let loaded = try Scenario.load(path: path, assumptions: try loadAssumptions(), authorities: authorities)
+        let deployment = try Deployment.build(scenario: loaded.scenario, authorities: authorities, assumptions: loaded.assumptions)
+        return (loaded, authorities, deployment)
     }
 }
 

@@ -39,10 +39,8 @@ struct RunOptions: ParsableArguments {
 enum ScenarioRuns {
     /// Loads each scenario file into a runnable plan.
     static func plans(_ paths: [String], common: CommonOptions) throws -> [ScenarioPlan] {
-        let directory = common.assumptions ?? AssumptionLoader.defaultDirectory()
-        let authorities = (directory as NSString).appendingPathComponent("authorities.csv")
-        return try paths.map {
-            try ScenarioPlan.load(path: $0, assumptionsDirectory: directory, authoritiesPath: authorities)
+        try paths.map {
+            try ScenarioPlan.load(path: $0, assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath)
         }
     }
 
