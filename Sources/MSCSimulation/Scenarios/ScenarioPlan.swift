@@ -15,6 +15,21 @@ public struct ScenarioPlan: Sendable {
     /// The files the plan rests on (scenario, assumptions, authorities), for the run manifest.
     public let inputFiles: [String]
 
+    /// Central cost of all the scenario's posts in each year were every one funded throughout
+    /// (real pounds; training excluded), the base for each funder's expected cost.
+    public var fullyFundedPostCostByYear: [Double] {
+        let model = plan.model, years = model.horizonYears
+        var inputs = PostInputs(postCount: model.posts.count, horizonYears: years)
+        for index in 0..<model.posts.count {
+            inputs.salary[index] = plan.salary.value
+            inputs.operationalBudget[index] = plan.operationalBudget.value
+            for t in 0..<years { inputs.alive[index * years + t] = 1 }
+        }
+        var outcome = ScenarioOutcome(horizonYears: years)
+        model.evaluate(national: plan.makeNational(plan.centralNationalValues), posts: inputs, into: &outcome)
+        return zip(outcome.costByYear, model.trainingCostByYear).map { $0 - $1 }
+    }
+
     public var scenario: Scenario { loaded.scenario }
     public var assumptions: AssumptionSet { loaded.assumptions }
 

@@ -123,3 +123,28 @@ final class ProgressBar: @unchecked Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }
+
+extension ScenarioRuns {
+    /// Runs the scenarios and gathers everything an evidence pack shows: the comparison, the
+    /// per-authority and funding tables, the assumptions used, tornado bars and survival curves.
+    static func buildEvidencePack(scenarioPaths: [String], common: CommonOptions, options: RunOptions) throws -> EvidencePack {
+        let plans = try plans(scenarioPaths, common: common)
+        let results = try simulate(plans, options: options)
+        let comparison = ComparisonReport(results: results, baselineIndex: baselineIndices(plans),
+                                          manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
+                                                             command: commandLine))
+        var used: [String: Assumption] = [:]
+        for plan in plans {
+            for assumption in plan.assumptions.all { used[assumption.name] = assumption }
+        }
+        let names = plans.map(\.scenario.name).joined(separator: ", ")
+        return EvidencePack(
+            title: "Modern Slavery Coordinators: \(names)",
+            comparison: comparison,
+            authorityTable: ScenarioTables.authorities(plans),
+            fundingTable: ScenarioTables.funding(plans),
+            assumptions: used.values.sorted { $0.name < $1.name },
+            tornado: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, Tornado.bars(for: $0.plan)) }),
+            survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.centralFunding.survival) }))
+    }
+}

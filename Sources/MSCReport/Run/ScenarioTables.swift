@@ -1,0 +1,56 @@
+import MSCModel
+import MSCSimulation
+
+/// The per-authority and funding tables of an evidence pack, from the central case of each scenario.
+public enum ScenarioTables {
+    /// One row per authority and scenario: its post, cost share, coverage, identifications, survival.
+    public static func authorities(_ plans: [ScenarioPlan]) -> ReportTable {
+        var table = ReportTable(
+            title: "Each authority under each scenario (central case)",
+            columns: [.init("Scenario", key: "scenario"), .init("Code", key: "code"), .init("Authority", key: "authority"),
+                      .init("Tier", key: "tier"), .init("Population", key: "population"), .init("Post serving it", key: "post"),
+                      .init("Cost share", key: "costShare"), .init("Pays a year (£)", key: "annualCost"),
+                      .init("Coverage", key: "coverage"), .init("Baseline identifications a year", key: "baselineIdentifications"),
+                      .init("Additional identifications a year at full effect", key: "additionalIdentificationsPerYear"),
+                      .init("Chance post funded in final year", key: "survivalAtHorizon")])
+        for plan in plans {
+            for row in plan.authorityRows {
+                table.append([.text(plan.scenario.name), .text(row.authority.code), .text(row.authority.name),
+                              .text(row.authority.tier.label), .integer(row.authority.population),
+                              row.postName.map { .text($0) } ?? .text("none"), .percent(row.costShare, decimals: 2),
+                              .pounds(row.annualCost), .percent(row.coverage, decimals: 1),
+                              .number(row.baselineIdentifications, decimals: 2),
+                              .number(row.additionalIdentificationsPerYear, decimals: 2),
+                              .percent(row.survivalAtHorizon, decimals: 1)])
+            }
+        }
+        table.notes = ["Population: ONS mid-2020 (via mySociety, CC BY 4.0; OGL v3). Identifications: adult NRM referrals and Duty to Notify reports; two-tier areas split between county and districts (countyShareOfTwoTierIdentifications)."]
+        return table
+    }
+
+    /// One row per funder and scenario: expected cost over the horizon and survival at 1, 3, 5 years.
+    public static func funding(_ plans: [ScenarioPlan]) -> ReportTable {
+        var table = ReportTable(
+            title: "Funding: expected cost to each funder and the chance a post is still funded (central renewal probabilities)",
+            columns: [.init("Scenario", key: "scenario"), .init("Funder", key: "funder"),
+                      .init("Share at start", key: "initialShare"), .init("Expected cost over horizon (£)", key: "expectedCost"),
+                      .init("Funded after 1 year", key: "survivalYear1"), .init("After 3 years", key: "survivalYear3"),
+                      .init("After 5 years", key: "survivalYear5")])
+        for plan in plans {
+            let funding = plan.centralFunding
+            let costs = funding.costByFunder(postCostByYear: plan.fullyFundedPostCostByYear)
+            let labels = plan.scenario.funding.funderLabels
+            let shares = plan.scenario.funding.sources.map(\.share) + [0]
+            func survival(_ year: Int) -> ReportTable.Cell {
+                year < funding.survival.count ? .percent(funding.survival[year], decimals: 1) : .empty
+            }
+            for (index, label) in labels.enumerated() {
+                table.append([.text(plan.scenario.name), .text(label),
+                              index < plan.scenario.funding.sources.count ? .percent(shares[index], decimals: 0) : .empty,
+                              .pounds(costs[index]), survival(1), survival(3), survival(5)])
+            }
+        }
+        table.notes = ["Survival at year t is the chance a post is funded in year t (year 0 = first year). Costs are real, undiscounted, for all the scenario's posts."]
+        return table
+    }
+}
