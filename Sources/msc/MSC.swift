@@ -19,6 +19,7 @@ struct MSC: ParsableCommand {
             SensitivityCommand.self,
             ShareCommand.self,
             FundingCommand.self,
+            ExportCommand.self,
         ]
     )
 

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import MSCReport
+
+
+/// `msc export A [B…] --out DIR`: an evidence pack (headline, per-authority and funding tables,
+/// assumptions annex, charts and run manifest) in HTML, CSV, Markdown, JSON and XLSX.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write an evidence pack for one or more scenarios: tables, SVG charts, assumptions annex and run manifest.",
+        discussion: """
+        The pack is written to a temporary folder beside --out and moved into place only when every file \
+        is written, so a failed export leaves --out as it was. An existing --out is replaced only if it is \
+        empty or an earlier evidence pack. CSV files are UTF-8 with a byte-order mark so Excel reads £ correctly.
+        """)
+
+    @Argument(help: "Scenario files, e.g. Scenarios/status-quo.yaml Scenarios/national-rollout.yaml.")
+    var scenarios: [String]
+
+    @Option(help: ArgumentHelp("Folder to write the pack to (created, or replaced if it holds an earlier pack).", valueName: "dir"))
+    var out: String
+
+    // Not CommonOptions: its --format names one table format, here --format lists file formats.
+    @Option(name: .customLong("format"), parsing: .singleValue,
+            help: ArgumentHelp("Formats, comma-separated: html, csv, md, json, xlsx (default: all).", valueName: "list"))
+    var formatList: [String] = []
+
+    @Option(help: ArgumentHelp("Folder of assumption files to use instead of the shipped Assumptions/.", valueName: "dir"))
+    var assumptions: String?
+
+    @Option(help: ArgumentHelp("Title of the pack (default: the scenario names).", valueName: "text"))
+    var title: String?
+
+    @OptionGroup var runOptions: RunOptions
+
+    /// The formats asked for; every format when none was given.
+    func chosenFormats() throws -> Set<ExportFormat> {
+        let names = formatList.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty }
+        guard !names.isEmpty else { return Set(ExportFormat.allCases) }
+        return Set(try names.map { name in
+            guard let format = ExportFormat(rawValue: name) else {
+                throw ValidationError("--format: unknown format '\(name)'; expected html, csv, md, json or xlsx")
+            }
+            return format
+        })
+    }
+
+    func validate() throws {
+        guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
+        _ = try chosenFormats()
+    }
+
+    func run() throws {
+        let common = try CommonOptions.parse(assumptions.map { ["--assumptions", $0] } ?? [])
+        var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, common: common, options: runOptions)
+        if let title { pack.title = title }
+        let written: [String]
+        do {
+            written = try EvidencePackWriter.write(pack, to: out, formats: try chosenFormats())
+        } catch let error as ExportError {
+            throw CommandFailure(message: error.message)
+        }
+        emit("Wrote \(written.count) files to \(out):\n" + written.map { "  \($0)\n" }.joined())
+    }
+}
