@@ -186,6 +186,8 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
         try Data("mine".utf8).write(to: precious)
         #expect(throws: ExportError.self) { try EvidencePackWriter.write(try PackFixture.pack(), to: folder.path, formats: [.md]) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+        #expect(throws: ExportError.self) { try AtomicFolder.checkDestination(precious.path + "/pack") }
+        #expect(try AtomicFolder.checkDestination(folder.appendingPathComponent("new").path) == false)
     }
 
     @Test func assumptionsAnnexMarksIllustrativeValues() throws {

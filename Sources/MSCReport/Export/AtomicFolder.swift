@@ -16,8 +16,10 @@ public enum AtomicFolder {
     /// The file that marks a folder as an evidence pack this toolkit may replace.
     public static let markerFileName = ".msc-evidence-pack"
 
-    /// Calls `fill` with a fresh temporary folder, then moves that folder to `destination`.
-    public static func write(to destination: String, fill: (URL) throws -> Void) throws {
+    /// Throws unless `destination` can take a pack: its parent is a folder and it is absent,
+    /// empty or an earlier pack. Returns whether it exists. Cheap: call it before a long run.
+    @discardableResult
+    public static func checkDestination(_ destination: String) throws -> Bool {
         let fileManager = FileManager.default
         let target = URL(fileURLWithPath: destination).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -25,14 +27,21 @@ public enum AtomicFolder {
         guard fileManager.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ExportError("cannot write \(destination): \(parent.path) is not an existing folder")
         }
-        let exists = fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists {
-            guard isDirectory.boolValue else { throw ExportError("cannot write \(destination): it is a file, expected a folder") }
-            let contents = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
-            guard contents.isEmpty || contents.contains(markerFileName) else {
-                throw ExportError("\(destination) already holds files that are not an evidence pack; choose a new or empty folder")
-            }
+        guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return false }
+        guard isDirectory.boolValue else { throw ExportError("cannot write \(destination): it is a file, expected a folder") }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
+        guard contents.isEmpty || contents.contains(markerFileName) else {
+            throw ExportError("\(destination) already holds files that are not an evidence pack; choose a new or empty folder")
         }
+        return true
+    }
+
+    /// Calls `fill` with a fresh temporary folder, then moves that folder to `destination`.
+    public static func write(to destination: String, fill: (URL) throws -> Void) throws {
+        let fileManager = FileManager.default
+        let target = URL(fileURLWithPath: destination).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let exists = try checkDestination(destination)
         let token = UUID().uuidString.prefix(8)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(token)")
         do {

@@ -53,6 +53,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Refuse a bad --out before the simulation, not after minutes of running.
+        do { try AtomicFolder.checkDestination(out) } catch let error as ExportError { throw CommandFailure(message: error.message) }
         let common = try CommonOptions.parse(assumptions.map { ["--assumptions", $0] } ?? [])
         var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, common: common, options: runOptions)
         if let title { pack.title = title }
