@@ -39,9 +39,19 @@ struct RunOptions: ParsableArguments {
 enum ScenarioRuns {
     /// Loads each scenario file into a runnable plan.
     static func plans(_ paths: [String], common: CommonOptions) throws -> [ScenarioPlan] {
-        try paths.map {
+        let plans = try paths.map {
             try ScenarioPlan.load(path: $0, assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath)
         }
+        // Results are labelled by scenario name, so two scenarios with one name could not be told apart.
+        var seen: [String: String] = [:]
+        for plan in plans {
+            if let first = seen[plan.scenario.name] {
+                throw InputError(file: plan.scenario.file, key: "name",
+                                 message: "\"\(plan.scenario.name)\" is also the name of \(first); expected each scenario compared to have its own name")
+            }
+            seen[plan.scenario.name] = plan.scenario.file
+        }
+        return plans
     }
 
     /// Runs each plan with the same settings (common random numbers), showing progress on a terminal.
