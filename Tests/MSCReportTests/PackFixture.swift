@@ -34,8 +34,7 @@ enum PackFixture {
             name: name, horizonYears: years, posts: posts, fundingMixNames: ["local", "central"],
             employerNIRate: 0.15, niSecondaryThreshold: 5000,
             discountFactors: (0..<years).map { 1 / pow(1.035, Double($0)) },
-            rampByYear: (0..<years).map { min(1, Double($0 + 1) / 2) },
-            trainingCostByYear: Array(repeating: 0, count: years))
+            rampByYear: (0..<years).map { min(1, Double($0 + 1) / 2) })
         let terms = [1, 3]
         return SimulationPlan(
             model: model, nationalAssumptions: national,

@@ -14,12 +14,16 @@ public struct ScenarioModel: Sendable {
         public let effectBase: Double
         /// Index of the post's funding mix in `fundingMixNames`.
         public let fundingIndex: Int
+        /// Extra training costs a year that the post's councils incur while it is in post (staff
+        /// time and delivery beyond what they would spend without it); empty when none.
+        public let trainingCostByYear: [Double]
 
-        public init(name: String, fte: Double, effectBase: Double, fundingIndex: Int) {
+        public init(name: String, fte: Double, effectBase: Double, fundingIndex: Int, trainingCostByYear: [Double] = []) {
             self.name = name
             self.fte = fte
             self.effectBase = effectBase
             self.fundingIndex = fundingIndex
+            self.trainingCostByYear = trainingCostByYear
         }
     }
 
@@ -36,16 +40,15 @@ public struct ScenarioModel: Sendable {
     public let discountFactors: [Double]
     /// Fraction of the full effect reached in each year (ramp-up as a post beds in).
     public let rampByYear: [Double]
-    /// Training costs a year beyond the posts themselves (0 when the scenario has no training).
-    public let trainingCostByYear: [Double]
     /// The posts' FTE and effect base as flat arrays: the evaluation loop reads these rather than
     /// the ``Post`` values, so it touches no strings (and no reference counts) per post.
     @usableFromInline let postFTE: [Double]
     @usableFromInline let postEffectBase: [Double]
+    /// Training cost of each post in each year, `post × horizon + year` (zeros without training).
+    @usableFromInline let postTrainingCost: [Double]
 
     public init(name: String, horizonYears: Int, posts: [Post], fundingMixNames: [String], employerNIRate: Double,
-                niSecondaryThreshold: Double, discountFactors: [Double], rampByYear: [Double],
-                trainingCostByYear: [Double]) {
+                niSecondaryThreshold: Double, discountFactors: [Double], rampByYear: [Double]) {
         self.name = name
         self.horizonYears = horizonYears
         self.posts = posts
@@ -54,8 +57,10 @@ public struct ScenarioModel: Sendable {
         self.niSecondaryThreshold = niSecondaryThreshold
         self.discountFactors = discountFactors
         self.rampByYear = rampByYear
-        self.trainingCostByYear = trainingCostByYear
         self.postFTE = posts.map(\.fte)
+        self.postTrainingCost = posts.flatMap { post in
+            (0..<horizonYears).map { t in t < post.trainingCostByYear.count ? post.trainingCostByYear[t] : 0 }
+        }
         self.postEffectBase = posts.map(\.effectBase)
     }
 }
@@ -104,7 +109,7 @@ public struct PostInputs: Sendable {
 
 /// What one evaluation of a scenario gives: yearly flows and the appraisal totals.
 public struct ScenarioOutcome: Sendable, Equatable {
-    /// Cost of the posts (and training) each year, real pounds, undiscounted, before optimism bias.
+    /// Cost of the posts (and their training) each year, real pounds, undiscounted, before optimism bias.
     public var costByYear: [Double]
     /// Social value each year, real pounds, undiscounted.
     public var benefitByYear: [Double]
@@ -149,7 +154,7 @@ extension ScenarioModel {
     public func evaluate(national: NationalInputs, posts postInputs: PostInputs, into outcome: inout ScenarioOutcome) {
         let years = horizonYears
         for t in 0..<years {
-            outcome.costByYear[t] = trainingCostByYear[t]
+            outcome.costByYear[t] = 0
             outcome.identificationsByYear[t] = 0
             outcome.postsByYear[t] = 0
         }
@@ -163,6 +168,7 @@ extension ScenarioModel {
         postFTE.withUnsafeBufferPointer { fte in
         postEffectBase.withUnsafeBufferPointer { effectBase in
         rampByYear.withUnsafeBufferPointer { ramp in
+        postTrainingCost.withUnsafeBufferPointer { training in
         outcome.costByYear.withUnsafeMutableBufferPointer { cost in
         outcome.identificationsByYear.withUnsafeMutableBufferPointer { identifications in
         outcome.postsByYear.withUnsafeMutableBufferPointer { funded in
@@ -175,6 +181,7 @@ extension ScenarioModel {
                     let share = alive[base + t]
                     if share > 0 {
                         let postCost = paid * proportional + niRate * Swift.max(0, paid - threshold) + budget
+                            + training[base + t]
                         cost[t] += share * postCost
                         identifications[t] += share * extraPerYear * ramp[t]
                         funded[t] += share
@@ -182,7 +189,7 @@ extension ScenarioModel {
                     paid *= growthFactor
                 }
             }
-        }}}}}}}}}
+        }}}}}}}}}}
         var pvCosts = 0.0, pvBenefits = 0.0
         for t in 0..<years {
             let benefit = outcome.identificationsByYear[t] * national.valuePerIdentification

@@ -27,7 +27,9 @@ public struct ScenarioPlan: Sendable {
         }
         var outcome = ScenarioOutcome(horizonYears: years)
         model.evaluate(national: plan.makeNational(plan.centralNationalValues), posts: inputs, into: &outcome)
-        return zip(outcome.costByYear, model.trainingCostByYear).map { $0 - $1 }
+        return (0..<years).map { t in outcome.costByYear[t] - model.posts.reduce(0) { total, post in
+            total + (t < post.trainingCostByYear.count ? post.trainingCostByYear[t] : 0)
+        } }
     }
 
     public var scenario: Scenario { loaded.scenario }
@@ -144,14 +146,15 @@ public struct ScenarioPlan: Sendable {
                                          assumptions: set, years: years)
         let model = ScenarioModel(
             name: scenario.name, horizonYears: years,
-            posts: zip(deployment.posts, effectBase).map { post, effect in
-                ScenarioModel.Post(name: post.name, fte: post.fte, effectBase: effect, fundingIndex: 0)
+            posts: deployment.posts.indices.map { index in
+                let post = deployment.posts[index]
+                return ScenarioModel.Post(name: post.name, fte: post.fte, effectBase: effectBase[index], fundingIndex: 0,
+                                          trainingCostByYear: training[index])
             },
             fundingMixNames: [scenario.name], employerNIRate: rates.employerNIRate,
             niSecondaryThreshold: rates.niSecondaryThreshold,
             discountFactors: (0..<years).map { greenBook.discountFactor(year: $0) },
-            rampByYear: (0..<years).map { IdentificationUplift.ramp(yearIndex: $0, rampUpYears: identification.rampUpYears) },
-            trainingCostByYear: training)
+            rampByYear: (0..<years).map { IdentificationUplift.ramp(yearIndex: $0, rampUpYears: identification.rampUpYears) })
         let plan = SimulationPlan(model: model, nationalAssumptions: national, makeNational: makeNational,
                                   salary: try set.assumption("salary"), operationalBudget: try set.assumption("operationalBudget"),
                                   fundingParameters: fundingParameters, yearsFunded: yearsFunded, expectedSurvival: expectedSurvival)
@@ -176,14 +179,16 @@ public struct ScenarioPlan: Sendable {
                             centralFunding: centralFunding, inputFiles: inputFiles)
     }
 
-    /// Extra training costs a year when the scenario includes training: staff time and delivery
-    /// of the three tiers with the coordinators in post, less what would be spent without them.
+    /// Extra training costs a year of each post when the scenario includes training: staff time
+    /// and delivery of the three tiers in each authority it serves with the coordinator in post,
+    /// less what the authority would spend without one, shared among the posts serving an
+    /// authority by the FTE each gives it. Empty arrays when the scenario has no training.
     static func trainingCosts(scenario: Scenario, deployment: Deployment, authorities: AuthorityTable,
-                              assumptions: AssumptionSet, years: Int) throws -> [Double] {
-        guard scenario.training?.include == true else { return Array(repeating: 0, count: years) }
+                              assumptions: AssumptionSet, years: Int) throws -> [[Double]] {
+        guard scenario.training?.include == true else { return Array(repeating: [], count: deployment.posts.count) }
         let trainingAssumptions = try TrainingAssumptions(from: assumptions, authorities: authorities,
                                                           taxYear: scenario.priceBaseYear)
-        var total = Array(repeating: 0.0, count: years)
+        var extraByAuthority: [String: [Double]] = [:]
         for authority in authorities.authorities {
             let fte = deployment.fteServing[authority.code] ?? 0
             guard fte > 0 else { continue }
@@ -191,8 +196,16 @@ public struct ScenarioPlan: Sendable {
                                               withCoordinator: true, coordinatorFTE: fte).costByYear(years)
             let without = try TrainingPlan.build(authority: authority, assumptions: trainingAssumptions,
                                                  withCoordinator: false, coordinatorFTE: 0).costByYear(years)
-            for t in 0..<years { total[t] += with[t] - without[t] }
+            extraByAuthority[authority.code] = zip(with, without).map { $0 - $1 }
         }
-        return total
+        return deployment.posts.map { post in
+            var costs = Array(repeating: 0.0, count: years)
+            for member in post.members {
+                guard let extra = extraByAuthority[member.code], let total = deployment.fteServing[member.code], total > 0 else { continue }
+                let part = member.fteServing / total
+                for t in 0..<years { costs[t] += extra[t] * part }
+            }
+            return costs
+        }
     }
 }

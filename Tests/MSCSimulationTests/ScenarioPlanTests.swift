@@ -1,0 +1,66 @@
+import Foundation
+import MSCModel
+import Testing
+@testable import MSCSimulation
+
+/// The shipped scenarios compiled for the engine, checked against independent arithmetic.
+@Suite struct ScenarioPlanTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        return "."
+    }()
+
+    static func plan(_ name: String) throws -> ScenarioPlan {
+        try ScenarioPlan.load(path: root + "/Scenarios/\(name).yaml", assumptionsDirectory: root + "/Assumptions",
+                              authoritiesPath: root + "/Assumptions/authorities.csv")
+    }
+
+    @Test func nationalRolloutFirstYearCostIs339PostsAtTheCentralCost() throws {
+        let plan = try Self.plan("national-rollout")
+        #expect(plan.plan.model.posts.count == 339)
+        // Central post: £44,490.84 + 15% NI above £5,000 + 16% pension + £5,000 budget = £62,533.0004.
+        let perPost = 44490.84 * 1.16 + 0.15 * (44490.84 - 5000) + 5000
+        let outcome = plan.plan.centralCase()
+        #expect(abs(outcome.costByYear[0] - 339 * perPost) < 1e-3)
+        #expect(outcome.postsByYear[0] == 339)
+    }
+
+    @Test func presentValuesAreTheDiscountedFlows() throws {
+        let plan = try Self.plan("county-shared")
+        let outcome = plan.plan.centralCase()
+        let factors = plan.plan.model.discountFactors
+        let costs = zip(outcome.costByYear, factors).reduce(0) { $0 + $1.0 * $1.1 }
+        let benefits = zip(outcome.benefitByYear, factors).reduce(0) { $0 + $1.0 * $1.1 }
+        let optimismBias = try plan.assumptions.value("optimismBias")
+        #expect(abs(outcome.presentValueCosts - costs * (1 + optimismBias)) < 1e-6 * costs)
+        #expect(abs(outcome.presentValueBenefits - benefits) < 1e-6 * max(benefits, 1))
+        #expect(abs(factors[10 < factors.count ? 10 : factors.count - 1] - 1 / pow(1.035, Double(min(10, factors.count - 1)))) < 1e-12)
+    }
+
+    @Test func trainingAddsItsCostsAndOnlyWhileAPostIsFunded() throws {
+        let without = try Self.plan("national-rollout")
+        let with = try Self.plan("national-rollout-with-training")
+        let a = without.plan.centralCase(), b = with.plan.centralCase()
+        #expect(a.benefitByYear == b.benefitByYear)
+        let survival = with.centralFunding.survival
+        for t in 0..<a.costByYear.count {
+            let training = with.plan.model.posts.reduce(0.0) { $0 + $1.trainingCostByYear[t] }
+            #expect(training > 0)
+            #expect(abs((b.costByYear[t] - a.costByYear[t]) - training * survival[t]) < 1e-6 * training)
+        }
+    }
+
+    @Test func sharingCreditsEachAuthorityOnce() throws {
+        // In county-shared every authority is served by exactly one post, so the posts' effect
+        // bases add up to the authorities' coverage-weighted baselines.
+        let plan = try Self.plan("county-shared")
+        let fromPosts = plan.plan.model.posts.reduce(0) { $0 + $1.effectBase }
+        let fromAuthorities = plan.authorityRows.reduce(0) { $0 + $1.baselineIdentifications * $1.coverage }
+        #expect(abs(fromPosts - fromAuthorities) < 1e-9 * fromAuthorities)
+        #expect(plan.plan.model.posts.count == 175)
+    }
+}
