@@ -23,8 +23,16 @@ public struct ComparisonReport {
         return NumberText.grouped(value, decimals: abs(value) < 100 ? 1 : 0)
     }
 
+    /// Central value and 90% interval. Cost per identification is a ratio whose mean is pulled
+    /// far out by iterations with almost no extra identifications, so its centre is the median.
     static func interval(_ summary: Summary, metric: Metric) -> String {
-        "\(cell(summary.mean, metric: metric)) (\(cell(summary.p5, metric: metric)) to \(cell(summary.p95, metric: metric)))"
+        let centre = metric == .costPerIdentification ? summary.p50 : summary.mean
+        return "\(cell(centre, metric: metric)) (\(cell(summary.p5, metric: metric)) to \(cell(summary.p95, metric: metric)))"
+    }
+
+    /// The row label: the metric, saying when its centre is a median.
+    static func label(_ metric: Metric) -> String {
+        metric == .costPerIdentification ? metric.label + ", median" : metric.label
     }
 
     /// One row per metric, one column per scenario (mean and 90% interval), then one column per
@@ -44,10 +52,12 @@ public struct ComparisonReport {
             title: "Scenarios compared: mean (5th to 95th percentile) over \(results.first?.horizonYears ?? 0) years, real pounds at the price base year",
             columns: columns)
         for metric in Metric.allCases {
-            var row: [ReportTable.Cell] = [.text(metric.label)]
+            var row: [ReportTable.Cell] = [.text(Self.label(metric))]
             for result in results { row.append(.text(Self.interval(result.summary(metric), metric: metric))) }
             for (index, base) in differencePairs {
-                row.append(.text(Self.interval(Summary(results[index].difference(metric, minus: results[base])), metric: metric)))
+                // A difference of two costs per identification answers no question; leave it blank.
+                row.append(metric == .costPerIdentification ? .empty
+                           : .text(Self.interval(Summary(results[index].difference(metric, minus: results[base])), metric: metric)))
             }
             table.append(row)
         }
