@@ -29,18 +29,20 @@ enum PackFixture {
             assumption("renewalCentral", 0.97, .fraction, .beta(alpha: 97, beta: 3)),
         ]
         let years = 8
-        let posts = (0..<12).map { ScenarioModel.Post(name: "post \($0)", fte: 1, effectBase: 3 + Double($0), fundingIndex: $0 % 2) }
+        let posts = (0..<12).map { ScenarioModel.Post(name: "post \($0)", fte: 1, fundingIndex: $0 % 2) }
+    // One single-tier authority per post, fully covered, with 3 + i baseline identifications a year.
+    let members = (0..<12).map { ScenarioModel.Member(post: $0, residents: (3 + Double($0)) * 100_000, shareOfCoordinatorTime: 1, fteServing: 1_000_000, role: .singleTier) }
         let model = ScenarioModel(
-            name: name, horizonYears: years, posts: posts, fundingMixNames: ["local", "central"],
+            name: name, horizonYears: years, posts: posts, members: members, fundingMixNames: ["local", "central"],
             employerNIRate: 0.15, niSecondaryThreshold: 5000,
-            discountFactors: (0..<years).map { 1 / pow(1.035, Double($0)) },
-            rampByYear: (0..<years).map { min(1, Double($0 + 1) / 2) })
+            discountFactors: (0..<years).map { 1 / pow(1.035, Double($0)) })
         let terms = [1, 3]
         return SimulationPlan(
             model: model, nationalAssumptions: national,
             makeNational: { v in
                 NationalInputs(pensionRate: v[0], apprenticeshipLevyRate: 0, overheadRate: 0, realPayGrowth: v[1],
-                               rateRatio: v[2], valuePerIdentification: v[3], optimismBias: 0.1)
+                               rateRatio: v[2], valuePerIdentification: v[3], optimismBias: 0.1, baselineRatePer100k: 1,
+                           countyShareOfTwoTier: 0.5, coverageBenchmark: 1, coverageElasticity: 1, rampUpYears: 2)
             },
             salary: assumption("salary", 44490.84, .gbpPerYear, .triangular(minimum: 40777, mode: 44490.84, maximum: 54495)),
             operationalBudget: assumption("operationalBudget", 5000, .gbpPerYear, .uniform(minimum: 0, maximum: 10000)),

@@ -58,9 +58,29 @@ import Testing
         // In county-shared every authority is served by exactly one post, so the posts' effect
         // bases add up to the authorities' coverage-weighted baselines.
         let plan = try Self.plan("county-shared")
-        let fromPosts = plan.plan.model.posts.reduce(0) { $0 + $1.effectBase }
+        let fromPosts = plan.plan.model.effectBase(plan.plan.makeNational(plan.plan.centralNationalValues)).reduce(0, +)
         let fromAuthorities = plan.authorityRows.reduce(0) { $0 + $1.baselineIdentifications * $1.coverage }
         #expect(abs(fromPosts - fromAuthorities) < 1e-9 * fromAuthorities)
         #expect(plan.plan.model.posts.count == 175)
+    }
+
+    @Test func scenariosWithTheSamePostsShareTheirCostDraws() throws {
+        // national-rollout and local-mix deploy the same 339 posts and differ only in funding, so
+        // with one seed their first-year costs agree iteration by iteration (common random numbers).
+        let settings = SimulationSettings(runs: 500, seed: 99, threads: 2)
+        let central = try SimulationEngine.run(try Self.plan("national-rollout").plan, settings: settings)
+        let local = try SimulationEngine.run(try Self.plan("local-mix").plan, settings: settings)
+        #expect(central.metrics[.firstYearCost] == local.metrics[.firstYearCost])
+    }
+
+    @Test func aPostOfSeveralPeopleCostsTheSameInEveryCommand() throws {
+        // regional-hub posts exceed 1 FTE: the engine and `msc share` must cost them alike.
+        let plan = try Self.plan("regional-hub")
+        #expect(plan.plan.model.posts.contains { $0.fte > 1 })
+        let rates = try PostCostRates.central(from: plan.assumptions, taxYear: plan.scenario.priceBaseYear)
+        let salary = try plan.assumptions.value("salary")
+        let fromShare = plan.deployment.posts.reduce(0) { $0 + $1.annualCost(fullTimeSalary: salary, rates: rates) }
+        let firstYear = plan.fullyFundedPostCostByYear[0]
+        #expect(abs(firstYear - fromShare) < 1e-6 * fromShare)
     }
 }

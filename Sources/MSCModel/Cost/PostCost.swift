@@ -77,6 +77,19 @@ public enum PostCost {
             + rates.employerNIRate * max(0, paid - rates.niSecondaryThreshold) + rates.operationalBudget
     }
 
+    /// The yearly cost of a post of `fte` full-time equivalents held by as many people as it takes:
+    /// each whole FTE is one person with their own NI threshold and operational budget, and a
+    /// remaining fraction is one more, part-time person.
+    @inlinable
+    public static func totalForPost(fte: Double, fullTimeSalary: Double, rates: PostCostRates) -> Double {
+        guard fte > 0 else { return 0 }
+        let whole = fte.rounded(.down)
+        let part = fte - whole
+        var cost = whole * total(fullTimeSalary: fullTimeSalary, fte: 1, rates: rates)
+        if part > 1e-9 { cost += total(fullTimeSalary: fullTimeSalary, fte: part, rates: rates) }
+        return cost
+    }
+
     /// The full-time salary whose post costs `targetTotal` a year, or nil when even a zero salary costs more.
     ///
     /// The cost is piecewise linear in salary (NI starts at the threshold), so the inverse is exact:

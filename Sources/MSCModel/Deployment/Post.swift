@@ -43,12 +43,7 @@ public struct Post: Sendable, Equatable, Identifiable {
 
     /// The yearly employer cost of a team of `fte` FTE, costed per person as in ``annualCost(fullTimeSalary:rates:)``.
     public static func annualCost(fte: Double, fullTimeSalary: Double, rates: PostCostRates) -> Double {
-        guard fte > 0 else { return 0 }
-        let whole = fte.rounded(.down)
-        let part = fte - whole
-        var total = whole * PostCost.total(fullTimeSalary: fullTimeSalary, fte: 1, rates: rates)
-        if part > 1e-9 { total += PostCost.total(fullTimeSalary: fullTimeSalary, fte: part, rates: rates) }
-        return total
+        PostCost.totalForPost(fte: fte, fullTimeSalary: fullTimeSalary, rates: rates)
     }
 }
 

@@ -33,15 +33,28 @@ extension FundingMix {
             try source.rejectUnknownKeys(allowed: sourceKeys)
             sources.append(FundingSource(kind: kind, label: label, share: share, termYears: term, renewal: renewal))
         }
-        let absorb = try map.optional("absorbProbability").map { try reader.number($0, unit: .fraction) }
-            ?? assumptions.value(defaultAbsorbAssumption)
+        // A number is taken as given; a name (or nothing, meaning the default assumption) keeps the
+        // assumption so its uncertainty can be drawn.
+        func resolve(_ node: YAMLValue?, default name: String) throws -> (value: Double, assumption: Assumption?) {
+            guard let node else {
+                let assumption = try assumptions.assumption(name)
+                return (assumption.value, assumption)
+            }
+            if (try? node.number()) != nil { return (try reader.number(node, unit: .fraction), nil) }
+            let assumption = try reader.namedAssumption(node, unit: .fraction)
+            return (assumption.value, assumption)
+        }
+        let (absorb, absorbAssumption) = try resolve(map.optional("absorbProbability"), default: defaultAbsorbAssumption)
         let gapNode = map.optional("gapTolerance")
-        let gap = try gapNode.map { try reader.number($0, unit: .fraction) } ?? assumptions.value(defaultGapToleranceAssumption)
+        let (gap, gapAssumption) = try resolve(gapNode, default: defaultGapToleranceAssumption)
         try map.rejectUnknownKeys(allowed: keys)
         if let problem = problem(sources: sources, absorbProbability: absorb, gapTolerance: gap) {
             throw (gap >= 1 ? (gapNode ?? node) : sourcesNode).error(problem)
         }
-        return try FundingMix(sources: sources, absorbProbability: absorb, gapTolerance: gap)
+        var mix = try FundingMix(sources: sources, absorbProbability: absorb, gapTolerance: gap)
+        mix.absorbAssumption = absorbAssumption
+        mix.gapToleranceAssumption = gapAssumption
+        return mix
     }
 
     /// A renewal probability as an assumption: a named one, a fixed number, or an inline distribution.

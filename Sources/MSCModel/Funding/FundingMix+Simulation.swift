@@ -55,6 +55,14 @@ extension FundingMix {
     /// draws and result as ``simulatePath(horizonYears:renewalProbabilities:uniform:)`` without
     /// keeping the shares, and without allocating; for engines that need only survival.
     public func simulateFundedYears(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double) -> Int {
+        simulateFundedYears(horizonYears: horizonYears, renewalProbabilities: renewalProbabilities,
+                            absorbProbability: absorbProbability, gapTolerance: gapTolerance, uniform: uniform)
+    }
+
+    /// The same, with the host's chance to absorb a lapsed share and the tolerated gap given (one
+    /// Monte Carlo draw of those assumptions) instead of the mix's central values.
+    public func simulateFundedYears(horizonYears: Int, renewalProbabilities: [Double], absorbProbability: Double,
+                                    gapTolerance: Double, uniform: () -> Double) -> Int {
         precondition(renewalProbabilities.count == termYears.count,
                      "simulateFundedYears needs one renewal probability per source (\(termYears.count)), got \(renewalProbabilities.count)")
         // A bit per live source and the uncovered total suffice: only the gap decides survival.

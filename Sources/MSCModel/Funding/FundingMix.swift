@@ -20,6 +20,10 @@ public struct FundingMix: Sendable {
     public let absorbProbability: Double
     /// The largest uncovered share a post can run with (by trimming its budget); above it the post is lost.
     public let gapTolerance: Double
+    /// The assumption `absorbProbability` was read from, when it was one (so a Monte Carlo can draw it).
+    public var absorbAssumption: Assumption?
+    /// The assumption `gapTolerance` was read from, when it was one.
+    public var gapToleranceAssumption: Assumption?
 
     /// Compact copies of the sources' terms, shares and absorbability, so the per-path loops
     /// touch only plain numbers (the sources also carry names and assumptions).

@@ -83,7 +83,10 @@ public enum SimulationEngine {
         let completedChunks = Atomic<Int>(0)
         let finishedIterations = Atomic<Int>(0)
         let workers = max(1, min(settings.threads, chunkCount))
+        // Post costs and funding renewals draw from separate streams, so two scenarios with the
+        // same posts but different funding mixes still share their salary and budget draws.
         let postKey = streamKey("post-level inputs")
+        let renewalKey = streamKey("post funding renewals")
         // Distributions and ranges copied out once: reading them through the assumptions in the
         // inner loops would retain and release their strings for every draw.
         let nationalDistributions = national.map(\.distribution)
@@ -106,6 +109,7 @@ public enum SimulationEngine {
                         ? RandomStream.derived(seed: settings.seed ^ keys[index], chunk: chunk) : nil
                 }
                 let postStream = RandomStream.derived(seed: settings.seed ^ postKey, chunk: chunk)
+                let renewalStream = RandomStream.derived(seed: settings.seed ^ renewalKey, chunk: chunk)
                 for iteration in first..<last {
                     for (dimension, index) in uncertainIndices.enumerated() {
                         if let design {
@@ -119,7 +123,7 @@ public enum SimulationEngine {
                     for index in 0..<postCount {
                         postInputs.salary[index] = salaryDistribution.draw(using: postStream).clamped(to: salaryRange)
                         postInputs.operationalBudget[index] = budgetDistribution.draw(using: postStream).clamped(to: budgetRange)
-                        let funded = plan.yearsFunded(fundingIndices[index], fundingParameters, postStream)
+                        let funded = plan.yearsFunded(fundingIndices[index], fundingParameters, renewalStream)
                         let base = index * years
                         for t in 0..<years { postInputs.alive[base + t] = t < funded ? 1 : 0 }
                     }

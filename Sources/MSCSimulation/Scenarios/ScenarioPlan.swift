@@ -71,30 +71,22 @@ public struct ScenarioPlan: Sendable {
         let years = scenario.horizonYears
         let deployment = try Deployment.build(scenario: scenario, authorities: authorities, assumptions: set)
 
-        // Identification: each authority's baseline, diluted by coverage, credited to the posts serving it.
+        // Identification: each authority's residents, linked to the posts serving it; the
+        // evaluation turns them into baseline identifications and coverage for each draw.
         let identification = try IdentificationParameters.central(from: set)
-        let countyShare = try set.value("countyShareOfTwoTierIdentifications")
-        var baseline: [String: Double] = [:]
-        for authority in authorities.authorities {
-            let residents = Double(authority.population)
-            let weight: Double
-            switch authority.tier {
-            case .county: weight = countyShare
-            case .district: weight = 1 - countyShare
-            default: weight = 1
-            }
-            baseline[authority.code] = IdentificationUplift.baselinePerYear(
-                observed: nil, population: residents * weight, ratePer100kResidents: identification.baselineRatePer100kResidents)
-        }
-        var effectBase: [Double] = []
-        for post in deployment.posts {
-            var effect = 0.0
+        var members: [ScenarioModel.Member] = []
+        let authorityByCode = Dictionary(uniqueKeysWithValues: authorities.authorities.map { ($0.code, $0) })
+        for (postIndex, post) in deployment.posts.enumerated() {
             for member in post.members {
+                guard let authority = authorityByCode[member.code] else { continue }
                 let servingTotal = deployment.fteServing[member.code] ?? 0
-                let part = servingTotal > 0 ? member.fteServing / servingTotal : 0
-                effect += (baseline[member.code] ?? 0) * (deployment.coverage[member.code] ?? 0) * part
+                let role: ScenarioModel.TierRole = authority.tier == .county ? .county
+                    : (authority.tier == .district ? .district : .singleTier)
+                members.append(ScenarioModel.Member(
+                    post: postIndex, residents: Double(authority.population),
+                    shareOfCoordinatorTime: servingTotal > 0 ? member.fteServing / servingTotal : 0,
+                    fteServing: servingTotal, role: role))
             }
-            effectBase.append(effect)
         }
 
         // Money: cost rates at the price base year, value of an identification uprated to it.
@@ -110,37 +102,50 @@ public struct ScenarioPlan: Sendable {
             .overridden(value: unitCost, distribution: .fixed(unitCost), by: "uprating to \(scenario.priceBaseYear) prices with the GDP deflator")
         let greenBook = try GreenBook(assumptions: set)
 
-        // National inputs: one vector per iteration; renewal probabilities follow the fixed ones.
-        let fixedNames = ["pensionRate", "apprenticeshipLevyRate", "overheadRate", "realPayGrowth",
-                          "identificationRateRatio", "harmAvoidedShare", "supportCostPerReferral", "optimismBias"]
-        var national = try fixedNames.map { try set.assumption($0) }
+        // National inputs: one vector per iteration, in this order; funding parameters follow.
+        let nationalNames = ["pensionRate", "apprenticeshipLevyRate", "overheadRate", "realPayGrowth",
+                             "identificationRateRatio", "harmAvoidedShare", "supportCostPerReferral", "optimismBias",
+                             "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
+                             CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
+        var national = try nationalNames.map { try set.assumption($0) }
         national.append(unitCostAssumption)
         let unitCostIndex = national.count - 1
-        var renewalIndex: [Int] = []
-        for source in scenario.funding.sources {
-            if let existing = national.firstIndex(where: { $0.name == source.renewal.name }) {
-                renewalIndex.append(existing)
-            } else {
-                national.append(source.renewal)
-                renewalIndex.append(national.count - 1)
-            }
-        }
         let funding = scenario.funding
+        func index(of assumption: Assumption?, literal: Double) -> Int {
+            let entry = assumption ?? Assumption(
+                name: "\(scenario.name).funding.literal\(national.count)", description: "A value given in the scenario.",
+                unit: .fraction, value: literal, distribution: .fixed(literal), sources: [], evidence: .illustrative,
+                notes: "Given in scenario \(scenario.name).", origin: scenario.file)
+            if let existing = national.firstIndex(where: { $0.name == entry.name }) { return existing }
+            national.append(entry)
+            return national.count - 1
+        }
+        let fundingIndices = funding.sources.map { index(of: $0.renewal, literal: $0.renewal.value) }
+            + [index(of: funding.absorbAssumption, literal: funding.absorbProbability),
+               index(of: funding.gapToleranceAssumption, literal: funding.gapTolerance)]
+        let renewalCount = funding.sources.count
         let makeNational: @Sendable ([Double]) -> NationalInputs = { v in
             NationalInputs(pensionRate: v[0], apprenticeshipLevyRate: v[1], overheadRate: v[2], realPayGrowth: v[3],
                            rateRatio: v[4],
                            valuePerIdentification: SocialValue.valuePerIdentification(
                                unitCostPerVictim: v[unitCostIndex], harmAvoidedShare: v[5], supportCostPerReferral: v[6]),
-                           optimismBias: v[7])
+                           optimismBias: v[7], baselineRatePer100k: v[8], countyShareOfTwoTier: v[9],
+                           coverageBenchmark: v[10], coverageElasticity: v[11], rampUpYears: v[12])
         }
-        let renewalIndices = renewalIndex
-        let fundingParameters: @Sendable ([Double]) -> [Double] = { v in renewalIndices.map { v[$0] } }
-        let yearsFunded: @Sendable (Int, [Double], RandomStream) -> Int = { _, renewal, stream in
-            funding.simulateFundedYears(horizonYears: years, renewalProbabilities: renewal, uniform: { stream.uniform() })
+        // Funding parameters: each source's renewal probability, then absorb chance and gap tolerance.
+        let fundingParameters: @Sendable ([Double]) -> [Double] = { v in fundingIndices.map { v[$0] } }
+        let yearsFunded: @Sendable (Int, [Double], RandomStream) -> Int = { _, p, stream in
+            funding.simulateFundedYears(horizonYears: years, renewalProbabilities: Array(p[0..<renewalCount]),
+                                        absorbProbability: p[renewalCount], gapTolerance: p[renewalCount + 1],
+                                        uniform: { stream.uniform() })
         }
         let expectedSurvival: @Sendable ([Double]) -> [[Double]] = { v in
-            [funding.expectedFunding(horizonYears: years, renewalProbabilities: renewalIndices.map { v[$0] }).survival]
+            let p = fundingIndices.map { v[$0] }
+            let mix = (try? FundingMix(sources: funding.sources, absorbProbability: p[renewalCount],
+                                       gapTolerance: p[renewalCount + 1])) ?? funding
+            return [mix.expectedFunding(horizonYears: years, renewalProbabilities: Array(p[0..<renewalCount])).survival]
         }
+        let renewalIndex = Array(fundingIndices[0..<renewalCount])
 
         let training = try trainingCosts(scenario: scenario, deployment: deployment, authorities: authorities,
                                          assumptions: set, years: years)
@@ -148,16 +153,23 @@ public struct ScenarioPlan: Sendable {
             name: scenario.name, horizonYears: years,
             posts: deployment.posts.indices.map { index in
                 let post = deployment.posts[index]
-                return ScenarioModel.Post(name: post.name, fte: post.fte, effectBase: effectBase[index], fundingIndex: 0,
-                                          trainingCostByYear: training[index])
+                return ScenarioModel.Post(name: post.name, fte: post.fte, fundingIndex: 0, trainingCostByYear: training[index])
             },
-            fundingMixNames: [scenario.name], employerNIRate: rates.employerNIRate,
+            members: members, fundingMixNames: [scenario.name], employerNIRate: rates.employerNIRate,
             niSecondaryThreshold: rates.niSecondaryThreshold,
-            discountFactors: (0..<years).map { greenBook.discountFactor(year: $0) },
-            rampByYear: (0..<years).map { IdentificationUplift.ramp(yearIndex: $0, rampUpYears: identification.rampUpYears) })
+            discountFactors: (0..<years).map { greenBook.discountFactor(year: $0) })
         let plan = SimulationPlan(model: model, nationalAssumptions: national, makeNational: makeNational,
                                   salary: try set.assumption("salary"), operationalBudget: try set.assumption("operationalBudget"),
                                   fundingParameters: fundingParameters, yearsFunded: yearsFunded, expectedSurvival: expectedSurvival)
+        let countyShare = try set.value("countyShareOfTwoTierIdentifications")
+        var baseline: [String: Double] = [:]
+        for authority in authorities.authorities {
+            let role: ScenarioModel.TierRole = authority.tier == .county ? .county
+                : (authority.tier == .district ? .district : .singleTier)
+            baseline[authority.code] = IdentificationUplift.baselinePerYear(
+                observed: nil, population: Double(authority.population) * role.weight(countyShare: countyShare),
+                ratePer100kResidents: identification.baselineRatePer100kResidents)
+        }
 
         let centralFunding = funding.expectedFunding(horizonYears: years,
                                                      renewalProbabilities: renewalIndex.map { national[$0].value })
