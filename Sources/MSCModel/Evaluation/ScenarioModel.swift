@@ -1,3 +1,5 @@
+import Foundation
+
 /// A scenario compiled into flat numbers: what one evaluation of its horizon needs and nothing else.
 ///
 /// Built once per run from the scenario, its deployment, the funding mixes and the impact
@@ -50,6 +52,8 @@ public struct ScenarioModel: Sendable {
         /// All coordinator FTE serving the authority, per 100,000 residents (for coverage).
         public let ftePer100kResidents: Double
         public let role: TierRole
+        /// `log(ftePer100kResidents)`, kept so each draw's coverage costs one `exp`, not a `pow`.
+        @usableFromInline let logFTEPer100k: Double
 
         public init(post: Int, residents: Double, shareOfCoordinatorTime: Double, fteServing: Double, role: TierRole) {
             self.post = post
@@ -57,6 +61,7 @@ public struct ScenarioModel: Sendable {
             self.shareOfCoordinatorTime = shareOfCoordinatorTime
             self.ftePer100kResidents = residents > 0 ? fteServing / residents * 100_000 : 0
             self.role = role
+            self.logFTEPer100k = ftePer100kResidents > 0 ? Foundation.log(ftePer100kResidents) : -Double.infinity
         }
     }
 
@@ -73,9 +78,11 @@ public struct ScenarioModel: Sendable {
     /// Green Book discount factor for each year of the horizon.
     public let discountFactors: [Double]
 
-    /// The posts' FTE and training costs as flat arrays: the evaluation loop reads these rather
+    /// The posts' people and training costs as flat arrays: the evaluation loop reads these rather
     /// than the ``Post`` values, so it touches no strings (and no reference counts) per post.
-    @usableFromInline let postFTE: [Double]
+    /// A post of `fte` is `floor(fte)` full-time people and one part-time person for the rest.
+    @usableFromInline let postFullTimePeople: [Double]
+    @usableFromInline let postPartTimeFraction: [Double]
     /// Training cost of each post in each year, `post × horizon + year` (zeros without training).
     @usableFromInline let postTrainingCost: [Double]
 
@@ -89,7 +96,11 @@ public struct ScenarioModel: Sendable {
         self.employerNIRate = employerNIRate
         self.niSecondaryThreshold = niSecondaryThreshold
         self.discountFactors = discountFactors
-        self.postFTE = posts.map(\.fte)
+        self.postFullTimePeople = posts.map { Swift.max(0, $0.fte.rounded(.down)) }
+        self.postPartTimeFraction = posts.map { post in
+            let part = post.fte - post.fte.rounded(.down)
+            return post.fte > 0 && part > 1e-9 ? part : 0
+        }
         self.postTrainingCost = posts.flatMap { post in
             (0..<horizonYears).map { t in t < post.trainingCostByYear.count ? post.trainingCostByYear[t] : 0 }
         }
