@@ -35,7 +35,12 @@ struct MSC: ParsableCommand {
             FileHandle.standardError.write(Data("msc: error: \(error.message)\n".utf8))
             Foundation.exit(2)
         } catch {
-            exit(withError: error)
+            // Help and version requests print in full, as usual.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            // Everything else is one line on stderr and exit status 2, like input-file errors.
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? String(describing: error)
+            FileHandle.standardError.write(Data("msc: error: \(message) (see msc --help)\n".utf8))
+            Foundation.exit(2)
         }
     }
 }

@@ -15,31 +15,31 @@ struct CostCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: ArgumentHelp("Full-time salary in pounds a year (default: the assumption 'salary').", valueName: "pounds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Full-time salary in pounds a year (default: the assumption 'salary').", valueName: "pounds"))
     var salary: Double?
 
     @Option(name: .customLong("tax-year"), help: ArgumentHelp("Tax year for employer NI, e.g. 2025-26 (default: latest).", valueName: "yyyy-yy"))
     var taxYear: String?
 
-    @Option(help: ArgumentHelp("Employer pension rate as a fraction, e.g. 0.16.", valueName: "fraction"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Employer pension rate as a fraction, e.g. 0.16.", valueName: "fraction"))
     var pension: Double?
 
-    @Option(name: .customLong("operational-budget"), help: ArgumentHelp("Operational budget in pounds a year.", valueName: "pounds"))
+    @Option(name: .customLong("operational-budget"), parsing: .unconditional, help: ArgumentHelp("Operational budget in pounds a year.", valueName: "pounds"))
     var operationalBudget: Double?
 
-    @Option(help: ArgumentHelp("Overheads as a fraction of salary, e.g. 0.2.", valueName: "fraction"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Overheads as a fraction of salary, e.g. 0.2.", valueName: "fraction"))
     var overhead: Double?
 
-    @Option(name: .customLong("apprenticeship-levy"), help: ArgumentHelp("Apprenticeship levy as a fraction of salary, e.g. 0.005.", valueName: "fraction"))
+    @Option(name: .customLong("apprenticeship-levy"), parsing: .unconditional, help: ArgumentHelp("Apprenticeship levy as a fraction of salary, e.g. 0.005.", valueName: "fraction"))
     var apprenticeshipLevy: Double?
 
-    @Option(help: ArgumentHelp("Full-time equivalent of the post (scales salary, not the NI threshold).", valueName: "fte"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Full-time equivalent of the post (scales salary, not the NI threshold).", valueName: "fte"))
     var fte: Double?
 
-    @Option(help: ArgumentHelp("Solve for the full-time salary that gives this total cost a year.", valueName: "pounds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Solve for the full-time salary that gives this total cost a year.", valueName: "pounds"))
     var target: Double?
 
-    @Option(help: ArgumentHelp("Also give the total for this many posts a year.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also give the total for this many posts a year.", valueName: "n"))
     var posts: Int?
 
     func validate() throws {
@@ -49,7 +49,9 @@ struct CostCommand: ParsableCommand {
         for (name, value) in [("--salary", salary), ("--operational-budget", operationalBudget), ("--target", target)] {
             if let value, !(value >= 0 && value.isFinite) { throw ValidationError("\(name) must be a non-negative amount in pounds") }
         }
-        if let fte, !(fte > 0 && fte <= 5) { throw ValidationError("--fte must be above 0 (1 = one full-time post)") }
+        if let fte, !(fte > 0 && fte <= 1) {
+            throw ValidationError("--fte must be above 0 and at most 1 (one person; for more people use --posts)")
+        }
         if let posts, posts < 1 { throw ValidationError("--posts must be at least 1") }
         if salary != nil, target != nil { throw ValidationError("give --salary or --target, not both") }
     }
