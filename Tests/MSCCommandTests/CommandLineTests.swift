@@ -133,6 +133,14 @@ enum MSCBinary {
         #expect(output.stderr.contains("cost.yaml:") && output.stderr.contains("pensionRate.value"))
         #expect(output.stdout.isEmpty)
 
+        let scenario = folder.appendingPathComponent("typo.yaml")
+        let typo = try String(contentsOf: MSCBinary.root.appendingPathComponent("Scenarios/county-shared.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "baseline: local-mix", with: "baseline: local-mixx")
+        try typo.write(to: scenario, atomically: true, encoding: .utf8)
+        let compared = try MSCBinary.run(["compare", scenario.path, "Scenarios/status-quo.yaml", "--runs", "10"])
+        #expect(compared.status == 2)
+        #expect(compared.stderr.contains("baseline") && compared.stderr.contains("local-mixx"))
+
         let missing = try MSCBinary.run(["run", "Scenarios/no-such-scenario.yaml"])
         #expect(missing.status != 0)
         #expect(missing.stderr.split(separator: "\n").count == 1)

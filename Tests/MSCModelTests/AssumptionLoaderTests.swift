@@ -31,6 +31,9 @@ import Testing
         #expect(try set.value("employerNIRate", period: "2024-25") == 0.138)
         #expect(try set.value("employerNIRate", period: "2025-26") == 0.15)
         #expect(try set.value("niSecondaryThreshold", period: "2025-26") == 5000)
+        // A rate holds until it changes; before the first known period there is no value.
+        #expect(try set.value("employerNIRate", period: "2031-32") == 0.15)
+        #expect(throws: InputError.self) { try set.value("employerNIRate", period: "2019-20") }
     }
 
     @Test func operationalBudgetIsTheReportsRange() throws {

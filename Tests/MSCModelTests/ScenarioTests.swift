@@ -187,7 +187,6 @@ struct ScenarioTests {
     @Test func otherMistakesAreLocated() throws {
         let fixture = try Fixture()
         let cases: [(String, String, String)] = [
-            (replacing("baseline: status-quo", with: "baseline: status-quoo"), "baseline", "no scenario file"),
             (replacing("kind: la-core-budget", with: "kind: council-tax"), "funding.sources[0].kind", "expected one of la-core-budget"),
             (replacing("renewalProbability: 0.97", with: "renewalProbability: 1.2"), "funding.sources[0].renewalProbability", "fraction"),
             (replacing("renewalProbability: 0.97", with: "renewalProbability: renewalOdds"), "funding.sources[0].renewalProbability", "no assumption is called \"renewalOdds\""),

@@ -45,10 +45,13 @@ public struct Assumption: Sendable {
         self.origin = origin
     }
 
-    /// The value for a period label, or nil when the assumption has no value for it.
+    /// The value for a period label: the value of the latest period that starts no later (a rate
+    /// holds until it changes, so 2031-32 uses the 2025-26 rate), or nil before the first period.
+    ///
+    /// Period labels such as `2025-26` sort in date order as text.
     public func value(for period: String) -> Double? {
         if valuesByPeriod.isEmpty { return value }
-        return valuesByPeriod.first { $0.period == period }?.value
+        return valuesByPeriod.last { $0.period <= period }?.value
     }
 
     /// The period labels this assumption has values for.

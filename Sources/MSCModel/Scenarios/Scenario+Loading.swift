@@ -84,7 +84,9 @@ extension Scenario {
         return text
     }
 
-    /// The baseline: another scenario's name, whose file must sit beside this one.
+    /// The baseline: another scenario's name, whose file is expected beside this one. It is not
+    /// required to exist: only `compare` and `export` use it, and only when it is among the
+    /// scenarios given, so a scenario copied on its own still runs.
     private static func parseBaseline(_ node: YAMLValue, ownName: String, file: String) throws -> ScenarioReference {
         let name = try nonEmptyText(node)
         let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
@@ -94,9 +96,6 @@ extension Scenario {
         }
         let folder = (file as NSString).deletingLastPathComponent
         let path = folder.isEmpty ? "\(stem).yaml" : (folder as NSString).appendingPathComponent("\(stem).yaml")
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw node.error("no scenario file \(path); expected the name of a scenario in the same folder, e.g. status-quo")
-        }
         return ScenarioReference(name: stem, path: path)
     }
 }

@@ -21,7 +21,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let plans = try ScenarioRuns.plans(scenarios, common: common)
         let results = try ScenarioRuns.simulate(plans, options: runOptions)
-        let report = ComparisonReport(results: results, baselineIndex: ScenarioRuns.baselineIndices(plans),
+        let report = ComparisonReport(results: results, baselineIndex: try ScenarioRuns.baselineIndices(plans),
                                       manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
                                                                       command: ScenarioRuns.commandLine))
         emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))

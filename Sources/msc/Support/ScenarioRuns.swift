@@ -76,11 +76,18 @@ enum ScenarioRuns {
 
     /// For each plan, the index of its baseline among `plans` (the declared baseline when loaded,
     /// otherwise the first scenario), or nil for the reference itself.
-    static func baselineIndices(_ plans: [ScenarioPlan]) -> [Int?] {
-        plans.enumerated().map { index, plan in
-            if let declared = plan.scenario.baseline?.name,
-               let found = plans.firstIndex(where: { $0.scenario.name == declared }), found != index {
-                return found
+    ///
+    /// A declared baseline whose file does not exist is a typo, and an error here.
+    static func baselineIndices(_ plans: [ScenarioPlan]) throws -> [Int?] {
+        try plans.enumerated().map { index, plan in
+            if let declared = plan.scenario.baseline {
+                if let found = plans.firstIndex(where: { $0.scenario.name == declared.name }), found != index {
+                    return found
+                }
+                if !FileManager.default.fileExists(atPath: declared.path) {
+                    throw InputError(file: plan.scenario.file, key: "baseline",
+                                     message: "no scenario file \(declared.path); expected the name of a scenario in the same folder, e.g. status-quo")
+                }
             }
             return index == 0 ? nil : 0
         }
@@ -140,7 +147,7 @@ extension ScenarioRuns {
     static func buildEvidencePack(scenarioPaths: [String], common: CommonOptions, options: RunOptions) throws -> EvidencePack {
         let plans = try plans(scenarioPaths, common: common)
         let results = try simulate(plans, options: options)
-        let comparison = ComparisonReport(results: results, baselineIndex: baselineIndices(plans),
+        let comparison = ComparisonReport(results: results, baselineIndex: try baselineIndices(plans),
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine))
         var used: [String: Assumption] = [:]
