@@ -144,7 +144,7 @@ public struct EvidencePack {
 
     /// The tables in the order they appear, each with a file-name stem and a sheet name.
     public var namedTables: [(stem: String, sheet: String, table: ReportTable)] {
-        [("headline", "Headline", headlineTable),
+        [("headline", "Headline", comparison.numericTable),
          ("authorities", "Authorities", authorityTable),
          ("funding", "Funding", fundingTable),
          ("assumptions", "Assumptions", assumptionsTable),

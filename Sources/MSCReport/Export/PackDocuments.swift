@@ -39,7 +39,7 @@ public enum PackDocuments {
             ("title", .string(pack.title)),
             ("reproduce", .string(pack.reproduceSentence)),
             ("comparison", pack.comparison.json),
-            ("headline", tableJSON(pack.headlineTable)),
+            ("headline", tableJSON(pack.comparison.numericTable)),
             ("funding", tableJSON(pack.fundingTable)),
             ("authorities", tableJSON(pack.authorityTable)),
             ("assumptions", AssumptionsReport.json(pack.assumptions)),

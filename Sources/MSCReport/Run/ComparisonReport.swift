@@ -56,8 +56,14 @@ public struct ComparisonReport {
             for result in results { row.append(.text(Self.interval(result.summary(metric), metric: metric))) }
             for (index, base) in differencePairs {
                 // A difference of two costs per identification answers no question; leave it blank.
-                row.append(metric == .costPerIdentification ? .empty
-                           : .text(Self.interval(Summary(results[index].difference(metric, minus: results[base])), metric: metric)))
+                if metric == .costPerIdentification {
+                    row.append(.empty)
+                } else {
+                    let summary = Summary(Self.differenceValues(metric, results[index], results[base]))
+                    row.append(.text(metric == .benefitCostRatio
+                        ? "\(Self.cell(summary.p50, metric: metric)) (\(Self.cell(summary.p5, metric: metric)) to \(Self.cell(summary.p95, metric: metric))), incremental"
+                        : Self.interval(summary, metric: metric)))
+                }
             }
             table.append(row)
         }
@@ -73,9 +79,48 @@ public struct ComparisonReport {
         }
         table.append(mcse)
         table.notes = [
-            "Differences are computed within each iteration with the same random draws of shared inputs, so their intervals are narrower than the gap between two intervals.",
+            "Differences are computed within each iteration with the same random draws of shared inputs, so their intervals are narrower than the gap between two intervals; for the benefit-cost ratio a difference column shows the incremental ratio (extra benefits over extra costs), median and interval.",
             "NPV and BCR follow the HM Treasury Green Book: 3.5% real discount rate, optimism bias on costs. Benefits value additional identifications of victims (Home Office unit cost of modern slavery, uprated).",
         ] + manifest.noteLines
+        return table
+    }
+
+    /// Per-iteration differences of a metric between two runs; for the benefit-cost ratio, the
+    /// incremental ratio (extra benefits over extra costs), since a difference of two ratios
+    /// answers no question.
+    static func differenceValues(_ metric: Metric, _ result: SimulationResult, _ baseline: SimulationResult) -> [Double] {
+        guard metric == .benefitCostRatio else { return result.difference(metric, minus: baseline) }
+        let benefits = result.difference(.presentValueBenefits, minus: baseline)
+        let costs = result.difference(.presentValueCosts, minus: baseline)
+        return zip(benefits, costs).map { $1 != 0 ? $0 / $1 : .nan }
+    }
+
+    /// The same figures as numbers, one row per scenario (or difference) and metric: for CSV,
+    /// spreadsheets and scripts, where `£594k (£568k to £620k)` would be text.
+    public var numericTable: ReportTable {
+        var table = ReportTable(
+            title: "Scenarios compared: each metric's mean, standard deviation, percentiles and Monte Carlo standard error",
+            columns: [.init("Scenario", key: "scenario"), .init("Metric", key: "metric"), .init("Unit", key: "unit"),
+                      .init("Mean", key: "mean"), .init("SD", key: "sd"), .init("P5", key: "p5"), .init("P50", key: "p50"),
+                      .init("P95", key: "p95"), .init("MCSE", key: "mcse")])
+        func add(_ scenario: String, _ metric: Metric, _ summary: Summary) {
+            let unit = metric.isMoney ? "GBP" : (metric == .benefitCostRatio ? "ratio" : "count")
+            table.append([.text(scenario), .text(metric.rawValue), .text(unit), .number(summary.mean, decimals: 2),
+                          .number(summary.standardDeviation, decimals: 2), .number(summary.p5, decimals: 2),
+                          .number(summary.p50, decimals: 2), .number(summary.p95, decimals: 2),
+                          .number(summary.monteCarloStandardError, decimals: 2)])
+        }
+        for result in results {
+            for metric in Metric.allCases { add(result.scenarioName, metric, result.summary(metric)) }
+        }
+        for (index, base) in baselineIndex.enumerated() {
+            guard let base else { continue }
+            for metric in Metric.allCases where metric != .costPerIdentification {
+                add("\(results[index].scenarioName) minus \(results[base].scenarioName)", metric,
+                    Summary(Self.differenceValues(metric, results[index], results[base])))
+            }
+        }
+        table.notes = manifest.noteLines
         return table
     }
 
@@ -108,8 +153,8 @@ public struct ComparisonReport {
             differences.append(.object([
                 ("scenario", .string(results[index].scenarioName)),
                 ("baseline", .string(results[base].scenarioName)),
-                ("metrics", .object(Metric.allCases.map {
-                    ($0.rawValue, Self.summaryJSON(Summary(results[index].difference($0, minus: results[base]))))
+                ("metrics", .object(Metric.allCases.filter { $0 != .costPerIdentification }.map {
+                    ($0.rawValue, Self.summaryJSON(Summary(Self.differenceValues($0, results[index], results[base]))))
                 })),
             ]))
         }

@@ -59,7 +59,7 @@ public struct ReportTable: Sendable {
             switch self {
             case .text(let text): return text
             case .money(let v, _): return NumberText.plain((v * 100).rounded() / 100)
-            case .number(let v, _), .percent(let v, _): return NumberText.plain(v)
+            case .number(let v, _), .percent(let v, _): return NumberText.published(v)
             case .integer(let v): return String(v)
             case .empty: return ""
             }
@@ -117,10 +117,19 @@ public enum NumberText {
         return text
     }
 
-    /// The shortest text that reads back as the same number (for CSV and JSON).
+    /// The shortest text that reads back as the same number (JSON: exact for scripts).
     public static func plain(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String(value)
+    }
+
+    /// A number for CSV and spreadsheets: whole numbers as integers, others to 12 significant
+    /// digits, so arithmetic noise (`0.8404844559999998`) does not reach a published table.
+    public static func published(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        let text = String(format: "%.12g", value)
+        if let parsed = Double(text), parsed == parsed.rounded(), abs(parsed) < 1e15 { return String(Int64(parsed)) }
+        return text
     }
 }

@@ -24,6 +24,10 @@ struct CompareCommand: ParsableCommand {
         let report = ComparisonReport(results: results, baselineIndex: try ScenarioRuns.baselineIndices(plans),
                                       manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
                                                                       command: ScenarioRuns.commandLine))
-        emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+        switch common.format {
+        case .json: emit(JSONText.write(report.json))
+        case .csv: emit(report.numericTable.rendered(as: .csv))   // numbers as numbers for spreadsheets
+        case .table, .md: emit(report.table.rendered(as: common.format))
+        }
     }
 }
