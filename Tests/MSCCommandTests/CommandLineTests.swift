@@ -94,11 +94,7 @@ enum MSCBinary {
         let one = try MSCBinary.run(base + ["--threads", "1"])
         let two = try MSCBinary.run(base + ["--threads", "2"])
         #expect(one.status == 0, "\(one.stderr)")
-        // The manifest's command line differs by the thread flag; everything else must match.
-        func withoutCommand(_ text: String) -> String {
-            text.split(separator: "\n").filter { !$0.contains("\"command\"") }.joined(separator: "\n")
-        }
-        #expect(withoutCommand(one.stdout) == withoutCommand(two.stdout))
+        #expect(one.stdout == two.stdout)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
         let scenarios = try #require(parsed["scenarios"] as? [[String: Any]])
         #expect(scenarios.count == 2)

@@ -24,10 +24,14 @@ public struct RunManifest: Sendable {
         self.runs = runs
         self.method = method
         self.command = command
-        self.files = Array(Set(filePaths)).sorted().map { path in
+        // Paths inside the working folder are shown relative to it, so a manifest reads the same
+        // on any machine that runs from a clone's root.
+        let here = FileManager.default.currentDirectoryPath + "/"
+        self.files = Array(Set(filePaths)).map { path -> (String, String) in
             let data = FileManager.default.contents(atPath: path) ?? Data()
-            return (path, SHA256.hex(data))
-        }
+            let shown = path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+            return (shown, SHA256.hex(data))
+        }.sorted { $0.0 < $1.0 }
     }
 
     public var json: JSONValue {
@@ -40,6 +44,13 @@ public struct RunManifest: Sendable {
             ("command", .string(command)),
             ("files", .array(files.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
         ])
+    }
+
+    /// `json` with this manifest added as its last key (`json` must be an object).
+    public func attached(to json: JSONValue) -> JSONValue {
+        guard case .object(var pairs) = json else { return json }
+        pairs.append(("manifest", self.json))
+        return .object(pairs)
     }
 
     /// Lines for the foot of a table.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GSLKit
 import Foundation
 import MSCModel
 import MSCReport
@@ -33,7 +34,7 @@ struct FundingCommand: ParsableCommand {
     func run() throws {
         let (loaded, _, deployment) = try common.loadScenario(scenario)
         let assumptions = loaded.assumptions
-        let taxYear = try PostCostRates.defaultTaxYear(in: assumptions)
+        let taxYear = loaded.scenario.priceBaseYear
         let rates = try PostCostRates.central(from: assumptions, taxYear: taxYear)
         let salary = try assumptions.value("salary")
         let growth = try assumptions.value("realPayGrowth")
@@ -46,7 +47,10 @@ struct FundingCommand: ParsableCommand {
         let report = FundingReport(scenario: loaded.scenario, postCount: deployment.posts.count, allPostsCostByYear: costByYear,
                                    analytic: mix.analyticFunding(horizonYears: years),
                                    simulated: FundingSimulation.run(mix: mix, horizonYears: years, runs: runs, seed: seed))
-        emit(common.format == .json ? JSONText.write(report.json)
+        let manifest = RunManifest(seed: seed, runs: runs, method: .monteCarlo, gslVersion: GSLLibrary.version,
+                                   filePaths: [scenario, common.authoritiesPath] + assumptions.files,
+                                   command: ScenarioRuns.commandLine)
+        emit(common.format == .json ? JSONText.write(manifest.attached(to: report.json))
                                     : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
     }
 }

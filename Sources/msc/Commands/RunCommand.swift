@@ -24,7 +24,8 @@ struct RunCommand: ParsableCommand {
         let plan = try ScenarioRuns.plans([scenario], common: common)[0]
         if deterministic {
             let report = try CentralCaseReport(plan: plan)
-            emit(common.format == .json ? JSONText.write(report.json) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+            let manifest = ScenarioRuns.manifest([plan], options: runOptions, runs: 0, command: ScenarioRuns.commandLine)
+            emit(common.format == .json ? JSONText.write(manifest.attached(to: report.json)) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
             return
         }
         let results = try ScenarioRuns.simulate([plan], options: runOptions)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GSLKit
 import MSCReport
 
 /// `msc sensitivity SCENARIO`: which assumptions the NPV hangs on.
@@ -25,6 +26,8 @@ struct SensitivityCommand: ParsableCommand {
     func run() throws {
         let plan = try ScenarioRuns.plans([scenario], common: common)[0]
         let report = SensitivityReport(plan: plan.plan, scenarioName: plan.scenario.name, baseSamples: samples, seed: seed)
-        emit(common.format == .json ? JSONText.write(report.json) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+        let manifest = RunManifest(seed: seed, runs: samples, method: .monteCarlo, gslVersion: GSLLibrary.version,
+                                   filePaths: plan.inputFiles, command: ScenarioRuns.commandLine)
+        emit(common.format == .json ? JSONText.write(manifest.attached(to: report.json)) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
     }
 }

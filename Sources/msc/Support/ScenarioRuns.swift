@@ -98,9 +98,15 @@ enum ScenarioRuns {
                     filePaths: plans.flatMap(\.inputFiles), command: command)
     }
 
-    /// The command line as typed, for "how to reproduce".
+    /// The command line as typed, for "how to reproduce", less `--threads N` (which changes no
+    /// result, so leaving it out keeps outputs identical whatever the thread count).
     static var commandLine: String {
-        (["msc"] + CommandLine.arguments.dropFirst()).map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        while let at = arguments.firstIndex(where: { $0 == "--threads" || $0.hasPrefix("--threads=") }) {
+            let count = arguments[at] == "--threads" && at + 1 < arguments.count ? 2 : 1
+            arguments.removeSubrange(at..<(at + count))
+        }
+        return (["msc"] + arguments).map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
     }
 
     private static func installInterruptHandler() {
