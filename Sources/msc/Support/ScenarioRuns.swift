@@ -69,6 +69,13 @@ enum ScenarioRuns {
             if result.interrupted || SimulationEngine.isCancelled {
                 throw CommandFailure(message: "interrupted after \(result.iterations) iterations; nothing written")
             }
+            if let target = options.targetMCSE {
+                let reached = result.summary(.netPresentValue).monteCarloStandardError
+                if reached > target {
+                    let note = "msc: note: \(plan.scenario.name): NPV standard error £\(NumberText.grouped(reached, decimals: 0)) is above the target £\(NumberText.grouped(target, decimals: 0)) at the cap of \(NumberText.grouped(Double(result.iterations), decimals: 0)) iterations\n"
+                    FileHandle.standardError.write(Data(note.utf8))
+                }
+            }
             results.append(result)
         }
         return results
