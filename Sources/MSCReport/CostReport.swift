@@ -45,7 +45,9 @@ public struct CostReport {
             columns: [.init("Line", key: "line"), .init("Pounds a year", key: "pounds"),
                       .init("Basis", key: "basis"), .init("Source", key: "source")])
         let fteText = fte == 1 ? "" : " x \(NumberText.plain(fte)) FTE"
-        let salaryBasis = solvedFromTarget.map { "solved for a total of £\(NumberText.grouped($0, decimals: 2))" }
+        let budgetNote = rates.operationalBudget > 0
+            ? " including a £\(NumberText.grouped(rates.operationalBudget, decimals: 0)) operational budget" : ""
+        let salaryBasis = solvedFromTarget.map { "solved for a total of £\(NumberText.grouped($0, decimals: 2))\(budgetNote)" }
             ?? "full-time £\(NumberText.grouped(fullTimeSalary, decimals: 2))\(fteText)"
         table.append([.text("Salary"), .pence(breakdown.salary), .text(salaryBasis), .text(source(of: "salary"))])
         table.append([.text("Employer National Insurance"), .pence(breakdown.employerNI),

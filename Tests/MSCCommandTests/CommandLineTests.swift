@@ -99,7 +99,7 @@ enum MSCBinary {
         let scenarios = try #require(parsed["scenarios"] as? [[String: Any]])
         #expect(scenarios.count == 2)
         let metrics = try #require(scenarios[1]["metrics"] as? [String: Any])
-        let npv = try #require(metrics["netPresentValue"] as? [String: Any])
+        let npv = try #require(metrics["npv"] as? [String: Any])
         for key in ["mean", "sd", "p5", "p50", "p95", "mcse"] { #expect(npv[key] is Double, "\(key)") }
     }
 

@@ -71,7 +71,7 @@ public struct FundingReport {
     /// The headline figures: chance of loss, funded post-years and expected posts at the horizon.
     public var summaryTable: ReportTable {
         var table = ReportTable(
-            title: "Funding survival under \(scenario.name): \(postCount) post\(postCount == 1 ? "" : "s"), \(horizon) years (years 0 to \(horizon - 1))",
+            title: "Funding survival under \(scenario.name): \(postCount) post\(postCount == 1 ? "" : "s"), \(horizon) years (year 1 is the first)",
             columns: [.init("Measure", key: "measure"), .init("Analytic", key: "analytic"),
                       .init("Monte Carlo", key: "monteCarlo"), .init("MC std error", key: "standardError")])
         let lostExact = analytic.map { Cell.percent($0.probabilityLost, decimals: 2) } ?? .text("n/a")
@@ -101,7 +101,7 @@ public struct FundingReport {
             columns: [.init("Year", key: "year"), .init("Analytic", key: "analytic"), .init("Monte Carlo", key: "monteCarlo"),
                       .init("MC std error", key: "standardError"), .init("Expected posts funded", key: "expectedPosts")])
         for year in 0..<horizon {
-            table.append([.integer(year), analytic.map { .number($0.survival[year], decimals: 4) } ?? .text("n/a"),
+            table.append([.integer(year + 1), analytic.map { .number($0.survival[year], decimals: 4) } ?? .text("n/a"),
                           .number(simulated.expectation.survival[year], decimals: 4),
                           .number(simulated.survivalStandardError[year], decimals: 4),
                           .number(best.survival[year] * Double(postCount), decimals: 1)])

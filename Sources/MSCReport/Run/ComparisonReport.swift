@@ -48,8 +48,10 @@ public struct ComparisonReport {
                                      key: "\(results[index].scenarioName)-minus-\(results[base].scenarioName)"))
             }
         }
+        let horizon = "over \(results.first?.horizonYears ?? 0) years, real pounds at the price base year"
         var table = ReportTable(
-            title: "Scenarios compared: mean (5th to 95th percentile) over \(results.first?.horizonYears ?? 0) years, real pounds at the price base year",
+            title: results.count == 1 ? "\(results[0].scenarioName): mean (5th to 95th percentile) \(horizon)"
+                                      : "Scenarios compared: mean (5th to 95th percentile) \(horizon)",
             columns: columns)
         for metric in Metric.allCases {
             var row: [ReportTable.Cell] = [.text(Self.label(metric))]
@@ -78,8 +80,8 @@ public struct ComparisonReport {
                                         metric: .netPresentValue)))
         }
         table.append(mcse)
-        table.notes = [
-            "Differences are computed within each iteration with the same random draws of shared inputs, so their intervals are narrower than the gap between two intervals; for the benefit-cost ratio a difference column shows the incremental ratio (extra benefits over extra costs), median and interval.",
+        table.notes = (differencePairs.isEmpty ? [] : [
+            "Differences are computed within each iteration with the same random draws of shared inputs, so their intervals are narrower than the gap between two intervals; for the benefit-cost ratio a difference column shows the incremental ratio (extra benefits over extra costs), median and interval."]) + [
             "NPV and BCR follow the HM Treasury Green Book: 3.5% real discount rate, optimism bias on costs. Benefits value additional identifications of victims (Home Office unit cost of modern slavery, uprated).",
         ] + manifest.noteLines
         return table

@@ -4,10 +4,10 @@ import MSCModel
 /// The headline quantities every run reports, one value per iteration.
 public enum Metric: String, CaseIterable, Sendable {
     case firstYearCost
-    case presentValueCosts
-    case presentValueBenefits
-    case netPresentValue
-    case benefitCostRatio
+    case presentValueCosts = "pvCosts"
+    case presentValueBenefits = "pvBenefits"
+    case netPresentValue = "npv"
+    case benefitCostRatio = "bcr"
     case additionalIdentifications
     case postsAtHorizon
     case costPerIdentification

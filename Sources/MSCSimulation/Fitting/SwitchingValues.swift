@@ -158,9 +158,20 @@ public enum SwitchingValues {
         }
     }
 
-    /// A number with up to 6 significant digits, for statements.
+    /// A number for statements: 3 significant digits below 1,000 (0.428, 2.12), whole and grouped
+    /// above (20,894), as a reader would write it.
     static func shown(_ value: Double) -> String {
-        let text = String(format: "%.6g", value)
-        return text
+        if abs(value) >= 1000 {
+            let whole = String(format: "%.0f", abs(value))
+            var groups: [String] = []
+            var digits = Substring(whole)
+            while digits.count > 3 {
+                groups.insert(String(digits.suffix(3)), at: 0)
+                digits = digits.dropLast(3)
+            }
+            groups.insert(String(digits), at: 0)
+            return (value < 0 ? "-" : "") + groups.joined(separator: ",")
+        }
+        return String(format: "%.3g", value)
     }
 }
