@@ -34,7 +34,12 @@ public struct CostReport {
     private func source(of name: String) -> String {
         if userSet.contains(name) { return "set on the command line" }
         guard let assumption = assumptions.byName[name] else { return "" }
-        let first = assumption.sources.first.map { "\($0.publisher) (\($0.date))" } ?? "no source"
+        // For a rate that changes by tax year, the source for the year shown (titles such as
+        // "... 2025 to 2026"), else the first.
+        let yearWords = FinancialYear(taxYear).map { "\($0.startYear) to \($0.startYear + 1)" }
+        let chosen = assumption.sources.first { source in yearWords.map { source.title.contains($0) } ?? false }
+            ?? assumption.sources.first
+        let first = chosen.map { "\($0.publisher) (\($0.date))" } ?? "no source"
         return assumption.evidence == .sourced ? first : "\(first) [\(assumption.evidence.rawValue)]"
     }
 

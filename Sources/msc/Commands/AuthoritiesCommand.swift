@@ -33,7 +33,10 @@ struct AuthoritiesCommand: ParsableCommand {
             tierFilter = parsed
         }
         let list = table.filtered(tier: tierFilter, region: region, county: county, policeForceArea: policeForceArea)
-        if list.isEmpty, region != nil || county != nil || policeForceArea != nil {
+        // An empty list is an answer when the names exist but the filters do not overlap (Kent has
+        // no unitary councils); it is a mistake when a name matches nothing at all.
+        let namesMatch = table.filtered(tier: nil, region: region, county: county, policeForceArea: policeForceArea)
+        if namesMatch.isEmpty, region != nil || county != nil || policeForceArea != nil {
             let asked = [region, county, policeForceArea].compactMap { $0 }.joined(separator: ", ")
             let near = table.nearMatches(for: asked).prefix(5).joined(separator: "; ")
             throw CommandFailure(message: "no authority matches \(asked)\(near.isEmpty ? "" : "; near matches: \(near)")")
