@@ -37,7 +37,7 @@ private func makePlan(allFixed: Bool = false) -> SimulationPlan {
         },
         salary: assumption("salary", 44490.84, .gbpPerYear, .triangular(minimum: 40777, mode: 44490.84, maximum: 54495)),
         operationalBudget: assumption("operationalBudget", 5000, .gbpPerYear, .uniform(minimum: 0, maximum: 10000)),
-        fundingParameters: { v in [v[4], v[5]] },
+        fundingParameters: { v, _ in [v[4], v[5]] },
         yearsFunded: { mix, renewal, stream in
             let q = renewal[mix]
             var year = terms[mix]

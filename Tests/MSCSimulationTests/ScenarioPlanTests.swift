@@ -83,4 +83,18 @@ import Testing
         let firstYear = plan.fullyFundedPostCostByYear[0]
         #expect(abs(firstYear - fromShare) < 1e-6 * fromShare)
     }
+
+    @Test func aNationalGrantEndsEveryPostTogether() throws {
+        // national-rollout's grant is one national decision at years 3, 6 and 9: in any iteration
+        // either every post is funded in the final year or none is; the share with all funded is
+        // E[q^3] for q ~ Beta(38, 2) = 38·39·40 / (40·41·42).
+        let plan = try Self.plan("national-rollout")
+        let result = try SimulationEngine.run(plan.plan, settings: SimulationSettings(runs: 4000, seed: 3, threads: 2))
+        let final = try #require(result.metrics[.postsAtHorizon])
+        #expect(final.allSatisfy { $0 == 0 || $0 == 339 })
+        let allFunded = Double(final.filter { $0 == 339 }.count) / Double(final.count)
+        let expected = 38.0 * 39 * 40 / (40 * 41 * 42)
+        let standardError = (expected * (1 - expected) / Double(final.count)).squareRoot()
+        #expect(abs(allFunded - expected) < 4 * standardError)
+    }
 }

@@ -61,8 +61,12 @@ extension FundingMix {
 
     /// The same, with the host's chance to absorb a lapsed share and the tolerated gap given (one
     /// Monte Carlo draw of those assumptions) instead of the mix's central values.
+    ///
+    /// `nationalLapseYears`, when given, holds for each source decided nationally the year its
+    /// single national decision ends it (`Int.max` when it is never ended within the horizon, or
+    /// for a source decided per post); see ``drawNationalLapseYears(horizonYears:renewalProbabilities:uniform:)``.
     public func simulateFundedYears(horizonYears: Int, renewalProbabilities: [Double], absorbProbability: Double,
-                                    gapTolerance: Double, uniform: () -> Double) -> Int {
+                                    gapTolerance: Double, nationalLapseYears: [Int]? = nil, uniform: () -> Double) -> Int {
         precondition(renewalProbabilities.count == termYears.count,
                      "simulateFundedYears needs one renewal probability per source (\(termYears.count)), got \(renewalProbabilities.count)")
         // A bit per live source and the uncovered total suffice: only the gap decides survival.
@@ -71,7 +75,11 @@ extension FundingMix {
         var year = 1
         while year < horizonYears {
             for index in termYears.indices where live & (1 << UInt32(index)) != 0 && year % termYears[index] == 0 {
-                if uniform() < renewalProbabilities[index] { continue }
+                if let nationalLapseYears, nationalDecisions[index] {
+                    if year < nationalLapseYears[index] { continue }
+                } else if uniform() < renewalProbabilities[index] {
+                    continue
+                }
                 live &= ~(1 << UInt32(index))
                 if absorbProbability > 0, absorbable[index], uniform() < absorbProbability { continue }
                 uncovered += initialShares[index]
@@ -81,4 +89,23 @@ extension FundingMix {
         }
         return max(horizonYears, 0)
     }
+
+    /// For each source decided nationally, the year one national decision ends it: the first
+    /// renewal point whose draw fails (`Int.max` when it survives the horizon); `Int.max` for
+    /// sources decided per post. Drawn once per Monte Carlo iteration and shared by every post,
+    /// so a national grant withdrawn ends all the posts it pays for together.
+    public func drawNationalLapseYears(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double) -> [Int] {
+        sources.indices.map { index in
+            guard nationalDecisions[index] else { return Int.max }
+            var year = termYears[index]
+            while year < horizonYears {
+                if uniform() >= renewalProbabilities[index] { return year }
+                year += termYears[index]
+            }
+            return Int.max
+        }
+    }
+
+    /// True when some source is decided once for all posts.
+    public var hasNationalDecisions: Bool { sources.contains { $0.decidedNationally } }
 }

@@ -30,6 +30,8 @@ public struct FundingMix: Sendable {
     let termYears: [Int]
     let initialShares: [Double]
     let absorbable: [Bool]
+    /// Which sources are decided once for all posts (see ``FundingSource/decidedNationally``).
+    let nationalDecisions: [Bool]
 
     /// The most sources a mix may have (the exact calculation enumerates 3^n lapse states).
     public static let maximumSourceCount = 8
@@ -47,6 +49,7 @@ public struct FundingMix: Sendable {
         termYears = sources.map(\.termYears)
         initialShares = sources.map(\.share)
         absorbable = sources.map(\.kind.isAbsorbableByHost)
+        nationalDecisions = sources.map(\.decidedNationally)
     }
 
     /// What is wrong with a proposed mix, in words for an error message, or nil when it is valid.

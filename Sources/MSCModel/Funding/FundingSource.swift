@@ -12,13 +12,18 @@ public struct FundingSource: Sendable {
     /// one from `Assumptions/`, or one built from a distribution given inline in the scenario
     /// (then its name is the scenario key path and its evidence is illustrative).
     public let renewal: Assumption
+    /// True when one decision renews or ends this source for every post at once (a national grant),
+    /// false when each post's source is decided on its own (a council's or a partner's budget).
+    public let decidedNationally: Bool
 
-    public init(kind: FundingSourceKind, label: String? = nil, share: Double, termYears: Int, renewal: Assumption) {
+    public init(kind: FundingSourceKind, label: String? = nil, share: Double, termYears: Int, renewal: Assumption,
+                decidedNationally: Bool = false) {
         self.kind = kind
         self.label = label ?? kind.label
         self.share = share
         self.termYears = termYears
         self.renewal = renewal
+        self.decidedNationally = decidedNationally
     }
 
     /// The renewal probability a deterministic run uses (the assumption's central value).

@@ -87,6 +87,7 @@ public enum SimulationEngine {
         // same posts but different funding mixes still share their salary and budget draws.
         let postKey = streamKey("post-level inputs")
         let renewalKey = streamKey("post funding renewals")
+        let nationalFundingKey = streamKey("national funding decisions")
         // Distributions and ranges copied out once: reading them through the assumptions in the
         // inner loops would retain and release their strings for every draw.
         let nationalDistributions = national.map(\.distribution)
@@ -110,6 +111,7 @@ public enum SimulationEngine {
                 }
                 let postStream = RandomStream.derived(seed: settings.seed ^ postKey, chunk: chunk)
                 let renewalStream = RandomStream.derived(seed: settings.seed ^ renewalKey, chunk: chunk)
+                let nationalFundingStream = RandomStream.derived(seed: settings.seed ^ nationalFundingKey, chunk: chunk)
                 for iteration in first..<last {
                     for (dimension, index) in uncertainIndices.enumerated() {
                         if let design {
@@ -119,7 +121,7 @@ public enum SimulationEngine {
                                 .clamped(to: nationalRanges[index])
                         }
                     }
-                    let fundingParameters = plan.fundingParameters(values)
+                    let fundingParameters = plan.fundingParameters(values, nationalFundingStream)
                     for index in 0..<postCount {
                         postInputs.salary[index] = salaryDistribution.draw(using: postStream).clamped(to: salaryRange)
                         postInputs.operationalBudget[index] = budgetDistribution.draw(using: postStream).clamped(to: budgetRange)

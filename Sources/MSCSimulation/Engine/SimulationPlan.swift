@@ -16,9 +16,10 @@ public struct SimulationPlan: Sendable {
     public let salary: Assumption
     /// Drawn per post: operational budget a year.
     public let operationalBudget: Assumption
-    /// Picks the funding parameters (renewal probabilities) out of the national values, once per
-    /// iteration rather than once per post.
-    public let fundingParameters: @Sendable (_ national: [Double]) -> [Double]
+    /// The iteration's funding parameters: renewal probabilities picked out of the national values,
+    /// and any decision made once for all posts (a national grant's lapse), drawn from `stream`.
+    /// Called once per iteration rather than once per post.
+    public let fundingParameters: @Sendable (_ national: [Double], _ stream: RandomStream) -> [Double]
     /// Draws how many years a post of funding mix `mix` stays funded (alive in years 0..<n), given
     /// the iteration's funding parameters and the post's random stream.
     public let yearsFunded: @Sendable (_ mix: Int, _ fundingParameters: [Double], _ stream: RandomStream) -> Int
@@ -29,7 +30,7 @@ public struct SimulationPlan: Sendable {
     public init(model: ScenarioModel, nationalAssumptions: [Assumption],
                 makeNational: @escaping @Sendable ([Double]) -> NationalInputs,
                 salary: Assumption, operationalBudget: Assumption,
-                fundingParameters: @escaping @Sendable ([Double]) -> [Double] = { $0 },
+                fundingParameters: @escaping @Sendable ([Double], RandomStream) -> [Double] = { values, _ in values },
                 yearsFunded: @escaping @Sendable (Int, [Double], RandomStream) -> Int,
                 expectedSurvival: @escaping @Sendable ([Double]) -> [[Double]]) {
         self.model = model

@@ -132,12 +132,24 @@ public struct ScenarioPlan: Sendable {
                            optimismBias: v[7], baselineRatePer100k: v[8], countyShareOfTwoTier: v[9],
                            coverageBenchmark: v[10], coverageElasticity: v[11], rampUpYears: v[12])
         }
-        // Funding parameters: each source's renewal probability, then absorb chance and gap tolerance.
-        let fundingParameters: @Sendable ([Double]) -> [Double] = { v in fundingIndices.map { v[$0] } }
+        // Funding parameters: each source's renewal probability, then absorb chance and gap
+        // tolerance, then (when a source is decided nationally) each source's national lapse year.
+        let decidedNationally = funding.hasNationalDecisions
+        let fundingParameters: @Sendable ([Double], RandomStream) -> [Double] = { v, stream in
+            var p = fundingIndices.map { v[$0] }
+            if decidedNationally {
+                let lapse = funding.drawNationalLapseYears(horizonYears: years, renewalProbabilities: Array(p[0..<renewalCount]),
+                                                           uniform: { stream.uniform() })
+                p += lapse.map { $0 == Int.max ? Double.infinity : Double($0) }
+            }
+            return p
+        }
         let yearsFunded: @Sendable (Int, [Double], RandomStream) -> Int = { _, p, stream in
-            funding.simulateFundedYears(horizonYears: years, renewalProbabilities: Array(p[0..<renewalCount]),
-                                        absorbProbability: p[renewalCount], gapTolerance: p[renewalCount + 1],
-                                        uniform: { stream.uniform() })
+            let lapse: [Int]? = decidedNationally
+                ? p[(renewalCount + 2)...].map { $0.isFinite ? Int($0) : Int.max } : nil
+            return funding.simulateFundedYears(horizonYears: years, renewalProbabilities: Array(p[0..<renewalCount]),
+                                               absorbProbability: p[renewalCount], gapTolerance: p[renewalCount + 1],
+                                               nationalLapseYears: lapse, uniform: { stream.uniform() })
         }
         let expectedSurvival: @Sendable ([Double]) -> [[Double]] = { v in
             let p = fundingIndices.map { v[$0] }
