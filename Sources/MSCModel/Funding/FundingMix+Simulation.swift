@@ -53,7 +53,7 @@ extension FundingMix {
 
     /// Only the number of funded years of one simulated post (alive in years `0..<n`): the same
     /// draws and result as ``simulatePath(horizonYears:renewalProbabilities:uniform:)`` without
-    /// keeping the shares, and without allocating; for engines that need only survival.
+    /// keeping the shares; for engines that need only survival (the packed form below allocates nothing).
     public func simulateFundedYears(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double) -> Int {
         simulateFundedYears(horizonYears: horizonYears, renewalProbabilities: renewalProbabilities,
                             absorbProbability: absorbProbability, gapTolerance: gapTolerance, uniform: uniform)
@@ -69,22 +69,35 @@ extension FundingMix {
                                     gapTolerance: Double, nationalLapseYears: [Int]? = nil, uniform: () -> Double) -> Int {
         precondition(renewalProbabilities.count == termYears.count,
                      "simulateFundedYears needs one renewal probability per source (\(termYears.count)), got \(renewalProbabilities.count)")
-        // A bit per live source and the uncovered total suffice: only the gap decides survival.
-        var live: UInt32 = (1 << UInt32(termYears.count)) &- 1
+        var packed = renewalProbabilities + [absorbProbability, gapTolerance]
+        if let nationalLapseYears { packed += nationalLapseYears.map { $0 == Int.max ? .infinity : Double($0) } }
+        return simulateFundedYears(horizonYears: horizonYears, packedParameters: packed, uniform: uniform)
+    }
+
+    /// The same as ``simulateFundedYears(horizonYears:renewalProbabilities:absorbProbability:gapTolerance:nationalLapseYears:uniform:)``
+    /// with its parameters packed in one array, for the Monte Carlo's inner loop (no allocation):
+    /// the n sources' renewal probabilities, then the absorb probability and the gap tolerance,
+    /// then, when some source is decided nationally, the n sources' national lapse years
+    /// (`.infinity` for none).
+    public func simulateFundedYears(horizonYears: Int, packedParameters p: [Double], uniform: () -> Double) -> Int {
+        let n = termYears.count
+        let absorb = p[n], gap = p[n + 1]
+        let hasLapses = p.count >= 2 * n + 2
+        var live: UInt32 = (1 << UInt32(n)) &- 1
         var uncovered = 0.0
         var year = 1
         while year < horizonYears {
-            for index in termYears.indices where live & (1 << UInt32(index)) != 0 && year % termYears[index] == 0 {
-                if let nationalLapseYears, nationalDecisions[index] {
-                    if year < nationalLapseYears[index] { continue }
-                } else if uniform() < renewalProbabilities[index] {
+            for index in 0..<n where live & (1 << UInt32(index)) != 0 && year % termYears[index] == 0 {
+                if hasLapses, nationalDecisions[index] {
+                    if Double(year) < p[n + 2 + index] { continue }
+                } else if uniform() < p[index] {
                     continue
                 }
                 live &= ~(1 << UInt32(index))
-                if absorbProbability > 0, absorbable[index], uniform() < absorbProbability { continue }
+                if absorb > 0, absorbable[index], uniform() < absorb { continue }
                 uncovered += initialShares[index]
             }
-            if uncovered > gapTolerance + Self.shareSumTolerance { return year }
+            if uncovered > gap + Self.shareSumTolerance { return year }
             year += 1
         }
         return max(horizonYears, 0)

@@ -145,11 +145,7 @@ public struct ScenarioPlan: Sendable {
             return p
         }
         let yearsFunded: @Sendable (Int, [Double], RandomStream) -> Int = { _, p, stream in
-            let lapse: [Int]? = decidedNationally
-                ? p[(renewalCount + 2)...].map { $0.isFinite ? Int($0) : Int.max } : nil
-            return funding.simulateFundedYears(horizonYears: years, renewalProbabilities: Array(p[0..<renewalCount]),
-                                               absorbProbability: p[renewalCount], gapTolerance: p[renewalCount + 1],
-                                               nationalLapseYears: lapse, uniform: { stream.uniform() })
+            funding.simulateFundedYears(horizonYears: years, packedParameters: p, uniform: { stream.uniform() })
         }
         let expectedSurvival: @Sendable ([Double]) -> [[Double]] = { v in
             let p = fundingIndices.map { v[$0] }
