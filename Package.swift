@@ -48,11 +48,13 @@ let package = Package(
         .executableTarget(name: "msc-bench", dependencies: ["MSCModel", "MSCSimulation", "GSLKit"]),
 
         // MARK: Tests
+        // Helpers the test targets share: the package root, a synthetic plan, error messages.
+        .target(name: "MSCTestSupport", dependencies: ["MSCSimulation", "MSCModel", "GSLKit"], path: "Tests/MSCTestSupport"),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
-        .testTarget(name: "MSCModelTests", dependencies: ["MSCModel"]),
-        .testTarget(name: "MSCSimulationTests", dependencies: ["MSCSimulation", "MSCModel", "GSLKit"]),
-        .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel"]),
-        .testTarget(name: "MSCCommandTests", dependencies: ["msc"]),
+        .testTarget(name: "MSCModelTests", dependencies: ["MSCModel", "MSCTestSupport"]),
+        .testTarget(name: "MSCSimulationTests", dependencies: ["MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport"]),
+        .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel", "MSCTestSupport"]),
+        .testTarget(name: "MSCCommandTests", dependencies: ["msc", "MSCTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,16 +1,10 @@
 import Foundation
 import Testing
+import MSCTestSupport
 
 /// Runs the built `msc` executable as a user would and checks what it prints.
 enum MSCBinary {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return url
-    }()
+    static let root = URL(fileURLWithPath: PackageRoot.path)
 
     static var executable: URL {
         for configuration in ["debug", "release"] {

@@ -1,35 +1,17 @@
 import Foundation
 import Testing
+import MSCTestSupport
 @testable import MSCModel
 
-/// The shipped `Assumptions/authorities.csv`, found from this file's location so the tests work in
-/// any clone (the shared data folder it was built from is not part of the repository).
-private let shippedPath: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<6 {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            return url.appendingPathComponent("Assumptions/authorities.csv").path
-        }
-    }
-    return "Assumptions/authorities.csv"
-}()
+/// The shipped `Assumptions/authorities.csv` (the shared data folder it was built from is not
+/// part of the repository).
+private let shippedPath = PackageRoot.file("Assumptions/authorities.csv")
 
 private func shipped() throws -> AuthorityTable {
     try AuthorityTable.load(path: shippedPath)
 }
 
-/// The error thrown by `body`, as the one line the command line would print.
-private func message(_ body: () throws -> Void) -> String? {
-    do {
-        try body()
-        return nil
-    } catch let error as InputError {
-        return error.description
-    } catch {
-        return "unexpected \(error)"
-    }
-}
+private func message(_ body: () throws -> Void) -> String? { inputErrorMessage(body) }
 
 @Suite("Shipped authorities table")
 struct ShippedAuthorityTests {

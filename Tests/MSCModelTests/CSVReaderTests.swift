@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MSCTestSupport
 @testable import MSCModel
 
 @Suite("CSV reader")
@@ -8,17 +9,7 @@ struct CSVReaderTests {
         try CSVTable.parse(text: text, fileName: "data.csv")
     }
 
-    /// The error thrown by `body`, as the one line the command line would print.
-    private func message(_ body: () throws -> Void) -> String? {
-        do {
-            try body()
-            return nil
-        } catch let error as InputError {
-            return error.description
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
+    private func message(_ body: () throws -> Void) -> String? { inputErrorMessage(body) }
 
     @Test func plainTableWithLineNumbers() throws {
         let table = try parse("name,population\nKent,1000\nMedway,200\n")

@@ -1,16 +1,10 @@
 import Foundation
 import MSCModel
+import MSCTestSupport
 
 /// Paths inside the package, found from this test file's location (works in any clone).
 enum PackagePaths {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
+    static var root: String { PackageRoot.path }
     static var assumptions: String { root + "/Assumptions" }
     static var scenarios: String { root + "/Scenarios" }
 

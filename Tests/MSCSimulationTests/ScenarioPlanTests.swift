@@ -1,18 +1,12 @@
 import Foundation
 import MSCModel
 import Testing
+import MSCTestSupport
 @testable import MSCSimulation
 
 /// The shipped scenarios compiled for the engine, checked against independent arithmetic.
 @Suite struct ScenarioPlanTests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        return "."
-    }()
+    static var root: String { PackageRoot.path }
 
     static func plan(_ name: String) throws -> ScenarioPlan {
         try ScenarioPlan.load(path: root + "/Scenarios/\(name).yaml", assumptionsDirectory: root + "/Assumptions",

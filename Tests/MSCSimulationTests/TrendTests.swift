@@ -1,6 +1,7 @@
 import Foundation
 import MSCModel
 import Testing
+import MSCTestSupport
 @testable import MSCSimulation
 
 @Suite("Log-linear trend with prediction intervals")
@@ -75,12 +76,5 @@ struct TrendTests {
 
 /// Paths inside the package, found from this test file's location.
 enum FitFixturePaths {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        return FileManager.default.currentDirectoryPath
-    }()
+    static var root: String { PackageRoot.path }
 }
