@@ -81,6 +81,11 @@ private func fingerprint(_ result: SimulationResult) -> [UInt64] {
         let result = try SimulationEngine.run(plan, settings: settings)
         #expect(result.summary(.netPresentValue).monteCarloStandardError <= rough / 2)
         #expect(result.iterations > 500)
+        // Growing the run chunk by chunk gives exactly a fixed run of the same size.
+        var fixed = settings
+        fixed.targetNPVStandardError = nil
+        fixed.runs = result.iterations
+        #expect(fingerprint(try SimulationEngine.run(plan, settings: fixed)) == fingerprint(result))
     }
 
     @Test func tornadoBarsAreSortedBySwing() {

@@ -42,27 +42,39 @@ public enum SimulationEngine {
     /// Runs `plan` with `settings`; `progress(done, total)` is called from worker threads.
     public static func run(_ plan: SimulationPlan, settings: SimulationSettings,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SimulationResult {
-        guard settings.targetNPVStandardError != nil else {
-            return try runFixed(plan, settings: settings, runs: settings.runs, progress: progress)
+        guard let target = settings.targetNPVStandardError else {
+            return try runFixed(plan, settings: settings, iterations: 0..<settings.runs, designRows: settings.runs,
+                                progress: progress)
         }
-        // Grow in whole batches; iteration i always gets the same draws, so a run that stops at N
-        // iterations equals a fixed run of N.
-        var runs = max(settings.runs, settings.chunkSize)
+        // Grow in whole chunks; iteration i always gets the same draws, so a run that stops at N
+        // iterations equals a fixed run of N. Monte Carlo adds only the new iterations; a Latin
+        // hypercube or Sobol design depends on its size, so those start again at each size.
+        func roundedToChunks(_ n: Int) -> Int { (n + settings.chunkSize - 1) / settings.chunkSize * settings.chunkSize }
+        var runs = roundedToChunks(max(settings.runs, settings.chunkSize))
+        var result: SimulationResult?
+        var done = 0
         while true {
-            let result = try runFixed(plan, settings: settings, runs: runs, progress: progress)
-            let mcse = result.summary(.netPresentValue).monteCarloStandardError
-            if result.interrupted || runs >= settings.maximumRuns || mcse <= settings.targetNPVStandardError! {
-                return result
+            if settings.method == .monteCarlo {
+                let part = try runFixed(plan, settings: settings, iterations: done..<runs, designRows: runs, progress: progress)
+                result = result.map { $0.appending(part) } ?? part
+            } else {
+                result = try runFixed(plan, settings: settings, iterations: 0..<runs, designRows: runs, progress: progress)
             }
+            done = runs
+            let current = result!
+            let mcse = current.summary(.netPresentValue).monteCarloStandardError
+            if current.interrupted || runs >= settings.maximumRuns || mcse <= target { return current }
             // Aim for the target from the current error (MCSE falls as 1/√n), at least doubling.
-            let needed = Double(runs) * (mcse / settings.targetNPVStandardError!) * (mcse / settings.targetNPVStandardError!)
-            let next = min(settings.maximumRuns, max(runs * 2, Int(needed.rounded(.up))))
-            runs = (next + settings.chunkSize - 1) / settings.chunkSize * settings.chunkSize
+            let needed = Double(runs) * (mcse / target) * (mcse / target)
+            runs = roundedToChunks(min(settings.maximumRuns, max(runs * 2, Int(needed.rounded(.up)))))
         }
     }
 
-    private static func runFixed(_ plan: SimulationPlan, settings: SimulationSettings, runs: Int,
-                                 progress: (@Sendable (Int, Int) -> Void)?) throws -> SimulationResult {
+    /// Runs the iterations in `iterations` (its start a whole number of chunks); `designRows` is
+    /// the size of the Latin hypercube or Sobol design they belong to.
+    private static func runFixed(_ plan: SimulationPlan, settings: SimulationSettings, iterations: Range<Int>,
+                                 designRows: Int, progress: (@Sendable (Int, Int) -> Void)?) throws -> SimulationResult {
+        let runs = iterations.upperBound
         let model = plan.model
         let years = model.horizonYears
         let national = plan.nationalAssumptions
@@ -72,14 +84,15 @@ public enum SimulationEngine {
         switch settings.method {
         case .monteCarlo: design = nil
         case .latinHypercube:
-            design = NationalDesign.latinHypercube(rows: runs, dimensions: uncertainIndices.count, seed: settings.seed,
+            design = NationalDesign.latinHypercube(rows: designRows, dimensions: uncertainIndices.count, seed: settings.seed,
                                                    streamKeys: uncertainIndices.map { keys[$0] })
         case .sobol:
-            design = try NationalDesign.sobol(rows: runs, dimensions: uncertainIndices.count)
+            design = try NationalDesign.sobol(rows: designRows, dimensions: uncertainIndices.count)
         }
 
-        let storage = ResultStorage(runs: runs, years: years)
-        let chunkCount = (runs + settings.chunkSize - 1) / settings.chunkSize
+        let storage = ResultStorage(runs: iterations.count, years: years, offset: iterations.lowerBound)
+        let firstChunk = iterations.lowerBound / settings.chunkSize
+        let chunkCount = (runs + settings.chunkSize - 1) / settings.chunkSize - firstChunk
         let completedChunks = Atomic<Int>(0)
         let finishedIterations = Atomic<Int>(0)
         let workers = max(1, min(settings.threads, chunkCount))
@@ -101,7 +114,7 @@ public enum SimulationEngine {
             var postInputs = PostInputs(postCount: model.posts.count, horizonYears: years)
             var outcome = ScenarioOutcome(horizonYears: years)
             var values = plan.centralNationalValues
-            for chunk in stride(from: worker, to: chunkCount, by: workers) {
+            for chunk in stride(from: firstChunk + worker, to: firstChunk + chunkCount, by: workers) {
                 if isCancelled { return }
                 let first = chunk * settings.chunkSize
                 let last = min(runs, first + settings.chunkSize)
@@ -134,7 +147,7 @@ public enum SimulationEngine {
                 }
                 completedChunks.add(1, ordering: .relaxed)
                 let done = finishedIterations.add(last - first, ordering: .relaxed).newValue
-                progress?(done, runs)
+                progress?(iterations.lowerBound + done, runs)
             }
         }
         let interrupted = completedChunks.load(ordering: .relaxed) < chunkCount
@@ -147,6 +160,8 @@ public enum SimulationEngine {
 private final class ResultStorage: @unchecked Sendable {
     let runs: Int
     let years: Int
+    /// The first iteration stored here (iteration i goes to slot i − offset).
+    let offset: Int
     private var metricValues: [Metric: UnsafeMutableBufferPointer<Double>] = [:]
     private var yearlyValues: [YearlyMetric: UnsafeMutableBufferPointer<Double>] = [:]
     private let written: UnsafeMutableBufferPointer<Bool>
@@ -154,9 +169,10 @@ private final class ResultStorage: @unchecked Sendable {
     private var metricList: [(Metric, UnsafeMutableBufferPointer<Double>)] = []
     private var yearlyList: [(YearlyMetric, UnsafeMutableBufferPointer<Double>)] = []
 
-    init(runs: Int, years: Int) {
+    init(runs: Int, years: Int, offset: Int) {
         self.runs = runs
         self.years = years
+        self.offset = offset
         for metric in Metric.allCases {
             let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: runs)
             buffer.initialize(repeating: .nan)
@@ -179,7 +195,8 @@ private final class ResultStorage: @unchecked Sendable {
         written.deallocate()
     }
 
-    func store(_ outcome: ScenarioOutcome, iteration: Int) {
+    func store(_ outcome: ScenarioOutcome, iteration globalIteration: Int) {
+        let iteration = globalIteration - offset
         for (metric, buffer) in metricList { buffer[iteration] = metric.value(of: outcome) }
         for (metric, buffer) in yearlyList {
             let offset = iteration * years

@@ -110,6 +110,17 @@ public struct SimulationResult: Sendable {
     /// True when the run was interrupted before all iterations finished (only finished chunks kept).
     public let interrupted: Bool
 
+    /// This run followed by `later` (the next iterations of the same run), as one result.
+    public func appending(_ later: SimulationResult) -> SimulationResult {
+        var metrics = self.metrics, yearly = self.yearly
+        for (metric, values) in later.metrics { metrics[metric, default: []] += values }
+        for (metric, values) in later.yearly { yearly[metric, default: []] += values }
+        var used = settings
+        used.runs = iterations + later.iterations
+        return SimulationResult(scenarioName: scenarioName, horizonYears: horizonYears, iterations: used.runs,
+                                settings: used, metrics: metrics, yearly: yearly, interrupted: later.interrupted)
+    }
+
     /// Summary of a metric.
     public func summary(_ metric: Metric) -> Summary { Summary(metrics[metric] ?? []) }
 
