@@ -140,7 +140,7 @@ public enum Charts {
             canvas.text("No uncertain inputs to show.", x: 340, y: 70, anchor: .middle)
             return canvas.svg(title: title, description: "No data.")
         }
-        let values = bars.flatMap { [$0.npvAtLow, $0.npvAtHigh] }
+        let values = bars.flatMap { [$0.npvAtLow, $0.npvAtHigh] } + (scenario.centralNPV.map { [$0] } ?? [])
         // Room either side for the input values written beside the bar ends.
         let spread = max(1, (values.max() ?? 1) - (values.min() ?? 0))
         let x = ChartNumbers.ticks(low: (values.min() ?? 0) - 0.12 * spread, high: (values.max() ?? 1) + 0.12 * spread, target: 5)
@@ -152,6 +152,11 @@ public enum Charts {
         if x.low < 0 && x.high > 0 {
             canvas.line(frame.x(0), frame.top, frame.x(0), frame.bottom, width: 1.2, dash: "6 4")
         }
+        if let central = scenario.centralNPV {
+            // The bars swing about the central case: a solid line, labelled, beside the dashed zero.
+            canvas.line(frame.x(central), frame.top, frame.x(central), frame.bottom, width: 1.2, dash: nil)
+            canvas.text("central case \(ChartNumbers.money(central))", x: frame.x(central) + 4, y: frame.top - 4, size: 10, halo: true)
+        }
         for (index, bar) in bars.enumerated() {
             let centre = frame.top + (Double(index) + 0.5) * rowHeight
             let lowX = frame.x(bar.npvAtLow), highX = frame.x(bar.npvAtHigh)
@@ -160,10 +165,11 @@ public enum Charts {
             canvas.marker(1, at: highX, centre, size: 4)
             canvas.text(truncated(bar.name, to: 30), x: frame.left - 8, y: centre + 4, anchor: .end, size: 11)
             let lowOnLeft = lowX <= highX
-            canvas.text(ChartNumbers.significant(bar.lowValue), x: lowX + (lowOnLeft ? -8 : 8), y: centre + 4,
-                        anchor: lowOnLeft ? .end : .start, size: 10)
-            canvas.text(ChartNumbers.significant(bar.highValue), x: highX + (lowOnLeft ? 8 : -8), y: centre + 4,
-                        anchor: lowOnLeft ? .start : .end, size: 10)
+            // Values sit outside the bar's ends, clear of the markers.
+            canvas.text(ChartNumbers.significant(lowOnLeft ? bar.lowValue : bar.highValue), x: min(lowX, highX) - 10,
+                        y: centre + 4, anchor: .end, size: 10, halo: true)
+            canvas.text(ChartNumbers.significant(lowOnLeft ? bar.highValue : bar.lowValue), x: max(lowX, highX) + 10,
+                        y: centre + 4, anchor: .start, size: 10, halo: true)
         }
         canvas.marker(4, at: 206, 42, size: 4.5)
         canvas.text("input at its 10th percentile", x: 216, y: 46, size: 11)

@@ -54,9 +54,12 @@ public struct ScenarioEvidence: Sendable {
     public var survival: [Double]
     /// One-way sensitivity bars, largest swing first.
     public var tornado: [TornadoBarData]
+    /// NPV of the central case (£), the line the tornado's bars swing about; nil when unknown.
+    public var centralNPV: Double?
 
     public init(name: String, npvSamples: [Double], costFan: [Summary], benefitFan: [Summary],
-                survival: [Double], tornado: [TornadoBarData]) {
+                survival: [Double], tornado: [TornadoBarData], centralNPV: Double? = nil) {
+        self.centralNPV = centralNPV
         self.name = name
         self.npvSamples = npvSamples
         self.costFan = costFan
@@ -66,10 +69,10 @@ public struct ScenarioEvidence: Sendable {
     }
 
     /// The chart inputs of a simulated scenario.
-    public init(result: SimulationResult, tornado: [Tornado.Bar], survival: [Double]) {
+    public init(result: SimulationResult, tornado: [Tornado.Bar], survival: [Double], centralNPV: Double? = nil) {
         self.init(name: result.scenarioName, npvSamples: result.metrics[.netPresentValue] ?? [],
                   costFan: result.fan(.cost), benefitFan: result.fan(.benefit), survival: survival,
-                  tornado: tornado.map(TornadoBarData.init))
+                  tornado: tornado.map(TornadoBarData.init), centralNPV: centralNPV)
     }
 }
 
@@ -93,12 +96,14 @@ public struct EvidencePack {
     /// A pack whose chart inputs come from the comparison's results, the tornado bars and the
     /// survival curves (expected share of posts funded per year), both keyed by scenario name.
     public init(title: String, comparison: ComparisonReport, authorityTable: ReportTable, fundingTable: ReportTable,
-                assumptions: [Assumption], tornado: [String: [Tornado.Bar]], survivalByScenario: [String: [Double]]) {
+                assumptions: [Assumption], tornado: [String: [Tornado.Bar]], survivalByScenario: [String: [Double]],
+                centralNPVByScenario: [String: Double] = [:]) {
         self.init(title: title, comparison: comparison, authorityTable: authorityTable, fundingTable: fundingTable,
                   assumptions: assumptions,
                   scenarios: comparison.results.map { result in
                       ScenarioEvidence(result: result, tornado: tornado[result.scenarioName] ?? [],
-                                       survival: survivalByScenario[result.scenarioName] ?? [])
+                                       survival: survivalByScenario[result.scenarioName] ?? [],
+                                       centralNPV: centralNPVByScenario[result.scenarioName])
                   })
     }
 

@@ -65,10 +65,12 @@ struct SVGCanvas {
     enum Anchor: String { case start, middle, end }
 
     mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
-                       bold: Bool = false, rotate: Double? = nil) {
+                       bold: Bool = false, rotate: Double? = nil, halo: Bool = false) {
         let n = Self.number
         var attributes = "x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor.rawValue)\""
         if bold { attributes += " font-weight=\"bold\"" }
+        // A white outline drawn under the letters keeps a label readable where it crosses a line.
+        if halo { attributes += " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"" }
         if let rotate { attributes += " transform=\"rotate(\(n(rotate)) \(n(x)) \(n(y)))\"" }
         elements.append("<text \(attributes)>\(Markup.escape(content))</text>")
     }

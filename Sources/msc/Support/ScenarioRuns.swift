@@ -175,6 +175,7 @@ extension ScenarioRuns {
             fundingTable: ScenarioTables.funding(plans),
             assumptions: used.values.sorted { $0.name < $1.name },
             tornado: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, Tornado.bars(for: $0.plan)) }),
-            survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.centralFunding.survival) }))
+            survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.centralFunding.survival) }),
+            centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
     }
 }
