@@ -3,7 +3,8 @@ import MSCModel
 /// Every assumption with its value, unit, distribution and source: the provenance annex.
 public enum AssumptionsReport {
     /// One row per assumption, sorted by name; `illustrative` values are flagged as such.
-    public static func table(_ assumptions: [Assumption], title: String = "Assumptions") -> ReportTable {
+    /// `fullCitations` false gives each source as publisher and date only, for a terminal.
+    public static func table(_ assumptions: [Assumption], title: String = "Assumptions", fullCitations: Bool = true) -> ReportTable {
         var table = ReportTable(
             title: title,
             columns: [.init("Name", key: "name"), .init("Value", key: "value"), .init("Unit", key: "unit"),
@@ -18,7 +19,8 @@ public enum AssumptionsReport {
                     .joined(separator: "; "))
             }
             let source = assumption.sources.isEmpty ? "none (illustrative)"
-                : assumption.sources.map(\.citation).joined(separator: " | ")
+                : fullCitations ? assumption.sources.map(\.citation).joined(separator: " | ")
+                : assumption.sources.map { "\($0.publisher) (\($0.date))" }.joined(separator: "; ")
             table.append([.text(assumption.name), valueCell, .text(assumption.unit.rawValue),
                           .text(assumption.distribution.summary), .text(assumption.evidence.rawValue),
                           .text(source), .text(assumption.description)])

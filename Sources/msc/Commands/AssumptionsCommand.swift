@@ -24,7 +24,11 @@ struct AssumptionsCommand: ParsableCommand {
         if common.format == .json {
             emit(JSONText.write(AssumptionsReport.json(list)))
         } else {
-            emit(AssumptionsReport.table(list, title: "Assumptions in \(set.location) (\(list.count))").rendered(as: common.format))
+            // A terminal gets short sources (the full citations are in csv, md and json).
+            var table = AssumptionsReport.table(list, title: "Assumptions in \(set.location) (\(list.count))",
+                                                fullCitations: common.format != .table)
+            if common.format == .table { table.notes.append("Full citations with pages and addresses: --format md, csv or json.") }
+            emit(table.rendered(as: common.format))
         }
     }
 }
