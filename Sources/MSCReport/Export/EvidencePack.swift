@@ -86,6 +86,8 @@ public struct EvidencePack {
     public var authorityTable: ReportTable
     /// Expected cost per funder and survival of posts.
     public var fundingTable: ReportTable
+    /// What the training reaches, when a scenario includes training.
+    public var trainingTable: ReportTable?
     /// Every assumption the run used (the annex).
     public var assumptions: [Assumption]
     /// Chart inputs, one per scenario in the order of the comparison.
@@ -151,7 +153,7 @@ public struct EvidencePack {
     public var namedTables: [(stem: String, sheet: String, table: ReportTable)] {
         [("headline", "Headline", comparison.numericTable),
          ("authorities", "Authorities", authorityTable),
-         ("funding", "Funding", fundingTable),
+         ("funding", "Funding", fundingTable)] + (trainingTable.map { [("training", "Training", $0)] } ?? []) + [
          ("assumptions", "Assumptions", assumptionsTable),
          ("manifest", "Manifest", manifestTable)]
     }

@@ -11,6 +11,7 @@ public enum HTMLWriter {
         body.append(section("headline", "Headline results", table(pack.headlineTable)))
         body.append(section("charts", "Charts", charts.map { figure($0) }.joined(separator: "\n")))
         body.append(section("funding", "Funding and survival", table(pack.fundingTable)))
+        if let training = pack.trainingTable { body.append(section("training", "Training", table(training))) }
         body.append(section("authorities", "By local authority", table(pack.authorityTable)))
         body.append(section("assumptions", "Assumptions annex", table(pack.assumptionsTable)))
         body.append(section("manifest", "Run manifest", table(pack.manifestTable)))

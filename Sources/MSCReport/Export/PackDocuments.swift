@@ -13,6 +13,7 @@ public enum PackDocuments {
             out += ["![\(inline(chart.caption).replacingOccurrences(of: "]", with: "\\]"))](charts/\(chart.fileName))", ""]
         }
         out += ["## Funding and survival", "", MarkdownWriter.write(pack.fundingTable)]
+        if let training = pack.trainingTable { out += ["## Training", "", MarkdownWriter.write(training)] }
         out += ["## By local authority", "", MarkdownWriter.write(pack.authorityTable)]
         out += ["## Assumptions annex", "", MarkdownWriter.write(pack.assumptionsTable)]
         out += ["## Run manifest", "", MarkdownWriter.write(pack.manifestTable)]
@@ -41,6 +42,7 @@ public enum PackDocuments {
             ("comparison", pack.comparison.json),
             ("headline", tableJSON(pack.comparison.numericTable)),
             ("funding", tableJSON(pack.fundingTable)),
+            ("training", pack.trainingTable.map(tableJSON) ?? .null),
             ("authorities", tableJSON(pack.authorityTable)),
             ("assumptions", AssumptionsReport.json(pack.assumptions)),
             ("charts", .array(scenarios)),

@@ -73,7 +73,7 @@ public struct CentralCaseReport {
                               .text(value.note.map { "\(value.statement) (\($0))" } ?? value.statement)])
         }
         switching.notes = ["Each input moved alone, all others at their central values; posts weighted by their expected survival."]
-        return [flows, totals, switching]
+        return [flows, totals, switching] + (ScenarioTables.training([plan]).map { [$0] } ?? [])
     }
 
     static func decimals(_ value: Double) -> Int { abs(value) >= 100 ? 0 : (abs(value) >= 1 ? 2 : 4) }
@@ -93,6 +93,7 @@ public struct CentralCaseReport {
             ("pvBenefits", .number(outcome.presentValueBenefits)),
             ("npv", .number(outcome.netPresentValue)),
             ("bcr", .number(outcome.benefitCostRatio)),
+            ("training", ScenarioTables.training([plan])?.jsonRows ?? .null),
             ("switchingValues", .array(switchingValues.map { value in
                 .object([("name", .string(value.name)), ("central", .number(value.central)),
                          ("switchingValue", value.switchingValue.map { .number($0) } ?? .null),

@@ -14,6 +14,20 @@ public struct ScenarioPlan: Sendable {
     public let centralFunding: FundingExpectation
     /// The files the plan rests on (scenario, assumptions, authorities), for the run manifest.
     public let inputFiles: [String]
+    /// What the scenario's training reaches, tier by tier, when it includes training (else empty).
+    public let training: [TrainingTierTotals]
+
+    /// One training tier summed over the authorities a scenario's posts serve (DESIGN 3.6).
+    public struct TrainingTierTotals: Sendable {
+        public let tier: TrainingTier
+        /// Staff (and councillors) the tier is for.
+        public let staff: Double
+        /// Holding current training in the final year, with the coordinators in post and without.
+        public let trainedAtHorizonWithCoordinator: Double
+        public let trainedAtHorizonWithout: Double
+        /// Extra cost a year on average over the horizon (staff time and delivery), pounds.
+        public let extraCostPerYear: Double
+    }
 
     /// Central cost of all the scenario's posts in each year were every one funded throughout
     /// (real pounds; training excluded), the base for each funder's expected cost.
@@ -155,8 +169,8 @@ public struct ScenarioPlan: Sendable {
         }
         let renewalIndex = Array(fundingIndices[0..<renewalCount])
 
-        let training = try trainingCosts(scenario: scenario, deployment: deployment, authorities: authorities,
-                                         assumptions: set, years: years)
+        let (training, trainingTotals) = try trainingCosts(scenario: scenario, deployment: deployment,
+                                                           authorities: authorities, assumptions: set, years: years)
         let model = ScenarioModel(
             name: scenario.name, horizonYears: years,
             posts: deployment.posts.indices.map { index in
@@ -196,7 +210,7 @@ public struct ScenarioPlan: Sendable {
                 survivalAtHorizon: serving.isEmpty ? 0 : (centralFunding.survival.last ?? 1)))
         }
         return ScenarioPlan(loaded: loaded, deployment: deployment, plan: plan, authorityRows: rows,
-                            centralFunding: centralFunding, inputFiles: inputFiles)
+                            centralFunding: centralFunding, inputFiles: inputFiles, training: trainingTotals)
     }
 
     /// Extra training costs a year of each post when the scenario includes training: staff time
@@ -204,21 +218,30 @@ public struct ScenarioPlan: Sendable {
     /// less what the authority would spend without one, shared among the posts serving an
     /// authority by the FTE each gives it. Empty arrays when the scenario has no training.
     static func trainingCosts(scenario: Scenario, deployment: Deployment, authorities: AuthorityTable,
-                              assumptions: AssumptionSet, years: Int) throws -> [[Double]] {
-        guard scenario.training?.include == true else { return Array(repeating: [], count: deployment.posts.count) }
+                              assumptions: AssumptionSet, years: Int) throws -> ([[Double]], [TrainingTierTotals]) {
+        guard scenario.training?.include == true else { return (Array(repeating: [], count: deployment.posts.count), []) }
         let trainingAssumptions = try TrainingAssumptions(from: assumptions, authorities: authorities,
                                                           taxYear: scenario.priceBaseYear)
         var extraByAuthority: [String: [Double]] = [:]
+        var staff = [TrainingTier: Double](), trainedWith = [TrainingTier: Double](), trainedWithout = [TrainingTier: Double]()
+        var extraCost = [TrainingTier: Double]()
         for authority in authorities.authorities {
             let fte = deployment.fteServing[authority.code] ?? 0
             guard fte > 0 else { continue }
             let with = try TrainingPlan.build(authority: authority, assumptions: trainingAssumptions,
-                                              withCoordinator: true, coordinatorFTE: fte).costByYear(years)
+                                              withCoordinator: true, coordinatorFTE: fte)
             let without = try TrainingPlan.build(authority: authority, assumptions: trainingAssumptions,
-                                                 withCoordinator: false, coordinatorFTE: 0).costByYear(years)
-            extraByAuthority[authority.code] = zip(with, without).map { $0 - $1 }
+                                                 withCoordinator: false, coordinatorFTE: 0)
+            extraByAuthority[authority.code] = zip(with.costByYear(years), without.costByYear(years)).map { $0 - $1 }
+            for tier in TrainingTier.allCases {
+                staff[tier, default: 0] += with.tier(tier).staff
+                trainedWith[tier, default: 0] += with.tier(tier).trainedByYear(years).last ?? 0
+                trainedWithout[tier, default: 0] += without.tier(tier).trainedByYear(years).last ?? 0
+                let extra = zip(with.tier(tier).costByYear(years), without.tier(tier).costByYear(years)).reduce(0) { $0 + $1.0 - $1.1 }
+                extraCost[tier, default: 0] += extra / Double(max(years, 1))
+            }
         }
-        return deployment.posts.map { post in
+        let costs = deployment.posts.map { post in
             var costs = Array(repeating: 0.0, count: years)
             for member in post.members {
                 guard let extra = extraByAuthority[member.code], let total = deployment.fteServing[member.code], total > 0 else { continue }
@@ -227,5 +250,10 @@ public struct ScenarioPlan: Sendable {
             }
             return costs
         }
+        let totals = TrainingTier.allCases.map { tier in
+            TrainingTierTotals(tier: tier, staff: staff[tier] ?? 0, trainedAtHorizonWithCoordinator: trainedWith[tier] ?? 0,
+                               trainedAtHorizonWithout: trainedWithout[tier] ?? 0, extraCostPerYear: extraCost[tier] ?? 0)
+        }
+        return (costs, totals)
     }
 }

@@ -168,7 +168,7 @@ extension ScenarioRuns {
             for assumption in plan.assumptions.all { used[assumption.name] = assumption }
         }
         let names = plans.map(\.scenario.name).joined(separator: ", ")
-        return EvidencePack(
+        var pack = EvidencePack(
             title: "Modern Slavery Coordinators: \(names)",
             comparison: comparison,
             authorityTable: ScenarioTables.authorities(plans),
@@ -177,5 +177,7 @@ extension ScenarioRuns {
             tornado: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, Tornado.bars(for: $0.plan)) }),
             survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.centralFunding.survival) }),
             centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
+        pack.trainingTable = ScenarioTables.training(plans)
+        return pack
     }
 }
