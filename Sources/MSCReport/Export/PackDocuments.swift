@@ -36,13 +36,15 @@ public enum PackDocuments {
                 })),
             ])
         }
+        // Training appears only when a scenario includes it, as in the other formats.
+        let training: [(String, JSONValue)] = pack.trainingTable.map { [("training", tableJSON($0))] } ?? []
         return .object([
             ("title", .string(pack.title)),
             ("reproduce", .string(pack.reproduceSentence)),
             ("comparison", pack.comparison.json),
             ("headline", tableJSON(pack.comparison.numericTable)),
             ("funding", tableJSON(pack.fundingTable)),
-            ("training", pack.trainingTable.map(tableJSON) ?? .null),
+        ] + training + [
             ("authorities", tableJSON(pack.authorityTable)),
             ("assumptions", AssumptionsReport.json(pack.assumptions)),
             ("charts", .array(scenarios)),
