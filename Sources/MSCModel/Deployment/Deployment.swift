@@ -108,7 +108,17 @@ public struct Deployment: Sendable {
         let host = members.max { a, b in a.population != b.population ? a.population < b.population : a.code > b.code }!
         let fte = fteRule.fte(residents: residents)
         let observed = members.compactMap { observedReferrals[$0.code] }
-        let shares = sharing.shares(populations: members.map(\.population),
+        // A county council and its districts serve the same residents, so where both share a post
+        // each counts for half its population (an area then counts once): in weights doubled to
+        // stay whole, a two-tier member weighs its population and any other member twice that.
+        let countiesWithDistricts = Set(members.compactMap { $0.tier == .district ? $0.countyCode : nil })
+            .intersection(memberCodes)
+        let sharingWeights = members.map { authority -> Int in
+            let twoTierShared = countiesWithDistricts.contains(authority.code)
+                || (authority.countyCode.map { countiesWithDistricts.contains($0) } ?? false)
+            return twoTierShared ? authority.population : 2 * authority.population
+        }
+        let shares = sharing.shares(populations: sharingWeights,
                                     observedReferrals: observed.count == members.count ? observed : nil)
         let postMembers = zip(members, shares).map { authority, share in
             PostMember(code: authority.code, name: authority.name, costShare: share, population: authority.population,
