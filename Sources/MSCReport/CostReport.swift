@@ -36,17 +36,24 @@ public struct CostReport {
         guard let assumption = assumptions.byName[name] else { return "" }
         // For a rate that changes by tax year, the source for the year shown (titles such as
         // "... 2025 to 2026"), else the first.
-        let yearWords = FinancialYear(taxYear).map { "\($0.startYear) to \($0.startYear + 1)" }
+        let used = assumption.effectivePeriod(for: taxYear) ?? taxYear
+        let yearWords = FinancialYear(used).map { "\($0.startYear) to \($0.startYear + 1)" }
         let chosen = assumption.sources.first { source in yearWords.map { source.title.contains($0) } ?? false }
             ?? assumption.sources.first
         let first = chosen.map { "\($0.publisher) (\($0.date))" } ?? "no source"
         return assumption.evidence == .sourced ? first : "\(first) [\(assumption.evidence.rawValue)]"
     }
 
+    /// Says so when the tax year asked for is later than the latest rates known (they hold until changed).
+    private var ratesNote: String {
+        guard let used = assumptions.byName["employerNIRate"]?.effectivePeriod(for: taxYear), used != taxYear else { return "" }
+        return "; National Insurance at \(used) rates, the latest known"
+    }
+
     /// The breakdown as a table with a basis and a source for every line.
     public var table: ReportTable {
         var table = ReportTable(
-            title: "Employer cost of one Modern Slavery Coordinator post, per year (tax year \(taxYear))",
+            title: "Employer cost of one Modern Slavery Coordinator post, per year (tax year \(taxYear)\(ratesNote))",
             columns: [.init("Line", key: "line"), .init("Pounds a year", key: "pounds"),
                       .init("Basis", key: "basis"), .init("Source", key: "source")])
         let fteText = fte == 1 ? "" : " x \(NumberText.plain(fte)) FTE"

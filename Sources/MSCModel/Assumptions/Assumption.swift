@@ -54,6 +54,11 @@ public struct Assumption: Sendable {
         return valuesByPeriod.last { $0.period <= period }?.value
     }
 
+    /// The period whose value holds at `period` (the latest starting no later), or nil.
+    public func effectivePeriod(for period: String) -> String? {
+        valuesByPeriod.last { $0.period <= period }?.period
+    }
+
     /// The period labels this assumption has values for.
     public var periods: [String] { valuesByPeriod.map(\.period) }
 

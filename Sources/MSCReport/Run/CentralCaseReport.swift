@@ -63,7 +63,8 @@ public struct CentralCaseReport {
         totals.append([.text("Net present value"), .pounds(outcome.netPresentValue)])
         totals.append([.text("Benefit-cost ratio"), .number(outcome.benefitCostRatio, decimals: 2)])
         totals.append([.text("Additional identifications over \(outcome.costByYear.count) years"), .number(outcome.totalIdentifications, decimals: 0)])
-        totals.append([.text("Cost per additional identification"), .pounds(outcome.costPerIdentification)])
+        totals.append([.text("Cost per additional identification (undiscounted, before optimism bias)"), .pounds(outcome.costPerIdentification)])
+        totals.notes = ["The central case takes each assumption at its stated central value (for a triangular range, its most likely value), so Monte Carlo means, which average over skewed ranges, can differ from it."]
         var switching = ReportTable(title: "\(scenario.name): switching values (the value of each input at which NPV = 0)",
                                     columns: [.init("Input", key: "input"), .init("Central", key: "central"),
                                               .init("Switching value", key: "switchingValue"), .init("Reading", key: "reading")])

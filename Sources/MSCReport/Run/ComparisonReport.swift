@@ -105,9 +105,11 @@ public struct ComparisonReport {
             columns: [.init("Scenario", key: "scenario"), .init("Metric", key: "metric"), .init("Unit", key: "unit"),
                       .init("Mean", key: "mean"), .init("SD", key: "sd"), .init("P5", key: "p5"), .init("P50", key: "p50"),
                       .init("P95", key: "p95"), .init("MCSE", key: "mcse")])
-        func add(_ scenario: String, _ metric: Metric, _ summary: Summary) {
+        func add(_ scenario: String, _ metric: Metric, _ summary: Summary, difference: Bool = false) {
             let unit = metric.isMoney ? "GBP" : (metric == .benefitCostRatio ? "ratio" : "count")
-            table.append([.text(scenario), .text(metric.rawValue), .text(unit), .number(summary.mean, decimals: 2),
+            // For a difference the ratio row is the incremental ratio, and is named so.
+            let name = difference && metric == .benefitCostRatio ? "bcrIncremental" : metric.rawValue
+            table.append([.text(scenario), .text(name), .text(unit), .number(summary.mean, decimals: 2),
                           .number(summary.standardDeviation, decimals: 2), .number(summary.p5, decimals: 2),
                           .number(summary.p50, decimals: 2), .number(summary.p95, decimals: 2),
                           .number(summary.monteCarloStandardError, decimals: 2)])
@@ -119,7 +121,7 @@ public struct ComparisonReport {
             guard let base else { continue }
             for metric in Metric.allCases where metric != .costPerIdentification {
                 add("\(results[index].scenarioName) minus \(results[base].scenarioName)", metric,
-                    Summary(Self.differenceValues(metric, results[index], results[base])))
+                    Summary(Self.differenceValues(metric, results[index], results[base])), difference: true)
             }
         }
         table.notes = manifest.noteLines

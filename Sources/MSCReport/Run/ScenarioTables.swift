@@ -31,13 +31,13 @@ public enum ScenarioTables {
     /// One row per funder and scenario: expected cost over the horizon and survival at 1, 3, 5 years.
     public static func funding(_ plans: [ScenarioPlan]) -> ReportTable {
         var table = ReportTable(
-            title: "Funding: expected cost to each funder and the chance a post is still funded (central renewal probabilities)",
+            title: "Funding: expected cost to each funder and the chance a post is still funded (averaged over the renewal probabilities' uncertainty)",
             columns: [.init("Scenario", key: "scenario"), .init("Funder", key: "funder"),
                       .init("Share at start", key: "initialShare"), .init("Expected cost over horizon (£)", key: "expectedCost"),
-                      .init("Funded after 1 year", key: "survivalYear1"), .init("After 3 years", key: "survivalYear3"),
-                      .init("After 5 years", key: "survivalYear5")])
+                      .init("Still funded after 1 year", key: "survivalAfter1Year"), .init("After 3 years", key: "survivalAfter3Years"),
+                      .init("After 5 years", key: "survivalAfter5Years")])
         for plan in plans {
-            let funding = plan.centralFunding
+            let funding = plan.expectedFunding
             let costs = funding.costByFunder(postCostByYear: plan.fullyFundedPostCostByYear)
             let labels = plan.scenario.funding.funderLabels
             let shares = plan.scenario.funding.sources.map(\.share) + [0]
@@ -50,7 +50,7 @@ public enum ScenarioTables {
                               .pounds(costs[index]), survival(1), survival(3), survival(5)])
             }
         }
-        table.notes = ["Survival at year t is the chance a post is funded in year t (year 0 = first year). Costs are real, undiscounted, for all the scenario's posts."]
+        table.notes = ["Still funded after t years: the chance a post is funded in year t + 1 (the first year is year 1), as msc funding reports it. Costs are real, undiscounted, for all the scenario's posts."]
         return table
     }
 

@@ -52,7 +52,8 @@ public struct SensitivityReport {
                           .text("\(NumberText.fixed(index.totalInterval.lowerBound, decimals: 3)) to \(NumberText.fixed(index.totalInterval.upperBound, decimals: 3))")])
         }
         sobol.notes = ["First-order: share of NPV variance from the input alone; total: including its interactions (Saltelli 2010; Jansen 1999).",
-                       "Computed on the central-case NPV (posts weighted by expected survival), so post-by-post chance is left out."]
+                       "Computed on the central-case NPV (posts weighted by their expected survival), so the chance of individual renewals, and of a national grant ending every post at once, is left out: see msc run for that spread.",
+                       "Indices near zero are within sampling error: a first-order index can come out slightly negative or above its total."]
         return [tornado, sobol]
     }
 

@@ -79,7 +79,8 @@ public struct Summary: Sendable, Equatable {
         }
         let sorted = Statistics.sorted(finite)
         let mean = Statistics.mean(finite)
-        let sd = finite.count > 1 ? Statistics.standardDeviation(finite) : 0
+        // One iteration says nothing about spread: no standard deviation or standard error.
+        let sd = finite.count > 1 ? Statistics.standardDeviation(finite) : .nan
         self.init(mean: mean, standardDeviation: sd,
                   p5: Statistics.quantile(sorted: sorted, probability: 0.05),
                   p50: Statistics.quantile(sorted: sorted, probability: 0.5),

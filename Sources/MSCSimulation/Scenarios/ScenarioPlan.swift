@@ -12,6 +12,9 @@ public struct ScenarioPlan: Sendable {
     public let authorityRows: [AuthorityRow]
     /// Central expected funding of one post (survival and shares by funder per year).
     public let centralFunding: FundingExpectation
+    /// Expected funding of one post averaged over the renewal probabilities' uncertainty (exact,
+    /// as `msc funding` reports it), or the central one when a distribution has no closed form.
+    public let expectedFunding: FundingExpectation
     /// The files the plan rests on (scenario, assumptions, authorities), for the run manifest.
     public let inputFiles: [String]
     /// What the scenario's training reaches, tier by tier, when it includes training (else empty).
@@ -195,6 +198,7 @@ public struct ScenarioPlan: Sendable {
 
         let centralFunding = funding.expectedFunding(horizonYears: years,
                                                      renewalProbabilities: renewalIndex.map { national[$0].value })
+        let expectedFunding = funding.analyticFunding(horizonYears: years) ?? centralFunding
         let salary = try set.value("salary")
         var rows: [AuthorityRow] = []
         for authority in authorities.authorities {
@@ -207,10 +211,11 @@ public struct ScenarioPlan: Sendable {
                 authority: authority, postName: serving.first?.name, costShare: member?.costShare ?? 0,
                 annualCost: (member?.costShare ?? 0) * postCost, coverage: coverage, baselineIdentifications: base,
                 additionalIdentificationsPerYear: base * coverage * (identification.rateRatio - 1),
-                survivalAtHorizon: serving.isEmpty ? 0 : (centralFunding.survival.last ?? 1)))
+                survivalAtHorizon: serving.isEmpty ? 0 : (expectedFunding.survival.last ?? 1)))
         }
         return ScenarioPlan(loaded: loaded, deployment: deployment, plan: plan, authorityRows: rows,
-                            centralFunding: centralFunding, inputFiles: inputFiles, training: trainingTotals)
+                            centralFunding: centralFunding, expectedFunding: expectedFunding, inputFiles: inputFiles,
+                            training: trainingTotals)
     }
 
     /// Extra training costs a year of each post when the scenario includes training: staff time

@@ -54,6 +54,9 @@ struct CostCommand: ParsableCommand {
         }
         if let posts, posts < 1 { throw ValidationError("--posts must be at least 1") }
         if salary != nil, target != nil { throw ValidationError("give --salary or --target, not both") }
+        if let taxYear, FinancialYear(taxYear) == nil {
+            throw ValidationError("--tax-year \(taxYear): expected a tax year such as 2025-26")
+        }
     }
 
     func run() throws {

@@ -9,7 +9,7 @@ extension SamplingMethod: ExpressibleByArgument {}
 
 /// Options of every command that runs the Monte Carlo engine.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Iterations (Monte Carlo runs).")
+    @Option(parsing: .unconditional, help: "Iterations (Monte Carlo runs).")
     var runs: Int = 10_000
 
     @Option(help: "Random seed: the same seed gives the same output to the last digit, whatever the thread count.")
@@ -18,10 +18,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Sampling of national inputs: mc (Monte Carlo), lhs (Latin hypercube) or sobol.")
     var sampling: SamplingMethod = .monteCarlo
 
-    @Option(help: "Worker threads (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Worker threads (default: the number of cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("target-mcse"), help: ArgumentHelp("Keep running until the NPV's Monte Carlo standard error is below this many pounds (at most 1,000,000 iterations).", valueName: "pounds"))
+    @Option(name: .customLong("target-mcse"), parsing: .unconditional, help: ArgumentHelp("Keep running until the NPV's Monte Carlo standard error is below this many pounds (at most 1,000,000 iterations).", valueName: "pounds"))
     var targetMCSE: Double?
 
     func validate() throws {
@@ -175,7 +175,7 @@ extension ScenarioRuns {
             fundingTable: ScenarioTables.funding(plans),
             assumptions: used.values.sorted { $0.name < $1.name },
             tornado: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, Tornado.bars(for: $0.plan)) }),
-            survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.centralFunding.survival) }),
+            survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
             centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
         pack.trainingTable = ScenarioTables.training(plans)
         return pack
