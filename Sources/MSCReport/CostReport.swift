@@ -11,9 +11,13 @@ public struct CostReport {
     public let solvedFromTarget: Double?
     let assumptions: AssumptionSet
     let userSet: Set<String>
+    /// The financial year a salary was quoted for, when it was brought forward by pay awards.
+    let salaryQuotedFor: String?
 
     public init(breakdown: PostCostBreakdown, fullTimeSalary: Double, fte: Double, taxYear: String, rates: PostCostRates,
-                posts: Int?, solvedFromTarget: Double?, assumptions: AssumptionSet, userSet: Set<String>) {
+                posts: Int?, solvedFromTarget: Double?, assumptions: AssumptionSet, userSet: Set<String>,
+                salaryQuotedFor: String? = nil) {
+        self.salaryQuotedFor = salaryQuotedFor
         self.breakdown = breakdown
         self.fullTimeSalary = fullTimeSalary
         self.fte = fte
@@ -61,6 +65,7 @@ public struct CostReport {
             ? " including a £\(NumberText.grouped(rates.operationalBudget, decimals: 0)) operational budget" : ""
         let salaryBasis = solvedFromTarget.map { "solved for a total of £\(NumberText.grouped($0, decimals: 2))\(budgetNote)" }
             ?? "full-time £\(NumberText.grouped(fullTimeSalary, decimals: 2))\(fteText)"
+                + (salaryQuotedFor.map { ", brought from \($0) to \(taxYear) by the NJC pay awards" } ?? "")
         table.append([.text("Salary"), .pence(breakdown.salary), .text(salaryBasis), .text(source(of: "salary"))])
         table.append([.text("Employer National Insurance"), .pence(breakdown.employerNI),
                       .text("\(NumberText.plain(rates.employerNIRate * 100))% above £\(NumberText.grouped(rates.niSecondaryThreshold, decimals: 0)); no Employment Allowance (councils cannot claim it)"),

@@ -70,4 +70,14 @@ private let reportRates = PostCostRates(employerNIRate: 0.15, niSecondaryThresho
     @Test func payGrowthCompounds() {
         #expect(abs(PostCost.salary(40000, afterYears: 2, growthRate: 0.01) - 40804) < 1e-9)
     }
+
+    @Test func payAwardsBringASalaryForward() throws {
+        let awards = try PackagePaths.shippedAssumptions().assumption("payAward")
+        // 2.5% in 2024-25 and 3.2% in 2025-26 (NJC agreements), worked by hand.
+        #expect(abs(try PayAwards.bringForward(43_000, from: "2024-25", to: "2025-26", awards: awards) - 44_376) < 1e-9)
+        #expect(abs(try PayAwards.bringForward(43_000, from: "2023-24", to: "2025-26", awards: awards) - 43_000 * 1.025 * 1.032) < 1e-9)
+        #expect(try PayAwards.bringForward(43_000, from: "2025-26", to: "2025-26", awards: awards) == 43_000)
+        #expect(throws: InputError.self) { try PayAwards.bringForward(43_000, from: "2025-26", to: "2026-27", awards: awards) }
+        #expect(throws: InputError.self) { try PayAwards.bringForward(43_000, from: "2025-26", to: "2024-25", awards: awards) }
+    }
 }

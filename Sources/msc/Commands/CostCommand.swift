@@ -18,6 +18,9 @@ struct CostCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Full-time salary in pounds a year (default: the assumption 'salary').", valueName: "pounds"))
     var salary: Double?
 
+    @Option(name: .customLong("salary-year"), help: ArgumentHelp("The financial year the salary was quoted for, e.g. 2024-25: brought forward to --tax-year by the NJC pay awards.", valueName: "yyyy-yy"))
+    var salaryYear: String?
+
     @Option(name: .customLong("tax-year"), help: ArgumentHelp("Tax year for employer NI, e.g. 2025-26 (default: latest).", valueName: "yyyy-yy"))
     var taxYear: String?
 
@@ -54,6 +57,10 @@ struct CostCommand: ParsableCommand {
         }
         if let posts, posts < 1 { throw ValidationError("--posts must be at least 1") }
         if salary != nil, target != nil { throw ValidationError("give --salary or --target, not both") }
+        if let salaryYear, FinancialYear(salaryYear) == nil {
+            throw ValidationError("--salary-year \(salaryYear): expected a financial year such as 2024-25")
+        }
+        if salaryYear != nil, target != nil { throw ValidationError("--salary-year applies to a salary, not to --target") }
         if let taxYear, FinancialYear(taxYear) == nil {
             throw ValidationError("--tax-year \(taxYear): expected a tax year such as 2025-26")
         }
@@ -76,12 +83,17 @@ struct CostCommand: ParsableCommand {
             }
             fullTimeSalary = solved
         } else {
-            fullTimeSalary = try salary ?? assumptions.value("salary")
+            let quoted = try salary ?? assumptions.value("salary")
+            if let salaryYear {
+                fullTimeSalary = try PayAwards.bringForward(quoted, from: salaryYear, to: year, awards: assumptions.assumption("payAward"))
+            } else {
+                fullTimeSalary = quoted
+            }
         }
         let cost = PostCost.breakdown(fullTimeSalary: fullTimeSalary, fte: postFTE, rates: rates)
         let report = CostReport(breakdown: cost, fullTimeSalary: fullTimeSalary, fte: postFTE, taxYear: year, rates: rates,
                                 posts: posts, solvedFromTarget: target, assumptions: assumptions,
-                                userSet: userSetLines)
+                                userSet: userSetLines, salaryQuotedFor: salaryYear)
         emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
     }
 
