@@ -136,4 +136,23 @@ enum MSCBinary {
         #expect(missing.stderr.split(separator: "\n").count == 1)
         #expect(!missing.stderr.contains("Fatal error"))
     }
+
+    @Test func fitReproducesDobsonThroughTheCommandLine() throws {
+        // R's glm example (Dobson 1990, p. 93): counts ~ outcome + treatment, Poisson.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dobson-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "counts,outcome,treatment,one\n18,1,1,1\n17,2,1,1\n15,3,1,1\n20,1,2,1\n10,2,2,1\n20,3,2,1\n25,1,3,1\n13,2,3,1\n12,3,3,1\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let fit = try #require(try MSCBinary.json(["fit", file.path, "--outcome", "counts", "--exposure", "one",
+                                                   "--factors", "outcome,treatment", "--format", "json"]) as? [String: Any])
+        let coefficients = try #require(fit["coefficients"] as? [[String: Any]])
+        let estimates = coefficients.compactMap { $0["estimate"] as? Double }
+        let errors = coefficients.compactMap { $0["standardError"] as? Double }
+        let expected = [3.044522, -0.454255, -0.292987, 0, 0], expectedErrors = [0.170899, 0.202171, 0.192742, 0.2, 0.2]
+        #expect(estimates.count == 5)
+        for (got, want) in zip(estimates, expected) { #expect(abs(got - want) < 5e-6) }
+        for (got, want) in zip(errors, expectedErrors) { #expect(abs(got - want) < 5e-6) }
+        #expect(abs((fit["deviance"] as? Double ?? 0) - 5.129141) < 5e-6)
+        #expect(fit["dispersion"] is Double)
+    }
 }
