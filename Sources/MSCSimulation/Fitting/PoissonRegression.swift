@@ -28,20 +28,22 @@ public struct PoissonRegressionResult: Sendable {
     public let dispersionMethod: DispersionMethod
     /// The coefficients with tests and intervals (standard errors per `dispersionMethod`).
     public let coefficients: [CoefficientEstimate]
+    /// The GLM as GSLKit fitted it: deviances, Pearson statistics, degrees of freedom, AIC.
+    public let glm: PoissonGLMFit
     /// Standard errors with the dispersion fixed at 1, whatever the method.
-    public let modelStandardErrors: [Double]
+    public var modelStandardErrors: [Double] { glm.standardErrors }
     /// Residual deviance.
-    public let deviance: Double
+    public var deviance: Double { glm.deviance }
     /// Deviance of the intercept-only model with the same offset.
-    public let nullDeviance: Double
+    public var nullDeviance: Double { glm.nullDeviance }
     /// Pearson's chi-squared, sum (y − mu)² / mu.
-    public let pearsonChiSquared: Double
+    public var pearsonChiSquared: Double { glm.pearsonChiSquared }
     /// Pearson dispersion, pearsonChiSquared / residual degrees of freedom (NaN with none).
-    public let dispersion: Double
-    public let residualDegreesOfFreedom: Int
-    public let nullDegreesOfFreedom: Int
-    public let iterations: Int
-    public let aic: Double
+    public var dispersion: Double { glm.dispersion }
+    public var residualDegreesOfFreedom: Int { glm.residualDegreesOfFreedom }
+    public var nullDegreesOfFreedom: Int { glm.nullDegreesOfFreedom }
+    public var iterations: Int { glm.iterations }
+    public var aic: Double { glm.aic }
     /// Reference level of each factor.
     public let referenceLevels: [String: String]
     /// Estimates and covariance for the Monte Carlo.
@@ -93,11 +95,7 @@ public enum PoissonRegression {
         }
         return PoissonRegressionResult(
             file: design.file, outcome: outcomeName, exposure: exposureName, rowCount: design.rows.count,
-            dispersionMethod: method, coefficients: coefficients, modelStandardErrors: glm.standardErrors,
-            deviance: glm.deviance, nullDeviance: glm.nullDeviance, pearsonChiSquared: glm.pearsonChiSquared,
-            dispersion: glm.dispersion, residualDegreesOfFreedom: glm.residualDegreesOfFreedom,
-            nullDegreesOfFreedom: glm.nullDegreesOfFreedom, iterations: glm.iterations, aic: glm.aic,
-            referenceLevels: design.referenceLevels,
+            dispersionMethod: method, coefficients: coefficients, glm: glm, referenceLevels: design.referenceLevels,
             fittedCoefficients: FittedCoefficients(names: design.columnNames, estimates: glm.coefficients,
                                                    covariance: covariance))
     }
