@@ -47,6 +47,10 @@ extension AuthorityTable {
 
     private static func read(_ table: CSVTable) throws -> AuthorityTable {
         try table.checkColumns(required: requiredColumns, optional: optionalColumns)
+        // With no rows every command would run and report £0: an empty table is a broken file.
+        guard !table.rows.isEmpty else {
+            throw InputError(file: table.file, line: 1, message: "the header is the only line; expected one row per authority below it")
+        }
         var authorities: [Authority] = []
         var lines: [Int] = []
         var firstLineOfCode: [String: Int] = [:]
@@ -107,7 +111,10 @@ extension AuthorityTable {
                 }
                 forceCodes[force] = forceCodes[force] ?? (forceCode, row.line)
             }
-            let population = try table.integer("population", in: row, expected: "a positive whole number of residents") { $0 > 0 }
+            let residents = MSCModel.Unit.people.plausibleRange
+            let population = try table.integer("population", in: row, expected: "a positive whole number of residents, at most \(InputBounds.shown(residents.upperBound))") {
+                $0 > 0 && residents.contains(Double($0))
+            }
             let year = try table.integer("population_year", in: row, expected: "a year between 1991 and 2100") {
                 (1991...2100).contains($0)
             }
