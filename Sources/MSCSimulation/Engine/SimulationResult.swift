@@ -110,6 +110,21 @@ public struct SimulationResult: Sendable {
     public let yearly: [YearlyMetric: [Double]]
     /// True when the run was interrupted before all iterations finished (only finished chunks kept).
     public let interrupted: Bool
+    /// Random draws the run made (each a value from a distribution or a uniform for a funding
+    /// decision), counted as they were drawn: for measuring the engine against the generator.
+    public let randomDraws: Int
+
+    public init(scenarioName: String, horizonYears: Int, iterations: Int, settings: SimulationSettings,
+                metrics: [Metric: [Double]], yearly: [YearlyMetric: [Double]], interrupted: Bool, randomDraws: Int = 0) {
+        self.scenarioName = scenarioName
+        self.horizonYears = horizonYears
+        self.iterations = iterations
+        self.settings = settings
+        self.metrics = metrics
+        self.yearly = yearly
+        self.interrupted = interrupted
+        self.randomDraws = randomDraws
+    }
 
     /// This run followed by `later` (the next iterations of the same run), as one result.
     public func appending(_ later: SimulationResult) -> SimulationResult {
@@ -119,7 +134,8 @@ public struct SimulationResult: Sendable {
         var used = settings
         used.runs = iterations + later.iterations
         return SimulationResult(scenarioName: scenarioName, horizonYears: horizonYears, iterations: used.runs,
-                                settings: used, metrics: metrics, yearly: yearly, interrupted: later.interrupted)
+                                settings: used, metrics: metrics, yearly: yearly, interrupted: later.interrupted,
+                                randomDraws: randomDraws + later.randomDraws)
     }
 
     /// Summary of a metric.
