@@ -54,7 +54,9 @@ let package = Package(
         .testTarget(name: "MSCModelTests", dependencies: ["MSCModel", "MSCTestSupport"]),
         .testTarget(name: "MSCSimulationTests", dependencies: ["MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport"]),
         .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel", "MSCTestSupport"]),
-        .testTarget(name: "MSCCommandTests", dependencies: ["msc", "MSCTestSupport"]),
+        .testTarget(name: "MSCCommandTests", dependencies: [
+            "msc", "MSCTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

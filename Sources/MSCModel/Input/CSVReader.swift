@@ -76,10 +76,11 @@ public struct CSVTable: Sendable {
             throw InputError(file: name, message: "cannot read the file (missing or unreadable); expected a CSV file")
         }
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            throw InputError(file: name, message: "the file is UTF-16 text; save it as \"CSV UTF-8\" instead")
+            throw InputError(file: name, line: 1, message: "the file is UTF-16 text; save it as \"CSV UTF-8\" instead")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: name, message: "the file is not UTF-8 text; save it as \"CSV UTF-8\"")
+            throw InputError(file: name, line: InputFile.firstInvalidUTF8Line(data),
+                             message: "this line is not UTF-8 text; save the file as \"CSV UTF-8\"")
         }
         return try parse(text: text, fileName: name)
     }

@@ -129,4 +129,25 @@ enum InputFile {
                              message: "the file has \(InputBounds.shown(size.doubleValue)) bytes; expected at most \(InputBounds.shown(Double(InputBounds.fileBytes)))")
         }
     }
+
+    /// The 1-based line of the first byte that is not valid UTF-8, so an error can point at it.
+    static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var line = 1, pending = 0
+        for byte in data {
+            if pending > 0 {
+                guard byte & 0xC0 == 0x80 else { return line }
+                pending -= 1
+                continue
+            }
+            switch byte {
+            case 0x0A: line += 1
+            case 0x00...0x7F: break
+            case 0xC2...0xDF: pending = 1
+            case 0xE0...0xEF: pending = 2
+            case 0xF0...0xF4: pending = 3
+            default: return line
+            }
+        }
+        return line
+    }
 }

@@ -192,11 +192,14 @@ public enum YAMLFile {
     public static func load(path: String, displayName: String? = nil) throws -> YAMLValue {
         let name = displayName ?? path
         try InputFile.checkSize(path: path, displayName: name)
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw InputError(file: name, message: "cannot read the file (missing, unreadable or not UTF-8)")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: name, message: isDirectory.boolValue ? "is a folder; expected a YAML file"
+                                                                         : "cannot read the file (missing or unreadable); expected a YAML file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: name, line: InputFile.firstInvalidUTF8Line(data), message: "this line is not UTF-8 text; save the file as UTF-8")
         }
         return try parse(text: text, fileName: name)
     }

@@ -16,8 +16,11 @@ public struct ComparisonReport {
         self.manifest = manifest
     }
 
+    /// What a ratio shows when it has nothing to divide by; the table's notes then say why.
+    static let undefined = "undefined"
+
     static func cell(_ value: Double, metric: Metric) -> String {
-        guard value.isFinite else { return "n/a" }
+        guard value.isFinite else { return undefined }
         if metric.isMoney { return ReportTable.Cell.money(value, decimals: 0).display.compactMoney(value) }
         if metric == .benefitCostRatio { return NumberText.fixed(value, decimals: 2) }
         return NumberText.grouped(value, decimals: abs(value) < 100 ? 1 : 0)
@@ -84,6 +87,12 @@ public struct ComparisonReport {
             "Differences are computed within each iteration with the same random draws of shared inputs, so their intervals are narrower than the gap between two intervals; for the benefit-cost ratio a difference column shows the incremental ratio (extra benefits over extra costs), median and interval."]) + [
             "NPV and BCR follow the HM Treasury Green Book: 3.5% real discount rate, optimism bias on costs. Benefits value additional identifications of victims (Home Office unit cost of modern slavery, uprated).",
         ] + manifest.noteLines
+        let anyUndefined = table.rows.contains { row in
+            row.contains { if case .text(let text) = $0 { return text.contains(Self.undefined) } else { return false } }
+        }
+        if anyUndefined {
+            table.notes.insert("\(Self.undefined): a ratio with nothing to divide by in those iterations (no additional identifications, or no extra cost against the baseline).", at: 0)
+        }
         return table
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GSLKit
 import MSCModel
 
 /// The reasons a Poisson fit cannot be estimated, found before and after fitting, each as one
@@ -48,6 +49,18 @@ enum FitRefusal {
         guard dispersion.isFinite else {
             throw InputError(file: design.file, line: 1,
                              message: "the Pearson dispersion is not finite; expected more rows than parameters and counts that are not all fitted exactly")
+        }
+    }
+
+    /// Refuses a least-squares fit with no residual variation (values exactly on the line, or no
+    /// residual degrees of freedom): its standard errors, t values and intervals would be 0 or not finite.
+    static func checkResidualVariation(_ fit: LinearFit, file: String, outcome: String) throws {
+        // "Exactly" to rounding: a residual SD a billionth of the typical fitted value is arithmetic noise.
+        let scale = fit.fittedValues.map(abs).max() ?? 0
+        guard fit.degreesOfFreedom > 0, fit.residualStandardDeviation > 1e-9 * max(scale, 1e-300), fit.residualStandardDeviation.isFinite,
+              fit.standardErrors.allSatisfy({ $0.isFinite }) else {
+            throw InputError(file: file, line: 1, key: outcome,
+                             message: "the values lie exactly on the fitted line, so there is no residual variation to estimate uncertainty from; expected real data with some noise")
         }
     }
 }

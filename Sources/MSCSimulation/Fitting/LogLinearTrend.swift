@@ -49,7 +49,7 @@ public enum LogLinearTrend {
                                          expected: "a number above 0 (a log-linear trend needs positive values)") { $0 > 0 }
         let positions = series.axis.positions
         guard positions.count >= 3 else {
-            throw InputError(file: table.file, message: "\(positions.count) data rows for 2 parameters; expected at least 3 rows")
+            throw InputError(file: table.file, line: 1, message: "\(positions.count) data rows for 2 parameters; expected at least 3 rows")
         }
         let origin = positions[0]
         let design = positions.map { [1, $0 - origin] }
@@ -57,8 +57,9 @@ public enum LogLinearTrend {
         do {
             fit = try LeastSquares.ordinary(design: design, response: series.values.map { log($0) })
         } catch {
-            throw InputError(file: table.file, key: outcome, message: "the trend fit failed (\(error.context))")
+            throw InputError(file: table.file, line: 1, key: outcome, message: "the trend fit failed (\(error.context))")
         }
+        try FitRefusal.checkResidualVariation(fit, file: table.file, outcome: outcome)
         let df = fit.degreesOfFreedom
         let coefficients = coefficientNames.indices.map { j in
             CoefficientEstimate(name: coefficientNames[j], estimate: fit.coefficients[j],

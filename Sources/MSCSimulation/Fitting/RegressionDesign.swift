@@ -33,6 +33,9 @@ public struct RegressionDesign: Sendable {
     public static func poisson(table: CSVTable, outcome: String, exposure: String?, predictors: [String],
                                factors: [String]) throws -> RegressionDesign {
         try checkNames(table: table, outcome: outcome, exposure: exposure, predictors: predictors, factors: factors)
+        guard !table.rows.isEmpty else {
+            throw InputError(file: table.file, line: 1, message: "the header is the only line; expected one row of data per observation below it")
+        }
         let counts = try table.rows.map { row in
             try table.number(outcome, in: row, expected: "a count (a whole number, 0 or more)") { $0 >= 0 && $0 == $0.rounded() }
         }

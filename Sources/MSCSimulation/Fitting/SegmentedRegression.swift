@@ -41,19 +41,19 @@ public enum SegmentedRegression {
                            since: String? = nil) throws -> SegmentedRegressionResult {
         let series = try TimeSeries.read(table: table, time: time, outcome: outcome, since: since)
         guard let k = series.axis.position(of: intervention) else {
-            throw InputError(file: table.file, key: time,
+            throw InputError(file: table.file, line: 1, key: time,
                              message: "--intervention \"\(intervention)\" is not written like the time column (e.g. \(series.axis.labels[0]))")
         }
         let positions = series.axis.positions
         let before = positions.filter { $0 < k }.count
         let after = positions.count - before
         guard before >= 2, after >= 2 else {
-            throw InputError(file: table.file, key: time,
+            throw InputError(file: table.file, line: 1, key: time,
                              message: "\(before) rows before \(intervention) and \(after) from it on; "
                                  + "expected at least 2 on each side to estimate a level and a trend change")
         }
         guard positions.count >= 5 else {
-            throw InputError(file: table.file, message: "\(positions.count) data rows for 4 parameters; expected at least 5 rows")
+            throw InputError(file: table.file, line: 1, message: "\(positions.count) data rows for 4 parameters; expected at least 5 rows")
         }
         let origin = positions[0]
         let design = positions.map { p -> [Double] in
@@ -64,8 +64,9 @@ public enum SegmentedRegression {
         do {
             fit = try LeastSquares.ordinary(design: design, response: series.values)
         } catch {
-            throw InputError(file: table.file, key: outcome, message: "the segmented regression failed (\(error.context))")
+            throw InputError(file: table.file, line: 1, key: outcome, message: "the segmented regression failed (\(error.context))")
         }
+        try FitRefusal.checkResidualVariation(fit, file: table.file, outcome: outcome)
         let df = fit.degreesOfFreedom
         let coefficients = coefficientNames.indices.map { j in
             CoefficientEstimate(name: coefficientNames[j], estimate: fit.coefficients[j],

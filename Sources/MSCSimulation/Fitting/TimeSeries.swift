@@ -23,13 +23,13 @@ public struct TimeSeries: Sendable {
         if let since {
             let fullAxis = try TimeAxis.read(time, of: table)
             guard let start = fullAxis.position(of: since) else {
-                throw InputError(file: table.file, key: time,
+                throw InputError(file: table.file, line: 1, key: time,
                                  message: "--since \"\(since)\" is not written like the time column (e.g. \(fullAxis.labels[0]))")
             }
             rows = zip(table.rows, fullAxis.positions).filter { $0.1 >= start }.map(\.0)
             guard !rows.isEmpty else {
-                throw InputError(file: table.file, key: time,
-                                 message: "no rows from \(since) on; the data end at \(fullAxis.labels[fullAxis.labels.count - 1])")
+                throw InputError(file: table.file, line: 1, key: time,
+                                 message: "--since \(since): no rows from then on; the data end at \(fullAxis.labels[fullAxis.labels.count - 1])")
             }
         }
         let kept = try CSVTable(file: table.file, header: table.header, rows: rows)

@@ -16,6 +16,10 @@ struct AssumptionsCommand: ParsableCommand {
     @Flag(help: "Show only values with no source (marked illustrative).")
     var illustrative = false
 
+    func validate() throws {
+        try checkNameOption("--name", name)
+    }
+
     func run() throws {
         let set = try common.loadAssumptions()
         var list = set.all

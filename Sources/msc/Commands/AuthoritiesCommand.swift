@@ -23,6 +23,13 @@ struct AuthoritiesCommand: ParsableCommand {
     @Option(name: .customLong("police-force-area"), help: ArgumentHelp("Only authorities in this police force area.", valueName: "name"))
     var policeForceArea: String?
 
+    func validate() throws {
+        try checkNameOption("--tier", tier)
+        try checkNameOption("--region", region)
+        try checkNameOption("--county", county)
+        try checkNameOption("--police-force-area", policeForceArea)
+    }
+
     func run() throws {
         let table = try common.loadAuthorities()
         var tierFilter: AuthorityTier?

@@ -28,9 +28,11 @@ struct DecideCommand: ParsableCommand {
 
     func validate() throws {
         guard scenarios.count >= 2 else { throw ValidationError("give at least two scenario files to decide among") }
-        if let threshold, !(threshold >= 0 && threshold.isFinite && threshold <= 1e9) {
-            throw ValidationError("--threshold must be an amount in pounds between 0 and 1,000,000,000")
+        let value = MSCModel.Unit.gbpPerPerson.plausibleRange
+        if let threshold, !value.contains(threshold) {
+            throw ValidationError("--threshold must be an amount in pounds per identification \(InputBounds.describe(value)), found \(threshold)")
         }
+        try checkNameOption("--baseline", baseline)
         // Regression on the draws needs each shared input drawn the same in every scenario, which a
         // Sobol design (dimensions in each scenario's own order) does not give.
         if runOptions.sampling == .sobol { throw ValidationError("--sampling sobol is not available for decide; expected mc or lhs") }

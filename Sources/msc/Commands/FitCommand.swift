@@ -83,6 +83,7 @@ struct FitCommand: ParsableCommand {
         if saveEstimate != nil, model != .poisson { throw ValidationError("--save-estimate applies to --model poisson only") }
         if saveEstimate != nil, effect == nil { throw ValidationError("--save-estimate needs --effect, the predictor whose rate ratio to save (e.g. hasMSC)") }
         if !(0...400).contains(horizon) { throw ValidationError("--horizon must be between 0 and 400 periods") }
+        try checkNameOption("--save-as", saveAs)
         if saveAs.range(of: "^[a-z][A-Za-z0-9]*$", options: .regularExpression) == nil {
             throw ValidationError("--save-as must be an assumption name in lowerCamelCase, e.g. identificationRateRatio")
         }

@@ -28,6 +28,8 @@ struct ShareCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        try checkNameOption("--area", area)
+
         if let areaKind, AreaKind(scenarioWord: areaKind) == nil {
             throw ValidationError("--area-kind must be one of county-area, police-force-area, region, authority")
         }

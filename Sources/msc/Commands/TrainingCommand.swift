@@ -38,6 +38,8 @@ struct TrainingCommand: ParsableCommand {
     static let defaultHorizonYears = 10
 
     func validate() throws {
+        try checkNameOption("--authority", authority)
+
         if let horizon, !InputBounds.horizonYears.contains(horizon) {
             throw ValidationError("--horizon must be \(InputBounds.horizonYears.lowerBound) to \(InputBounds.horizonYears.upperBound) years")
         }

@@ -13,6 +13,12 @@ struct CommonOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Folder of assumption files to use instead of the shipped Assumptions/.", valueName: "dir"))
     var assumptions: String?
 
+    func validate() throws {
+        if let assumptions, assumptions.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--assumptions: expected a folder of assumption files, found empty text")
+        }
+    }
+
     /// The folder named by `--assumptions`, or the shipped `Assumptions/`.
     var assumptionsDirectory: String { assumptions ?? AssumptionLoader.defaultDirectory() }
 
@@ -35,6 +41,15 @@ struct CommonOptions: ParsableArguments {
         let loaded = try Scenario.load(path: path, assumptions: try loadAssumptions(), authorities: authorities)
         let deployment = try Deployment.build(scenario: loaded.scenario, authorities: authorities, assumptions: loaded.assumptions)
         return (loaded, authorities, deployment)
+    }
+}
+
+/// Refuses a name given on the command line (an area, an authority, a filter) longer than a
+/// name can be (``InputBounds/nameCharacters``) or on more than one line.
+func checkNameOption(_ option: String, _ value: String?) throws {
+    guard let value else { return }
+    guard value.count <= InputBounds.nameCharacters, !value.contains(where: \.isNewline) else {
+        throw ValidationError("\(option): expected a name on one line of at most \(InputBounds.nameCharacters) characters, found \(value.count) characters")
     }
 }
 
