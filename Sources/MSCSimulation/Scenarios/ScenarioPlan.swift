@@ -121,7 +121,7 @@ public struct ScenarioPlan: Sendable {
 
         // National inputs: one vector per iteration, in this order; funding parameters follow.
         let nationalNames = ["pensionRate", "apprenticeshipLevyRate", "overheadRate", "realPayGrowth",
-                             "identificationRateRatio", "harmAvoidedShare", "supportCostPerReferral", "optimismBias",
+                             "identificationRateRatio", "harmAvoidedShare", "councilCostPerIdentification", "optimismBias",
                              "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
                              CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
         var national = try nationalNames.map { try set.assumption($0) }
@@ -144,8 +144,7 @@ public struct ScenarioPlan: Sendable {
         let makeNational: @Sendable ([Double]) -> NationalInputs = { v in
             NationalInputs(pensionRate: v[0], apprenticeshipLevyRate: v[1], overheadRate: v[2], realPayGrowth: v[3],
                            rateRatio: v[4],
-                           valuePerIdentification: SocialValue.valuePerIdentification(
-                               unitCostPerVictim: v[unitCostIndex], harmAvoidedShare: v[5], supportCostPerReferral: v[6]),
+                           valuePerIdentification: v[unitCostIndex] * v[5] - v[6],
                            optimismBias: v[7], baselineRatePer100k: v[8], countyShareOfTwoTier: v[9],
                            coverageBenchmark: v[10], coverageElasticity: v[11], rampUpYears: v[12])
         }
