@@ -84,9 +84,15 @@ public enum Distribution: Sendable, Equatable {
     }
 }
 
+/// A parameter as a reader wants it: whole numbers as such, others to 4 decimals (4 significant
+/// digits when smaller than 0.01), trailing zeros dropped, so a value computed at load time
+/// (0.6695703701719792) reads 0.6696.
 private func formatParameter(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e12 { return String(Int(value)) }
-    return String(value)
+    guard abs(value) >= 0.01 else { return String(format: "%.4g", value) }
+    var text = String(format: "%.4f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
 }
 
 extension Double {
