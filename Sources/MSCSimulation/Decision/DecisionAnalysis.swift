@@ -53,6 +53,8 @@ public struct DecisionAnalysis: Sendable {
     /// EVPPI of every uncertain input, then of each named group, largest first within each.
     public let inputs: [InformationValue]
     public let groups: [InformationValue]
+    /// Coefficient draws behind each EVPPI standard error.
+    public let standardErrorSamples: Int
 
     /// EVPI spread evenly over the horizon's discounted years: the equivalent amount a year.
     public var evpiPerYear: Double { evpi.value / problem.annuityFactor }
@@ -142,7 +144,8 @@ public struct DecisionAnalysis: Sendable {
         }
         return DecisionAnalysis(problem: problem, threshold: threshold, valueCurve: valueCurve, costCurve: costCurve,
                                 worthwhileAtModelValue: worthwhileAtModelValue, evpi: evpi, meanNetBenefit: means,
-                                inputs: ranked(values.filter { !$0.isGroup }), groups: ranked(values.filter(\.isGroup)))
+                                inputs: ranked(values.filter { !$0.isGroup }), groups: ranked(values.filter(\.isGroup)),
+                                standardErrorSamples: standardErrorSamples)
     }
 }
 
