@@ -49,6 +49,8 @@ func anInputThatDoesNotEnterNetBenefitIsWorthAboutNothing(mean: Double) throws {
     #expect(evppi.standardError > 0)
     #expect(abs(evppi.value) <= 2 * evppi.standardError, "EVPPI \(evppi.value) ± \(evppi.standardError)")
     #expect(evppi.value < 0.02 * evpi.value)
+    // The input explains none of the variance (R² about the mean, not about zero).
+    #expect(evppi.rSquared[0] < 0.005)
 }
 
 @Test func noInputOrGroupIsWorthMoreThanEVPI() throws {

@@ -35,9 +35,16 @@ public enum PartialValueOfInformation {
         let p = design.columns
         let rows = (0..<n).map { i in Array(design.values[(i * p)..<((i + 1) * p)]) }
         var fits: [LinearFit] = []
+        var rSquared: [Double] = []
         for d in others {
             let incremental = zip(netBenefits[d], netBenefits[baselineIndex]).map { $0 - $1 }
-            fits.append(try LeastSquares.ordinary(design: rows, response: incremental))
+            let fit = try LeastSquares.ordinary(design: rows, response: incremental)
+            fits.append(fit)
+            // Centred R²: the basis carries the intercept (its columns sum to one) without a
+            // column of ones, so the fit's own R² would be measured about zero, not the mean.
+            let mean = Statistics.mean(incremental)
+            let total = incremental.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            rSquared.append(total > 0 ? 1 - fit.residualSumOfSquares / total : 0)
         }
         let value = evppi(fitted: fits.map(\.fittedValues))
 
@@ -66,7 +73,7 @@ public enum PartialValueOfInformation {
             }
             standardError = Statistics.standardDeviation(estimates)
         }
-        return Estimate(value: value, standardError: standardError, regressionColumns: p, rSquared: fits.map(\.rSquared))
+        return Estimate(value: value, standardError: standardError, regressionColumns: p, rSquared: rSquared)
     }
 
     /// `mean_i max(0, max_d g_d,i) − max(0, max_d mean_i g_d,i)` for incremental fits g.
