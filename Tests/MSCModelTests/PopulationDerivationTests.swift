@@ -31,8 +31,16 @@ struct PopulationDerivationTests {
         let assumptions = try PackagePaths.shippedAssumptions()
 
         let rate = try assumptions.assumption("baselineIdentificationRate")
-        #expect(abs(rate.value - (277 + 211) / residents * 100_000) < 1e-12)
+        let growth = try assumptions.value("laIdentificationGrowthSince2023")
+        #expect(abs(rate.value - (277 + 211) * growth / residents * 100_000) < 1e-12)
         #expect(rate.derivation == .adultIdentificationsPer100kResidents)
+        // The projection's range carried into the rate: (1, 1.2688, 1.4076) x the 2023 rate.
+        let rate2023 = 488 / residents * 100_000
+        guard case .triangular(let lo, let mode, let hi) = rate.distribution else {
+            Issue.record("baselineIdentificationRate should carry the growth's triangular range")
+            return
+        }
+        #expect(abs(lo - rate2023) < 1e-12 && abs(mode - rate2023 * 1.2688) < 1e-12 && abs(hi - rate2023 * 1.4076) < 1e-12)
 
         let median = (counting[158] + counting[159]) / 2
         let benchmark = try assumptions.assumption("coverageBenchmarkFTEPer100k")
@@ -47,6 +55,27 @@ struct PopulationDerivationTests {
         #expect(abs(ratio.value - careMean / othersMean) < 1e-12)
         #expect(ratio.distribution == .triangular(minimum: 1, mode: ratio.value, maximum: 3))
         #expect(ratio.notes?.contains("Computed when loaded: Mean mid-2024 population of the 175 councils") == true)
+    }
+
+    @Test("the referral projection's central value and range follow from the Home Office totals")
+    func referralProjection() throws {
+        let set = try PackagePaths.shippedAssumptions()
+        func national(_ name: String, _ year: String) throws -> Double { try set.value(name, period: year) }
+        // Home Office: NRM 16,990 (2023, revised), 19,125 (2024), 23,411 (2025); DtN 4,929, 5,598, 7,130.
+        #expect(try national("nrmReferralsUK", "2023") == 16_990 && national("nrmReferralsUK", "2025") == 23_411)
+        #expect(try national("dutyToNotifyReportsUK", "2024") == 5_598)
+        let nrm = try ["2023", "2024", "2025"].map { try national("nrmReferralsUK", $0) }
+        let dtn = try ["2023", "2024", "2025"].map { try national("dutyToNotifyReportsUK", $0) }
+        let referrals = try set.value("laAdultNRMReferrals2023"), reports = try set.value("laDutyToNotifyReports2023")
+        // Central: the 2024 national rise in full, half of the 2025 rise.
+        let central = (referrals * nrm[1] / nrm[0] * (1 + (nrm[2] / nrm[1] - 1) / 2)
+                       + reports * dtn[1] / dtn[0] * (1 + (dtn[2] / dtn[1] - 1) / 2)) / (referrals + reports)
+        let high = (referrals * nrm[2] / nrm[0] + reports * dtn[2] / dtn[0]) / (referrals + reports)
+        let growth = try set.assumption("laIdentificationGrowthSince2023")
+        #expect(abs(growth.value - central) < 5e-5)
+        #expect(growth.distribution == .triangular(minimum: 1, mode: growth.value, maximum: 1.4076))
+        #expect(abs(high - 1.4076) < 5e-5)
+        #expect(growth.notes?.contains("not extrapolated") == true)
     }
 
     @Test func aDerivedValueTakesNoValueOrMode() {
