@@ -162,8 +162,8 @@ public struct DecisionReport: Sendable {
                           .text(meaning)])
         }
         table.notes = [
-            "EVPPI by regression (Strong, Oakley & Brennan 2014): each option's incremental net benefit over \(baselineName) is fitted on the input's draws by least squares on a cubic B-spline basis (GSL) with knots at quantiles; for a group, each member's spline plus pairwise products. EVPPI = mean of the best fitted value − best mean. Standard error: the fits' coefficients redrawn \(analysis.standardErrorSamples) times from their least-squares sampling distribution.",
-            "An input that does not matter shows an EVPPI of about one standard error rather than zero (noise in a fitted curve looks like information); ranks within a few standard errors of each other are not distinct.",
+            "EVPPI by regression (Strong, Oakley & Brennan 2014): each option's incremental net benefit over \(baselineName) is fitted on the input's draws by least squares, the design chosen by BIC among a constant, a straight line and cubic B-splines (GSL) with 4 or 6 knots at quantiles (for a group: straight lines, pairwise products, then splines with pairwise products). EVPPI = mean of the best fitted value − best mean. Standard error: the chosen fits' coefficients redrawn \(analysis.standardErrorSamples) times from their least-squares sampling distribution.",
+            "An input whose best fit is the constant (it explains no more than noise would) shows £0 with no standard error; ranks within a few standard errors of each other are not distinct.",
             "Groups: " + problem.groups.map { group in "\(group.name): \(group.members.filter { name in problem.inputs.contains { $0.name == name || $0.name.hasPrefix(name + " (") } }.joined(separator: ", "))" }.joined(separator: "; ") + ".",
             "Per-post draws (salary, operational budget, each post's funding renewals) vary between posts within an iteration and are not one quantity evidence could pin down; they stay in the residual.",
         ]
@@ -203,7 +203,7 @@ public struct DecisionReport: Sendable {
                      ("members", .array(item.members.map { .string($0) })),
                      ("evppi", item.estimate.map { .number($0.value) } ?? .null),
                      ("standardError", item.estimate.map { .number($0.standardError) } ?? .null),
-                     ("regressionColumns", item.estimate.map { .number(Double($0.regressionColumns)) } ?? .null),
+                     ("regressionColumns", item.estimate.map { .numbers($0.regressionColumns.map(Double.init)) } ?? .null),
                      ("rSquared", item.estimate.map { .numbers($0.rSquared) } ?? .null),
                      ("failure", item.failure.map { .string($0) } ?? .null)])
         }
