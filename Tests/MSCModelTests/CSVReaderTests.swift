@@ -130,7 +130,7 @@ struct CSVReaderTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data([0x61, 0x0A, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: path))
         #expect(message { _ = try CSVTable.load(path: path, displayName: "l.csv") }
-            == "l.csv: the file is not UTF-8 text; save it as \"CSV UTF-8\"")
+            == "l.csv:2: this line is not UTF-8 text; save the file as \"CSV UTF-8\"")
     }
 
     @Test func choiceListsAllowedValues() throws {

@@ -1,11 +1,10 @@
 import Foundation
-import GSLKit
 import MSCModel
 
 /// The reasons a Poisson fit cannot be estimated, found before and after fitting, each as one
 /// ``MSCModel/InputError`` saying why, so `msc fit` never prints an infinite rate ratio or a
 /// standard error of a million as if it were an answer.
-enum FitRefusal {
+public enum FitRefusal {
     /// The largest standard error of a log rate ratio that still estimates something: e^(±1.96·20)
     /// spans 34 orders of magnitude, far past any interval a reader could use.
     static let largestStandardError = 20.0
@@ -52,13 +51,17 @@ enum FitRefusal {
         }
     }
 
-    /// Refuses a least-squares fit with no residual variation (values exactly on the line, or no
-    /// residual degrees of freedom): its standard errors, t values and intervals would be 0 or not finite.
-    static func checkResidualVariation(_ fit: LinearFit, file: String, outcome: String) throws {
-        // "Exactly" to rounding: a residual SD a billionth of the typical fitted value is arithmetic noise.
-        let scale = fit.fittedValues.map(abs).max() ?? 0
-        guard fit.degreesOfFreedom > 0, fit.residualStandardDeviation > 1e-9 * max(scale, 1e-300), fit.residualStandardDeviation.isFinite,
-              fit.standardErrors.allSatisfy({ $0.isFinite }) else {
+    /// Refuses a least-squares fit with no residual variation (values on the fitted line to
+    /// rounding, or no residual degrees of freedom): its standard errors, t values and intervals
+    /// would be 0 or not finite. The library still returns such fits (tests recover exact
+    /// coefficients from exact data); `msc fit` refuses to print them.
+    public static func requireResidualVariation(residualStandardDeviation: Double, degreesOfFreedom: Int,
+                                                standardErrors: [Double], fittedScale: Double,
+                                                file: String, outcome: String) throws {
+        // "Exactly" to rounding: a residual SD a billionth of the values' size is arithmetic noise.
+        guard degreesOfFreedom > 0, residualStandardDeviation.isFinite,
+              residualStandardDeviation > 1e-9 * max(fittedScale, 1e-300),
+              standardErrors.allSatisfy({ $0.isFinite }) else {
             throw InputError(file: file, line: 1, key: outcome,
                              message: "the values lie exactly on the fitted line, so there is no residual variation to estimate uncertainty from; expected real data with some noise")
         }

@@ -59,7 +59,6 @@ public enum LogLinearTrend {
         } catch {
             throw InputError(file: table.file, line: 1, key: outcome, message: "the trend fit failed (\(error.context))")
         }
-        try FitRefusal.checkResidualVariation(fit, file: table.file, outcome: outcome)
         let df = fit.degreesOfFreedom
         let coefficients = coefficientNames.indices.map { j in
             CoefficientEstimate(name: coefficientNames[j], estimate: fit.coefficients[j],

@@ -66,7 +66,6 @@ public enum SegmentedRegression {
         } catch {
             throw InputError(file: table.file, line: 1, key: outcome, message: "the segmented regression failed (\(error.context))")
         }
-        try FitRefusal.checkResidualVariation(fit, file: table.file, outcome: outcome)
         let df = fit.degreesOfFreedom
         let coefficients = coefficientNames.indices.map { j in
             CoefficientEstimate(name: coefficientNames[j], estimate: fit.coefficients[j],

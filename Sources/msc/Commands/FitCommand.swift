@@ -107,10 +107,19 @@ struct FitCommand: ParsableCommand {
         case .segmented:
             let result = try SegmentedRegression.fit(table: table, time: time, outcome: outcome,
                                                      intervention: intervention ?? "", since: since)
+            try FitRefusal.requireResidualVariation(
+                residualStandardDeviation: result.residualStandardDeviation, degreesOfFreedom: result.degreesOfFreedom,
+                standardErrors: result.coefficients.map(\.standardError), fittedScale: result.series.values.map(abs).max() ?? 0,
+                file: table.file, outcome: outcome)
             let report = SegmentedFitReport(result: result)
             emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
         case .trend:
             let result = try LogLinearTrend.fit(table: table, time: time, outcome: outcome, since: since, horizon: horizon)
+            // The trend is fitted to the logarithms, so its residuals are on that scale.
+            try FitRefusal.requireResidualVariation(
+                residualStandardDeviation: result.residualStandardDeviation, degreesOfFreedom: result.degreesOfFreedom,
+                standardErrors: result.coefficients.map(\.standardError), fittedScale: result.series.values.map { abs(log($0)) }.max() ?? 0,
+                file: table.file, outcome: outcome)
             let report = TrendFitReport(result: result)
             emit(common.format == .json ? JSONText.write(report.json)
                                         : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
