@@ -42,15 +42,7 @@ enum ScenarioRuns {
         let plans = try paths.map {
             try ScenarioPlan.load(path: $0, assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath)
         }
-        // Results are labelled by scenario name, so two scenarios with one name could not be told apart.
-        var seen: [String: String] = [:]
-        for plan in plans {
-            if let first = seen[plan.scenario.name] {
-                throw InputError(file: plan.scenario.file, key: "name",
-                                 message: "\"\(plan.scenario.name)\" is also the name of \(first); expected each scenario compared to have its own name")
-            }
-            seen[plan.scenario.name] = plan.scenario.file
-        }
+        try ScenarioPlan.requireDistinctNames(plans)
         return plans
     }
 
@@ -163,21 +155,6 @@ extension ScenarioRuns {
         let comparison = ComparisonReport(results: results, baselineIndex: try baselineIndices(plans),
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine))
-        var used: [String: Assumption] = [:]
-        for plan in plans {
-            for assumption in plan.assumptions.all { used[assumption.name] = assumption }
-        }
-        let names = plans.map(\.scenario.name).joined(separator: ", ")
-        var pack = EvidencePack(
-            title: "Modern Slavery Coordinators: \(names)",
-            comparison: comparison,
-            authorityTable: ScenarioTables.authorities(plans),
-            fundingTable: ScenarioTables.funding(plans),
-            assumptions: used.values.sorted { $0.name < $1.name },
-            tornado: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, Tornado.bars(for: $0.plan)) }),
-            survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
-            centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
-        pack.trainingTable = ScenarioTables.training(plans)
-        return pack
+        return EvidencePack(plans: plans, comparison: comparison)
     }
 }
