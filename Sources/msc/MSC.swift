@@ -20,6 +20,7 @@ struct MSC: ParsableCommand {
             ShareCommand.self,
             FundingCommand.self,
             ExportCommand.self,
+            ServeCommand.self,
         ]
     )
 
