@@ -39,6 +39,7 @@ public struct API: Sendable {
         router.post("/api/scenario") { request, _ in try await validateUpload(request) }
         router.post("/api/run") { request, _ in try await run(request) }
         router.post("/api/compare") { request, _ in try await compare(request) }
+        router.post("/api/decide") { request, _ in try await decide(request) }
         router.post("/api/share") { request, _ in try await share(request) }
         router.post("/api/council") { request, _ in try await council(request) }
         router.post("/api/evidence-pack") { request, _ in try await evidencePack(request) }
@@ -166,21 +167,74 @@ public struct API: Sendable {
     /// the baseline, and (with `"charts": true`) the evidence pack's SVG charts.
     func compare(_ request: Request) async throws -> Response {
         let start = ContinuousClock.now
-        let parsed = try await scenarioRequest(request, extraKeys: ["charts"])
-        let (plans, results, baselines) = try await simulate(parsed, client: request.headers[Self.clientHeader])
+        let parsed = try await scenarioRequest(request, extraKeys: ["charts", "decision"])
+        let deciding = parsed.decision && parsed.scenarios.count + parsed.uploads.count >= 2
+        if deciding { try Self.checkDecidable(parsed) }
+        let (plans, results, baselines) = try await simulate(parsed, client: request.headers[Self.clientHeader],
+                                                             keepInputDraws: deciding)
         let comparison = ComparisonReport(results: results, baselineIndex: baselines,
                                           manifest: manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "compare"))
         guard case .object(var pairs) = comparison.json else { throw APIError(status: 500, "comparison could not be written") }
         pairs.append(("table", Self.tableJSON(comparison.table)))
+        var decision: DecisionReport?
+        if deciding {
+            let manifest = comparison.manifest
+            let report = try await quick { try Self.decision(plans, results, baselines, parsed, manifest, threads: 1) }
+            pairs.append(("decision", report.json))
+            pairs.append(("decisionTables", .array(report.tables.map(Self.tableJSON))))
+            decision = report
+        }
         if parsed.charts {
-            let inputs = Unshared((plans, comparison))
-            let charts = try await quick { Unshared(Charts.all(for: EvidencePack(plans: inputs.value.0, comparison: inputs.value.1))) }.value
+            let inputs = Unshared((plans, comparison, decision))
+            let charts = try await quick {
+                var pack = try EvidencePack(plans: inputs.value.0, comparison: inputs.value.1)
+                pack.decision = inputs.value.2
+                return Unshared(Charts.all(for: pack))
+            }.value
             pairs.append(("charts", .array(charts.map { chart in
                 .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
             })))
         }
         pairs.append(("notes", .array(plans.flatMap { Self.overrideNotes($0, parsed) }.map { .string($0) })))
         return Self.timed(start, JSONResponse.ok(JSONText.write(.object(pairs))))
+    }
+
+    /// `msc decide`: how likely each scenario is worthwhile against the baseline, by value of an
+    /// identification, and which inputs are worth resolving first (EVPI, EVPPI).
+    func decide(_ request: Request) async throws -> Response {
+        let start = ContinuousClock.now
+        let parsed = try await scenarioRequest(request, extraKeys: ["threshold", "charts"], minimumScenarios: 2)
+        try Self.checkDecidable(parsed)
+        let (plans, results, baselines) = try await simulate(parsed, client: request.headers[Self.clientHeader], keepInputDraws: true)
+        let manifest = manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "decide")
+        let report = try await quick { try Self.decision(plans, results, baselines, parsed, manifest, threads: 1) }
+        guard case .object(var pairs) = report.json else { throw APIError(status: 500, "decision could not be written") }
+        pairs.append(("tables", .array(report.tables.map(Self.tableJSON))))
+        if parsed.charts {
+            pairs.append(("charts", .array(DecisionCharts.all(report).map { chart in
+                .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
+            })))
+        }
+        return Self.timed(start, JSONResponse.ok(JSONText.write(.object(pairs))))
+    }
+
+    /// The regressions behind decision analysis need every shared input drawn alike in each
+    /// scenario (not so under Sobol) and enough iterations.
+    static func checkDecidable(_ parsed: ScenarioRequest) throws {
+        if parsed.sampling == .sobol { throw APIError.badRequest("sampling: sobol is not available for decision analysis; expected mc or lhs") }
+        if parsed.iterations < 100 { throw APIError.badRequest("iterations: decision analysis needs at least 100") }
+    }
+
+    static func decision(_ plans: [ScenarioPlan], _ results: [SimulationResult], _ baselines: [Int?], _ parsed: ScenarioRequest,
+                         _ manifest: RunManifest, threads: Int) throws -> DecisionReport {
+        let baseline = baselines.firstIndex { $0 == nil } ?? 0
+        do {
+            let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: baseline)
+            let analysis = DecisionAnalysis.analyse(problem, threshold: parsed.threshold, seed: parsed.seed, threads: threads)
+            return DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans), manifest: manifest)
+        } catch let error as DecisionError {
+            throw APIError.badRequest("decision: \(error.description)")
+        }
     }
 
     /// `msc share`: what each council in an area pays for one scenario's posts.
@@ -228,11 +282,16 @@ public struct API: Sendable {
     /// The evidence pack of the request's comparison, every format in one zip file.
     func evidencePack(_ request: Request) async throws -> Response {
         let parsed = try await scenarioRequest(request)
-        let (plans, results, baselines) = try await simulate(parsed, client: nil)
+        let deciding = parsed.scenarios.count + parsed.uploads.count >= 2 && parsed.sampling != .sobol && parsed.iterations >= 100
+        let (plans, results, baselines) = try await simulate(parsed, client: nil, keepInputDraws: deciding)
         let comparison = ComparisonReport(results: results, baselineIndex: baselines,
                                           manifest: manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "evidence-pack"))
         let inputs = Unshared((plans, comparison))
-        let data = try await quick { try EvidencePackWriter.zipped(EvidencePack(plans: inputs.value.0, comparison: inputs.value.1)) }
+        let data = try await quick {
+            try EvidencePackWriter.zipped(try EvidencePack(plans: inputs.value.0, comparison: inputs.value.1,
+                                                           decisionSeed: deciding ? parsed.seed : nil,
+                                                           decisionBaseline: baselines.firstIndex { $0 == nil } ?? 0))
+        }
         return JSONResponse.bytes(data, contentType: "application/zip", fileName: "evidence-pack.zip")
     }
 
@@ -240,14 +299,15 @@ public struct API: Sendable {
 
     /// Builds the plans and runs each scenario's Monte Carlo with the same seed (common random
     /// numbers), within the limit on simultaneous runs; a newer run by the same client cancels this one.
-    func simulate(_ parsed: ScenarioRequest, client: String?) async throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
+    func simulate(_ parsed: ScenarioRequest, client: String?,
+                  keepInputDraws: Bool = false) async throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
         let ticket = board.begin(client: client)
         defer { ticket.finished.store(true, ordering: .relaxed) }
         let workspace = workspace
         let plans = try await quick { try workspace.plans(for: parsed) }
         let baselines = try baselineIndex(plans, parsed)   // a wrong baseline is refused before the run
         let simulation = SimulationSettings(runs: parsed.iterations, seed: parsed.seed, method: parsed.sampling,
-                                            threads: settings.simulationThreads)
+                                            threads: settings.simulationThreads, keepInputDraws: keepInputDraws)
         ticket.total.store(parsed.iterations * plans.count, ordering: .relaxed)
         let busy = "\(settings.maximumConcurrentSimulations) Monte Carlo runs are in progress; try again shortly"
         let results = try await simulationWork.run(busyMessage: busy) {

@@ -33,6 +33,10 @@ public struct ScenarioRequest: Sendable {
     public var map = false
     /// `run` with `central` only: solve each key input's switching value (slower).
     public var switchingValues = false
+    /// `compare` only: add the decision analysis (probability worthwhile, value of information).
+    public var decision = false
+    /// `decide` only: a fixed value of one additional identification (pounds) instead of the model's own.
+    public var threshold: Double?
     /// `share` only: the area (county, police force area, region or council) and its kind.
     public var area: String?
     public var areaKind: String?
@@ -100,7 +104,7 @@ public struct ScenarioRequest: Sendable {
             }
             request.sampling = method
         }
-        for flag in ["central", "charts", "map", "switchingValues"] where extraKeys.contains(flag) {
+        for flag in ["central", "charts", "map", "switchingValues", "decision"] where extraKeys.contains(flag) {
             guard let value = object[flag] else { continue }
             guard let bool = jsonBool(value) else {
                 throw APIError.badRequest("\(flag): expected true or false")
@@ -109,8 +113,16 @@ public struct ScenarioRequest: Sendable {
             case "central": request.central = bool
             case "charts": request.charts = bool
             case "map": request.map = bool
+            case "decision": request.decision = bool
             default: request.switchingValues = bool
             }
+        }
+        if extraKeys.contains("threshold"), let value = object["threshold"], !(value is NSNull) {
+            guard jsonBool(value) == nil, let number = value as? NSNumber, number.doubleValue.isFinite,
+                  (0...1e9).contains(number.doubleValue) else {
+                throw APIError.badRequest("threshold: expected an amount in pounds between 0 and 1,000,000,000")
+            }
+            request.threshold = number.doubleValue
         }
         for key in ["area", "areaKind"] where extraKeys.contains(key) {
             guard let value = object[key] else { continue }

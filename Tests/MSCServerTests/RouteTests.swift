@@ -241,6 +241,32 @@ import Testing
         }
     }
 
+    @Test func decideRanksOptionsAndInputsAndRefusesSobol() async throws {
+        try await F.application().test(.router) { client in
+            let body = F.body(["scenarios": ["status-quo", "national-rollout"], "iterations": 500, "charts": true])
+            try await client.execute(uri: "/api/decide", method: .post, headers: F.jsonHeaders, body: body) { response in
+                #expect(response.status == .ok)
+                let json = try #require(F.json(response))
+                let options = try #require(json["options"] as? [[String: Any]])
+                #expect(options.map { $0["name"] as? String } == ["status-quo", "national-rollout"])
+                #expect(options.first?["baseline"] as? Bool == true)
+                let probability = try #require(options.last?["probabilityBetterAtModelValue"] as? Double)
+                #expect((0...1).contains(probability))
+                #expect((json["inputs"] as? [Any])?.isEmpty == false)
+                #expect((json["charts"] as? [Any])?.isEmpty == false)
+            }
+            let sobol = F.body(["scenarios": ["status-quo", "national-rollout"], "sampling": "sobol"])
+            try await client.execute(uri: "/api/decide", method: .post, headers: F.jsonHeaders, body: sobol) { response in
+                #expect(response.status.code == 400)
+                #expect((F.json(response)?["error"] as? String)?.contains("sobol") == true)
+            }
+            let one = F.body(["scenarios": ["status-quo"]])
+            try await client.execute(uri: "/api/decide", method: .post, headers: F.jsonHeaders, body: one) { response in
+                #expect(response.status.code == 400)
+            }
+        }
+    }
+
     @Test func evidencePackIsAZip() async throws {
         try await F.application().test(.router) { client in
             let body = F.body(["scenarios": ["status-quo", "national-rollout"], "iterations": 500])

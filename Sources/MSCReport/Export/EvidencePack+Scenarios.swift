@@ -4,8 +4,12 @@ import MSCSimulation
 extension EvidencePack {
     /// The evidence pack of scenarios already run: the comparison of their results, the
     /// per-authority, funding and training tables, every assumption they used, tornado bars,
-    /// survival curves and central NPVs (`msc export` and the web page's download).
-    public init(plans: [ScenarioPlan], comparison: ComparisonReport, title: String? = nil) {
+    /// survival curves and central NPVs (`msc export` and the web page's download); with two or
+    /// more scenarios and a `decisionSeed`, the decision analysis among them against the first, at
+    /// the model's own value of an identification, against the scenario at `decisionBaseline`
+    /// (the results must keep their input draws).
+    public init(plans: [ScenarioPlan], comparison: ComparisonReport, title: String? = nil,
+                decisionSeed: UInt64? = nil, decisionBaseline: Int = 0, threads: Int = 1) throws {
         var used: [String: Assumption] = [:]
         for plan in plans {
             for assumption in plan.assumptions.all { used[assumption.name] = assumption }
@@ -21,5 +25,11 @@ extension EvidencePack {
             survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
             centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
         trainingTable = ScenarioTables.training(plans)
+        if plans.count >= 2, let decisionSeed {
+            let problem = try DecisionProblem.build(plans: plans, results: comparison.results, baselineIndex: decisionBaseline)
+            let analysis = DecisionAnalysis.analyse(problem, threshold: nil, seed: decisionSeed, threads: threads)
+            decision = DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans),
+                                      manifest: comparison.manifest)
+        }
     }
 }

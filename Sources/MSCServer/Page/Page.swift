@@ -63,6 +63,7 @@ enum Page {
         <h2>With uncertainty <span class="hint" id="mc-label"></span></h2>
         <div id="progress" hidden><progress id="progress-bar" max="1" value="0"></progress> <span id="progress-text"></span></div>
         <div id="compare-table"></div>
+        <div id="decision"></div>
         <div id="charts" class="charts"></div>
       </section>
       <section id="map-section">

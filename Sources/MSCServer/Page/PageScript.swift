@@ -242,6 +242,17 @@ extension Page {
         el("thead", {}, el("tr", {}, table.columns.map((c) => el("th", {}, c)))),
         el("tbody", {}, table.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, cell)))))));
       if (table.notes.length) root.append(el("ul", {class: "notes"}, table.notes.map((n) => el("li", {}, n))));
+      const decision = $("#decision");
+      decision.replaceChildren();
+      if (data.decisionTables) {
+        decision.append(el("h3", {}, "Is it worthwhile, and which evidence is worth buying?"));
+        for (const t of data.decisionTables) {
+          decision.append(el("table", {class: "compare"}, el("caption", {}, t.title),
+            el("thead", {}, el("tr", {}, t.columns.map((c) => el("th", {}, c)))),
+            el("tbody", {}, t.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, cell)))))));
+          if (t.notes.length) decision.append(el("ul", {class: "notes"}, t.notes.map((n) => el("li", {}, n))));
+        }
+      }
       const charts = $("#charts");
       charts.replaceChildren();
       for (const chart of data.charts || []) {
@@ -399,7 +410,7 @@ extension Page {
         } catch (e) { /* progress is a courtesy */ }
       }, 250);
       try {
-        const data = await api("/api/compare", requestBody({charts: true}));
+        const data = await api("/api/compare", requestBody({charts: true, decision: selectedNames().length >= 2 && Number(state.iterations) >= 100}));
         if (mine !== generation) return;
         renderCompare(data);
         $("#progress").hidden = true;

@@ -110,6 +110,23 @@ public struct SimulationResult: Sendable {
     public let yearly: [YearlyMetric: [Double]]
     /// True when the run was interrupted before all iterations finished (only finished chunks kept).
     public let interrupted: Bool
+    /// Random draws the run made (each a value from a distribution or a uniform for a funding
+    /// decision), counted as they were drawn: for measuring the engine against the generator.
+    public let randomDraws: Int
+
+    public init(scenarioName: String, horizonYears: Int, iterations: Int, settings: SimulationSettings,
+                metrics: [Metric: [Double]], yearly: [YearlyMetric: [Double]], interrupted: Bool, randomDraws: Int = 0) {
+        self.scenarioName = scenarioName
+        self.horizonYears = horizonYears
+        self.iterations = iterations
+        self.settings = settings
+        self.metrics = metrics
+        self.yearly = yearly
+        self.interrupted = interrupted
+        self.randomDraws = randomDraws
+    }
+    /// Each iteration's uncertain national inputs, when the settings asked to keep them.
+    public internal(set) var inputDraws: InputDraws? = nil
 
     /// This run followed by `later` (the next iterations of the same run), as one result.
     public func appending(_ later: SimulationResult) -> SimulationResult {
@@ -118,8 +135,11 @@ public struct SimulationResult: Sendable {
         for (metric, values) in later.yearly { yearly[metric, default: []] += values }
         var used = settings
         used.runs = iterations + later.iterations
-        return SimulationResult(scenarioName: scenarioName, horizonYears: horizonYears, iterations: used.runs,
-                                settings: used, metrics: metrics, yearly: yearly, interrupted: later.interrupted)
+        var joined = SimulationResult(scenarioName: scenarioName, horizonYears: horizonYears, iterations: used.runs,
+                                      settings: used, metrics: metrics, yearly: yearly, interrupted: later.interrupted,
+                                      randomDraws: randomDraws + later.randomDraws)
+        if let mine = inputDraws, let theirs = later.inputDraws { joined.inputDraws = mine.appending(theirs) }
+        return joined
     }
 
     /// Summary of a metric.

@@ -13,4 +13,11 @@ extension ScenarioPlan {
             seen[plan.scenario.name] = plan.scenario.file
         }
     }
+
+    /// Every national input's description, by name, across the plans (for labelling charts and tables).
+    public static func assumptionDescriptions(_ plans: [ScenarioPlan]) -> [String: String] {
+        var descriptions: [String: String] = [:]
+        for plan in plans { for assumption in plan.plan.nationalAssumptions { descriptions[assumption.name] = assumption.description } }
+        return descriptions
+    }
 }

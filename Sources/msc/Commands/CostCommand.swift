@@ -77,6 +77,8 @@ struct CostCommand: ParsableCommand {
         let postFTE = try fte ?? assumptions.value("fte")
 
         let fullTimeSalary: Double
+        var awards: [PayAwards.Award] = []
+        var quotedFor: String?
         if let target {
             guard let solved = PostCost.salary(forTotal: target, fte: postFTE, rates: rates) else {
                 throw CommandFailure(message: "--target \(target): below the operational budget of £\(rates.operationalBudget); no salary gives that total")
@@ -84,16 +86,17 @@ struct CostCommand: ParsableCommand {
             fullTimeSalary = solved
         } else {
             let quoted = try salary ?? assumptions.value("salary")
-            if let salaryYear {
-                fullTimeSalary = try PayAwards.bringForward(quoted, from: salaryYear, to: year, awards: assumptions.assumption("payAward"))
-            } else {
-                fullTimeSalary = quoted
-            }
+            // The shipped salary is quoted for its own year (the report's 2025-26); a salary given
+            // on the command line is taken to be for the tax year unless --salary-year says otherwise.
+            let quotedYear = try salaryYear ?? (salary == nil ? PostCostRates.defaultTaxYear(in: assumptions) : year)
+            awards = try PayAwards.awards(from: quotedYear, to: year, in: assumptions)
+            fullTimeSalary = awards.reduce(quoted) { $0 * (1 + $1.rate) }
+            if !awards.isEmpty { quotedFor = quotedYear }
         }
         let cost = PostCost.breakdown(fullTimeSalary: fullTimeSalary, fte: postFTE, rates: rates)
         let report = CostReport(breakdown: cost, fullTimeSalary: fullTimeSalary, fte: postFTE, taxYear: year, rates: rates,
                                 posts: posts, solvedFromTarget: target, assumptions: assumptions,
-                                userSet: userSetLines, salaryQuotedFor: salaryYear)
+                                userSet: userSetLines, salaryQuotedFor: quotedFor, payAwards: awards)
         emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
     }
 

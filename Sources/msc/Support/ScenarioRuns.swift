@@ -46,8 +46,9 @@ enum ScenarioRuns {
         return plans
     }
 
-    /// Runs each plan with the same settings (common random numbers), showing progress on a terminal.
-    static func simulate(_ plans: [ScenarioPlan], options: RunOptions) throws -> [SimulationResult] {
+    /// Runs each plan with the same settings (common random numbers), showing progress on a terminal;
+    /// `keepInputDraws` keeps each iteration's inputs for decision analysis.
+    static func simulate(_ plans: [ScenarioPlan], options: RunOptions, keepInputDraws: Bool = false) throws -> [SimulationResult] {
         installInterruptHandler()
         var results: [SimulationResult] = []
         for plan in plans {
@@ -56,7 +57,9 @@ enum ScenarioRuns {
             if let bar {
                 progress = { done, total in bar.update(done: done, total: total) }
             }
-            let result = try SimulationEngine.run(plan.plan, settings: options.settings, progress: progress)
+            var settings = options.settings
+            settings.keepInputDraws = keepInputDraws
+            let result = try SimulationEngine.run(plan.plan, settings: settings, progress: progress)
             bar?.finish()
             if result.interrupted || SimulationEngine.isCancelled {
                 throw CommandFailure(message: "interrupted after \(result.iterations) iterations; nothing written")
@@ -151,10 +154,10 @@ extension ScenarioRuns {
     /// per-authority and funding tables, the assumptions used, tornado bars and survival curves.
     static func buildEvidencePack(scenarioPaths: [String], common: CommonOptions, options: RunOptions) throws -> EvidencePack {
         let plans = try plans(scenarioPaths, common: common)
-        let results = try simulate(plans, options: options)
+        let results = try simulate(plans, options: options, keepInputDraws: plans.count >= 2)
         let comparison = ComparisonReport(results: results, baselineIndex: try baselineIndices(plans),
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine))
-        return EvidencePack(plans: plans, comparison: comparison)
+        return try EvidencePack(plans: plans, comparison: comparison, decisionSeed: options.seed, threads: options.threads)
     }
 }
