@@ -41,6 +41,7 @@ public struct API: Sendable {
         router.post("/api/compare") { request, _ in try await compare(request) }
         router.post("/api/decide") { request, _ in try await decide(request) }
         router.post("/api/share") { request, _ in try await share(request) }
+        router.post("/api/map") { request, _ in try await map(request) }
         router.post("/api/council") { request, _ in try await council(request) }
         router.post("/api/evidence-pack") { request, _ in try await evidencePack(request) }
         return router
@@ -257,6 +258,35 @@ public struct API: Sendable {
         return JSONResponse.ok(JSONText.write(json))
     }
 
+    /// One scenario's hexagon map coloured by `metric` (the evidence pack's map code), with each
+    /// council's value for the page's hover.
+    func map(_ request: Request) async throws -> Response {
+        let start = ContinuousClock.now
+        let parsed = try await scenarioRequest(request, extraKeys: ["metric"])
+        guard parsed.scenarios.count + parsed.uploads.count == 1 else { throw APIError.badRequest("scenarios: expected exactly one scenario") }
+        let word = parsed.metric ?? HexMapMetric.posts.rawValue
+        guard let metric = HexMapMetric(rawValue: word) else {
+            throw APIError.badRequest("metric: expected one of \(HexMapMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let workspace = workspace
+        let json = try await quick { () throws -> JSONValue in
+            let plan = try workspace.plans(for: parsed)[0]
+            let cells = HexMaps.cells(plan: plan, metric: metric, layout: workspace.hexLayout, authorities: workspace.authorities)
+            return .object([
+                ("scenario", .string(plan.scenario.name)), ("metric", .string(metric.rawValue)), ("label", .string(metric.label)),
+                ("svg", .string(HexMaps.svg(plan: plan, metric: metric, layout: workspace.hexLayout,
+                                            authorities: workspace.authorities, id: "page-map"))),
+                ("cells", .array(cells.map { cell in
+                    .object([("code", .string(cell.code)), ("council", .string(cell.council)),
+                             ("value", cell.value.map { .number($0) } ?? .null),
+                             ("shown", .string(cell.value.map(metric.format) ?? "no value"))])
+                })),
+                ("licence", .string("Hexagon layout: Open Innovations, \(HexLayout.copyrightNotice), MIT licence.")),
+            ])
+        }
+        return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
+    }
+
     /// One council's card under one scenario (the map's click).
     func council(_ request: Request) async throws -> Response {
         let data = try await body(of: request)
@@ -290,7 +320,8 @@ public struct API: Sendable {
         let data = try await quick {
             try EvidencePackWriter.zipped(try EvidencePack(plans: inputs.value.0, comparison: inputs.value.1,
                                                            decisionSeed: deciding ? parsed.seed : nil,
-                                                           decisionBaseline: baselines.firstIndex { $0 == nil } ?? 0))
+                                                           decisionBaseline: baselines.firstIndex { $0 == nil } ?? 0,
+                                                           maps: (workspace.hexLayout, workspace.authorities)))
         }
         return JSONResponse.bytes(data, contentType: "application/zip", fileName: "evidence-pack.zip")
     }

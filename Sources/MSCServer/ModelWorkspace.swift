@@ -12,6 +12,8 @@ public struct ModelWorkspace: Sendable {
     public let authorities: AuthorityTable
     /// The shipped scenarios the page offers, in file-name order.
     public let scenarios: [ShippedScenario]
+    /// The hexagon layout of the councils (Open Innovations, MIT) the map is drawn on.
+    public let hexLayout: HexLayout
 
     /// One shipped scenario file, checked at start so a broken file is found before anyone asks.
     public struct ShippedScenario: Sendable {
@@ -28,6 +30,8 @@ public struct ModelWorkspace: Sendable {
         authoritiesPath = (assumptionsDirectory as NSString).appendingPathComponent("authorities.csv")
         assumptions = try AssumptionLoader.load(directory: assumptionsDirectory)
         authorities = try AuthorityTable.load(path: authoritiesPath)
+        hexLayout = try HexLayout.load(assumptionsDirectory: assumptionsDirectory)
+        try hexLayout.checkCovers(authorities)
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: scenariosDirectory)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted()
         guard !files.isEmpty else {

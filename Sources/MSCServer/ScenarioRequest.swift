@@ -40,6 +40,8 @@ public struct ScenarioRequest: Sendable {
     /// `share` only: the area (county, police force area, region or council) and its kind.
     public var area: String?
     public var areaKind: String?
+    /// `map` only: what colours the hexagons (posts, coverage, net-cost-to-council, additional-identifications).
+    public var metric: String?
 
     static let commonKeys = ["scenarios", "uploads", "baseline", "overrides", "seed", "iterations", "sampling"]
 
@@ -124,12 +126,16 @@ public struct ScenarioRequest: Sendable {
             }
             request.threshold = number.doubleValue
         }
-        for key in ["area", "areaKind"] where extraKeys.contains(key) {
+        for key in ["area", "areaKind", "metric"] where extraKeys.contains(key) {
             guard let value = object[key] else { continue }
             guard let text = value as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 200 else {
                 throw APIError.badRequest("\(key): expected a name, e.g. \"Kent\"")
             }
-            if key == "area" { request.area = text } else { request.areaKind = text }
+            switch key {
+            case "area": request.area = text
+            case "areaKind": request.areaKind = text
+            default: request.metric = text
+            }
         }
         let count = request.scenarios.count + request.uploads.count
         guard count >= minimumScenarios else {

@@ -26,7 +26,7 @@ public struct CouncilCard {
 
     /// The same figure for any row: the map colours every council by it.
     public static func councilNetCost(_ row: ScenarioPlan.AuthorityRow, funding: FundingMix) -> Double {
-        row.annualCost * funding.councilShare
+        row.annualCost * funding.councilBudgetShare
     }
 
     /// One object per authority for the map: post, whether shared, coverage, net cost, extra identifications.
@@ -55,7 +55,7 @@ public struct CouncilCard {
             ("annualCost", .number(ShareReport.pennies(row.annualCost))),
             ("funders", .array(funding.sources.map { source in
                 .object([("label", .string(source.label)), ("kind", .string(source.kind.rawValue)),
-                         ("share", .number(source.share)), ("councilMoney", .bool(source.kind.isCouncilMoney)),
+                         ("share", .number(source.share)), ("councilBudget", .bool(source.kind.isCouncilBudget)),
                          ("pays", .number(ShareReport.pennies(row.annualCost * source.share)))])
             })),
             ("councilNetCost", .number(ShareReport.pennies(councilNetCost))),

@@ -73,8 +73,8 @@ enum Page {
           <label class="inline">Colour by <select id="map-colour">
             <option value="posts">Posts</option>
             <option value="coverage">Coverage</option>
-            <option value="councilNetCost">Net cost to the council</option>
-            <option value="additionalIdentificationsPerYear">Extra identifications a year</option>
+            <option value="net-cost-to-council">Net cost to the council</option>
+            <option value="additional-identifications">Extra identifications a year</option>
           </select></label>
         </div>
         <div class="map-row">

@@ -267,86 +267,74 @@ extension Page {
       $("#mc-label").textContent = "(" + whole.format(data.manifest.runs) + " iterations, seed " + data.manifest.seed + ")";
     }
 
-    // MARK: Map
-    function mapValue(row) {
-      switch (state.colour) {
-        case "posts": return row.post ? (row.shared ? 2 : 1) : 0;
-        default: return row[state.colour];
-      }
+    // MARK: Map: the evidence pack's hexagon map, drawn by the server; hover and click added here.
+    function mapScenario() {
+      return catalogue.central && catalogue.central[state.mapScenario] ? state.mapScenario : selectedNames()[0];
     }
-    function legendText(value) {
-      switch (state.colour) {
-        case "posts": return ["no post", "own post", "shared post"][value];
-        case "coverage": return percent(value);
-        case "councilNetCost": return money(value);
-        default: return one.format(value);
-      }
+    function scenarioBody(scenario, extra) {
+      const body = requestBody(extra);
+      const isUpload = uploadedNames().includes(scenario);
+      body.scenarios = isUpload ? [] : [scenario];
+      body.uploads = isUpload ? body.uploads.filter((u, i) => state.uploads[i].name === scenario) : [];
+      delete body.baseline; delete body.iterations;
+      return body;
     }
-    const ramp = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"];
-    function colourFor(value, maximum) {
-      if (state.colour === "posts") return ["#eeeeee", "#6baed6", "#08519c"][value];
-      if (!(maximum > 0) || !(value > 0)) return ramp[0];
-      return ramp[Math.min(ramp.length - 1, 1 + Math.floor((value / maximum) * (ramp.length - 1) * 0.999))];
-    }
-    function renderMap() {
+    let mapGeneration = 0;
+    async function renderMap() {
       const holder = $("#map");
-      const layout = catalogue.hexmap;
-      const scenario = catalogue.central && catalogue.central[state.mapScenario] ? state.mapScenario : selectedNames()[0];
+      const scenario = mapScenario();
       const data = catalogue.central && catalogue.central[scenario];
-      if (!layout || !data) { holder.replaceChildren(el("p", {class: "hint"}, layout ? "Run a scenario to colour the map." : "The hexagon map is not available.")); return; }
+      if (!data) return;
+      const mine = ++mapGeneration;
+      let map;
+      try {
+        map = await api("/api/map", scenarioBody(scenario, {metric: state.colour}));
+      } catch (error) {
+        holder.replaceChildren(el("p", {class: "error"}, error.message));
+        return;
+      }
+      if (mine !== mapGeneration) return;
       const rows = {};
-      for (const row of data.authorities) rows[row.code] = row;
-      const values = layout.hexes.map((h) => rows[h.code] ? mapValue(rows[h.code]) : 0);
-      const maximum = Math.max(0, ...values);
-      holder.innerHTML = layout.svg;
+      for (const row of data.authorities || []) rows[row.code] = row;
+      const cells = {};
+      for (const cell of map.cells) cells[cell.code] = cell;
+      // The map's SVG is the server's own; its text is escaped by the chart code.
+      holder.innerHTML = map.svg;
+      holder.setAttribute("data-metric", map.metric);
       for (const shape of holder.querySelectorAll("[data-code]")) {
-        const row = rows[shape.getAttribute("data-code")];
-        const value = row ? mapValue(row) : 0;
-        shape.setAttribute("fill", colourFor(value, maximum));
+        const code = shape.getAttribute("data-code");
+        const title = shape.querySelector("title");
+        if (title) title.remove();   // the page shows its own tooltip
         shape.setAttribute("tabindex", "0");
-        shape.addEventListener("mousemove", (event) => showTooltip(event, shape, row));
+        shape.addEventListener("mousemove", (event) => showTooltip(event, cells[code], rows[code], map.label));
         shape.addEventListener("mouseleave", () => { $("#map-tooltip").hidden = true; });
-        shape.addEventListener("click", () => openCouncil(shape.getAttribute("data-code")));
-        shape.addEventListener("keydown", (event) => { if (event.key === "Enter") openCouncil(shape.getAttribute("data-code")); });
+        shape.addEventListener("click", () => openCouncil(code));
+        shape.addEventListener("keydown", (event) => { if (event.key === "Enter") openCouncil(code); });
       }
-      const legend = el("ul", {class: "legend"});
-      if (state.colour === "posts") { for (const v of [0, 1, 2]) legend.append(el("li", {}, swatch(colourFor(v, 2)), legendText(v))); }
-      else {
-        for (let i = 0; i < ramp.length; i++) {
-          const low = i === 0 ? 0 : (maximum * (i - 1)) / (ramp.length - 1), high = (maximum * i) / (ramp.length - 1);
-          legend.append(el("li", {}, swatch(ramp[i]), i === 0 ? "none" : legendText(low) + " to " + legendText(high)));
-        }
-      }
-      holder.append(legend);
-      $("#map-licence").textContent = layout.licence || "";
+      $("#map-licence").textContent = map.licence;
       if (state.council) openCouncil(state.council, true);
     }
-    function swatch(colour) { const s = el("span", {class: "swatch"}); s.style.background = colour; return s; }
-    function showTooltip(event, shape, row) {
+    function showTooltip(event, cell, row, label) {
       const tip = $("#map-tooltip");
-      const name = catalogue.authorities[shape.getAttribute("data-code")] || shape.getAttribute("data-name") || shape.getAttribute("data-code");
-      tip.replaceChildren(el("strong", {}, name), el("br"),
-        row ? (row.post ? (row.shared ? "shared post: " : "own post: ") + row.post : "no post") : "no data",
-        row ? [el("br"), "coverage " + percent(row.coverage), el("br"), "net cost to council " + money(row.councilNetCost) + " a year",
-               el("br"), "extra identifications " + one.format(row.additionalIdentificationsPerYear) + " a year"] : []);
+      if (!cell) return;
+      tip.replaceChildren(el("div", {}, el("strong", {}, cell.council), el("br"), label + ": " + cell.shown,
+        row ? [el("br"), row.post ? (row.shared ? "shared post: " : "own post: ") + row.post : "no post of its own",
+               el("br"), "coverage " + percent(row.coverage) + ", net cost " + money(row.councilNetCost) + " a year",
+               el("br"), "extra identifications " + one.format(row.additionalIdentificationsPerYear) + " a year"] : [],
+        el("br"), el("em", {}, "click for its card")));
       tip.hidden = false;
       tip.style.left = (event.pageX + 14) + "px";
       tip.style.top = (event.pageY + 14) + "px";
     }
     async function openCouncil(code, quiet) {
-      const scenario = catalogue.central && catalogue.central[state.mapScenario] ? state.mapScenario : selectedNames()[0];
+      const scenario = mapScenario();
       state.council = code;
       if (!quiet) writeState();
       const card = $("#council-card");
       card.hidden = false;
       card.replaceChildren(el("p", {class: "hint"}, "Loading…"));
       try {
-        const body = requestBody({code: code});
-        const isUpload = uploadedNames().includes(scenario);
-        body.scenarios = isUpload ? [] : [scenario];
-        body.uploads = isUpload ? body.uploads.filter((u, i) => state.uploads[i].name === scenario) : [];
-        delete body.baseline; delete body.iterations;
-        const c = await api("/api/council", body);
+        const c = await api("/api/council", scenarioBody(scenario, {code: code}));
         const partners = (c.share.posts[0] ? c.share.posts[0].members : []).filter((m) => m.code !== c.code).map((m) => m.name);
         const own = c.share.rows[0] || {};
         card.replaceChildren(
@@ -469,7 +457,6 @@ extension Page {
         catalogue.groups = assumptions.groups;
         for (const g of assumptions.groups) for (const a of g.assumptions) catalogue.assumptions[a.name] = a;
         for (const a of authorities) catalogue.authorities[a.code] = a.name;
-        try { catalogue.hexmap = await api("/api/hexmap"); } catch (e) { catalogue.hexmap = null; }
       } catch (error) { showError(error); return; }
       state = readState();
       renderScenarioControls();

@@ -9,7 +9,7 @@ extension Page {
     h2 { font-size: 1.1rem; margin: 0 0 8px; }
     h3 { font-size: 1rem; margin: 0 0 4px; }
     .lede { margin: 0 0 8px; max-width: 70rem; color: var(--muted); }
-    main { display: grid; grid-template-columns: 320px 1fr; gap: 18px; padding: 16px 24px; }
+    main { display: grid; grid-template-columns: 320px minmax(0, 1fr); gap: 18px; padding: 16px 24px; }
     aside section, #results > section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; margin-bottom: 14px; }
     .hint { color: var(--muted); font-size: 0.88rem; font-weight: normal; }
     .error { color: var(--bad); font-weight: 600; }
@@ -37,13 +37,14 @@ extension Page {
     th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
     table.compare td { font-variant-numeric: tabular-nums; }
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; margin-top: 12px; }
+    #compare-table, #decision { overflow-x: auto; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(420px, 100%), 1fr)); gap: 12px; margin-top: 12px; }
     .charts figure { margin: 0; border: 1px solid var(--line); border-radius: 4px; padding: 6px; background: #fff; }
     .charts svg, #map svg { width: 100%; height: auto; display: block; }
     figcaption { font-size: 0.85rem; color: var(--muted); }
     #progress { margin: 6px 0; }
     #progress progress { width: 50%; vertical-align: middle; }
-    .map-row { display: grid; grid-template-columns: minmax(300px, 2fr) minmax(240px, 1fr); gap: 14px; align-items: start; }
+    .map-row { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 2fr); gap: 14px; align-items: start; }
     #map [data-code] { cursor: pointer; stroke: #fff; stroke-width: 0.6; }
     #map [data-code]:hover, #map [data-code]:focus { stroke: #000; stroke-width: 2; outline: none; }
     .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 0.85rem; }

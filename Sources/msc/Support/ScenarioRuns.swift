@@ -165,6 +165,8 @@ extension ScenarioRuns {
         let comparison = ComparisonReport(results: results, baselineIndex: try baselineIndices(plans),
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine))
-        return try EvidencePack(plans: plans, comparison: comparison, decisionSeed: options.seed, threads: options.threads)
+        let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
+        return try EvidencePack(plans: plans, comparison: comparison, decisionSeed: options.seed, threads: options.threads,
+                                maps: (layout, try common.loadAuthorities()))
     }
 }
