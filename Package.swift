@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Tests only: property checks of the Monte Carlo kernel against the readable model.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: Implementation details
@@ -52,7 +54,10 @@ let package = Package(
         .target(name: "MSCTestSupport", dependencies: ["MSCSimulation", "MSCModel", "GSLKit"], path: "Tests/MSCTestSupport"),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "MSCModelTests", dependencies: ["MSCModel", "MSCTestSupport"]),
-        .testTarget(name: "MSCSimulationTests", dependencies: ["MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport"]),
+        .testTarget(name: "MSCSimulationTests", dependencies: [
+            "MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel", "MSCTestSupport"]),
         .testTarget(name: "MSCCommandTests", dependencies: ["msc", "MSCTestSupport"]),
     ],
