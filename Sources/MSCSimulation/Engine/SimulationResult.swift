@@ -72,19 +72,16 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarises finite values (infinite ones, e.g. cost per identification with none, are dropped).
     public init(_ values: [Double]) {
-        let finite = values.filter { $0.isFinite }
+        var finite = values.filter { $0.isFinite }
         guard !finite.isEmpty else {
             self.init(mean: .nan, standardDeviation: .nan, p5: .nan, p50: .nan, p95: .nan, monteCarloStandardError: .nan)
             return
         }
-        let sorted = Statistics.sorted(finite)
         let mean = Statistics.mean(finite)
         // One iteration says nothing about spread: no standard deviation or standard error.
         let sd = finite.count > 1 ? Statistics.standardDeviation(finite) : .nan
-        self.init(mean: mean, standardDeviation: sd,
-                  p5: Statistics.quantile(sorted: sorted, probability: 0.05),
-                  p50: Statistics.quantile(sorted: sorted, probability: 0.5),
-                  p95: Statistics.quantile(sorted: sorted, probability: 0.95),
+        let percentiles = Statistics.quantiles(selectingIn: &finite, probabilities: [0.05, 0.5, 0.95])
+        self.init(mean: mean, standardDeviation: sd, p5: percentiles[0], p50: percentiles[1], p95: percentiles[2],
                   monteCarloStandardError: sd / Double(finite.count).squareRoot())
     }
 
