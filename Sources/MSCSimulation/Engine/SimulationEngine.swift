@@ -132,6 +132,7 @@ public enum SimulationEngine {
             var values = plan.centralNationalValues
             var inputs = plan.nationalInputs(values)
             var lapses: [SourceLapse] = []
+            var sharedEnd = [Int?](repeating: nil, count: funding.count)
             var draws = 0
             for chunk in stride(from: firstChunk + worker, to: firstChunk + chunkCount, by: workers) {
                 if isCancelled { break }
@@ -165,6 +166,20 @@ public enum SimulationEngine {
                             })
                         }
                     }
+                    // A mix whose posts all last alike this iteration (national decisions, nothing
+                    // absorbed) is worked out once, not once per post; any other, post by post.
+                    for (mix, binding) in funding.enumerated() {
+                        if binding.mix.fundsEveryPostAlike(fundingDraws[mix]) {
+                            binding.mix.drawLapses(horizonYears: years, draw: fundingDraws[mix], into: &lapses, uniform: {
+                                draws += 1
+                                return renewalStream.uniform()
+                            })
+                            sharedEnd[mix] = binding.mix.fundedYears(horizonYears: years, lapses: lapses,
+                                                                     gapTolerance: fundingDraws[mix].gapTolerance)
+                        } else {
+                            sharedEnd[mix] = nil
+                        }
+                    }
                     for index in 0..<postCount {
                         if salaryDrawn {
                             scratch.salary[index] = salaryDistribution.draw(using: postStream).clamped(to: salaryRange)
@@ -177,6 +192,10 @@ public enum SimulationEngine {
                             scratch.operationalBudget[index] = plan.operationalBudget.value
                         }
                         let mix = postMix[index]
+                        if let shared = sharedEnd[mix] {
+                            scratch.endYear[index] = shared
+                            continue
+                        }
                         let binding = funding[mix]
                         binding.mix.drawLapses(horizonYears: years, draw: fundingDraws[mix], into: &lapses, uniform: {
                             draws += 1
