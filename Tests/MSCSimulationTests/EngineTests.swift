@@ -118,3 +118,22 @@ private func fingerprint(_ result: SimulationResult) -> [UInt64] {
         #expect(zip(bars, bars.dropFirst()).allSatisfy { $0.swing >= $1.swing })
     }
 }
+
+@Test func drawsFromUniformsDrawnAheadEqualDrawsOneByOne() {
+    // The engine draws salaries and budgets from a block of uniforms: the block must hold the
+    // numbers the generator gives one call at a time, and each draw the value the stream gives.
+    let a = RandomStream(seed: 31), b = RandomStream(seed: 31)
+    var block = [Double](repeating: 0, count: 1000)
+    block.withUnsafeMutableBufferPointer { a.fillUniform($0) }
+    #expect(block == (0..<1000).map { _ in b.uniform() })
+    let distributions: [Distribution] = [.fixed(3), .uniform(minimum: 0, maximum: 10_000),
+                                         .triangular(minimum: 40777, mode: 44490.84, maximum: 54495)]
+    for distribution in distributions {
+        let one = RandomStream(seed: 8), ahead = RandomStream(seed: 8)
+        for _ in 0..<200 {
+            let u = distribution.uniformsPerDraw == 1 ? ahead.uniform() : 0
+            #expect(distribution.draw(fromUniform: u).bitPattern == distribution.draw(using: one).bitPattern, "\(distribution)")
+        }
+    }
+    #expect(Distribution.beta(alpha: 2, beta: 3).uniformsPerDraw == nil)
+}

@@ -92,14 +92,14 @@ private struct RandomCase {
     /// The kernel's outcome for the same inputs.
     func kernel(weighted: Bool) -> ScenarioOutcome {
         let kernel = ScenarioKernel(model: model)
-        var scratch = ScenarioKernel.Scratch(kernel: kernel)
+        let scratch = ScenarioKernel.Scratch(kernel: kernel)
         for index in model.posts.indices {
             scratch.salary[index] = salary[index]
             scratch.operationalBudget[index] = budget[index]
             scratch.endYear[index] = weighted ? kernel.activeEnd[index] : fundedYears[index]
         }
         var outcome = ScenarioOutcome(horizonYears: model.horizonYears)
-        kernel.evaluate(national: national, survival: weighted ? survival : nil, scratch: &scratch, into: &outcome)
+        kernel.evaluate(national: national, survival: weighted ? survival : nil, scratch: scratch, into: &outcome)
         return outcome
     }
 }
