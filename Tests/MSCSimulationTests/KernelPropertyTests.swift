@@ -49,12 +49,13 @@ private struct RandomCase {
             name: "random", horizonYears: years, posts: posts, members: members,
             fundingMixNames: (0..<mixes).map { "mix \($0)" }, employerNIRate: r.uniform(lower: 0.1, upper: 0.2),
             niSecondaryThreshold: niThreshold, discountFactors: (0..<years).map { 1 / pow(1.035, Double($0)) },
-            unitCostDeflatorProjection: DeflatorProjection(years: r.integer(below: 3), centralGrowth: 0.025))
+            unitCostDeflatorProjection: DeflatorProjection(years: r.integer(below: 3), centralGrowth: 0.025),
+            nrmShare: r.uniform())
         national = NationalInputs { parameter in
             switch parameter {
             case .pensionRate: return r.uniform(lower: 0.1, upper: 0.3)
-            case .apprenticeshipLevyRate: return r.uniform(lower: 0, upper: 0.005)
-            case .overheadRate: return r.uniform(lower: 0, upper: 0.3)
+            case .appraisalApprenticeshipLevyRate: return r.uniform(lower: 0, upper: 0.005)
+            case .appraisalOverheadRate: return r.uniform(lower: 0, upper: 0.3)
             case .realPayGrowth: return payGrowth
             case .identificationRateRatio: return r.uniform(lower: 0.8, upper: 4)
             case .baselineIdentificationRate: return r.uniform(lower: 0.2, upper: 2)
@@ -62,9 +63,14 @@ private struct RandomCase {
             case .coverageBenchmarkFTEPer100k: return r.uniform(lower: 0.3, upper: 1.2)
             case .coverageElasticity: return r.uniform(lower: 0.3, upper: 1.2)
             case .rampUpYears: return r.uniform() < 0.2 ? 0 : r.uniform(lower: 0.5, upper: 4)
+            case .displacementShare: return r.uniform(lower: 0, upper: 0.6)
             case .unitCostPerVictim: return r.uniform(lower: 100_000, upper: 500_000)
-            case .harmAvoidedShare: return r.uniform()
-            case .supportCostPerReferral: return r.uniform(lower: 0, upper: 20_000)
+            case .avoidableHarmShare, .harmAvoidedShare, .conclusiveGroundsPositiveShare, .dutyToNotifyRelativeValue,
+                 .reasonableGroundsPositiveShare, .benefitReduction:
+                return r.uniform()
+            case .decisionCostPerReferral, .supportContractCostPerAdultSupported, .healthCostPerAdultSupported,
+                 .policeCostPerReferral, .councilCostPerIdentification:
+                return r.uniform(lower: 0, upper: 20_000)
             case .gdpDeflatorProjectedGrowth: return r.uniform(lower: 0.01, upper: 0.05)
             case .optimismBias: return r.uniform(lower: 0, upper: 0.5)
             }
@@ -117,7 +123,11 @@ private func expectClose(_ kernel: ScenarioOutcome, _ reference: ScenarioOutcome
     close(kernel.identificationsByYear, reference.identificationsByYear, "identifications")
     close(kernel.benefitByYear, reference.benefitByYear, "benefit")
     close(kernel.postsByYear, reference.postsByYear, "posts")
-    close([kernel.presentValueCosts, kernel.presentValueBenefits], [reference.presentValueCosts, reference.presentValueBenefits], "PV")
+    close(kernel.triggeredCostByYear, reference.triggeredCostByYear, "triggered cost")
+    close([kernel.presentValueCosts, kernel.presentValueBenefits, kernel.presentValueProgrammeCosts,
+           kernel.presentValueIdentifications],
+          [reference.presentValueCosts, reference.presentValueBenefits, reference.presentValueProgrammeCosts,
+           reference.presentValueIdentifications], "PV")
 }
 
 @Suite("Monte Carlo kernel against the readable model") struct KernelPropertyTests {

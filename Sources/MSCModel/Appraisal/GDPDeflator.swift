@@ -112,6 +112,9 @@ public struct GDPDeflator: Sendable {
     /// Used when the price base year is later than the published series (e.g. 2025-26 when the
     /// series ends in 2024-25); the added years are flagged ``Entry/projected``.
     public func extended(through year: FinancialYear, growthPerYear: Double) throws -> GDPDeflator {
+        guard reach.contains(year) else {
+            throw InputError(file: file, key: "financial_year", message: "no deflator for \(year); \(reach.expectation("a year"))")
+        }
         var extendedEntries = entries
         while let last = extendedEntries.last, last.year < year {
             extendedEntries.append(Entry(year: last.year.advanced(by: 1),

@@ -13,6 +13,26 @@ extension DeploymentRule {
     /// against `authorities`; an unknown rule, name or key is an error at its line.
     static func parse(_ node: YAMLValue, reader: ScenarioValueReader, authorities: AuthorityTable) throws -> DeploymentRule {
         let map = try node.mapping()
+        let rule = try parseRule(map, reader: reader, authorities: authorities)
+        try checkPostSizes(rule, map: map, authorities: authorities)
+        return rule
+    }
+
+    /// A post sized to its residents must still be a post: at most ``InputBounds/maximumPostFTE``
+    /// for the largest area the rule gives a post to (the smallest is held up by `minimumFTE`).
+    private static func checkPostSizes(_ rule: DeploymentRule, map: YAMLMapping, authorities: AuthorityTable) throws {
+        guard case .perResidents = rule.fte else { return }
+        let groups = try Deployment.areaGroups(for: rule, authorities: authorities)
+        guard let largest = groups.max(by: { Deployment.residentsServed(by: $0) < Deployment.residentsServed(by: $1) }) else { return }
+        let fte = rule.fte.fte(residents: Deployment.residentsServed(by: largest))
+        guard fte > InputBounds.maximumPostFTE else { return }
+        let fteMap = rule.kind == .populationBased ? map : try map.required("fte", expected: "an FTE").mapping()
+        let perNode = try fteMap.required("residentsPerFTE", expected: "residents per FTE")
+        throw perNode.error("gives the post for \(largest.name) \(InputBounds.shown(fte.rounded())) FTE; "
+                            + "expected at most \(InputBounds.shown(InputBounds.maximumPostFTE)) FTE per post (raise residentsPerFTE)")
+    }
+
+    private static func parseRule(_ map: YAMLMapping, reader: ScenarioValueReader, authorities: AuthorityTable) throws -> DeploymentRule {
         let kind = try map.required("rule", expected: "a deployment rule").choice(Kind.self)
         try map.rejectKeys(notIn: keys(for: kind))
         let fteNode = map.optional("fte")
@@ -54,12 +74,25 @@ extension DeploymentRule {
             }
             return .existing(codes: codes, placement: .listed, fte: fte)
         }
+        do {
+            let (codes, placement) = try existingPlacement(count: count, authorities: authorities)
+            return .existing(codes: codes, placement: placement, fte: fte)
+        } catch let error as InputError {
+            throw countNode.error(error.message)
+        }
+    }
+
+    /// Where today's `count` posts are when a scenario does not list them: the authorities flagged
+    /// `has_msc`, or else (illustrative) the `count` most populous single-tier authorities. The
+    /// identification rate ratio's derivation uses the same placement, so the two agree.
+    public static func existingPlacement(count: Int, authorities: AuthorityTable) throws -> ([String], ExistingPlacement) {
         let flagged = authorities.authorities.filter(\.hasMSC).map(\.code)
         if !flagged.isEmpty {
             guard flagged.count == count else {
-                throw countNode.error("\(authorities.file) flags \(flagged.count) authorities with has_msc but count is \(count); expected them to agree, or list the posts under codes")
+                throw InputError(file: authorities.file, key: "has_msc",
+                                 message: "\(authorities.file) flags \(flagged.count) authorities with has_msc but count is \(count); expected them to agree, or list the posts under codes")
             }
-            return .existing(codes: flagged, placement: .flagged, fte: fte)
+            return (flagged, .flagged)
         }
         let singleTier: Set<AuthorityTier> = [.unitary, .metropolitanBorough, .londonBorough]
         let chosen = authorities.authorities.filter { singleTier.contains($0.tier) }
@@ -67,9 +100,10 @@ extension DeploymentRule {
             .prefix(count)
             .map(\.code)
         guard chosen.count == count else {
-            throw countNode.error("only \(chosen.count) single-tier authorities to stand in for \(count) posts; list the posts under codes")
+            throw InputError(file: authorities.file, key: "count",
+                             message: "only \(chosen.count) single-tier authorities to stand in for \(count) posts; list the posts under codes")
         }
-        return .existing(codes: Array(chosen), placement: .mostPopulousSingleTier, fte: fte)
+        return (Array(chosen), .mostPopulousSingleTier)
     }
 
     private static func parseExplicit(_ map: YAMLMapping, fte: FTERule, authorities: AuthorityTable) throws -> DeploymentRule {

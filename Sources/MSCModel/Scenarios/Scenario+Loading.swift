@@ -3,7 +3,8 @@ import Foundation
 extension Scenario {
     /// The keys a scenario file accepts at its top level.
     public static let keys = ["name", "question", "horizonYears", "priceBaseYear", "baseline", "deployment",
-                              "costSharing", "funding", "overrides", "training"]
+                              "costSharing", "funding", "overrides", "training", "firstYear",
+                              "optimismBiasMitigations"]
 
     /// Reads the scenario at `path` strictly and applies its overrides to `assumptions`.
     ///
@@ -21,13 +22,16 @@ extension Scenario {
         try parse(root: try YAMLFile.parse(text: text, fileName: fileName), assumptions: assumptions, authorities: authorities)
     }
 
-    private static func parse(root: YAMLValue, assumptions base: AssumptionSet,
+    private static func parse(root: YAMLValue, assumptions shipped: AssumptionSet,
                               authorities: AuthorityTable) throws -> LoadedScenario {
         let file = root.file
+        // The identification rate ratio is derived from the facts and this authority table (unless
+        // the folder defines it), before the scenario's overrides so that they can replace it.
+        let base = try RateRatioDerivation.completing(shipped, authorities: authorities)
         let map = try root.mapping()
         try map.rejectKeys(notIn: keys)
 
-        let name = try nonEmptyText(try map.required("name", expected: "the scenario's short name, e.g. county-shared"))
+        let name = try map.required("name", expected: "the scenario's short name, e.g. county-shared").name("the scenario's short name")
         let question = try nonEmptyText(try map.required("question", expected: "the question the scenario answers, in a sentence"))
 
         // Overrides first, so every other section sees the assumptions the scenario runs on.
@@ -47,10 +51,26 @@ extension Scenario {
 
         let horizonNode = try map.required("horizonYears", expected: "the number of years to evaluate, e.g. 10")
         let horizon = try horizonNode.integer("a whole number of years")
-        guard (1...100).contains(horizon) else {
-            throw horizonNode.error("expected a horizon of 1 to 100 years, found \(horizon)")
+        guard InputBounds.horizonYears.contains(horizon) else {
+            throw horizonNode.error("expected a horizon of \(InputBounds.horizonYears.lowerBound) to \(InputBounds.horizonYears.upperBound) years, found \(horizon)")
         }
-        let priceBaseYear = try parsePriceBaseYear(try map.required("priceBaseYear", expected: "a financial year such as 2025-26"))
+        let priceBaseYearNode = try map.required("priceBaseYear", expected: "a financial year such as 2026-27")
+        let priceBaseYear = try parsePriceBaseYear(priceBaseYearNode)
+        let reach = try priceBaseYearReach(in: assumptions)
+        if let year = FinancialYear(priceBaseYear), !reach.contains(year) {
+            throw priceBaseYearNode.error("\(reach.expectation("a price base year")), found \(priceBaseYear)")
+        }
+        let firstYear: String
+        if let firstYearNode = map.optional("firstYear") {
+            firstYear = try parsePriceBaseYear(firstYearNode)
+            guard firstYear >= priceBaseYear else {
+                throw firstYearNode.error("the first year \(firstYear) is before the price base year \(priceBaseYear); expected \(priceBaseYear) or later")
+            }
+        } else {
+            let delay = try assumptions.value("programmeStartYearsAfterPriceBase")
+            firstYear = FinancialYear(priceBaseYear)!.advanced(by: Int(delay.rounded())).description
+        }
+        let mitigations = try map.optional("optimismBiasMitigations").map(parseMitigations) ?? []
         let baseline = try map.optional("baseline").map { try parseBaseline($0, ownName: name, file: file) }
         let deployment = try DeploymentRule.parse(try map.required("deployment", expected: "a mapping with a rule"),
                                                   reader: reader, authorities: authorities)
@@ -63,8 +83,27 @@ extension Scenario {
         let scenario = Scenario(name: name, question: question, file: file, horizonYears: horizon,
                                 priceBaseYear: priceBaseYear, baseline: baseline, deployment: deployment,
                                 sharing: sharing, funding: funding, training: training,
-                                overriddenAssumptions: overridden)
+                                overriddenAssumptions: overridden, firstYear: firstYear,
+                                optimismBiasMitigations: mitigations)
         return LoadedScenario(scenario: scenario, assumptions: assumptions)
+    }
+
+    /// `optimismBiasMitigations:` a list of `{risk, shareMitigated, reasoning}`, each share in (0, 1],
+    /// the shares summing to at most 1.
+    private static func parseMitigations(_ node: YAMLValue) throws -> [OptimismBias.Mitigation] {
+        var total = 0.0
+        return try node.sequence().map { item in
+            let map = try item.mapping()
+            try map.rejectKeys(notIn: ["risk", "shareMitigated", "reasoning"])
+            let risk = try nonEmptyText(try map.required("risk", expected: "the risk area mitigated, e.g. pay awards above plan"))
+            let shareNode = try map.required("shareMitigated", expected: "the share of the starting optimism bias removed, e.g. 0.1")
+            let share = try shareNode.number("a fraction between 0 and 1")
+            guard share > 0, share <= 1 else { throw shareNode.error("expected a share above 0 and at most 1, found \(share)") }
+            total += share
+            guard total <= 1 + 1e-12 else { throw shareNode.error("the shares mitigated sum to \(total); expected at most 1") }
+            let reasoning = try nonEmptyText(try map.required("reasoning", expected: "why the risk is mitigated and what the mitigation costs"))
+            return OptimismBias.Mitigation(risk: risk, shareMitigated: share, reasoning: reasoning)
+        }
     }
 
     private static func nonEmptyText(_ node: YAMLValue) throws -> String {
@@ -84,9 +123,11 @@ extension Scenario {
         return text
     }
 
-    /// The baseline: another scenario's name, whose file is expected beside this one. It is not
-    /// required to exist: only `compare` and `export` use it, and only when it is among the
-    /// scenarios given, so a scenario copied on its own still runs.
+    /// The baseline: another scenario's name, whose file is expected beside this one. Loading does
+    /// not require that file: `run`, `funding`, `share`, `training` and `sensitivity` never use
+    /// it, so a scenario copied on its own still runs. `compare` and `export` use it, and there a
+    /// baseline that is neither among the scenarios given nor a file beside this one is an error
+    /// naming this file, the line of `baseline:` and the key (`ScenarioRuns.baselineIndices`).
     private static func parseBaseline(_ node: YAMLValue, ownName: String, file: String) throws -> ScenarioReference {
         let name = try nonEmptyText(node)
         let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
@@ -96,6 +137,6 @@ extension Scenario {
         }
         let folder = (file as NSString).deletingLastPathComponent
         let path = folder.isEmpty ? "\(stem).yaml" : (folder as NSString).appendingPathComponent("\(stem).yaml")
-        return ScenarioReference(name: stem, path: path)
+        return ScenarioReference(name: stem, path: path, line: node.line)
     }
 }

@@ -49,13 +49,18 @@ struct CostCommand: ParsableCommand {
         for (name, value) in [("--pension", pension), ("--overhead", overhead), ("--apprenticeship-levy", apprenticeshipLevy)] {
             if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be a fraction between 0 and 1, e.g. 0.16") }
         }
+        let money = MSCModel.Unit.gbpPerYear.plausibleRange
         for (name, value) in [("--salary", salary), ("--operational-budget", operationalBudget), ("--target", target)] {
-            if let value, !(value >= 0 && value.isFinite) { throw ValidationError("\(name) must be a non-negative amount in pounds") }
+            if let value, !money.contains(value) {
+                throw ValidationError("\(name) must be an amount in pounds a year \(InputBounds.describe(money)), found \(value)")
+            }
         }
-        if let fte, !(fte > 0 && fte <= 1) {
-            throw ValidationError("--fte must be above 0 and at most 1 (one person; for more people use --posts)")
+        if let fte, !InputBounds.personFTE.contains(fte) {
+            throw ValidationError("--fte must be \(InputBounds.describe(InputBounds.personFTE)) (one person; for more people use --posts)")
         }
-        if let posts, posts < 1 { throw ValidationError("--posts must be at least 1") }
+        if let posts, !(1...Int(MSCModel.Unit.count.plausibleRange.upperBound)).contains(posts) {
+            throw ValidationError("--posts must be \(InputBounds.describe(1...MSCModel.Unit.count.plausibleRange.upperBound))")
+        }
         if salary != nil, target != nil { throw ValidationError("give --salary or --target, not both") }
         if let salaryYear, FinancialYear(salaryYear) == nil {
             throw ValidationError("--salary-year \(salaryYear): expected a financial year such as 2024-25")
@@ -69,6 +74,7 @@ struct CostCommand: ParsableCommand {
     func run() throws {
         let assumptions = try common.loadAssumptions()
         let year = try taxYear ?? PostCostRates.defaultTaxYear(in: assumptions)
+        try checkYears(taxYear: year, in: assumptions)
         var rates = try PostCostRates.central(from: assumptions, taxYear: year)
         if let pension { rates.pensionRate = pension }
         if let overhead { rates.overheadRate = overhead }
@@ -98,6 +104,23 @@ struct CostCommand: ParsableCommand {
                                 posts: posts, solvedFromTarget: target, assumptions: assumptions,
                                 userSet: userSetLines, salaryQuotedFor: quotedFor, payAwards: awards)
         emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+    }
+
+    /// `--tax-year` within the years the NI rates reach, `--salary-year` within the pay awards.
+    private func checkYears(taxYear year: String, in assumptions: AssumptionSet) throws {
+        let reach = try PostCostRates.taxYearReach(in: assumptions)
+        if let taxYear, let parsed = FinancialYear(taxYear), !reach.contains(parsed) {
+            throw CommandFailure(message: "--tax-year \(taxYear): \(reach.expectation("a tax year"))")
+        }
+        if let salaryYear, let quoted = FinancialYear(salaryYear), let tax = FinancialYear(year) {
+            let awards = try assumptions.assumption("payAward")
+            // A salary quoted the year before the first known award can be brought forward by it.
+            let first = awards.periods.compactMap(FinancialYear.init).first.map { $0.advanced(by: -1) } ?? tax
+            guard first <= quoted, quoted <= tax else {
+                throw CommandFailure(message: "--salary-year \(salaryYear): expected a year from \(first) to the tax year \(tax) "
+                                     + "(pay awards in \(awards.origin) cover \(awards.periods.joined(separator: ", ")))")
+            }
+        }
     }
 
     /// The lines whose value the user set on the command line (their source is "command line").

@@ -20,8 +20,10 @@ struct CommonOptions: ParsableArguments {
     var authoritiesPath: String { (assumptionsDirectory as NSString).appendingPathComponent("authorities.csv") }
 
     /// The assumption set named by `--assumptions`, or the shipped one.
+    /// `identificationRateRatio` is derived from the facts and the authority table unless the folder defines it.
     func loadAssumptions() throws -> AssumptionSet {
-        try AssumptionLoader.load(directory: assumptionsDirectory)
+        try RateRatioDerivation.completing(try AssumptionLoader.load(directory: assumptionsDirectory),
+                                           authorities: try loadAuthorities())
     }
 
     /// The 339 authorities from the assumptions folder.

@@ -25,9 +25,16 @@ struct RunOptions: ParsableArguments {
     var targetMCSE: Double?
 
     func validate() throws {
-        guard (1...5_000_000).contains(runs) else { throw ValidationError("--runs must be between 1 and 5,000,000") }
-        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
-        if let targetMCSE, !(targetMCSE > 0) { throw ValidationError("--target-mcse must be a positive amount in pounds") }
+        guard InputBounds.runs.contains(runs) else {
+            throw ValidationError("--runs must be \(InputBounds.describe(Double(InputBounds.runs.lowerBound)...Double(InputBounds.runs.upperBound)))")
+        }
+        guard InputBounds.threads.contains(threads) else {
+            throw ValidationError("--threads must be \(InputBounds.describe(Double(InputBounds.threads.lowerBound)...Double(InputBounds.threads.upperBound)))")
+        }
+        let money = MSCModel.Unit.gbp.plausibleRange
+        if let targetMCSE, !(targetMCSE > 0 && money.contains(targetMCSE)) {
+            throw ValidationError("--target-mcse must be an amount in pounds above 0 and at most \(InputBounds.shown(money.upperBound)), found \(targetMCSE)")
+        }
     }
 
     var settings: SimulationSettings {
@@ -95,7 +102,7 @@ enum ScenarioRuns {
                     return found
                 }
                 if !FileManager.default.fileExists(atPath: declared.path) {
-                    throw InputError(file: plan.scenario.file, key: "baseline",
+                    throw InputError(file: plan.scenario.file, line: declared.line, key: "baseline",
                                      message: "no scenario file \(declared.path); expected the name of a scenario in the same folder, e.g. status-quo")
                 }
             }
@@ -181,6 +188,17 @@ extension ScenarioRuns {
             survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
             centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
         pack.trainingTable = ScenarioTables.training(plans)
+        // One map per scenario: where its extra identifications fall (counties through their districts).
+        let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
+        let authorities = try common.loadAuthorities()
+        try layout.checkCovers(authorities)
+        pack.maps = plans.enumerated().map { index, plan in
+            Chart(fileName: "s\(index + 1)-map.svg",
+                  caption: "\(plan.scenario.name): extra adult identifications a year at full effect, by council (hexagon map).",
+                  svg: HexMaps.svg(plan: plan, metric: .additionalIdentifications, layout: layout, authorities: authorities,
+                                   id: "s\(index + 1)-map"))
+        }
+        pack.mapLicence = layout.licenceText
         if plans.count >= 2 {
             // The decision among the scenarios exported, against the first, at the model's own value.
             let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: 0)
