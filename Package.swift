@@ -1,12 +1,16 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
     name: "MSCToolkit",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         // MARK: Public API
         .executable(name: "msc", targets: ["msc"]),
+        // The web page and JSON API (`msc serve` hands over to it). A product of its own, so that
+        // `make run` (which builds `msc` only) never compiles Hummingbird and SwiftNIO.
+        .executable(name: "msc-server", targets: ["msc-server"]),
+        .library(name: "MSCServer", targets: ["MSCServer"]),
         .library(name: "MSCModel", targets: ["MSCModel"]),
         .library(name: "MSCSimulation", targets: ["MSCSimulation"]),
         .library(name: "MSCReport", targets: ["MSCReport"]),
@@ -19,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Tests only: property checks of the Monte Carlo kernel against the readable model.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // No default traits: the server needs neither swift-configuration nor full Foundation's form coding.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: Implementation details
@@ -42,10 +50,21 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
+        // The web server: routes, JSON API and the page, over the same library calls as the CLI.
+        .target(name: "MSCServer", dependencies: [
+            "MSCModel", "MSCSimulation", "MSCReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+
         // MARK: Executables
         .executableTarget(name: "msc", dependencies: [
             "MSCModel", "MSCSimulation", "MSCReport", "GSLKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "msc-server", dependencies: [
+            "MSCServer", "MSCModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "msc-bench", dependencies: ["MSCModel", "MSCSimulation", "GSLKit"]),
 
@@ -59,6 +78,11 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel", "MSCTestSupport"]),
+        .testTarget(name: "MSCServerTests", dependencies: [
+            "MSCServer", "MSCTestSupport", "MSCModel", "MSCSimulation",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .testTarget(name: "MSCCommandTests", dependencies: ["msc", "MSCTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
