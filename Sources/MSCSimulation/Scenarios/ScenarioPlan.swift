@@ -82,14 +82,26 @@ public struct ScenarioPlan: Sendable {
         let base = try AssumptionLoader.load(directory: assumptionsDirectory)
         let authorities = try AuthorityTable.load(path: authoritiesPath)
         let loaded = try Scenario.load(path: path, assumptions: base, authorities: authorities)
-        let changesPath = (assumptionsDirectory as NSString).appendingPathComponent(AuthorityStructure.fileName)
-        let hasChanges = FileManager.default.fileExists(atPath: changesPath)
-        var reorganisations = hasChanges ? try Reorganisation.load(path: changesPath) : []
-        if let extra = loaded.scenario.reorganisationsFile { reorganisations += try Reorganisation.load(path: extra) }
+        let (reorganisations, files) = try reorganisations(for: loaded.scenario, assumptionsDirectory: assumptionsDirectory)
         return try build(loaded: loaded, authorities: authorities, assumptionsDirectory: assumptionsDirectory,
-                         inputFiles: [path, authoritiesPath] + (hasChanges ? [changesPath] : [])
-                             + (loaded.scenario.reorganisationsFile.map { [$0] } ?? []) + base.files,
-                         reorganisations: reorganisations)
+                         inputFiles: [path, authoritiesPath] + files + base.files, reorganisations: reorganisations)
+    }
+
+    /// The confirmed reorganisations of the assumptions folder (`reorganisations.csv`, when
+    /// present) and the scenario's own illustrative ones, with the files they came from.
+    public static func reorganisations(for scenario: Scenario, assumptionsDirectory: String) throws -> ([Reorganisation], [String]) {
+        let changesPath = (assumptionsDirectory as NSString).appendingPathComponent(AuthorityStructure.fileName)
+        var files: [String] = []
+        var result: [Reorganisation] = []
+        if FileManager.default.fileExists(atPath: changesPath) {
+            result += try Reorganisation.load(path: changesPath)
+            files.append(changesPath)
+        }
+        if let extra = scenario.reorganisationsFile {
+            result += try Reorganisation.load(path: extra)
+            files.append(extra)
+        }
+        return (result, files)
     }
 
     /// How many posts exist in each year of the horizon (whether funded or not): the deployment
@@ -105,10 +117,12 @@ public struct ScenarioPlan: Sendable {
     /// deployment rule is applied to the councils in force in each part of the horizon
     /// (``StructurePeriods``).
     public static func build(loaded: LoadedScenario, authorities publishedAuthorities: AuthorityTable, assumptionsDirectory: String,
-                             inputFiles: [String], reorganisations: [Reorganisation] = []) throws -> ScenarioPlan {
+                             inputFiles: [String], reorganisations given: [Reorganisation]? = nil) throws -> ScenarioPlan {
         let scenario = loaded.scenario
         let set = loaded.assumptions
         let years = scenario.horizonYears
+        // nil: the folder's and the scenario's own, as load reads them.
+        let reorganisations = try given ?? Self.reorganisations(for: scenario, assumptionsDirectory: assumptionsDirectory).0
         let structure = try AuthorityStructure(base: publishedAuthorities, reorganisations: reorganisations)
         let periods = try StructurePeriods(structure: structure, firstYear: scenario.timing.firstYear, horizonYears: years,
                                            scenario: scenario, assumptions: set)
