@@ -170,9 +170,10 @@ extension ScenarioRuns {
     static func buildEvidencePack(scenarioPaths: [String], common: CommonOptions, options: RunOptions) throws -> EvidencePack {
         let plans = try plans(scenarioPaths, common: common)
         let results = try simulate(plans, options: options, keepInputDraws: plans.count >= 2)
-        let comparison = ComparisonReport(results: results, baselineIndex: try baselineIndices(plans),
+        var comparison = ComparisonReport(results: results, baselineIndex: try baselineIndices(plans),
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine))
+        comparison.appraisals = try plans.map { try GreenBookChecklist(plan: $0) }
         var used: [String: Assumption] = [:]
         for plan in plans {
             for assumption in plan.assumptions.all { used[assumption.name] = assumption }
