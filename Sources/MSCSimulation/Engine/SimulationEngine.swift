@@ -45,11 +45,15 @@ public enum SimulationEngine {
     public static var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
 
     /// Runs `plan` with `settings`; `progress(done, total)` is called from worker threads.
+    /// `shouldStop`, when given, is asked before each chunk: returning true stops this run alone
+    /// (a server cancels one client's run without touching another's); the result is then marked
+    /// interrupted.
     public static func run(_ plan: SimulationPlan, settings: SimulationSettings,
-                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SimulationResult {
+                           progress: (@Sendable (Int, Int) -> Void)? = nil,
+                           shouldStop: (@Sendable () -> Bool)? = nil) throws -> SimulationResult {
         guard let target = settings.targetNPVStandardError else {
             return try runFixed(plan, settings: settings, iterations: 0..<settings.runs, designRows: settings.runs,
-                                progress: progress)
+                                progress: progress, shouldStop: shouldStop)
         }
         // Grow in whole chunks; iteration i always gets the same draws, so a run that stops at N
         // iterations equals a fixed run of N. Monte Carlo adds only the new iterations; a Latin
@@ -60,10 +64,12 @@ public enum SimulationEngine {
         var done = 0
         while true {
             if settings.method == .monteCarlo {
-                let part = try runFixed(plan, settings: settings, iterations: done..<runs, designRows: runs, progress: progress)
+                let part = try runFixed(plan, settings: settings, iterations: done..<runs, designRows: runs, progress: progress,
+                                        shouldStop: shouldStop)
                 result = result.map { $0.appending(part) } ?? part
             } else {
-                result = try runFixed(plan, settings: settings, iterations: 0..<runs, designRows: runs, progress: progress)
+                result = try runFixed(plan, settings: settings, iterations: 0..<runs, designRows: runs, progress: progress,
+                                        shouldStop: shouldStop)
             }
             done = runs
             let current = result!
@@ -81,7 +87,8 @@ public enum SimulationEngine {
     /// Runs the iterations in `iterations` (its start a whole number of chunks); `designRows` is
     /// the size of the Latin hypercube or Sobol design they belong to.
     private static func runFixed(_ plan: SimulationPlan, settings: SimulationSettings, iterations: Range<Int>,
-                                 designRows: Int, progress: (@Sendable (Int, Int) -> Void)?) throws -> SimulationResult {
+                                 designRows: Int, progress: (@Sendable (Int, Int) -> Void)?,
+                                 shouldStop: (@Sendable () -> Bool)?) throws -> SimulationResult {
         let runs = iterations.upperBound
         let model = plan.model
         let years = model.horizonYears
@@ -134,7 +141,7 @@ public enum SimulationEngine {
             var lapses: [SourceLapse] = []
             var draws = 0
             for chunk in stride(from: firstChunk + worker, to: firstChunk + chunkCount, by: workers) {
-                if isCancelled { break }
+                if isCancelled || shouldStop?() == true { break }
                 let first = chunk * settings.chunkSize
                 let last = min(runs, first + settings.chunkSize)
                 let nationalStreams: [RandomStream?] = national.indices.map { index in

@@ -36,22 +36,14 @@ struct ShareCommand: ParsableCommand {
 
     func run() throws {
         let (loaded, authorities, deployment) = try common.loadScenario(scenario)
-        let assumptions = loaded.assumptions
-        let group: AuthorityGroup
+        let report: ShareReport
         do {
-            group = try AreaShares.area(named: area, kind: areaKind.flatMap(AreaKind.init(scenarioWord:)),
-                                        deployment: deployment, authorities: authorities)
+            report = try ShareReport(loaded: loaded, authorities: authorities, deployment: deployment, area: area,
+                                     kind: areaKind.flatMap(AreaKind.init(scenarioWord:)))
         } catch let error as InputError where error.key == "area" {
             // The name came from the command line, not from the authorities file.
             throw CommandFailure(message: "--area \(area): \(error.message)")
         }
-        let taxYear = try PostCostRates.defaultTaxYear(in: assumptions)
-        let rates = try PostCostRates.central(from: assumptions, taxYear: taxYear)
-        let salary = try assumptions.value("salary")
-        let ownFTE = try assumptions.value("fte")
-        let shares = deployment.shares(in: group, fullTimeSalary: salary, rates: rates, ownPostFTE: ownFTE)
-        let report = ShareReport(scenario: loaded.scenario, deployment: deployment, shares: shares, taxYear: taxYear,
-                                 fullTimeSalary: salary, operationalBudget: rates.operationalBudget, ownPostFTE: ownFTE)
         emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
     }
 }

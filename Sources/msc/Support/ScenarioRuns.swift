@@ -49,15 +49,7 @@ enum ScenarioRuns {
         let plans = try paths.map {
             try ScenarioPlan.load(path: $0, assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath)
         }
-        // Results are labelled by scenario name, so two scenarios with one name could not be told apart.
-        var seen: [String: String] = [:]
-        for plan in plans {
-            if let first = seen[plan.scenario.name] {
-                throw InputError(file: plan.scenario.file, key: "name",
-                                 message: "\"\(plan.scenario.name)\" is also the name of \(first); expected each scenario compared to have its own name")
-            }
-            seen[plan.scenario.name] = plan.scenario.file
-        }
+        try ScenarioPlan.requireDistinctNames(plans)
         return plans
     }
 
@@ -170,42 +162,11 @@ extension ScenarioRuns {
     static func buildEvidencePack(scenarioPaths: [String], common: CommonOptions, options: RunOptions) throws -> EvidencePack {
         let plans = try plans(scenarioPaths, common: common)
         let results = try simulate(plans, options: options, keepInputDraws: plans.count >= 2)
-        var comparison = ComparisonReport(results: results, baselineIndex: try baselineIndices(plans),
+        let comparison = ComparisonReport(results: results, baselineIndex: try baselineIndices(plans),
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine))
-        comparison.appraisals = try plans.map { try GreenBookChecklist(plan: $0) }
-        var used: [String: Assumption] = [:]
-        for plan in plans {
-            for assumption in plan.assumptions.all { used[assumption.name] = assumption }
-        }
-        let names = plans.map(\.scenario.name).joined(separator: ", ")
-        var pack = EvidencePack(
-            title: "Modern Slavery Coordinators: \(names)",
-            comparison: comparison,
-            authorityTable: ScenarioTables.authorities(plans),
-            fundingTable: ScenarioTables.funding(plans),
-            assumptions: used.values.sorted { $0.name < $1.name },
-            tornado: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, Tornado.bars(for: $0.plan)) }),
-            survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
-            centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
-        pack.trainingTable = ScenarioTables.training(plans)
-        // One map per scenario: where its extra identifications fall (counties through their districts).
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
-        let authorities = try common.loadAuthorities()
-        try layout.checkCovers(authorities)
-        pack.maps = plans.enumerated().map { index, plan in
-            Chart(fileName: "s\(index + 1)-map.svg",
-                  caption: "\(plan.scenario.name): extra adult identifications a year at full effect, by council (hexagon map).",
-                  svg: HexMaps.svg(plan: plan, metric: .additionalIdentifications, layout: layout, authorities: authorities,
-                                   id: "s\(index + 1)-map"))
-        }
-        pack.mapLicence = layout.licenceText
-        if plans.count >= 2 {
-            // The decision among the scenarios exported, against the first, at the model's own value.
-            let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: 0)
-            let analysis = DecisionAnalysis.analyse(problem, threshold: nil, seed: options.seed, threads: options.threads)
-            pack.decision = DecisionReport(analysis: analysis, descriptions: descriptions(plans), manifest: comparison.manifest)
-        }
-        return pack
+        return try EvidencePack(plans: plans, comparison: comparison, decisionSeed: options.seed, threads: options.threads,
+                                maps: (layout, try common.loadAuthorities()))
     }
 }
