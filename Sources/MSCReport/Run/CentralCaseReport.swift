@@ -55,16 +55,18 @@ public struct CentralCaseReport {
         var flows = ReportTable(
             title: "\(scenario.name): central-input run by year (every input at its central value; real £, \(scenario.priceBaseYear) prices, undiscounted)",
             columns: [.init("Year", key: "year"), .init("Financial year", key: "financialYear"),
-                      .init("Posts funded (expected)", key: "posts"), .init("Programme cost", key: "cost"),
-                      .init("Additional identifications", key: "identifications"), .init("Triggered costs", key: "triggeredCost"),
-                      .init("Benefit", key: "benefit"), .init("Discount factor", key: "discountFactor")])
+                      .init("Posts in place", key: "postsInPlace"), .init("Posts funded (expected)", key: "posts"),
+                      .init("Programme cost", key: "cost"), .init("Additional identifications", key: "identifications"),
+                      .init("Triggered costs", key: "triggeredCost"), .init("Benefit", key: "benefit"),
+                      .init("Discount factor", key: "discountFactor")])
         for t in 0..<outcome.costByYear.count {
-            flows.append([.integer(t + 1), .text(timing.year(t).description), .number(outcome.postsByYear[t], decimals: 1),
-                          .pounds(outcome.costByYear[t]), .number(outcome.identificationsByYear[t], decimals: 1),
-                          .pounds(outcome.triggeredCostByYear[t]), .pounds(outcome.benefitByYear[t]),
-                          .number(plan.plan.model.discountFactors[t], decimals: 4)])
+            flows.append([.integer(t + 1), .text(timing.year(t).description), .integer(plan.postsInPlaceByYear[t]),
+                          .number(outcome.postsByYear[t], decimals: 1), .pounds(outcome.costByYear[t]),
+                          .number(outcome.identificationsByYear[t], decimals: 1), .pounds(outcome.triggeredCostByYear[t]),
+                          .pounds(outcome.benefitByYear[t]), .number(plan.plan.model.discountFactors[t], decimals: 4)])
         }
         flows.notes = ["Programme cost: posts at full economic cost and any training, before optimism bias. Additional identifications are net of displacement. Discount factors count from the price base year \(scenario.priceBaseYear)."]
+        flows.notes += plan.structureNotes
         var totals = ReportTable(title: "\(scenario.name): appraisal, central-input run (HM Treasury Green Book)",
                                  columns: [.init("Measure", key: "measure"), .init("Value", key: "value")])
         totals.append([.text("Cost per additional identification (programme cost with optimism bias ÷ identifications, both discounted)"),
@@ -104,7 +106,10 @@ public struct CentralCaseReport {
             ("scenario", .string(plan.scenario.name)),
             ("priceBaseYear", .string(plan.scenario.priceBaseYear)),
             ("horizonYears", .number(Double(outcome.costByYear.count))),
-            ("posts", .number(Double(plan.plan.model.posts.count))),
+            ("posts", .number(Double(plan.postsInPlaceByYear.first ?? 0))),
+            ("financialYears", .array((0..<outcome.costByYear.count).map { .string(plan.scenario.timing.firstYear.advanced(by: $0).description) })),
+            ("postsByYear", .numbers(plan.postsInPlaceByYear.map(Double.init))),
+            ("authorityStructure", .array(plan.structureNotes.map { .string($0) })),
             ("costs", .numbers(outcome.costByYear)),
             ("benefits", .numbers(outcome.benefitByYear)),
             ("identifications", .numbers(outcome.identificationsByYear)),
