@@ -9,6 +9,10 @@ public struct ComparisonReport {
     /// For each result, the index of the result it is compared against (nil for none).
     public let baselineIndex: [Int?]
     public let manifest: RunManifest
+    /// Each scenario's central-input run and Green Book checklist, in the order of `results`
+    /// (empty when the caller has none): the rows beside the mean, the footnotes on optimism bias
+    /// and the benefit reduction, and the checklist in JSON (``ComparisonReport+Appraisal``).
+    public var appraisals: [GreenBookChecklist] = []
 
     public init(results: [SimulationResult], baselineIndex: [Int?], manifest: RunManifest) {
         self.results = results
@@ -72,6 +76,7 @@ public struct ComparisonReport {
             }
             table.append(row)
         }
+        appendCentralInputRows(to: &table, differenceColumns: differencePairs.count)
         var probability: [ReportTable.Cell] = [.text("Probability NPV > 0")]
         for result in results { probability.append(.percent(result.probabilityPositiveNPV, decimals: 1)) }
         for _ in differencePairs { probability.append(.empty) }
@@ -85,8 +90,7 @@ public struct ComparisonReport {
         table.append(mcse)
         table.notes = (differencePairs.isEmpty ? [] : [
             "Differences are computed within each iteration with the same random draws of shared inputs, so their intervals are narrower than the gap between two intervals; for the benefit-cost ratio a difference column shows the incremental ratio (extra benefits over extra costs), median and interval."]) + [
-            "NPV and BCR follow the HM Treasury Green Book: 3.5% real discount rate, optimism bias on costs. Benefits value additional identifications of victims (Home Office unit cost of modern slavery, uprated).",
-        ] + manifest.noteLines
+        ] + appraisalNotes + manifest.noteLines
         let anyUndefined = table.rows.contains { row in
             row.contains { if case .text(let text) = $0 { return text.contains(Self.undefined) } else { return false } }
         }
@@ -174,6 +178,7 @@ public struct ComparisonReport {
         return .object([
             ("scenarios", .array(results.map(Self.scenarioJSON))),
             ("differences", .array(differences)),
+            ("greenBook", .array(appraisals.map(\.json))),
             ("manifest", manifest.json),
         ])
     }

@@ -21,9 +21,10 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let plans = try ScenarioRuns.plans(scenarios, common: common)
         let results = try ScenarioRuns.simulate(plans, options: runOptions)
-        let report = ComparisonReport(results: results, baselineIndex: try ScenarioRuns.baselineIndices(plans),
+        var report = ComparisonReport(results: results, baselineIndex: try ScenarioRuns.baselineIndices(plans),
                                       manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
                                                                       command: ScenarioRuns.commandLine))
+        report.appraisals = try plans.map { try GreenBookChecklist(plan: $0) }
         switch common.format {
         case .json: emit(JSONText.write(report.json))
         case .csv: emit(report.numericTable.rendered(as: .csv))   // numbers as numbers for spreadsheets
