@@ -13,11 +13,14 @@ public struct CostReport {
     let userSet: Set<String>
     /// The financial year a salary was quoted for, when it was brought forward by pay awards.
     let salaryQuotedFor: String?
+    /// The pay year of the shipped salary (the latest NJC award it includes), when that salary is used as it stands.
+    let salaryPayYear: String?
 
     public init(breakdown: PostCostBreakdown, fullTimeSalary: Double, fte: Double, taxYear: String, rates: PostCostRates,
                 posts: Int?, solvedFromTarget: Double?, assumptions: AssumptionSet, userSet: Set<String>,
-                salaryQuotedFor: String? = nil) {
+                salaryQuotedFor: String? = nil, salaryPayYear: String? = nil) {
         self.salaryQuotedFor = salaryQuotedFor
+        self.salaryPayYear = salaryPayYear
         self.breakdown = breakdown
         self.fullTimeSalary = fullTimeSalary
         self.fte = fte
@@ -54,6 +57,17 @@ public struct CostReport {
         return "; National Insurance at \(used) rates, the latest known"
     }
 
+    /// Which year's pay the salary is, when the shipped salary is used as it stands.
+    var salaryYearText: String {
+        guard let year = salaryPayYear else { return "" }
+        if year == taxYear { return ", \(year) pay" }
+        let awards = (try? assumptions.assumption("payAward"))?.periods ?? []
+        if awards.contains(taxYear) {
+            return ", \(year) pay (not brought forward to \(taxYear); add --salary-year \(year) to apply the pay awards since)"
+        }
+        return ", \(year) pay (no pay award for \(taxYear) is known yet, so the salary stays at \(year) pay)"
+    }
+
     /// The breakdown as a table with a basis and a source for every line.
     public var table: ReportTable {
         var table = ReportTable(
@@ -65,7 +79,7 @@ public struct CostReport {
             ? " including a £\(NumberText.grouped(rates.operationalBudget, decimals: 0)) operational budget" : ""
         let salaryBasis = solvedFromTarget.map { "solved for a total of £\(NumberText.grouped($0, decimals: 2))\(budgetNote)" }
             ?? "full-time £\(NumberText.grouped(fullTimeSalary, decimals: 2))\(fteText)"
-                + (salaryQuotedFor.map { ", brought from \($0) to \(taxYear) by the NJC pay awards" } ?? "")
+                + (salaryQuotedFor.map { ", brought from \($0) to \(taxYear) by the NJC pay awards" } ?? salaryYearText)
         table.append([.text("Salary"), .pence(breakdown.salary), .text(salaryBasis), .text(source(of: "salary"))])
         table.append([.text("Employer National Insurance"), .pence(breakdown.employerNI),
                       .text("\(NumberText.plain(rates.employerNIRate * 100))% above £\(NumberText.grouped(rates.niSecondaryThreshold, decimals: 0)); no Employment Allowance (councils cannot claim it)"),

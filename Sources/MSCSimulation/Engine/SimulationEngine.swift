@@ -31,20 +31,14 @@ public struct SimulationSettings: Sendable, Equatable {
 
 /// Runs a scenario's Monte Carlo: many evaluations, each with fresh draws, in parallel chunks.
 public enum SimulationEngine {
-    private static let cancelled = Atomic<Bool>(false)
-
-    /// Asks running simulations to stop after their current chunk (safe from a signal handler).
-    public static func requestCancel() { cancelled.store(true, ordering: .relaxed) }
-
-    /// True once ``requestCancel()`` was called.
-    public static var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
-
-    /// Runs `plan` with `settings`; `progress(done, total)` is called from worker threads.
+    /// Runs `plan` with `settings`; `progress(done, total)` is called from worker threads. When
+    /// `cancellation` is cancelled the run stops after the chunks in hand and its result says `interrupted`.
     public static func run(_ plan: SimulationPlan, settings: SimulationSettings,
-                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SimulationResult {
+                           progress: (@Sendable (Int, Int) -> Void)? = nil,
+                           cancellation: CancellationToken? = nil) throws -> SimulationResult {
         guard let target = settings.targetNPVStandardError else {
             return try runFixed(plan, settings: settings, iterations: 0..<settings.runs, designRows: settings.runs,
-                                progress: progress)
+                                progress: progress, cancellation: cancellation)
         }
         // Grow in whole chunks; iteration i always gets the same draws, so a run that stops at N
         // iterations equals a fixed run of N. Monte Carlo adds only the new iterations; a Latin
@@ -55,10 +49,12 @@ public enum SimulationEngine {
         var done = 0
         while true {
             if settings.method == .monteCarlo {
-                let part = try runFixed(plan, settings: settings, iterations: done..<runs, designRows: runs, progress: progress)
+                let part = try runFixed(plan, settings: settings, iterations: done..<runs, designRows: runs, progress: progress,
+                                        cancellation: cancellation)
                 result = result.map { $0.appending(part) } ?? part
             } else {
-                result = try runFixed(plan, settings: settings, iterations: 0..<runs, designRows: runs, progress: progress)
+                result = try runFixed(plan, settings: settings, iterations: 0..<runs, designRows: runs, progress: progress,
+                                      cancellation: cancellation)
             }
             done = runs
             let current = result!
@@ -76,7 +72,8 @@ public enum SimulationEngine {
     /// Runs the iterations in `iterations` (its start a whole number of chunks); `designRows` is
     /// the size of the Latin hypercube or Sobol design they belong to.
     private static func runFixed(_ plan: SimulationPlan, settings: SimulationSettings, iterations: Range<Int>,
-                                 designRows: Int, progress: (@Sendable (Int, Int) -> Void)?) throws -> SimulationResult {
+                                 designRows: Int, progress: (@Sendable (Int, Int) -> Void)?,
+                                 cancellation: CancellationToken?) throws -> SimulationResult {
         let runs = iterations.upperBound
         let model = plan.model
         let years = model.horizonYears
@@ -118,7 +115,7 @@ public enum SimulationEngine {
             var outcome = ScenarioOutcome(horizonYears: years)
             var values = plan.centralNationalValues
             for chunk in stride(from: firstChunk + worker, to: firstChunk + chunkCount, by: workers) {
-                if isCancelled { return }
+                if cancellation?.isCancelled == true { return }
                 let first = chunk * settings.chunkSize
                 let last = min(runs, first + settings.chunkSize)
                 let nationalStreams: [RandomStream?] = national.indices.map { index in

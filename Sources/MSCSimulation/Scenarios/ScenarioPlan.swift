@@ -72,8 +72,11 @@ public struct ScenarioPlan: Sendable {
     }
 
     /// Loads a scenario, builds its deployment and compiles it for the engine.
-    public static func load(path: String, assumptionsDirectory: String, authoritiesPath: String) throws -> ScenarioPlan {
-        let base = try AssumptionLoader.load(directory: assumptionsDirectory)
+    /// `settings` (`--set name=value`) are applied to the shipped assumptions and win over the scenario's overrides.
+    public static func load(path: String, assumptionsDirectory: String, authoritiesPath: String,
+                            settings: [AssumptionSetting] = []) throws -> ScenarioPlan {
+        var base = try AssumptionLoader.load(directory: assumptionsDirectory)
+        for setting in settings { try base.apply(setting) }
         let authorities = try AuthorityTable.load(path: authoritiesPath)
         let loaded = try Scenario.load(path: path, assumptions: base, authorities: authorities)
         return try build(loaded: loaded, authorities: authorities, assumptionsDirectory: assumptionsDirectory,

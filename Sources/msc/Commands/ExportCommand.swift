@@ -32,6 +32,13 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Title of the pack (default: the scenario names).", valueName: "text"))
     var title: String?
 
+    @Option(help: ArgumentHelp("Compare every scenario with this one (a name or file) instead of the baseline each declares.", valueName: "name"))
+    var baseline: String?
+
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override an assumption for this run, e.g. --set pensionRate=0.2 (repeatable).", valueName: "name=value"))
+    var settingTexts: [String] = []
+
     @OptionGroup var runOptions: RunOptions
 
     /// The formats asked for; every format when none was given.
@@ -55,8 +62,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         // Refuse a bad --out before the simulation, not after minutes of running.
         do { try AtomicFolder.checkDestination(out) } catch let error as ExportError { throw CommandFailure(message: error.message) }
-        let common = try CommonOptions.parse(assumptions.map { ["--assumptions", $0] } ?? [])
-        var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, common: common, options: runOptions)
+        let common = try CommonOptions.parse((assumptions.map { ["--assumptions", $0] } ?? []) + settingTexts.flatMap { ["--set", $0] })
+        var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, baseline: baseline, common: common, options: runOptions)
         if let title { pack.title = title }
         let written: [String]
         do {

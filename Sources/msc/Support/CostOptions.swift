@@ -1,0 +1,86 @@
+import ArgumentParser
+import MSCModel
+
+/// The options that cost a post, shared by `msc cost` and `msc share` so both cost a post alike.
+struct CostOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("Full-time salary in pounds a year (default: the assumption 'salary').", valueName: "pounds"))
+    var salary: Double?
+
+    @Option(name: .customLong("salary-year"), help: ArgumentHelp("The financial year the salary was quoted for, e.g. 2024-25: brought forward to --tax-year by the NJC pay awards.", valueName: "yyyy-yy"))
+    var salaryYear: String?
+
+    @Option(name: .customLong("tax-year"), help: ArgumentHelp("Tax year for employer NI, e.g. 2025-26 (default: latest).", valueName: "yyyy-yy"))
+    var taxYear: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Employer pension rate as a fraction, e.g. 0.16.", valueName: "fraction"))
+    var pension: Double?
+
+    @Option(name: .customLong("operational-budget"), parsing: .unconditional, help: ArgumentHelp("Operational budget in pounds a year.", valueName: "pounds"))
+    var operationalBudget: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Overheads as a fraction of salary, e.g. 0.2.", valueName: "fraction"))
+    var overhead: Double?
+
+    @Option(name: .customLong("apprenticeship-levy"), parsing: .unconditional, help: ArgumentHelp("Apprenticeship levy as a fraction of salary, e.g. 0.005.", valueName: "fraction"))
+    var apprenticeshipLevy: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Full-time equivalent of the post (scales salary, not the NI threshold).", valueName: "fte"))
+    var fte: Double?
+
+    func validate() throws {
+        for (name, value) in [("--pension", pension), ("--overhead", overhead), ("--apprenticeship-levy", apprenticeshipLevy)] {
+            if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be a fraction between 0 and 1, e.g. 0.16") }
+        }
+        for (name, value) in [("--salary", salary), ("--operational-budget", operationalBudget)] {
+            if let value, !(value >= 0 && value.isFinite) { throw ValidationError("\(name) must be a non-negative amount in pounds") }
+        }
+        if let fte, !(fte > 0 && fte <= 1) {
+            throw ValidationError("--fte must be above 0 and at most 1 (one person; for more people use --posts)")
+        }
+        if let salaryYear, FinancialYear(salaryYear) == nil {
+            throw ValidationError("--salary-year \(salaryYear): expected a financial year such as 2024-25")
+        }
+        if let taxYear, FinancialYear(taxYear) == nil {
+            throw ValidationError("--tax-year \(taxYear): expected a tax year such as 2025-26")
+        }
+    }
+
+    /// The tax year asked for, or `fallback` (the latest known NI year when nil).
+    func chosenTaxYear(_ assumptions: AssumptionSet, fallback: String? = nil) throws -> String {
+        try taxYear ?? fallback ?? PostCostRates.defaultTaxYear(in: assumptions)
+    }
+
+    /// The central rates for `year` with the options given on the command line applied.
+    func rates(_ assumptions: AssumptionSet, taxYear year: String) throws -> PostCostRates {
+        var rates = try PostCostRates.central(from: assumptions, taxYear: year)
+        if let pension { rates.pensionRate = pension }
+        if let overhead { rates.overheadRate = overhead }
+        if let apprenticeshipLevy { rates.apprenticeshipLevyRate = apprenticeshipLevy }
+        if let operationalBudget { rates.operationalBudget = operationalBudget }
+        return rates
+    }
+
+    /// The full-time salary: `--salary` or the assumption, brought forward from `--salary-year` when given.
+    func fullTimeSalary(_ assumptions: AssumptionSet, taxYear year: String) throws -> Double {
+        let quoted = try salary ?? assumptions.value("salary")
+        guard let salaryYear else { return quoted }
+        return try PayAwards.bringForward(quoted, from: salaryYear, to: year, awards: assumptions.assumption("payAward"))
+    }
+
+    /// The pay year the shipped salary is at: the latest NJC pay award it includes.
+    static func salaryPayYear(_ assumptions: AssumptionSet) -> String? {
+        (try? assumptions.assumption("payAward"))?.periods.last
+    }
+
+    /// The lines whose value the user set on the command line (their source is "command line").
+    var userSetLines: Set<String> {
+        var set: Set<String> = []
+        if salary != nil { set.insert("salary") }
+        if pension != nil { set.insert("pensionRate") }
+        if overhead != nil { set.insert("overheadRate") }
+        if apprenticeshipLevy != nil { set.insert("apprenticeshipLevyRate") }
+        if operationalBudget != nil { set.insert("operationalBudget") }
+        if fte != nil { set.insert("fte") }
+        return set
+    }
+}
