@@ -3,18 +3,21 @@
 
 Usage (from the repository root):
 
-    python3 scripts/build-authorities.py [SOURCE_CSV] [--mid2023 PARTIAL_CSV] [--out OUTPUT_CSV]
+    python3 scripts/build-authorities.py [SOURCE_CSV] [--population CSV] [--spot-check CSV] [--out OUTPUT_CSV]
 
-SOURCE_CSV defaults to ../shared/data/local_authorities_england_wales.csv and PARTIAL_CSV to
-population_mid2023_mid2024_partial_pa.csv in the same folder (see ../shared/data/PROVENANCE.md for
-where both come from). The output is plain RFC 4180 CSV (header line first, no comment lines,
+SOURCE_CSV defaults to ../shared/data/local_authorities_england_wales.csv (names, tiers, regions,
+counties, police force areas); the populations come from population_mid2024_ons.csv (ONS mid-2024
+estimates for all 339 councils) in the same folder, and are spot-checked against the 32 mid-2024
+figures printed by PA Media in population_mid2023_mid2024_partial_pa.csv (see
+../shared/data/PROVENANCE.md for where each file comes from). The output is plain RFC 4180 CSV (header line first, no comment lines,
 LF line ends) so that Excel opens it; sources and licences live in the sidecar
 Assumptions/authorities.SOURCES.md.
 
 The script only reshapes and checks: it renames columns, maps the mySociety tier names to the
-toolkit's, labels each population figure with how sure it is, and refuses to write anything if
-the counts the model relies on (339 rows, 7 tiers, 43 police force areas, counties equal to the
-sum of their districts) do not hold. Python 3 standard library only.
+toolkit's, takes every population from one ONS release (mid-2024: one year for every row, so
+shares between councils never mix years), labels each figure with how sure it is, and refuses to
+write anything if the counts the model relies on (339 rows, 7 tiers, 43 police force areas,
+counties equal to the sum of their districts, the ONS England and Wales total) do not hold. Python 3 standard library only.
 """
 
 import argparse
@@ -27,7 +30,8 @@ import sys
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_SOURCE = os.path.join(REPO_ROOT, "..", "shared", "data", "local_authorities_england_wales.csv")
-DEFAULT_MID2023_NAME = "population_mid2023_mid2024_partial_pa.csv"
+DEFAULT_POPULATION_NAME = "population_mid2024_ons.csv"
+DEFAULT_SPOT_CHECK_NAME = "population_mid2023_mid2024_partial_pa.csv"
 DEFAULT_OUT = os.path.join(REPO_ROOT, "Assumptions", "authorities.csv")
 
 # mySociety-derived tier names in the source file -> the toolkit's AuthorityTier raw values.
@@ -58,25 +62,17 @@ REGIONS = {
     "East of England", "London", "South East", "South West", "Wales",
 }
 
-# Unitaries created on 1 April 2023, after the mid-2020 estimate: mySociety gives them the sum of
-# their predecessor districts' mid-2020 figures.
-SUMMED_PREDECESSORS = {
-    "E06000063",  # Cumberland
-    "E06000064",  # Westmorland and Furness
-    "E06000065",  # North Yorkshire
-    "E06000066",  # Somerset
-}
-
-POPULATION_YEAR = 2020
-STATUS_DIRECT = "ons_mid2020_via_mysociety"
-STATUS_PREDECESSORS = "ons_mid2020_via_mysociety_sum_of_predecessor_districts"
-STATUS_COUNTY = "derived_sum_of_districts_ons_mid2020"
+POPULATION_YEAR = 2024
+POPULATION_COLUMN = f"population_mid{POPULATION_YEAR}"
+# England and Wales residents at mid-2024, the total printed in the ONS bulletin "Population
+# estimates for England and Wales: mid-2024" (30 July 2025): the sum over every council but the
+# counties must equal it.
+ONS_ENGLAND_AND_WALES_MID2024 = 61_806_682
 
 OUTPUT_COLUMNS = [
     "code", "name", "official_name", "tier", "nation", "region",
     "county_code", "county", "police_force_area_code", "police_force_area",
-    "population", "population_year", "population_status", "has_msc",
-    "population_mid2023_where_known",
+    POPULATION_COLUMN, "population_status", "has_msc",
 ]
 
 GSS_CODE = re.compile(r"^[EW]\d{8}$")
@@ -100,26 +96,47 @@ def read_csv(path):
         fail(f"cannot read {path}: {error.strerror}")
 
 
-def read_mid2023(path, names_by_key):
-    """Mid-2023 populations keyed by GSS code for the authorities the partial PA list names."""
-    if not os.path.exists(path):
-        print(f"build-authorities: {path} not found; population_mid2023_where_known left blank",
-              file=sys.stderr)
-        return {}
+def read_populations(path):
+    """ONS mid-2024 populations keyed by GSS code, with the status the shared data gives each."""
     result = {}
     for number, row in enumerate(read_csv(path), start=2):
-        printed = row["la_name_as_printed"]
-        code = names_by_key.get(name_key(printed))
-        if code is None:
-            fail(f"{path}:{number}: la_name_as_printed: no authority is named {printed!r}")
-        value = row["pop_mid2023"].strip()
+        code = row["code"].strip()
+        value = row["population_mid2024"].strip()
+        if not GSS_CODE.match(code):
+            fail(f"{path}:{number}: code: expected a GSS code like E06000001, found {code!r}")
+        if code in result:
+            fail(f"{path}:{number}: code: duplicate code {code}")
         if not value.isdigit() or int(value) <= 0:
-            fail(f"{path}:{number}: pop_mid2023: expected a positive whole number, found {value!r}")
-        result[code] = int(value)
+            fail(f"{path}:{number}: population_mid2024: expected a positive whole number, found {value!r}")
+        status = row.get("status", "").strip()
+        if not status:
+            fail(f"{path}:{number}: status: expected how sure the figure is (see PROVENANCE.md), found nothing")
+        result[code] = (int(value), status)
     return result
 
 
-def build(source_rows, mid2023_path):
+def spot_check(path, rows):
+    """Compare the mid-2024 figures PA Media printed for 32 councils with the table; any
+    difference stops the build. Returns how many were compared."""
+    if not os.path.exists(path):
+        print(f"build-authorities: {path} not found; spot check skipped", file=sys.stderr)
+        return 0
+    by_key = {name_key(r["name"]): r for r in rows}
+    compared = 0
+    for number, row in enumerate(read_csv(path), start=2):
+        printed = row["la_name_as_printed"]
+        match = by_key.get(name_key(printed))
+        if match is None:
+            fail(f"{path}:{number}: la_name_as_printed: no authority is named {printed!r}")
+        value = row["pop_mid2024"].strip()
+        if not value.isdigit() or int(value) != match[POPULATION_COLUMN]:
+            fail(f"{path}:{number}: pop_mid2024: PA printed {value} for {printed}; "
+                 f"the ONS file gives {match[POPULATION_COLUMN]}")
+        compared += 1
+    return compared
+
+
+def build(source_rows, populations):
     rows = []
     seen = set()
     for number, src in enumerate(source_rows, start=2):
@@ -135,15 +152,9 @@ def build(source_rows, mid2023_path):
         region = src["region"].strip()
         if region not in REGIONS:
             fail(f"line {number}: region: unknown region {region!r}")
-        population = src["pop_mid2020_est"].strip()
-        if not population.isdigit() or int(population) <= 0:
-            fail(f"line {number}: pop_mid2020_est: expected a positive whole number, found {population!r}")
-        if tier == "county":
-            status = STATUS_COUNTY
-        elif code in SUMMED_PREDECESSORS:
-            status = STATUS_PREDECESSORS
-        else:
-            status = STATUS_DIRECT
+        if code not in populations:
+            fail(f"line {number}: {code}: no mid-{POPULATION_YEAR} population in the ONS file")
+        population, status = populations[code]
         rows.append({
             "code": code,
             "name": src["name"].strip(),
@@ -155,25 +166,19 @@ def build(source_rows, mid2023_path):
             "county": src["county_name"].strip() if tier == "district" else "",
             "police_force_area_code": src["pfa_gss_code"].strip(),
             "police_force_area": src["pfa_name"].strip(),
-            "population": int(population),
-            "population_year": POPULATION_YEAR,
-            "population_status": status,
+            POPULATION_COLUMN: population,
+            "population_status": f"ons_mid{POPULATION_YEAR}_{status}",
             # The report does not name the ~9 authorities with a coordinator: scenarios choose them.
             "has_msc": "false",
-            "population_mid2023_where_known": "",
         })
+    extra = sorted(set(populations) - seen)
+    if extra:
+        fail(f"the population file has codes not in the authority list: {', '.join(extra)}")
 
     fix_county_regions(rows)
-
-    names_by_key = {name_key(r["name"]): r["code"] for r in rows}
-    mid2023 = read_mid2023(mid2023_path, names_by_key)
-    for row in rows:
-        if row["code"] in mid2023:
-            row["population_mid2023_where_known"] = mid2023[row["code"]]
-
     rows.sort(key=lambda r: r["code"])
     check(rows)
-    return rows, len(mid2023)
+    return rows
 
 
 def fix_county_regions(rows):
@@ -224,11 +229,15 @@ def check(rows):
             county = by_code.get(r["county_code"])
             if county is None or county["tier"] != "county" or county["name"] != r["county"]:
                 fail(f"{r['code']} {r['name']}: county {r['county_code']} {r['county']!r} is not a county row")
-            district_sums[r["county_code"]] += r["population"]
+            district_sums[r["county_code"]] += r[POPULATION_COLUMN]
     for r in rows:
-        if r["tier"] == "county" and district_sums[r["code"]] != r["population"]:
-            fail(f"{r['name']}: county population {r['population']} is not the sum of its districts "
+        if r["tier"] == "county" and district_sums[r["code"]] != r[POPULATION_COLUMN]:
+            fail(f"{r['name']}: county population {r[POPULATION_COLUMN]} is not the sum of its districts "
                  f"({district_sums[r['code']]})")
+    residents = sum(r[POPULATION_COLUMN] for r in rows if r["tier"] != "county")
+    if residents != ONS_ENGLAND_AND_WALES_MID2024:
+        fail(f"the councils other than counties hold {residents:,} residents; "
+             f"expected the ONS England and Wales total {ONS_ENGLAND_AND_WALES_MID2024:,}")
 
 
 def render(rows):
@@ -244,14 +253,18 @@ def main():
     parser = argparse.ArgumentParser(description="Build Assumptions/authorities.csv from shared data.")
     parser.add_argument("source", nargs="?", default=DEFAULT_SOURCE,
                         help="local_authorities_england_wales.csv (default: %(default)s)")
-    parser.add_argument("--mid2023", default=None,
-                        help=f"partial mid-2023 populations (default: {DEFAULT_MID2023_NAME} beside SOURCE)")
+    parser.add_argument("--population", default=None,
+                        help=f"ONS mid-{POPULATION_YEAR} populations (default: {DEFAULT_POPULATION_NAME} beside SOURCE)")
+    parser.add_argument("--spot-check", default=None,
+                        help=f"PA Media's printed figures (default: {DEFAULT_SPOT_CHECK_NAME} beside SOURCE)")
     parser.add_argument("--out", default=DEFAULT_OUT, help="output CSV (default: %(default)s)")
     args = parser.parse_args()
 
-    mid2023_path = args.mid2023 or os.path.join(os.path.dirname(os.path.abspath(args.source)),
-                                                DEFAULT_MID2023_NAME)
-    rows, mid2023_count = build(read_csv(args.source), mid2023_path)
+    folder = os.path.dirname(os.path.abspath(args.source))
+    population_path = args.population or os.path.join(folder, DEFAULT_POPULATION_NAME)
+    spot_check_path = args.spot_check or os.path.join(folder, DEFAULT_SPOT_CHECK_NAME)
+    rows = build(read_csv(args.source), read_populations(population_path))
+    compared = spot_check(spot_check_path, rows)
     text = render(rows)
 
     # Write atomically: a failed run leaves the previous table in place.
@@ -261,9 +274,9 @@ def main():
         handle.write(text)
     os.replace(temporary, args.out)
 
-    lower_tier = sum(r["population"] for r in rows if r["tier"] != "county")
-    print(f"wrote {args.out}: {len(rows)} authorities, population (mid-{POPULATION_YEAR}, "
-          f"excluding counties) {lower_tier:,}, mid-2023 figure known for {mid2023_count}")
+    residents = sum(r[POPULATION_COLUMN] for r in rows if r["tier"] != "county")
+    print(f"wrote {args.out}: {len(rows)} authorities, residents mid-{POPULATION_YEAR} "
+          f"(counties not counted twice) {residents:,}; {compared} PA Media figures agree")
 
 
 if __name__ == "__main__":

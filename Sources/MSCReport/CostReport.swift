@@ -13,14 +13,14 @@ public struct CostReport {
     let userSet: Set<String>
     /// The financial year a salary was quoted for, when it was brought forward by pay awards.
     let salaryQuotedFor: String?
-    /// The pay year of the shipped salary (the latest NJC award it includes), when that salary is used as it stands.
-    let salaryPayYear: String?
+    /// The awards it was brought forward by, each saying whether it is agreed.
+    let payAwards: [PayAwards.Award]
 
     public init(breakdown: PostCostBreakdown, fullTimeSalary: Double, fte: Double, taxYear: String, rates: PostCostRates,
                 posts: Int?, solvedFromTarget: Double?, assumptions: AssumptionSet, userSet: Set<String>,
-                salaryQuotedFor: String? = nil, salaryPayYear: String? = nil) {
+                salaryQuotedFor: String? = nil, payAwards: [PayAwards.Award] = []) {
         self.salaryQuotedFor = salaryQuotedFor
-        self.salaryPayYear = salaryPayYear
+        self.payAwards = payAwards
         self.breakdown = breakdown
         self.fullTimeSalary = fullTimeSalary
         self.fte = fte
@@ -44,8 +44,11 @@ public struct CostReport {
         // For a rate that changes by tax year, the source for the year shown (titles such as
         // "... 2025 to 2026"), else the first.
         let used = assumption.effectivePeriod(for: taxYear) ?? taxYear
-        let yearWords = FinancialYear(used).map { "\($0.startYear) to \($0.startYear + 1)" }
-        let chosen = assumption.sources.first { source in yearWords.map { source.title.contains($0) } ?? false }
+        // Titles name a tax year as "2025 to 2026", "2026/27" or "2026-27".
+        let yearWords = FinancialYear(used).map { year in
+            ["\(year.startYear) to \(year.startYear + 1)", year.description.replacingOccurrences(of: "-", with: "/"), year.description]
+        } ?? []
+        let chosen = assumption.sources.first { source in yearWords.contains { source.title.contains($0) } }
             ?? assumption.sources.first
         let first = chosen.map { "\($0.publisher) (\($0.date))" } ?? "no source"
         return assumption.evidence == .sourced ? first : "\(first) [\(assumption.evidence.rawValue)]"
@@ -57,15 +60,12 @@ public struct CostReport {
         return "; National Insurance at \(used) rates, the latest known"
     }
 
-    /// Which year's pay the salary is, when the shipped salary is used as it stands.
-    var salaryYearText: String {
-        guard let year = salaryPayYear else { return "" }
-        if year == taxYear { return ", \(year) pay" }
-        let awards = (try? assumptions.assumption("payAward"))?.periods ?? []
-        if awards.contains(taxYear) {
-            return ", \(year) pay (not brought forward to \(taxYear); add --salary-year \(year) to apply the pay awards since)"
-        }
-        return ", \(year) pay (no pay award for \(taxYear) is known yet, so the salary stays at \(year) pay)"
+    /// The awards a salary was brought forward by, e.g. "2026-27 3.3%, the employers' offer, not agreed".
+    private var awardsText: String {
+        payAwards.map { award in
+            // Rounded to a millionth of a point so that 0.033 reads 3.3, not 3.3000000000000003.
+            "\(award.year): \(NumberText.plain((award.rate * 100 * 1e6).rounded() / 1e6))%" + (award.agreed ? "" : ", not agreed (\(award.assumption))")
+        }.joined(separator: "; ")
     }
 
     /// The breakdown as a table with a basis and a source for every line.
@@ -79,7 +79,7 @@ public struct CostReport {
             ? " including a £\(NumberText.grouped(rates.operationalBudget, decimals: 0)) operational budget" : ""
         let salaryBasis = solvedFromTarget.map { "solved for a total of £\(NumberText.grouped($0, decimals: 2))\(budgetNote)" }
             ?? "full-time £\(NumberText.grouped(fullTimeSalary, decimals: 2))\(fteText)"
-                + (salaryQuotedFor.map { ", brought from \($0) to \(taxYear) by the NJC pay awards" } ?? salaryYearText)
+                + (salaryQuotedFor.map { ", brought from \($0) to \(taxYear) by the NJC pay awards (\(awardsText))" } ?? "")
         table.append([.text("Salary"), .pence(breakdown.salary), .text(salaryBasis), .text(source(of: "salary"))])
         table.append([.text("Employer National Insurance"), .pence(breakdown.employerNI),
                       .text("\(NumberText.plain(rates.employerNIRate * 100))% above £\(NumberText.grouped(rates.niSecondaryThreshold, decimals: 0)); no Employment Allowance (councils cannot claim it)"),

@@ -17,6 +17,7 @@ struct MSC: ParsableCommand {
             RunCommand.self,
             CompareCommand.self,
             SensitivityCommand.self,
+            DecideCommand.self,
             ShareCommand.self,
             FundingCommand.self,
             ExportCommand.self,

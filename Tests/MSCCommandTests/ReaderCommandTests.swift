@@ -142,7 +142,7 @@ import MSCTestSupport
 
     @Test func costSaysWhichYearsSalaryItUses() throws {
         let cost = try MSCBinary.run(["cost", "--tax-year", "2026-27"])
-        #expect(cost.stdout.contains("2025-26 pay"), "\(cost.stdout)")
+        #expect(cost.stdout.contains("brought from 2025-26 to 2026-27"), "\(cost.stdout)")
     }
 
     @Test func markdownShowsGreaterThanAsItself() throws {

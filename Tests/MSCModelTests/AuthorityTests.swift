@@ -78,12 +78,16 @@ struct ShippedAuthorityTests {
 
     @Test func populations() throws {
         let table = try shipped()
-        #expect(table.totalPopulation == 59_719_724)
+        // ONS, Population estimates for England and Wales: mid-2024 (30 July 2025): 61,806,682.
+        #expect(table.totalPopulation == 61_806_682)
+        #expect(table.populationYear == 2024)
         #expect(table.authorities.filter { $0.tier.countsResidents }.count == 318)
-        #expect(table.authorities.allSatisfy { $0.population > 0 && $0.populationYear == 2020 })
-        #expect(table.authorities.allSatisfy { $0.populationStatus?.contains("mid2020") == true })
-        #expect(table.authorities.compactMap(\.populationMid2023).count == 32)
-        #expect(table.authority(named: "City of London")?.populationMid2023 == 13_606)
+        #expect(table.authorities.allSatisfy { $0.population > 0 && $0.populationYear == 2024 })
+        #expect(table.authorities.allSatisfy { $0.populationStatus?.contains("mid2024") == true })
+        // Figures printed in the ONS release (and by PA Media, 30 July 2025).
+        #expect(table.authority(named: "Westminster")?.population == 209_996)
+        #expect(table.authority(named: "Hartlepool")?.population == 98_180)
+        #expect(table.authority(named: "City of London")?.population == 15_111)
         #expect(table.authorities.allSatisfy { !$0.hasMSC })
         #expect(table.regions.reduce(0) { $0 + $1.residentPopulation } == table.totalPopulation)
         #expect(table.policeForceAreas.reduce(0) { $0 + $1.residentPopulation } == table.totalPopulation)
@@ -169,9 +173,9 @@ struct ShippedAuthorityTests {
 
 @Suite("Authorities table: strict loading")
 struct StrictAuthorityTests {
-    static let header = "code,name,official_name,tier,nation,region,county_code,county,police_force_area_code,police_force_area,population,population_year,has_msc"
-    static let kent = "E10000016,Kent,Kent County Council,county,England,South East,,,E23000032,Kent,1000,2020,false"
-    static let maidstone = "E07000110,Maidstone,Maidstone Borough Council,district,England,South East,E10000016,Kent,E23000032,Kent,1000,2020,"
+    static let header = "code,name,official_name,tier,nation,region,county_code,county,police_force_area_code,police_force_area,population_mid2024,has_msc"
+    static let kent = "E10000016,Kent,Kent County Council,county,England,South East,,,E23000032,Kent,1000,false"
+    static let maidstone = "E07000110,Maidstone,Maidstone Borough Council,district,England,South East,E10000016,Kent,E23000032,Kent,1000,"
 
     private func load(_ lines: [String]) throws -> AuthorityTable {
         try AuthorityTable.parse(text: ([Self.header] + lines).joined(separator: "\n") + "\n", fileName: "a.csv")
@@ -179,7 +183,7 @@ struct StrictAuthorityTests {
 
     @Test func smallValidTable() throws {
         let table = try load([Self.maidstone, Self.kent,
-                              "W06000015,Cardiff,Cardiff Council,welsh_principal,Wales,Wales,,,W15000003,South Wales,\"362,310\",2020,yes"])
+                              "W06000015,Cardiff,Cardiff Council,welsh_principal,Wales,Wales,,,W15000003,South Wales,\"362,310\",yes"])
         #expect(table.authorities.count == 3)
         #expect(table.authority(named: "Cardiff")?.hasMSC == true)
         #expect(table.authority(named: "Cardiff")?.population == 362_310)
@@ -200,9 +204,9 @@ struct StrictAuthorityTests {
 
     @Test func nonPositivePopulation() {
         let zero = Self.kent.replacingOccurrences(of: ",1000,", with: ",0,")
-        #expect(message { _ = try load([zero]) } == "a.csv:2: population: expected a positive whole number of residents, found \"0\"")
+        #expect(message { _ = try load([zero]) } == "a.csv:2: population_mid2024: expected a positive whole number of residents, found \"0\"")
         let text = Self.kent.replacingOccurrences(of: ",1000,", with: ",n/a,")
-        #expect(message { _ = try load([text]) } == "a.csv:2: population: expected a positive whole number of residents, found \"n/a\"")
+        #expect(message { _ = try load([text]) } == "a.csv:2: population_mid2024: expected a positive whole number of residents, found \"n/a\"")
     }
 
     @Test func districtWithoutCounty() {
@@ -218,7 +222,7 @@ struct StrictAuthorityTests {
         let otherRegion = Self.maidstone.replacingOccurrences(of: "South East", with: "London")
         #expect(message { _ = try load([Self.kent, otherRegion]) }
             == "a.csv:3: region: expected \"South East\", the region of county Kent, found \"London\"")
-        let unitaryWithCounty = "E06000035,Medway,Medway Council,unitary,England,South East,E10000016,Kent,E23000032,Kent,1,2020,false"
+        let unitaryWithCounty = "E06000035,Medway,Medway Council,unitary,England,South East,E10000016,Kent,E23000032,Kent,1,false"
         #expect(message { _ = try load([Self.kent, unitaryWithCounty]) }
             == "a.csv:3: county_code: only districts have a parent county; leave it blank for a unitary authority")
     }
@@ -240,6 +244,20 @@ struct StrictAuthorityTests {
             .hasPrefix("a.csv:1: hasmsc2: unknown column; expected columns: code, name,") == true)
     }
 
+    @Test func onePopulationYear() throws {
+        #expect(try load([Self.kent]).authorities.first?.populationYear == 2024)
+        let twoYears = Self.header.replacingOccurrences(of: "population_mid2024,", with: "population_mid2020,population_mid2024,")
+        #expect(message { _ = try AuthorityTable.parse(text: twoYears + "\n", fileName: "a.csv") }
+            == "a.csv:1: population_mid2020: 2 population columns (population_mid2020, population_mid2024); expected one, so that no calculation mixes years")
+        let unnamed = Self.header.replacingOccurrences(of: "population_mid2024,", with: "population,")
+        #expect(message { _ = try AuthorityTable.parse(text: unnamed + "\n", fileName: "a.csv") }
+            == "a.csv:1: population_midYYYY: missing population column; expected one column named for its estimate's year, such as population_mid2024")
+        let kent = Authority(code: "E10000016", name: "Kent", tier: .county, region: "South East", population: 1, populationYear: 2020)
+        let medway = Authority(code: "E06000035", name: "Medway", tier: .unitary, region: "South East", population: 1, populationYear: 2024)
+        #expect(message { _ = try AuthorityTable(authorities: [kent, medway]) }
+            == "authorities: population_year: Kent has a mid-2020 population and Medway mid-2024; expected one year for every authority")
+    }
+
     @Test func badCodeNationAndFlag() {
         #expect(message { _ = try load([Self.kent.replacingOccurrences(of: "E10000016", with: "K1")]) }
             == "a.csv:2: code: expected an ONS GSS code such as E07000110, found \"K1\"")
@@ -251,6 +269,6 @@ struct StrictAuthorityTests {
 
     @Test func raggedRow() {
         #expect(message { _ = try load([Self.kent, "E07000110,Maidstone"]) }
-            == "a.csv:3: expected 13 fields (one per column of the header), found 2")
+            == "a.csv:3: expected 12 fields (one per column of the header), found 2")
     }
 }

@@ -72,12 +72,27 @@ private let reportRates = PostCostRates(employerNIRate: 0.15, niSecondaryThresho
     }
 
     @Test func payAwardsBringASalaryForward() throws {
-        let awards = try PackagePaths.shippedAssumptions().assumption("payAward")
+        let set = try PackagePaths.shippedAssumptions()
         // 2.5% in 2024-25 and 3.2% in 2025-26 (NJC agreements), worked by hand.
-        #expect(abs(try PayAwards.bringForward(43_000, from: "2024-25", to: "2025-26", awards: awards) - 44_376) < 1e-9)
-        #expect(abs(try PayAwards.bringForward(43_000, from: "2023-24", to: "2025-26", awards: awards) - 43_000 * 1.025 * 1.032) < 1e-9)
-        #expect(try PayAwards.bringForward(43_000, from: "2025-26", to: "2025-26", awards: awards) == 43_000)
-        #expect(throws: InputError.self) { try PayAwards.bringForward(43_000, from: "2025-26", to: "2026-27", awards: awards) }
-        #expect(throws: InputError.self) { try PayAwards.bringForward(43_000, from: "2025-26", to: "2024-25", awards: awards) }
+        #expect(abs(try PayAwards.bringForward(43_000, from: "2024-25", to: "2025-26", in: set) - 44_376) < 1e-9)
+        #expect(abs(try PayAwards.bringForward(43_000, from: "2023-24", to: "2025-26", in: set) - 43_000 * 1.025 * 1.032) < 1e-9)
+        #expect(try PayAwards.bringForward(43_000, from: "2025-26", to: "2025-26", in: set) == 43_000)
+        // 2026-27: the employers' 3.3% offer (The MJ, 2026), not agreed.
+        let awards = try PayAwards.awards(from: "2025-26", to: "2026-27", in: set)
+        #expect(awards == [PayAwards.Award(year: FinancialYear("2026-27")!, rate: 0.033, agreed: false, assumption: "payAward2026to27")])
+        #expect(abs(try PayAwards.bringForward(43_000, from: "2025-26", to: "2026-27", in: set) - 44_419) < 1e-9)
+        #expect(throws: InputError.self) { try PayAwards.bringForward(43_000, from: "2025-26", to: "2027-28", in: set) }
+        #expect(throws: InputError.self) { try PayAwards.bringForward(43_000, from: "2025-26", to: "2024-25", in: set) }
+        #expect(PayAwards.pendingAssumptionName(for: FinancialYear("2099-00")!) == "payAward2099to00")
+    }
+
+    @Test func costRatesFor2026to27() throws {
+        let set = try PackagePaths.shippedAssumptions()
+        // HMRC rates via tax tables: 15% above £5,000, threshold frozen to April 2031.
+        let rates = try PostCostRates.central(from: set, taxYear: "2026-27")
+        #expect(rates.employerNIRate == 0.15 && rates.niSecondaryThreshold == 5000)
+        #expect(try PostCostRates.defaultTaxYear(in: set) == "2025-26")
+        // LGPS 2025 valuation sample (Isio, 78 employers): mean 16%, range 0% to 27%.
+        #expect(try set.assumption("pensionRate").distribution == .triangular(minimum: 0, mode: 0.16, maximum: 0.27))
     }
 }

@@ -36,9 +36,9 @@ private func overriding(_ name: String, with value: Double) throws -> Assumption
         let training = try TrainingAssumptions(from: try PackagePaths.shippedAssumptions(), authorities: table)
         let total = table.authorities.reduce(0) { $0 + TrainingWorkforce.staff(of: $1, assumptions: training) }
         #expect(abs(total - training.workforce) < 1e-6 * training.workforce)
-        // Kent County Council: 1,195,898 × 0.8 × 1,589,057 / residents of England and Wales.
+        // Kent County Council: 1,195,898 × 0.8 × 1,639,029 (mid-2024) / 61,806,682 residents of England and Wales.
         let kent = try #require(table.authority(code: "E10000016"))
-        let expected = 1_195_898 * 0.8 * 1_589_057 / Double(table.totalPopulation)
+        let expected = 1_195_898 * 0.8 * 1_639_029 / 61_806_682.0
         #expect(abs(TrainingWorkforce.staff(of: kent, assumptions: training) - expected) < 1e-6)
     }
 

@@ -23,6 +23,9 @@ public struct Assumption: Sendable {
     public let notes: String?
     /// The file and line the assumption was read from (or the scenario that overrode it).
     public let origin: String
+    /// How the central value is computed from the authority table when the folder is loaded
+    /// (`derivedFrom:` in the YAML); nil for a value written in the file.
+    public let derivation: PopulationDerivation?
 
     /// A value that holds from a period on.
     public struct PeriodValue: Sendable, Equatable {
@@ -32,7 +35,8 @@ public struct Assumption: Sendable {
     }
 
     public init(name: String, description: String, unit: Unit, value: Double, valuesByPeriod: [PeriodValue] = [],
-                distribution: Distribution, sources: [Source], evidence: Evidence, notes: String?, origin: String) {
+                distribution: Distribution, sources: [Source], evidence: Evidence, notes: String?, origin: String,
+                derivation: PopulationDerivation? = nil) {
         self.name = name
         self.description = description
         self.unit = unit
@@ -43,6 +47,7 @@ public struct Assumption: Sendable {
         self.evidence = evidence
         self.notes = notes
         self.origin = origin
+        self.derivation = derivation
     }
 
     /// The value for a period label: the value of the latest period that starts no later (a rate
@@ -68,6 +73,6 @@ public struct Assumption: Sendable {
         let combinedNotes = [notes, "Overridden by \(origin).", extraNotes].compactMap { $0 }.joined(separator: " ")
         return Assumption(name: name, description: description, unit: unit, value: newValue, valuesByPeriod: [],
                           distribution: newDistribution, sources: sources, evidence: evidence,
-                          notes: combinedNotes, origin: origin)
+                          notes: combinedNotes, origin: origin, derivation: nil)
     }
 }

@@ -17,6 +17,9 @@ public enum AssumptionLoader {
     }
 
     /// Reads every `.yaml` file in `directory`, in name order; a name defined twice is an error.
+    ///
+    /// Assumptions marked `derivedFrom:` are then computed from the folder's `authorities.csv`
+    /// (``PopulationDerivation``), so they always rest on the table's one population year.
     public static func load(directory: String) throws -> AssumptionSet {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -44,7 +47,21 @@ public enum AssumptionLoader {
                 assumptions.append(assumption)
             }
         }
-        return AssumptionSet(assumptions: assumptions, location: directory, files: files)
+        let set = AssumptionSet(assumptions: assumptions, location: directory, files: files)
+        guard assumptions.contains(where: { $0.derivation != nil }) else { return set }
+        let tablePath = (directory as NSString).appendingPathComponent("authorities.csv")
+        return try resolvingDerivations(in: set, authorities: try AuthorityTable.load(path: tablePath))
+    }
+
+    /// `set` with every assumption marked `derivedFrom:` computed from `authorities`.
+    public static func resolvingDerivations(in set: AssumptionSet, authorities: AuthorityTable) throws -> AssumptionSet {
+        let facts = PopulationFacts(table: authorities)
+        var resolved = set
+        for assumption in set.all {
+            guard let derivation = assumption.derivation else { continue }
+            resolved.replace(try derivation.resolve(assumption, facts: facts, inputs: set))
+        }
+        return resolved
     }
 
     /// Reads the assumptions in one file: a mapping from assumption name to its definition.
@@ -53,9 +70,15 @@ public enum AssumptionLoader {
         return try parse(root: root)
     }
 
-    /// Reads assumptions from YAML text (used by tests and by scenarios that define new values).
+    /// Reads assumptions from YAML text (used by tests and by estimate files). A value computed
+    /// from the authority table (`derivedFrom:`) belongs in an assumptions folder, and is an error here.
     public static func parse(text: String, fileName: String) throws -> [Assumption] {
-        try parse(root: try YAMLFile.parse(text: text, fileName: fileName))
+        let list = try parse(root: try YAMLFile.parse(text: text, fileName: fileName))
+        if let derived = list.first(where: { $0.derivation != nil }) {
+            throw InputError(file: derived.origin, key: "\(derived.name).derivedFrom",
+                             message: "a value computed from the authority table is read only from an assumptions folder with authorities.csv; give a value instead")
+        }
+        return list
     }
 
     private static func parse(root: YAMLValue) throws -> [Assumption] {

@@ -4,7 +4,7 @@
 /// (and then notes saying why); a fraction within [0, 1]; money never negative; a distribution's
 /// named parameters complete, ordered and inside the unit's range.
 enum AssumptionParser {
-    static let keys = ["description", "unit", "value", "values", "distribution", "source", "evidence", "notes"]
+    static let keys = ["description", "unit", "value", "values", "derivedFrom", "distribution", "source", "evidence", "notes"]
     static let sourceKeys = ["title", "publisher", "date", "url", "page", "licence"]
 
     static func parse(name: String, node: YAMLValue) throws -> Assumption {
@@ -18,6 +18,10 @@ enum AssumptionParser {
 
         let valueNode = map.optional("value")
         let valuesNode = map.optional("values")
+        if let derivedNode = map.optional("derivedFrom") {
+            return try parseDerived(name: name, node: node, map: map, derivedNode: derivedNode, description: description,
+                                    unit: unit, evidence: evidence, notes: notes)
+        }
         var periods: [Assumption.PeriodValue] = []
         let central: Double
         switch (valueNode, valuesNode) {
@@ -51,6 +55,51 @@ enum AssumptionParser {
             distribution = .fixed(central)
         }
 
+        let sources = try parseSources(name: name, node: node, map: map, evidence: evidence, notes: notes)
+        try map.rejectUnknownKeys(allowed: keys)
+        let origin = node.line.map { "\(node.file):\($0)" } ?? node.file
+        return Assumption(name: name, description: description, unit: unit, value: central, valuesByPeriod: periods,
+                          distribution: distribution, sources: sources, evidence: evidence, notes: notes, origin: origin)
+    }
+
+    /// An assumption computed from the authority table when its folder is loaded: no `value`, and
+    /// a triangular or PERT range without a `mode` (the mode is the derived value), or no range.
+    /// The central value stays NaN until ``PopulationDerivation`` resolves it.
+    private static func parseDerived(name: String, node: YAMLValue, map: YAMLMapping, derivedNode: YAMLValue,
+                                     description: String, unit: Unit, evidence: Evidence, notes: String?) throws -> Assumption {
+        let derivation = try derivedNode.choice(PopulationDerivation.self)
+        if let given = map.optional("value") ?? map.optional("values") {
+            throw given.error("a value derived from the authority table (derivedFrom) is computed when loaded; remove value")
+        }
+        guard evidence == .derived else {
+            throw map.owner.error("a value computed from the authority table has evidence derived; found \(evidence.rawValue)")
+        }
+        var distribution = Distribution.fixed(.nan)
+        if let distributionNode = map.optional("distribution") {
+            let range = try distributionNode.mapping()
+            let kind = try range.required("kind", expected: "triangular or pert").choice(Distribution.Kind.self)
+            guard kind == .triangular || kind == .pert else {
+                throw distributionNode.error("a derived value's range is triangular or pert (minimum, maximum; the mode is the derived value); found \(kind.rawValue)")
+            }
+            if let mode = range.optional("mode") {
+                throw mode.error("the mode of a derived value is the value computed from the authority table; remove mode")
+            }
+            let lo = try checkedValue(try range.required("minimum", expected: unit.expectation), unit: unit)
+            let hi = try checkedValue(try range.required("maximum", expected: unit.expectation), unit: unit)
+            guard lo < hi else { throw range.owner.error("expected minimum < maximum, found \(lo) and \(hi)") }
+            try range.rejectUnknownKeys(allowed: ["kind", "minimum", "maximum"])
+            distribution = kind == .triangular ? .triangular(minimum: lo, mode: .nan, maximum: hi)
+                                               : .pert(minimum: lo, mode: .nan, maximum: hi)
+        }
+        let sources = try parseSources(name: name, node: node, map: map, evidence: evidence, notes: notes)
+        try map.rejectUnknownKeys(allowed: keys)
+        let origin = node.line.map { "\(node.file):\($0)" } ?? node.file
+        return Assumption(name: name, description: description, unit: unit, value: .nan, distribution: distribution,
+                          sources: sources, evidence: evidence, notes: notes, origin: origin, derivation: derivation)
+    }
+
+    private static func parseSources(name: String, node: YAMLValue, map: YAMLMapping, evidence: Evidence,
+                                     notes: String?) throws -> [Source] {
         var sources: [Source] = []
         if let sourceNode = map.optional("source") {
             if case .some = try? sourceNode.sequence() {
@@ -70,10 +119,7 @@ enum AssumptionParser {
         if evidence == .derived, notes?.isEmpty ?? true {
             throw map.owner.error("a derived value must show its derivation; expected notes")
         }
-        try map.rejectUnknownKeys(allowed: keys)
-        let origin = node.line.map { "\(node.file):\($0)" } ?? node.file
-        return Assumption(name: name, description: description, unit: unit, value: central, valuesByPeriod: periods,
-                          distribution: distribution, sources: sources, evidence: evidence, notes: notes, origin: origin)
+        return sources
     }
 
     /// A number that respects its unit's range.

@@ -76,6 +76,21 @@ public enum Distribution: Sendable, Equatable {
         }
     }
 
+    /// The distribution of `factor · X` for X drawn from this one (factor > 0), or nil for a beta,
+    /// whose support is fixed to [0, 1]. Used to carry a multiplier's uncertainty into a derived rate.
+    public func scaled(by factor: Double) -> Distribution? {
+        guard factor > 0, factor.isFinite else { return nil }
+        switch self {
+        case .fixed(let value): return .fixed(value * factor)
+        case .uniform(let lo, let hi): return .uniform(minimum: lo * factor, maximum: hi * factor)
+        case .normal(let mean, let sd): return .normal(mean: mean * factor, standardDeviation: sd * factor)
+        case .lognormal(let mu, let sigma): return .lognormal(logMean: mu + Foundation.log(factor), logStandardDeviation: sigma)
+        case .beta: return nil
+        case .triangular(let lo, let mode, let hi): return .triangular(minimum: lo * factor, mode: mode * factor, maximum: hi * factor)
+        case .pert(let lo, let mode, let hi): return .pert(minimum: lo * factor, mode: mode * factor, maximum: hi * factor)
+        }
+    }
+
     /// A short human description, e.g. `triangular(38000, 44490.84, 52000)`.
     public var summary: String {
         if case .fixed = self { return "fixed" }
@@ -84,9 +99,15 @@ public enum Distribution: Sendable, Equatable {
     }
 }
 
+/// A parameter as a reader wants it: whole numbers as such, others to 4 decimals (4 significant
+/// digits when smaller than 0.01), trailing zeros dropped, so a value computed at load time
+/// (0.6695703701719792) reads 0.6696.
 private func formatParameter(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e12 { return String(Int(value)) }
-    return String(value)
+    guard abs(value) >= 0.01 else { return String(format: "%.4g", value) }
+    var text = String(format: "%.4f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
 }
 
 extension Double {

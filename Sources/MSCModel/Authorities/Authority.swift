@@ -31,23 +31,20 @@ public struct Authority: Sendable, Codable, Equatable, Hashable {
     /// Resident population in `populationYear`. For a county this equals the sum of its districts,
     /// so totals must not add both: see ``AuthorityTier/countsResidents``.
     public let population: Int
-    /// The mid-year of the population estimate (2020 in the shipped table).
+    /// The mid-year of the population estimate (2024 in the shipped table; one year for every row).
     public let populationYear: Int
     /// Whether the authority employs a Modern Slavery Coordinator today. All false in the shipped
     /// table: the evidence does not name the posts, so scenarios flag them.
     public let hasMSC: Bool
-    /// How the population figure was obtained and how sure it is, e.g. `ons_mid2020_via_mysociety`.
+    /// How the population figure was obtained and how sure it is, e.g. `ons_mid2024_secondary_code_files`.
     public let populationStatus: String?
-    /// The ONS mid-2023 estimate where one was available; for spot checks only, since using it for
-    /// some authorities and mid-2020 for the rest would make shares inconsistent.
-    public let populationMid2023: Int?
 
     public init(code: String, name: String, officialName: String? = nil, tier: AuthorityTier,
                 nation: String = "England", region: String,
                 countyCode: String? = nil, county: String? = nil,
                 policeForceAreaCode: String? = nil, policeForceArea: String? = nil,
-                population: Int, populationYear: Int = 2020, hasMSC: Bool = false,
-                populationStatus: String? = nil, populationMid2023: Int? = nil) {
+                population: Int, populationYear: Int = 2024, hasMSC: Bool = false,
+                populationStatus: String? = nil) {
         self.code = code
         self.name = name
         self.officialName = officialName ?? name
@@ -62,7 +59,6 @@ public struct Authority: Sendable, Codable, Equatable, Hashable {
         self.populationYear = populationYear
         self.hasMSC = hasMSC
         self.populationStatus = populationStatus
-        self.populationMid2023 = populationMid2023
     }
 
     /// A copy with ``hasMSC`` set, for scenarios that flag the existing posts.
@@ -71,7 +67,7 @@ public struct Authority: Sendable, Codable, Equatable, Hashable {
                   region: region, countyCode: countyCode, county: county,
                   policeForceAreaCode: policeForceAreaCode, policeForceArea: policeForceArea,
                   population: population, populationYear: populationYear, hasMSC: hasMSC,
-                  populationStatus: populationStatus, populationMid2023: populationMid2023)
+                  populationStatus: populationStatus)
     }
 
     /// Residents of `authorities` without double counting: county councils are left out because

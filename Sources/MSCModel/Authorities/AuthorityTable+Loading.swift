@@ -1,14 +1,33 @@
 import Foundation
 
 extension AuthorityTable {
-    /// The columns of `authorities.csv` that must be present, in the shipped order.
+    /// The columns of `authorities.csv` that must be present, besides the one population column.
     public static let requiredColumns = [
         "code", "name", "official_name", "tier", "nation", "region", "county_code", "county",
-        "police_force_area_code", "police_force_area", "population", "population_year", "has_msc",
+        "police_force_area_code", "police_force_area", "has_msc",
     ]
     /// Columns that may be present; any other column is an error (a misspelt column must not be
     /// silently ignored).
-    public static let optionalColumns = ["population_status", "population_mid2023_where_known"]
+    public static let optionalColumns = ["population_status"]
+
+    /// The population column is named for its estimate's year (`population_mid2024`), so the year
+    /// travels with the numbers and a table cannot carry two years to mix in one share.
+    static let populationColumnPattern = "^population_mid([0-9]{4})$"
+
+    /// The name and year of the one population column in `header`, or an error naming the header.
+    static func populationColumn(in table: CSVTable) throws -> (name: String, year: Int) {
+        let found = table.header.compactMap { name -> (String, Int)? in
+            guard let match = name.range(of: populationColumnPattern, options: .regularExpression) else { return nil }
+            return (name, Int(name[match].suffix(4)) ?? 0)
+        }
+        guard found.count == 1, let (name, year) = found.first, (1991...2100).contains(year) else {
+            let message = found.isEmpty
+                ? "missing population column; expected one column named for its estimate's year, such as population_mid2024"
+                : "\(found.count) population columns (\(found.map(\.0).joined(separator: ", "))); expected one, so that no calculation mixes years"
+            throw InputError(file: table.file, line: 1, key: found.first?.0 ?? "population_midYYYY", message: message)
+        }
+        return (name, year)
+    }
 
     /// Where the shipped `Assumptions/authorities.csv` is: in the folder named by the environment
     /// variable `MSC_ASSUMPTIONS` when set, else `./Assumptions`, else an `Assumptions` folder up
@@ -46,7 +65,9 @@ extension AuthorityTable {
     }
 
     private static func read(_ table: CSVTable) throws -> AuthorityTable {
-        try table.checkColumns(required: requiredColumns, optional: optionalColumns)
+        for name in requiredColumns { _ = try table.column(name) }
+        let populationColumn = try populationColumn(in: table)
+        try table.checkColumns(required: requiredColumns + [populationColumn.name], optional: optionalColumns)
         var authorities: [Authority] = []
         var lines: [Int] = []
         var firstLineOfCode: [String: Int] = [:]
@@ -107,20 +128,15 @@ extension AuthorityTable {
                 }
                 forceCodes[force] = forceCodes[force] ?? (forceCode, row.line)
             }
-            let population = try table.integer("population", in: row, expected: "a positive whole number of residents") { $0 > 0 }
-            let year = try table.integer("population_year", in: row, expected: "a year between 1991 and 2100") {
-                (1991...2100).contains($0)
-            }
+            let population = try table.integer(populationColumn.name, in: row,
+                                               expected: "a positive whole number of residents") { $0 > 0 }
             let hasMSC = try table.bool("has_msc", in: row, empty: false)
-            let mid2023 = try table.optionalInteger("population_mid2023_where_known", in: row,
-                                                    expected: "a positive whole number of residents or an empty field") { $0 > 0 }
             authorities.append(Authority(
                 code: code, name: name, officialName: try table.optionalText("official_name", in: row) ?? name,
                 tier: tier, nation: nation, region: region, countyCode: countyCode, county: county,
                 policeForceAreaCode: forceCode, policeForceArea: force,
-                population: population, populationYear: year, hasMSC: hasMSC,
-                populationStatus: try table.optionalText("population_status", in: row),
-                populationMid2023: mid2023))
+                population: population, populationYear: populationColumn.year, hasMSC: hasMSC,
+                populationStatus: try table.optionalText("population_status", in: row)))
             lines.append(row.line)
         }
 

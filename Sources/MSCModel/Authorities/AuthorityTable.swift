@@ -8,7 +8,7 @@ import Foundation
 /// ```swift
 /// let table = try AuthorityTable.load(path: AuthorityTable.defaultPath())
 /// table.filtered(county: "Kent").count      // 13: the county and its 12 districts
-/// table.totalPopulation                     // residents of England and Wales (mid-2020)
+/// table.totalPopulation                     // residents of England and Wales (mid-2024)
 /// ```
 public struct AuthorityTable: Sendable {
     /// Where the table came from, as named in errors.
@@ -31,6 +31,11 @@ public struct AuthorityTable: Sendable {
             if byName.updateValue(position, forKey: Self.nameKey(authority.name)) != nil {
                 throw InputError(file: file, key: "name", message: "duplicate name \"\(authority.name)\"")
             }
+        }
+        // One estimate year for every row: a share computed across years would mean nothing.
+        if let first = authorities.first, let other = authorities.first(where: { $0.populationYear != first.populationYear }) {
+            throw InputError(file: file, key: "population_year",
+                             message: "\(first.name) has a mid-\(first.populationYear) population and \(other.name) mid-\(other.populationYear); expected one year for every authority")
         }
         for authority in authorities where authority.tier == .district {
             guard let countyCode = authority.countyCode, let index = byCode[countyCode],
@@ -63,6 +68,9 @@ public struct AuthorityTable: Sendable {
     /// Residents of England and Wales in the table, each counted once: the sum over every
     /// authority except county councils (whose residents are counted in their districts).
     public var totalPopulation: Int { Authority.residentPopulation(of: authorities) }
+
+    /// The mid-year of every population in the table (one year for all rows).
+    public var populationYear: Int { authorities.first?.populationYear ?? 0 }
 
     // MARK: Filters
 

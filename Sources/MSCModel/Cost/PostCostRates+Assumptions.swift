@@ -5,13 +5,21 @@ extension PostCostRates {
         "apprenticeshipLevyRate", "overheadRate", "operationalBudget",
     ]
 
-    /// The tax year the cost model uses by default: the latest one with National Insurance rates.
+    /// The tax year the cost model uses by default: the year the salary is quoted for
+    /// (`salaryQuotedForYearStarting`, 2025 for 2025-26: the report's basis), so that the default
+    /// cost is the report's; it must have National Insurance rates.
     public static func defaultTaxYear(in assumptions: AssumptionSet) throws -> String {
-        guard let latest = try assumptions.assumption("employerNIRate").periods.last else {
-            throw InputError(file: assumptions.location, key: "employerNIRate",
-                             message: "expected values by tax year, e.g. 2025-26: 0.15")
+        let quoted = try assumptions.assumption("salaryQuotedForYearStarting")
+        guard quoted.value.rounded() == quoted.value, (1990...2100).contains(quoted.value) else {
+            throw InputError(file: quoted.origin, key: quoted.name,
+                             message: "expected the calendar year a financial year starts in, e.g. 2025 for 2025-26, found \(quoted.value)")
         }
-        return latest
+        let year = FinancialYear(startYear: Int(quoted.value)).description
+        guard try assumptions.assumption("employerNIRate").value(for: year) != nil else {
+            throw InputError(file: assumptions.location, key: "employerNIRate",
+                             message: "no rate for \(year), the year the salary is quoted for; expected values by tax year, e.g. 2025-26: 0.15")
+        }
+        return year
     }
 
     /// The central rates from an assumption set, with National Insurance for `taxYear` (e.g. `2025-26`).

@@ -198,6 +198,7 @@ public enum Charts {
             charts.append(Chart(fileName: "\(prefix)-tornado.svg", caption: "\(scenario.name): one-way sensitivity of net present value.",
                                 svg: tornado(scenario, id: "\(prefix)-tornado")))
         }
+        if let decision = pack.decision { charts += DecisionCharts.all(decision) }
         return charts
     }
 }

@@ -92,6 +92,8 @@ public struct EvidencePack {
     public var assumptions: [Assumption]
     /// Chart inputs, one per scenario in the order of the comparison.
     public var scenarios: [ScenarioEvidence]
+    /// Decision analysis of the scenarios (curves, EVPI, EVPPI), when there are two or more.
+    public var decision: DecisionReport?
     /// Version, seed, runs and input file hashes.
     public var manifest: RunManifest { comparison.manifest }
 
@@ -154,7 +156,7 @@ public struct EvidencePack {
         [("headline", "Headline", comparison.numericTable),
          ("authorities", "Authorities", authorityTable),
          ("funding", "Funding", fundingTable)] + (trainingTable.map { [("training", "Training", $0)] } ?? []) + [
-         ("assumptions", "Assumptions", assumptionsTable),
+         ("assumptions", "Assumptions", assumptionsTable)] + (decision?.namedTables ?? []) + [
          ("manifest", "Manifest", manifestTable)]
     }
 }

@@ -10,6 +10,10 @@ public enum HTMLWriter {
 
         body.append(section("headline", "Headline results", table(pack.headlineTable)))
         body.append(section("charts", "Charts", charts.map { figure($0) }.joined(separator: "\n")))
+        if let decision = pack.decision {
+            body.append(section("decision", "Decision analysis: how likely each option is worthwhile, and which evidence is worth buying",
+                                decision.namedTables.map { table($0.table) }.joined(separator: "\n")))
+        }
         body.append(section("funding", "Funding and survival", table(pack.fundingTable)))
         if let training = pack.trainingTable { body.append(section("training", "Training", table(training))) }
         body.append(section("authorities", "By local authority", table(pack.authorityTable)))

@@ -12,6 +12,9 @@ public enum PackDocuments {
         for chart in charts {
             out += ["![\(inline(chart.caption).replacingOccurrences(of: "]", with: "\\]"))](charts/\(chart.fileName))", ""]
         }
+        if let decision = pack.decision {
+            out += ["## Decision analysis", ""] + decision.namedTables.map { MarkdownWriter.write($0.table) }
+        }
         out += ["## Funding and survival", "", MarkdownWriter.write(pack.fundingTable)]
         if let training = pack.trainingTable { out += ["## Training", "", MarkdownWriter.write(training)] }
         out += ["## By local authority", "", MarkdownWriter.write(pack.authorityTable)]
@@ -48,6 +51,7 @@ public enum PackDocuments {
             ("authorities", tableJSON(pack.authorityTable)),
             ("assumptions", AssumptionsReport.json(pack.assumptions)),
             ("charts", .array(scenarios)),
+        ] + (pack.decision.map { [("decision", $0.json)] } ?? []) + [
             ("manifest", pack.manifest.json),
         ])
     }

@@ -24,7 +24,8 @@ public enum ScenarioTables {
                               .percent(row.survivalAtHorizon, decimals: 1)])
             }
         }
-        table.notes = ["Population: ONS mid-2020 (via mySociety, CC BY 4.0; OGL v3). Identifications: adult NRM referrals and Duty to Notify reports; two-tier areas split between county and districts (countyShareOfTwoTierIdentifications)."]
+        let years = Set(plans.flatMap { $0.authorityRows.map(\.authority.populationYear) }).sorted().map { "mid-\($0)" }
+        table.notes = ["Population: ONS \(years.joined(separator: ", ")) (OGL v3). Identifications: adult NRM referrals and Duty to Notify reports; two-tier areas split between county and districts (countyShareOfTwoTierIdentifications)."]
         return table
     }
 

@@ -16,9 +16,13 @@ public struct SimulationSettings: Sendable, Equatable {
     public var targetNPVStandardError: Double?
     /// The most iterations a `targetNPVStandardError` run may use.
     public var maximumRuns: Int
+    /// Keep each iteration's uncertain national inputs in the result (``SimulationResult/inputDraws``),
+    /// for decision analysis; off by default to save memory.
+    public var keepInputDraws: Bool
 
     public init(runs: Int = 10_000, seed: UInt64 = 20250101, method: SamplingMethod = .monteCarlo, threads: Int = 1,
-                chunkSize: Int = 250, targetNPVStandardError: Double? = nil, maximumRuns: Int = 1_000_000) {
+                chunkSize: Int = 250, targetNPVStandardError: Double? = nil, maximumRuns: Int = 1_000_000,
+                keepInputDraws: Bool = false) {
         self.runs = runs
         self.seed = seed
         self.method = method
@@ -26,6 +30,7 @@ public struct SimulationSettings: Sendable, Equatable {
         self.chunkSize = chunkSize
         self.targetNPVStandardError = targetNPVStandardError
         self.maximumRuns = maximumRuns
+        self.keepInputDraws = keepInputDraws
     }
 }
 
@@ -91,6 +96,9 @@ public enum SimulationEngine {
         }
 
         let storage = ResultStorage(runs: iterations.count, years: years, offset: iterations.lowerBound)
+        let drawStorage = settings.keepInputDraws
+            ? InputDrawStorage(national: national, uncertainIndices: uncertainIndices, runs: iterations.count,
+                               offset: iterations.lowerBound) : nil
         let firstChunk = iterations.lowerBound / settings.chunkSize
         let chunkCount = (runs + settings.chunkSize - 1) / settings.chunkSize - firstChunk
         let completedChunks = Atomic<Int>(0)
@@ -142,8 +150,10 @@ public enum SimulationEngine {
                         let base = index * years
                         for t in 0..<years { postInputs.alive[base + t] = t < funded ? 1 : 0 }
                     }
-                    model.evaluate(national: plan.makeNational(values), posts: postInputs, into: &outcome)
+                    let nationalInputs = plan.makeNational(values)
+                    model.evaluate(national: nationalInputs, posts: postInputs, into: &outcome)
                     storage.store(outcome, iteration: iteration)
+                    drawStorage?.store(iteration: iteration, nationalValues: values, national: nationalInputs)
                 }
                 completedChunks.add(1, ordering: .relaxed)
                 let done = finishedIterations.add(last - first, ordering: .relaxed).newValue
@@ -151,8 +161,10 @@ public enum SimulationEngine {
             }
         }
         let interrupted = completedChunks.load(ordering: .relaxed) < chunkCount
-        return storage.result(plan: plan, settings: settings, interrupted: interrupted,
-                              chunkSize: settings.chunkSize, completedChunks: interrupted ? nil : chunkCount)
+        var result = storage.result(plan: plan, settings: settings, interrupted: interrupted,
+                                    chunkSize: settings.chunkSize, completedChunks: interrupted ? nil : chunkCount)
+        result.inputDraws = drawStorage?.draws(kept: storage.keptIterations)
+        return result
     }
 }
 
@@ -210,9 +222,12 @@ private final class ResultStorage: @unchecked Sendable {
         written[iteration] = true
     }
 
+    /// The slots of the iterations that finished (all of them unless the run was interrupted).
+    var keptIterations: [Int] { (0..<runs).filter { written[$0] } }
+
     func result(plan: SimulationPlan, settings: SimulationSettings, interrupted: Bool, chunkSize: Int,
                 completedChunks: Int?) -> SimulationResult {
-        let kept = (0..<runs).filter { written[$0] }
+        let kept = keptIterations
         let complete = kept.count == runs
         var metrics: [Metric: [Double]] = [:]
         for (metric, buffer) in metricValues { metrics[metric] = complete ? Array(buffer) : kept.map { buffer[$0] } }

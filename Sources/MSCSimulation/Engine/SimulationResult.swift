@@ -110,6 +110,8 @@ public struct SimulationResult: Sendable {
     public let yearly: [YearlyMetric: [Double]]
     /// True when the run was interrupted before all iterations finished (only finished chunks kept).
     public let interrupted: Bool
+    /// Each iteration's uncertain national inputs, when the settings asked to keep them.
+    public internal(set) var inputDraws: InputDraws? = nil
 
     /// This run followed by `later` (the next iterations of the same run), as one result.
     public func appending(_ later: SimulationResult) -> SimulationResult {
@@ -118,8 +120,10 @@ public struct SimulationResult: Sendable {
         for (metric, values) in later.yearly { yearly[metric, default: []] += values }
         var used = settings
         used.runs = iterations + later.iterations
-        return SimulationResult(scenarioName: scenarioName, horizonYears: horizonYears, iterations: used.runs,
-                                settings: used, metrics: metrics, yearly: yearly, interrupted: later.interrupted)
+        var joined = SimulationResult(scenarioName: scenarioName, horizonYears: horizonYears, iterations: used.runs,
+                                      settings: used, metrics: metrics, yearly: yearly, interrupted: later.interrupted)
+        if let mine = inputDraws, let theirs = later.inputDraws { joined.inputDraws = mine.appending(theirs) }
+        return joined
     }
 
     /// Summary of a metric.

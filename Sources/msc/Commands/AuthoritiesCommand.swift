@@ -61,7 +61,7 @@ struct AuthoritiesCommand: ParsableCommand {
             report.append([.text(a.code), .text(a.name), .text(a.tier.label), .text(a.region), .text(a.county ?? ""),
                            .text(a.policeForceArea ?? ""), .integer(a.population), .text(String(a.populationYear))])
         }
-        report.notes = ["Populations are ONS mid-2020 estimates (via mySociety, CC BY 4.0; ONS data under the Open Government Licence v3.0); a county's population is the sum of its districts'.",
+        report.notes = ["Populations are ONS mid-\(table.populationYear) estimates (Open Government Licence v3.0); a county's population is the sum of its districts'. Names, tiers and codes: mySociety (CC BY 4.0).",
                         "Sources and caveats: Assumptions/authorities.SOURCES.md."]
         emit(report.rendered(as: common.format))
     }

@@ -37,13 +37,18 @@ struct CostCommand: ParsableCommand {
         let postFTE = try cost.fte ?? assumptions.value("fte")
 
         let fullTimeSalary: Double
+        var awards: [PayAwards.Award] = []
+        var quotedFor: String?
         if let target {
             guard let solved = PostCost.salary(forTotal: target, fte: postFTE, rates: rates) else {
                 throw CommandFailure(message: "--target \(target): below the operational budget of £\(rates.operationalBudget); no salary gives that total")
             }
             fullTimeSalary = solved
         } else {
-            fullTimeSalary = try cost.fullTimeSalary(assumptions, taxYear: year)
+            let salary = try cost.fullTimeSalary(assumptions, taxYear: year)
+            fullTimeSalary = salary.amount
+            awards = salary.awards
+            quotedFor = salary.quotedFor
         }
         let breakdown = PostCost.breakdown(fullTimeSalary: fullTimeSalary, fte: postFTE, rates: rates)
         var userSet = cost.userSetLines
@@ -51,8 +56,7 @@ struct CostCommand: ParsableCommand {
         userSet.formUnion(assumptions.pinned)   // --set name=value
         let report = CostReport(breakdown: breakdown, fullTimeSalary: fullTimeSalary, fte: postFTE, taxYear: year, rates: rates,
                                 posts: posts, solvedFromTarget: target, assumptions: assumptions,
-                                userSet: userSet, salaryQuotedFor: cost.salaryYear,
-                                salaryPayYear: cost.salary == nil ? CostOptions.salaryPayYear(assumptions) : nil)
+                                userSet: userSet, salaryQuotedFor: quotedFor, payAwards: awards)
         emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
     }
 }

@@ -57,7 +57,7 @@ struct ShareCommand: ParsableCommand {
         // --operational-budget), not a scenario's override for a post covering a wide area.
         var ownRates = rates
         if cost.operationalBudget == nil { ownRates.operationalBudget = try common.loadAssumptions().value("operationalBudget") }
-        let salary = try cost.fullTimeSalary(assumptions, taxYear: taxYear)
+        let salary = try cost.fullTimeSalary(assumptions, taxYear: taxYear).amount
         let ownFTE = try cost.fte ?? assumptions.value("fte")
         let shares = deployment.shares(in: group, fullTimeSalary: salary, rates: rates, ownPostFTE: ownFTE, ownPostRates: ownRates)
         let baseline = Dictionary(uniqueKeysWithValues: plan.authorityRows.map { ($0.authority.code, $0.baselineIdentifications) })

@@ -60,16 +60,17 @@ struct CostOptions: ParsableArguments {
         return rates
     }
 
-    /// The full-time salary: `--salary` or the assumption, brought forward from `--salary-year` when given.
-    func fullTimeSalary(_ assumptions: AssumptionSet, taxYear year: String) throws -> Double {
+    /// The full-time salary for `year`: `--salary` or the assumption, brought forward by the NJC pay
+    /// awards from the year it was quoted for, with the awards used and that year (nil when none applied).
+    ///
+    /// The shipped salary is quoted for its own year (the report's, the latest known NI year); a
+    /// salary given on the command line is taken to be for the tax year unless --salary-year says otherwise.
+    func fullTimeSalary(_ assumptions: AssumptionSet, taxYear year: String) throws
+        -> (amount: Double, awards: [PayAwards.Award], quotedFor: String?) {
         let quoted = try salary ?? assumptions.value("salary")
-        guard let salaryYear else { return quoted }
-        return try PayAwards.bringForward(quoted, from: salaryYear, to: year, awards: assumptions.assumption("payAward"))
-    }
-
-    /// The pay year the shipped salary is at: the latest NJC pay award it includes.
-    static func salaryPayYear(_ assumptions: AssumptionSet) -> String? {
-        (try? assumptions.assumption("payAward"))?.periods.last
+        let quotedYear = try salaryYear ?? (salary == nil ? PostCostRates.defaultTaxYear(in: assumptions) : year)
+        let awards = try PayAwards.awards(from: quotedYear, to: year, in: assumptions)
+        return (awards.reduce(quoted) { $0 * (1 + $1.rate) }, awards, awards.isEmpty ? nil : quotedYear)
     }
 
     /// The lines whose value the user set on the command line (their source is "command line").

@@ -77,8 +77,9 @@ enum ScenarioRuns {
         }
     }
 
-    /// Runs each plan with the same settings (common random numbers), showing progress on a terminal.
-    static func simulate(_ plans: [ScenarioPlan], options: RunOptions) throws -> [SimulationResult] {
+    /// Runs each plan with the same settings (common random numbers), showing progress on a terminal;
+    /// `keepInputDraws` keeps each iteration's inputs for decision analysis.
+    static func simulate(_ plans: [ScenarioPlan], options: RunOptions, keepInputDraws: Bool = false) throws -> [SimulationResult] {
         installInterruptHandler()
         let cancellation = interruptToken
         var results: [SimulationResult] = []
@@ -88,8 +89,9 @@ enum ScenarioRuns {
             if let bar {
                 progress = { done, total in bar.update(done: done, total: total) }
             }
-            let result = try SimulationEngine.run(plan.plan, settings: options.settings, progress: progress,
-                                                  cancellation: cancellation)
+            var settings = options.settings
+            settings.keepInputDraws = keepInputDraws
+            let result = try SimulationEngine.run(plan.plan, settings: settings, progress: progress, cancellation: cancellation)
             bar?.finish()
             if result.interrupted || cancellation.isCancelled {
                 throw Interrupted(message: "interrupted after \(result.iterations) iterations; nothing written")
@@ -174,7 +176,7 @@ extension ScenarioRuns {
                                   options: RunOptions) throws -> EvidencePack {
         let resolved = try comparisonPlans(scenarioPaths, baseline: baseline, common: common)
         let plans = resolved.plans
-        let results = try simulate(plans, options: options)
+        let results = try simulate(plans, options: options, keepInputDraws: plans.count >= 2)
         let comparison = ComparisonReport(results: results, baselineIndex: resolved.baselineIndex,
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine),
@@ -194,6 +196,12 @@ extension ScenarioRuns {
             survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
             centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
         pack.trainingTable = ScenarioTables.training(plans)
+        if plans.count >= 2 {
+            // The decision among the scenarios exported, against the first, at the model's own value.
+            let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: 0)
+            let analysis = DecisionAnalysis.analyse(problem, threshold: nil, seed: options.seed, threads: options.threads)
+            pack.decision = DecisionReport(analysis: analysis, descriptions: descriptions(plans), manifest: comparison.manifest)
+        }
         return pack
     }
 }

@@ -1,0 +1,34 @@
+import MSCModel
+
+/// The named groups of inputs whose joint value of information a decision analysis reports: the
+/// questions a national team could commission evidence on.
+public enum InformationGroups {
+    public static let identificationUplift = "identification uplift"
+    public static let valueOfIdentification = "value of an identification"
+    public static let costs = "costs"
+    public static let fundingRenewal = "funding renewal"
+
+    /// Inputs that set how many extra identifications a post brings.
+    static let upliftInputs = ["identificationRateRatio", "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
+                               CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
+    /// Inputs that set what one identification is worth.
+    static let valueInputs = SocialValueInputs.assumptionNames
+    /// Inputs that set what a post costs (per-post salary and budget draws vary between posts
+    /// within an iteration, so they are not one quantity that evidence could pin down).
+    static let costInputs = ["pensionRate", "apprenticeshipLevyRate", "overheadRate", "realPayGrowth", "optimismBias"]
+
+    /// The four groups for these scenarios: funding renewal gathers each scenario's renewal,
+    /// absorb and gap-tolerance assumptions.
+    public static func groups(for scenarios: [Scenario]) -> [InputGroup] {
+        var funding: [String] = []
+        for scenario in scenarios {
+            let mix = scenario.funding
+            let names = mix.sources.map(\.renewal.name) + [mix.absorbAssumption?.name, mix.gapToleranceAssumption?.name].compactMap { $0 }
+            for name in names where !funding.contains(name) { funding.append(name) }
+        }
+        return [InputGroup(name: identificationUplift, members: upliftInputs),
+                InputGroup(name: valueOfIdentification, members: valueInputs),
+                InputGroup(name: costs, members: costInputs),
+                InputGroup(name: fundingRenewal, members: funding)]
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import MSCModel
+import MSCReport
+import MSCSimulation
+
+/// `msc decide A B [C…]`: how likely each option is worthwhile, and which evidence is worth buying.
+struct DecideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide",
+        abstract: "Decision analysis: probability each scenario is worthwhile by value of an identification, EVPI and the value of resolving each input first (EVPPI).",
+        discussion: """
+        Runs every scenario with the same seed, so iteration i of each uses the same draw of every \
+        input they share, then compares them on those iterations. Net benefit uses the model's own \
+        (uncertain) value of an identification unless --threshold fixes one.
+        """)
+
+    @Argument(help: "Scenario files, e.g. Scenarios/status-quo.yaml Scenarios/national-rollout.yaml Scenarios/county-shared.yaml.")
+    var scenarios: [String]
+
+    @Option(help: ArgumentHelp("The option the others are measured against: a scenario name or one of the files given (default: the first).", valueName: "scenario"))
+    var baseline: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Value of one additional identification (£) to use instead of the model's own uncertain value.", valueName: "pounds"))
+    var threshold: Double?
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var runOptions: RunOptions
+
+    func validate() throws {
+        guard scenarios.count >= 2 else { throw ValidationError("give at least two scenario files to decide among") }
+        if let threshold, !(threshold >= 0 && threshold.isFinite && threshold <= 1e9) {
+            throw ValidationError("--threshold must be an amount in pounds between 0 and 1,000,000,000")
+        }
+        // Regression on the draws needs each shared input drawn the same in every scenario, which a
+        // Sobol design (dimensions in each scenario's own order) does not give.
+        if runOptions.sampling == .sobol { throw ValidationError("--sampling sobol is not available for decide; expected mc or lhs") }
+        if runOptions.targetMCSE != nil {
+            throw ValidationError("--target-mcse is not available for decide (every scenario needs the same iterations); expected --runs")
+        }
+        guard runOptions.runs >= 100 else { throw ValidationError("--runs must be at least 100 for decide (the regressions need them)") }
+    }
+
+    func run() throws {
+        let plans = try ScenarioRuns.plans(scenarios, common: common)
+        let baselineIndex = try chosenBaseline(plans)
+        let results = try ScenarioRuns.simulate(plans, options: runOptions, keepInputDraws: true)
+        let problem: DecisionProblem
+        do {
+            problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: baselineIndex)
+        } catch let error as DecisionError {
+            throw CommandFailure(message: error.description)
+        }
+        let analysis = DecisionAnalysis.analyse(problem, threshold: threshold, seed: runOptions.seed, threads: runOptions.threads)
+        let report = DecisionReport(analysis: analysis, descriptions: ScenarioRuns.descriptions(plans),
+                                    manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: problem.iterations,
+                                                                    command: ScenarioRuns.commandLine))
+        switch common.format {
+        case .json: emit(JSONText.write(report.json))
+        default: emit(report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+        }
+    }
+
+    /// The index of `--baseline` among the scenarios (by name or by file), or 0.
+    func chosenBaseline(_ plans: [ScenarioPlan]) throws -> Int {
+        guard let baseline else { return 0 }
+        if let index = plans.firstIndex(where: { $0.scenario.name == baseline || $0.scenario.file == baseline }) { return index }
+        if let index = scenarios.firstIndex(of: baseline) { return index }
+        throw ValidationError("--baseline: \(baseline) is not one of the scenarios given; expected one of \(plans.map(\.scenario.name).joined(separator: ", "))")
+    }
+}
+
+extension ScenarioRuns {
+    /// Every assumption's description, by name, across the plans.
+    static func descriptions(_ plans: [ScenarioPlan]) -> [String: String] {
+        var descriptions: [String: String] = [:]
+        for plan in plans { for assumption in plan.plan.nationalAssumptions { descriptions[assumption.name] = assumption.description } }
+        return descriptions
+    }
+}
