@@ -77,8 +77,9 @@ import Testing
     @Test(arguments: [
         // (what a user did, the broken text, the key the error must name, words it must contain)
         ("typo in a key", "unitt: GBP_per_year", "salary.unitt", "unknown key"),
-        ("text where a number goes", "value: lots", "salary.value", "expected a non-negative amount of money"),
-        ("negative money", "value: -5", "salary.value", "non-negative"),
+        ("text where a number goes", "value: lots", "salary.value", "expected an amount of money in pounds between 0 and"),
+        ("negative money", "value: -5", "salary.value", "between 0 and 1,000,000,000, found -5"),
+        ("implausible money", "value: 1e12", "salary.value", "between 0 and 1,000,000,000, found 1000000000000"),
         ("unit outside the list", "unit: pounds", "salary.unit", "expected one of"),
         ("unknown evidence word", "evidence: trust-me", "salary.evidence", "expected one of"),
     ])

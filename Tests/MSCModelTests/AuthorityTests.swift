@@ -204,9 +204,9 @@ struct StrictAuthorityTests {
 
     @Test func nonPositivePopulation() {
         let zero = Self.kent.replacingOccurrences(of: ",1000,", with: ",0,")
-        #expect(message { _ = try load([zero]) } == "a.csv:2: population_mid2024: expected a positive whole number of residents, found \"0\"")
+        #expect(message { _ = try load([zero]) } == "a.csv:2: population_mid2024: expected a positive whole number of residents, at most 100,000,000, found \"0\"")
         let text = Self.kent.replacingOccurrences(of: ",1000,", with: ",n/a,")
-        #expect(message { _ = try load([text]) } == "a.csv:2: population_mid2024: expected a positive whole number of residents, found \"n/a\"")
+        #expect(message { _ = try load([text]) } == "a.csv:2: population_mid2024: expected a positive whole number of residents, at most 100,000,000, found \"n/a\"")
     }
 
     @Test func districtWithoutCounty() {

@@ -103,9 +103,12 @@ struct FundingSurvivalTests {
         let mix = try FundingMix(sources: [source(.laCoreBudget, share: 0.5, term: 1, .fixed(0.9)),
                                            source(.policeAndCrimeCommissioner, share: 0.5, term: 2, .fixed(0.8))],
                                  absorbProbability: 0.5, gapTolerance: 0)
-        // Year 1: core renews (0.1 < 0.9). Year 2: core renews, PCC lapses (0.95 ≥ 0.8) and the host
-        // absorbs it (0.2 < 0.5). Year 3: core lapses (0.99): it cannot be absorbed, so the post is lost.
-        let script = Script([0.1, 0.3, 0.95, 0.2, 0.99])
+        // One uniform u per source gives its first failure: with V = 1 − u, K = ⌊log V / log q⌋ renewals
+        // succeed and the source lapses at year T·(K + 1). Core: V = 0.75 lies in (0.9³, 0.9²], so
+        // K = 2 and it lapses in year 3; it cannot be absorbed, so the post is lost then. PCC:
+        // V = 0.9 > 0.8, so K = 0 and it lapses in year 2, and the host absorbs it (0.2 < 0.5).
+        #expect(0.9 * 0.9 * 0.9 < 0.75 && 0.75 <= 0.9 * 0.9 && 0.9 > 0.8)
+        let script = Script([0.25, 0.1, 0.2])
         let path = mix.simulatePath(horizonYears: 6, renewalProbabilities: [0.9, 0.8], uniform: script.next)
         #expect(path.fundedYears == 3)
         #expect(script.remaining == 0)
@@ -114,7 +117,7 @@ struct FundingSurvivalTests {
         #expect(path.share(ofFunder: 2, inYear: 2) == 0.5)
         #expect(path.share(ofFunder: 0, inYear: 3) == 0)
         #expect(path.isFunded(inYear: 2) && !path.isFunded(inYear: 3))
-        let again = Script([0.1, 0.3, 0.95, 0.2, 0.99])
+        let again = Script([0.25, 0.1, 0.2])
         #expect(mix.simulateFundedYears(horizonYears: 6, renewalProbabilities: [0.9, 0.8], uniform: again.next) == 3)
     }
 

@@ -52,7 +52,7 @@ import MSCTestSupport
         // In county-shared every authority is served by exactly one post, so the posts' effect
         // bases add up to the authorities' coverage-weighted baselines.
         let plan = try Self.plan("county-shared")
-        let fromPosts = plan.plan.model.effectBase(plan.plan.makeNational(plan.plan.centralNationalValues)).reduce(0, +)
+        let fromPosts = plan.plan.model.effectBase(plan.plan.nationalInputs(plan.plan.centralNationalValues)).reduce(0, +)
         let fromAuthorities = plan.authorityRows.reduce(0) { $0 + $1.baselineIdentifications * $1.coverage }
         #expect(abs(fromPosts - fromAuthorities) < 1e-9 * fromAuthorities)
         #expect(plan.plan.model.posts.count == 175)

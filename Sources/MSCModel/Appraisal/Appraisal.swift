@@ -37,9 +37,24 @@ public enum Appraisal {
     ///   - discounting: the discount schedule (``GreenBook``).
     public static func summary(costs: [Double], benefits: [Double], optimismBias: Double,
                                discounting: GreenBook) -> AppraisalSummary {
-        AppraisalSummary(pvCostsBeforeOptimismBias: discounting.presentValue(flows: costs),
+        summary(costs: costs, benefits: benefits, optimismBias: optimismBias,
+                discountFactors: discounting.discountFactors(count: max(costs.count, benefits.count)))
+    }
+
+    /// The same with the discount factor of each year given (year 0 first, at least as many as flows).
+    public static func summary(costs: [Double], benefits: [Double], optimismBias: Double,
+                               discountFactors: [Double]) -> AppraisalSummary {
+        AppraisalSummary(pvCostsBeforeOptimismBias: presentValue(flows: costs, discountFactors: discountFactors),
                          optimismBias: optimismBias,
-                         pvBenefits: discounting.presentValue(flows: benefits))
+                         pvBenefits: presentValue(flows: benefits, discountFactors: discountFactors))
+    }
+
+    /// The present value of real flows: `Σ_t flow_t · discountFactor_t`.
+    public static func presentValue(flows: [Double], discountFactors: [Double]) -> Double {
+        precondition(discountFactors.count >= flows.count, "one discount factor per year of flows")
+        var total = 0.0
+        for (t, flow) in flows.enumerated() { total += flow * discountFactors[t] }
+        return total
     }
 
     /// Costs with the optimism-bias uplift: cost · (1 + optimismBias).

@@ -112,9 +112,13 @@ public struct GDPDeflator: Sendable {
     /// Used when the price base year is later than the published series (e.g. 2025-26 when the
     /// series ends in 2024-25); the added years are flagged ``Entry/projected``.
     public func extended(through year: FinancialYear, growthPerYear: Double) throws -> GDPDeflator {
+        guard reach.contains(year) else {
+            throw InputError(file: file, key: "financial_year", message: "no deflator for \(year); \(reach.expectation("a year"))")
+        }
         var extendedEntries = entries
         while let last = extendedEntries.last, last.year < year {
-            extendedEntries.append(Entry(year: last.year.advanced(by: 1), index: last.index * (1 + growthPerYear),
+            extendedEntries.append(Entry(year: last.year.advanced(by: 1),
+                                         index: DeflatorProjection.nextIndex(after: last.index, growth: growthPerYear),
                                          projected: true))
         }
         return try GDPDeflator(file: file, entries: extendedEntries)
@@ -125,5 +129,38 @@ public struct GDPDeflator: Sendable {
             throw InputError(file: file, key: label, message: "not a financial year; expected a label such as 2024-25")
         }
         return year
+    }
+}
+
+/// How an amount uprated through projected years of the deflator moves when the projected growth
+/// differs from the central value it was uprated with: each projected year multiplies the index by
+/// `1 + growth` (``GDPDeflator/extended(through:growthPerYear:)``), so the amount scales by
+/// `((1 + growth) / (1 + centralGrowth))^years`.
+public struct DeflatorProjection: Sendable, Equatable {
+    /// Projected years between the last published year and the price base year.
+    public let years: Int
+    /// The growth the amount was uprated with.
+    public let centralGrowth: Double
+
+    /// Nothing projected: the factor is always 1.
+    public static let none = DeflatorProjection(years: 0, centralGrowth: 0)
+
+    public init(years: Int, centralGrowth: Double) {
+        self.years = years
+        self.centralGrowth = centralGrowth
+    }
+
+    /// The projection from `deflator`'s last published year to `priceBaseYear` (none when inside the series).
+    public init(deflator: GDPDeflator, priceBaseYear: FinancialYear, centralGrowth: Double) {
+        self.init(years: max(0, priceBaseYear.startYear - deflator.latestObservedYear.startYear), centralGrowth: centralGrowth)
+    }
+
+    /// The index a year after one of `index`, at `growth` a year.
+    public static func nextIndex(after index: Double, growth: Double) -> Double { index * (1 + growth) }
+
+    /// The factor that moves an amount uprated at the central growth to one uprated at `growth`.
+    public func factor(growth: Double) -> Double {
+        guard years > 0 else { return 1 }
+        return pow((1 + growth) / (1 + centralGrowth), Double(years))
     }
 }

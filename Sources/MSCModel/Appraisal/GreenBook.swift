@@ -81,6 +81,6 @@ public struct GreenBook: Sendable, Equatable {
 
     /// The present value of real flows indexed from year 0: the sum of flow_t · discountFactor(t).
     public func presentValue(flows: [Double]) -> Double {
-        zip(flows, discountFactors(count: flows.count)).reduce(0) { $0 + $1.0 * $1.1 }
+        Appraisal.presentValue(flows: flows, discountFactors: discountFactors(count: flows.count))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one assumption from its YAML mapping, enforcing the rules every shipped file obeys.
 ///
 /// Rules: known keys only; a closed list of units; a source unless the value is `illustrative`
@@ -125,10 +127,7 @@ enum AssumptionParser {
     /// A number that respects its unit's range.
     static func checkedValue(_ node: YAMLValue, unit: Unit) throws -> Double {
         let value = try node.number(unit.expectation)
-        if unit.isProbability, !(0...1).contains(value) {
-            throw node.error("expected \(unit.expectation), found \(value)")
-        }
-        if unit.isNonNegative, value < 0 {
+        guard unit.plausibleRange.contains(value) else {
             throw node.error("expected \(unit.expectation), found \(value)")
         }
         return value
@@ -137,9 +136,6 @@ enum AssumptionParser {
     static func parseDistribution(_ node: YAMLValue, unit: Unit) throws -> Distribution {
         let map = try node.mapping()
         let kind = try map.required("kind", expected: "a distribution kind").choice(Distribution.Kind.self)
-        func number(_ key: String) throws -> Double {
-            try map.required(key, expected: "a number").number()
-        }
         func bounded(_ key: String) throws -> Double {
             try checkedValue(try map.required(key, expected: unit.expectation), unit: unit)
         }
@@ -159,16 +155,36 @@ enum AssumptionParser {
             distribution = kind == .triangular ? .triangular(minimum: lo, mode: mode, maximum: hi)
                                                : .pert(minimum: lo, mode: mode, maximum: hi)
         case .normal:
-            let mean = try number("mean"), sd = try number("standardDeviation")
-            guard sd > 0 else { throw map.owner.error("expected standardDeviation > 0, found \(sd)") }
+            let mean = try bounded("mean")
+            let sdNode = try map.required("standardDeviation", expected: "a positive number")
+            let sd = try sdNode.number()
+            // The spread may not exceed the width of the unit's range (beyond it every draw is clamped).
+            let widest = unit.plausibleRange.upperBound - unit.plausibleRange.lowerBound
+            guard sd > 0, sd <= widest else {
+                throw sdNode.error("expected a standard deviation above 0 and at most \(InputBounds.shown(widest)) (the width of the range of \(unit.rawValue)), found \(sd)")
+            }
             distribution = .normal(mean: mean, standardDeviation: sd)
         case .lognormal:
-            let mu = try number("logMean"), sigma = try number("logStandardDeviation")
-            guard sigma > 0 else { throw map.owner.error("expected logStandardDeviation > 0, found \(sigma)") }
+            let muNode = try map.required("logMean", expected: "a number")
+            let sigmaNode = try map.required("logStandardDeviation", expected: "a positive number")
+            let mu = try muNode.number(), sigma = try sigmaNode.number()
+            guard sigma > 0, sigma <= InputBounds.maximumLogStandardDeviation else {
+                throw sigmaNode.error("expected a log-scale standard deviation above 0 and at most \(InputBounds.shown(InputBounds.maximumLogStandardDeviation)), found \(sigma)")
+            }
+            // The mean e^(mu + sigma^2/2) must lie in the unit's range, and the median e^mu must not vanish.
+            let upper = unit.plausibleRange.upperBound
+            let highest = log(upper) - sigma * sigma / 2
+            guard mu >= InputBounds.minimumLogMean, mu <= highest else {
+                throw muNode.error("expected a log-scale mean between \(InputBounds.shown(InputBounds.minimumLogMean)) and \(String(format: "%.2f", highest)) (so the mean is at most \(InputBounds.shown(upper)) \(unit.rawValue) and the median does not vanish), found \(mu)")
+            }
             distribution = .lognormal(logMean: mu, logStandardDeviation: sigma)
         case .beta:
-            let a = try number("alpha"), b = try number("beta")
-            guard a > 0, b > 0 else { throw map.owner.error("expected alpha > 0 and beta > 0, found \(a) and \(b)") }
+            let aNode = try map.required("alpha", expected: "a positive number")
+            let bNode = try map.required("beta", expected: "a positive number")
+            let a = try aNode.number(), b = try bNode.number()
+            for (node, value) in [(aNode, a), (bNode, b)] where !InputBounds.betaShape.contains(value) {
+                throw node.error("expected a shape parameter \(InputBounds.describe(InputBounds.betaShape)), found \(value)")
+            }
             guard unit == .fraction else { throw map.owner.error("a beta distribution lies in [0, 1]; expected unit fraction") }
             distribution = .beta(alpha: a, beta: b)
         }

@@ -45,13 +45,14 @@ public enum Unit: String, CaseIterable, Sendable, Codable {
     /// True for amounts of money.
     public var isMoney: Bool { [.gbp, .gbpPerYear, .gbpPerHour, .gbpPerPerson].contains(self) }
 
-    /// How a value in this unit is described in error messages.
+    /// How a value in this unit is described in error messages, with the range it must lie in.
     public var expectation: String {
+        let range = InputBounds.describe(plausibleRange)
         switch self {
         case .fraction: return "a fraction between 0 and 1"
-        case .ratePerYear: return "a rate per year (e.g. 0.035)"
-        case _ where isMoney: return "a non-negative amount of money in pounds"
-        default: return "a non-negative number in \(rawValue)"
+        case .ratePerYear: return "a rate per year (e.g. 0.035) \(range)"
+        case _ where isMoney: return "an amount of money in pounds \(range)"
+        default: return "a number in \(rawValue) \(range)"
         }
     }
 }

@@ -68,6 +68,10 @@ extension AuthorityTable {
         for name in requiredColumns { _ = try table.column(name) }
         let populationColumn = try populationColumn(in: table)
         try table.checkColumns(required: requiredColumns + [populationColumn.name], optional: optionalColumns)
+        // With no rows every command would run and report £0: an empty table is a broken file.
+        guard !table.rows.isEmpty else {
+            throw InputError(file: table.file, line: 1, message: "the header is the only line; expected one row per authority below it")
+        }
         var authorities: [Authority] = []
         var lines: [Int] = []
         var firstLineOfCode: [String: Int] = [:]
@@ -128,8 +132,11 @@ extension AuthorityTable {
                 }
                 forceCodes[force] = forceCodes[force] ?? (forceCode, row.line)
             }
+            let residents = MSCModel.Unit.people.plausibleRange
             let population = try table.integer(populationColumn.name, in: row,
-                                               expected: "a positive whole number of residents") { $0 > 0 }
+                                               expected: "a positive whole number of residents, at most \(InputBounds.shown(residents.upperBound))") {
+                $0 > 0 && residents.contains(Double($0))
+            }
             let hasMSC = try table.bool("has_msc", in: row, empty: false)
             authorities.append(Authority(
                 code: code, name: name, officialName: try table.optionalText("official_name", in: row) ?? name,

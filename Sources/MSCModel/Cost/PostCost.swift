@@ -70,17 +70,13 @@ public enum PostCost {
     }
 
     /// The total yearly cost of a post, the sum of ``breakdown(fullTimeSalary:fte:rates:)``.
-    @inlinable
     public static func total(fullTimeSalary: Double, fte: Double = 1, rates: PostCostRates) -> Double {
-        let paid = fullTimeSalary * fte
-        return paid * (1 + rates.pensionRate + rates.apprenticeshipLevyRate + rates.overheadRate)
-            + rates.employerNIRate * max(0, paid - rates.niSecondaryThreshold) + rates.operationalBudget
+        breakdown(fullTimeSalary: fullTimeSalary, fte: fte, rates: rates).total
     }
 
     /// The yearly cost of a post of `fte` full-time equivalents held by as many people as it takes:
     /// each whole FTE is one person with their own NI threshold and operational budget, and a
     /// remaining fraction is one more, part-time person.
-    @inlinable
     public static func totalForPost(fte: Double, fullTimeSalary: Double, rates: PostCostRates) -> Double {
         guard fte > 0 else { return 0 }
         let whole = fte.rounded(.down)

@@ -36,7 +36,13 @@ public struct CoverageParameters: Sendable, Equatable {
     @inlinable
     public func coverage(fteServing fte: Double, population: Int) -> Double {
         guard fte > 0, population > 0 else { return 0 }
-        let density = fte / Double(population) * 100_000
+        return coverage(ftePer100kResidents: fte / Double(population) * 100_000)
+    }
+
+    /// The coverage of an authority with `density` coordinator FTE per 100,000 residents, in [0, 1].
+    @inlinable
+    public func coverage(ftePer100kResidents density: Double) -> Double {
+        guard density > 0 else { return 0 }
         return pow(min(1, density / benchmarkFTEPer100kResidents), elasticity)
     }
 }

@@ -89,6 +89,17 @@ public struct Deployment: Sendable {
         }
     }
 
+    /// The residents a post for `group` serves: each counted once, a county council standing for
+    /// its districts' residents when both are in the group.
+    static func residentsServed(by group: AuthorityGroup) -> Int {
+        let memberCodes = Set(group.members.map(\.code))
+        return group.members.reduce(0) { total, authority in
+            if authority.tier == .county { return total + authority.population }
+            if let county = authority.countyCode, memberCodes.contains(county) { return total }
+            return total + authority.population
+        }
+    }
+
     /// One post for a group: hosted by its most populous member (the county council where there is
     /// one), sized by the FTE rule, with cost shares and each member's slice of the coordinator's time.
     ///
@@ -99,12 +110,7 @@ public struct Deployment: Sendable {
     static func makePost(group: AuthorityGroup, fteRule: FTERule, sharing: SharingRule,
                          observedReferrals: [String: Double]) -> Post {
         let members = group.members
-        let memberCodes = Set(members.map(\.code))
-        let residents = members.reduce(0) { total, authority in
-            if authority.tier == .county { return total + authority.population }
-            if let county = authority.countyCode, memberCodes.contains(county) { return total }
-            return total + authority.population
-        }
+        let residents = residentsServed(by: group)
         let host = members.max { a, b in a.population != b.population ? a.population < b.population : a.code > b.code }!
         let fte = fteRule.fte(residents: residents)
         let observed = members.compactMap { observedReferrals[$0.code] }
@@ -112,7 +118,7 @@ public struct Deployment: Sendable {
         // each counts for half its population (an area then counts once): in weights doubled to
         // stay whole, a two-tier member weighs its population and any other member twice that.
         let countiesWithDistricts = Set(members.compactMap { $0.tier == .district ? $0.countyCode : nil })
-            .intersection(memberCodes)
+            .intersection(Set(members.map(\.code)))
         let sharingWeights = members.map { authority -> Int in
             let twoTierShared = countiesWithDistricts.contains(authority.code)
                 || (authority.countyCode.map { countiesWithDistricts.contains($0) } ?? false)

@@ -13,6 +13,26 @@ extension DeploymentRule {
     /// against `authorities`; an unknown rule, name or key is an error at its line.
     static func parse(_ node: YAMLValue, reader: ScenarioValueReader, authorities: AuthorityTable) throws -> DeploymentRule {
         let map = try node.mapping()
+        let rule = try parseRule(map, reader: reader, authorities: authorities)
+        try checkPostSizes(rule, map: map, authorities: authorities)
+        return rule
+    }
+
+    /// A post sized to its residents must still be a post: at most ``InputBounds/maximumPostFTE``
+    /// for the largest area the rule gives a post to (the smallest is held up by `minimumFTE`).
+    private static func checkPostSizes(_ rule: DeploymentRule, map: YAMLMapping, authorities: AuthorityTable) throws {
+        guard case .perResidents = rule.fte else { return }
+        let groups = try Deployment.areaGroups(for: rule, authorities: authorities)
+        guard let largest = groups.max(by: { Deployment.residentsServed(by: $0) < Deployment.residentsServed(by: $1) }) else { return }
+        let fte = rule.fte.fte(residents: Deployment.residentsServed(by: largest))
+        guard fte > InputBounds.maximumPostFTE else { return }
+        let fteMap = rule.kind == .populationBased ? map : try map.required("fte", expected: "an FTE").mapping()
+        let perNode = try fteMap.required("residentsPerFTE", expected: "residents per FTE")
+        throw perNode.error("gives the post for \(largest.name) \(InputBounds.shown(fte.rounded())) FTE; "
+                            + "expected at most \(InputBounds.shown(InputBounds.maximumPostFTE)) FTE per post (raise residentsPerFTE)")
+    }
+
+    private static func parseRule(_ map: YAMLMapping, reader: ScenarioValueReader, authorities: AuthorityTable) throws -> DeploymentRule {
         let kind = try map.required("rule", expected: "a deployment rule").choice(Kind.self)
         try map.rejectKeys(notIn: keys(for: kind))
         let fteNode = map.optional("fte")

@@ -24,9 +24,8 @@ public enum FTERule: Sendable, Equatable {
             try map.rejectUnknownKeys(allowed: keys)
             return rule
         }
-        let fte = try reader.number(node, unit: .fte)
-        guard fte > 0 else { throw node.error("expected an FTE above 0 (1 = one full-time post), found \(fte)") }
-        return .fixed(fte)
+        // The unit's range (InputBounds.postFTE) is what makes a post a post.
+        return .fixed(try reader.number(node, unit: .fte))
     }
 
     /// Reads `residentsPerFTE` and `minimumFTE` from `map` (the caller rejects unknown keys).
@@ -36,7 +35,6 @@ public enum FTERule: Sendable, Equatable {
         guard perFTE >= 1 else { throw perNode.error("expected at least 1 resident per FTE, found \(perFTE)") }
         let minimumNode = try map.required("minimumFTE", expected: "the smallest FTE a post may have, e.g. 1")
         let minimum = try reader.number(minimumNode, unit: .fte)
-        guard minimum > 0 else { throw minimumNode.error("expected a minimum FTE above 0, found \(minimum)") }
         return .perResidents(residentsPerFTE: perFTE, minimumFTE: minimum)
     }
 }

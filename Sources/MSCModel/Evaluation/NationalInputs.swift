@@ -1,43 +1,26 @@
-/// The national (scenario-wide) inputs of one evaluation: central values, or one Monte Carlo draw.
+/// The national (scenario-wide) inputs of one evaluation, by name: central values, or one Monte
+/// Carlo draw. See ``ModelParameter``.
 public struct NationalInputs: Sendable, Equatable {
-    public var pensionRate: Double
-    public var apprenticeshipLevyRate: Double
-    public var overheadRate: Double
-    /// Real growth of salaries per year.
-    public var realPayGrowth: Double
-    /// Rate ratio of identifications with a coordinator at full coverage and full ramp-up.
-    public var rateRatio: Double
-    /// Social value of one additional identification, pounds at the price base year.
-    public var valuePerIdentification: Double
-    /// Green Book optimism bias uplift on costs, a fraction.
-    public var optimismBias: Double
-    /// Adult identifications (NRM + Duty to Notify) a year per 100,000 residents without a post.
-    public var baselineRatePer100k: Double
-    /// Share of a two-tier area's identifications credited to the county council.
-    public var countyShareOfTwoTier: Double
-    /// Coordinator FTE per 100,000 residents at which coverage is full.
-    public var coverageBenchmark: Double
-    /// Elasticity of the effect to coverage below the benchmark.
-    public var coverageElasticity: Double
-    /// Years for a post to reach its full effect.
-    public var rampUpYears: Double
+    /// Values in ``ModelParameter`` order (indexed by the raw value).
+    public private(set) var values: [Double]
 
-    public init(pensionRate: Double, apprenticeshipLevyRate: Double, overheadRate: Double, realPayGrowth: Double,
-                rateRatio: Double, valuePerIdentification: Double, optimismBias: Double,
-                baselineRatePer100k: Double, countyShareOfTwoTier: Double, coverageBenchmark: Double,
-                coverageElasticity: Double, rampUpYears: Double) {
-        self.pensionRate = pensionRate
-        self.apprenticeshipLevyRate = apprenticeshipLevyRate
-        self.overheadRate = overheadRate
-        self.realPayGrowth = realPayGrowth
-        self.rateRatio = rateRatio
-        self.valuePerIdentification = valuePerIdentification
-        self.optimismBias = optimismBias
-        self.baselineRatePer100k = baselineRatePer100k
-        self.countyShareOfTwoTier = countyShareOfTwoTier
-        self.coverageBenchmark = coverageBenchmark
-        self.coverageElasticity = coverageElasticity
-        self.rampUpYears = rampUpYears
+    /// Inputs with each parameter's value given by `value`.
+    public init(_ value: (ModelParameter) throws -> Double) rethrows {
+        values = try ModelParameter.allCases.map(value)
+    }
+
+    /// Inputs from values in ``ModelParameter`` order (the first `ModelParameter.allCases.count`
+    /// entries of `ordered`).
+    public init<C: Collection>(ordered: C) where C.Element == Double {
+        precondition(ordered.count >= ModelParameter.allCases.count,
+                     "NationalInputs needs \(ModelParameter.allCases.count) values, got \(ordered.count)")
+        values = Array(ordered.prefix(ModelParameter.allCases.count))
+    }
+
+    /// The value of one parameter.
+    public subscript(parameter: ModelParameter) -> Double {
+        get { values[parameter.rawValue] }
+        set { values[parameter.rawValue] = newValue }
     }
 }
 

@@ -3,7 +3,9 @@ import Foundation
 /// A scenario compiled into flat numbers: what one evaluation of its horizon needs and nothing else.
 ///
 /// Built once per run from the scenario, its deployment, the funding mixes and the impact
-/// assumptions; then evaluated once for the central case or once per Monte Carlo iteration.
+/// assumptions; then evaluated for the central case or for each Monte Carlo iteration. The
+/// readable evaluation (``evaluate(national:posts:)``) is the reference the Monte Carlo's fast
+/// kernel is checked against.
 public struct ScenarioModel: Sendable {
     /// One coordinator post as the evaluation sees it.
     public struct Post: Sendable {
@@ -16,12 +18,35 @@ public struct ScenarioModel: Sendable {
         /// Extra training costs a year that the post's councils incur while it is in post (staff
         /// time and delivery beyond what they would spend without it); empty when none.
         public let trainingCostByYear: [Double]
+        /// Years of the horizon the post exists in (nil: all of them). A post created later or
+        /// ended by a change of authority structure exists in part of the horizon only.
+        public let activeYears: Range<Int>?
+        /// The year its effect starts ramping up (0: the first year of the horizon). A post that is
+        /// already at full effect has a start at least `rampUpYears` earlier, e.g. ``alreadyAtFullEffect``.
+        public let rampStartYear: Int
 
-        public init(name: String, fte: Double, fundingIndex: Int, trainingCostByYear: [Double] = []) {
+        /// A ramp start for posts that exist before the horizon and are at full effect from year 1.
+        public static let alreadyAtFullEffect = -1_000
+
+        public init(name: String, fte: Double, fundingIndex: Int, trainingCostByYear: [Double] = [],
+                    activeYears: Range<Int>? = nil, rampStartYear: Int = 0) {
             self.name = name
             self.fte = fte
             self.fundingIndex = fundingIndex
             self.trainingCostByYear = trainingCostByYear
+            self.activeYears = activeYears
+            self.rampStartYear = rampStartYear
+        }
+
+        /// The years of a horizon of `horizonYears` the post exists in.
+        public func years(inHorizon horizonYears: Int) -> Range<Int> {
+            guard let activeYears else { return 0..<horizonYears }
+            return activeYears.clamped(to: 0..<horizonYears)
+        }
+
+        /// Its training cost in year `t` (0 when none).
+        public func trainingCost(year t: Int) -> Double {
+            t < trainingCostByYear.count ? trainingCostByYear[t] : 0
         }
     }
 
@@ -45,23 +70,20 @@ public struct ScenarioModel: Sendable {
     public struct Member: Sendable {
         /// Index of the post in `posts`.
         public let post: Int
-        /// Residents of the authority, in hundreds of thousands.
-        public let residentsPer100k: Double
+        /// Residents of the authority.
+        public let residents: Double
         /// The part of the authority's coordinator time that comes from this post (1 when only one serves it).
         public let shareOfCoordinatorTime: Double
         /// All coordinator FTE serving the authority, per 100,000 residents (for coverage).
         public let ftePer100kResidents: Double
         public let role: TierRole
-        /// `log(ftePer100kResidents)`, kept so each draw's coverage costs one `exp`, not a `pow`.
-        @usableFromInline let logFTEPer100k: Double
 
         public init(post: Int, residents: Double, shareOfCoordinatorTime: Double, fteServing: Double, role: TierRole) {
             self.post = post
-            self.residentsPer100k = residents / 100_000
+            self.residents = residents
             self.shareOfCoordinatorTime = shareOfCoordinatorTime
             self.ftePer100kResidents = residents > 0 ? fteServing / residents * 100_000 : 0
             self.role = role
-            self.logFTEPer100k = ftePer100kResidents > 0 ? Foundation.log(ftePer100kResidents) : -Double.infinity
         }
     }
 
@@ -77,17 +99,13 @@ public struct ScenarioModel: Sendable {
     public let niSecondaryThreshold: Double
     /// Green Book discount factor for each year of the horizon.
     public let discountFactors: [Double]
-
-    /// The posts' people and training costs as flat arrays: the evaluation loop reads these rather
-    /// than the ``Post`` values, so it touches no strings (and no reference counts) per post.
-    /// A post of `fte` is `floor(fte)` full-time people and one part-time person for the rest.
-    @usableFromInline let postFullTimePeople: [Double]
-    @usableFromInline let postPartTimeFraction: [Double]
-    /// Training cost of each post in each year, `post × horizon + year` (zeros without training).
-    @usableFromInline let postTrainingCost: [Double]
+    /// How the unit cost per victim moves with the deflator's projected growth (no years when the
+    /// price base year is inside the published series, or the unit cost was given in its prices).
+    public let unitCostDeflatorProjection: DeflatorProjection
 
     public init(name: String, horizonYears: Int, posts: [Post], members: [Member], fundingMixNames: [String],
-                employerNIRate: Double, niSecondaryThreshold: Double, discountFactors: [Double]) {
+                employerNIRate: Double, niSecondaryThreshold: Double, discountFactors: [Double],
+                unitCostDeflatorProjection: DeflatorProjection = .none) {
         self.name = name
         self.horizonYears = horizonYears
         self.posts = posts
@@ -96,13 +114,6 @@ public struct ScenarioModel: Sendable {
         self.employerNIRate = employerNIRate
         self.niSecondaryThreshold = niSecondaryThreshold
         self.discountFactors = discountFactors
-        self.postFullTimePeople = posts.map { Swift.max(0, $0.fte.rounded(.down)) }
-        self.postPartTimeFraction = posts.map { post in
-            let part = post.fte - post.fte.rounded(.down)
-            return post.fte > 0 && part > 1e-9 ? part : 0
-        }
-        self.postTrainingCost = posts.flatMap { post in
-            (0..<horizonYears).map { t in t < post.trainingCostByYear.count ? post.trainingCostByYear[t] : 0 }
-        }
+        self.unitCostDeflatorProjection = unitCostDeflatorProjection
     }
 }

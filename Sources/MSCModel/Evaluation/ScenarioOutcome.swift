@@ -19,6 +19,14 @@ public struct ScenarioOutcome: Sendable, Equatable {
         postsByYear = Array(repeating: 0, count: horizonYears)
     }
 
+    /// Sets the present values from the yearly flows (``Appraisal/summary(costs:benefits:optimismBias:discountFactors:)``).
+    public mutating func appraise(optimismBias: Double, discountFactors: [Double]) {
+        let summary = Appraisal.summary(costs: costByYear, benefits: benefitByYear, optimismBias: optimismBias,
+                                        discountFactors: discountFactors)
+        presentValueCosts = summary.pvCosts
+        presentValueBenefits = summary.pvBenefits
+    }
+
     /// Net present value: benefits less costs, both discounted.
     public var netPresentValue: Double { presentValueBenefits - presentValueCosts }
     /// Benefit-cost ratio (present values).

@@ -27,7 +27,7 @@ extension FundingMix {
         for item in try sourcesNode.sequence() {
             let source = try item.mapping()
             let kind = try source.required("kind", expected: "a kind of funder").choice(FundingSourceKind.self)
-            let label = try source.optional("label")?.string()
+            let label = try source.optional("label")?.name("a label for the funder")
             let shareNode = try source.required("share", expected: "a fraction of the post's cost")
             let share = try reader.number(shareNode, unit: .fraction)
             guard share > 0 else { throw shareNode.error("expected a share above 0; leave out a source that pays nothing") }

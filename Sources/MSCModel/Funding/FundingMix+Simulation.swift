@@ -1,16 +1,117 @@
+import Foundation
+
+/// How one source of a simulated post's funding ends within the horizon (DESIGN 3.2).
+public struct SourceLapse: Sendable, Equatable {
+    /// The year the source is not renewed (its share stops being paid from then on), or
+    /// ``never`` when it is renewed at every renewal point within the horizon.
+    public var year: Int
+    /// True when the host council took the lapsed share over (so nothing is left uncovered).
+    public var absorbed: Bool
+
+    /// A source renewed to the end of the horizon.
+    public static let never = SourceLapse(year: Int.max, absorbed: false)
+
+    public init(year: Int, absorbed: Bool) {
+        self.year = year
+        self.absorbed = absorbed
+    }
+}
+
+/// The draws of one Monte Carlo iteration that every post of a funding mix shares: each source's
+/// renewal probability, the host's chance to absorb a lapsed share and the tolerated gap, and for
+/// each source decided nationally the year its single national decision ends it.
+public struct FundingDraw: Sendable, Equatable {
+    public var renewalProbabilities: [Double]
+    public var absorbProbability: Double
+    public var gapTolerance: Double
+    /// One entry per source: the national lapse year (`Int.max` for none within the horizon, and
+    /// for sources decided per post).
+    public var nationalLapseYears: [Int]
+
+    public init(renewalProbabilities: [Double], absorbProbability: Double, gapTolerance: Double,
+                nationalLapseYears: [Int]) {
+        self.renewalProbabilities = renewalProbabilities
+        self.absorbProbability = absorbProbability
+        self.gapTolerance = gapTolerance
+        self.nationalLapseYears = nationalLapseYears
+    }
+}
+
 extension FundingMix {
+    /// The year a source renewed every `termYears` years with chance `renewalProbability` at each
+    /// renewal point first fails (`Int.max` when it survives every point before `horizonYears`).
+    ///
+    /// Renewal decisions are independent, so the number of renewals before the first failure is
+    /// geometric: with V uniform on (0, 1], `K = ⌊log V / log q⌋` has `P(K ≥ k) = P(V ≤ q^k) = q^k`,
+    /// and the source lapses at year `T·(K + 1)`. One draw replaces one per renewal point (there are
+    /// nine for a yearly budget over ten years); no draw is made when the outcome is certain
+    /// (q = 1, q = 0, or no renewal point inside the horizon).
+    public static func firstLapseYear(termYears: Int, renewalProbability q: Double, horizonYears: Int,
+                                      uniform: () -> Double) -> Int {
+        guard termYears < horizonYears, q < 1 else { return Int.max }
+        guard q > 0 else { return termYears }
+        let v = 1 - uniform()                       // (0, 1]: its log is finite
+        let renewals = (log(v) / log(q)).rounded(.down)
+        let lastPoint = Double(horizonYears - 1) / Double(termYears)
+        guard renewals + 1 <= lastPoint else { return Int.max }
+        return termYears * (Int(renewals) + 1)
+    }
+
+    /// For each source decided nationally, the year one national decision ends it (`Int.max` when it
+    /// survives the horizon, and for sources decided per post). Drawn once per Monte Carlo
+    /// iteration and shared by every post, so a national grant withdrawn ends all its posts together.
+    public func drawNationalLapseYears(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double) -> [Int] {
+        sources.indices.map { index in
+            guard nationalDecisions[index] else { return Int.max }
+            return Self.firstLapseYear(termYears: termYears[index], renewalProbability: renewalProbabilities[index],
+                                       horizonYears: horizonYears, uniform: uniform)
+        }
+    }
+
+    /// Draws how each source of one post ends within the horizon, into `lapses` (one per source;
+    /// its storage is reused, so the Monte Carlo's inner loop allocates nothing).
+    ///
+    /// A source decided nationally lapses in the iteration's national year; any other draws its own
+    /// first failure (``firstLapseYear(termYears:renewalProbability:horizonYears:uniform:)``). A
+    /// lapsed share goes to the host with the draw's absorb probability (one more uniform, made only
+    /// when that probability is positive and the source can be absorbed); an absorbed share stays
+    /// with the host for the rest of the horizon (mainstreamed into its base budget, which is far
+    /// stickier than a grant), so it has no renewal points of its own.
+    public func drawLapses(horizonYears: Int, draw: FundingDraw, into lapses: inout [SourceLapse], uniform: () -> Double) {
+        let n = termYears.count
+        if lapses.count != n { lapses = Array(repeating: .never, count: n) }
+        for index in 0..<n {
+            let year = nationalDecisions[index]
+                ? draw.nationalLapseYears[index]
+                : Self.firstLapseYear(termYears: termYears[index], renewalProbability: draw.renewalProbabilities[index],
+                                      horizonYears: horizonYears, uniform: uniform)
+            let absorbed = year != Int.max && draw.absorbProbability > 0 && absorbable[index]
+                && uniform() < draw.absorbProbability
+            lapses[index] = SourceLapse(year: year, absorbed: absorbed)
+        }
+    }
+
+    /// Years the post stays funded (alive in years `0..<n`) given how its sources lapse: it is lost
+    /// in the first year its uncovered share (lapsed, not absorbed) exceeds the gap tolerance.
+    /// With no absorption and no tolerated gap the chance of lasting to year t is `Π q_i^⌊t/T_i⌋`.
+    public func fundedYears(horizonYears: Int, lapses: [SourceLapse], gapTolerance: Double) -> Int {
+        var lost = Int.max
+        for candidate in lapses where !candidate.absorbed && candidate.year < lost {
+            var uncovered = 0.0
+            for (index, lapse) in lapses.enumerated() where !lapse.absorbed && lapse.year <= candidate.year {
+                uncovered += initialShares[index]
+            }
+            if uncovered > gapTolerance + Self.shareSumTolerance { lost = candidate.year }
+        }
+        return min(max(horizonYears, 0), lost)
+    }
+
     /// Simulates one post's funding over `horizonYears`, given each source's renewal probability and
     /// a source of uniform random numbers in [0, 1); returns how long it lasts and who pays.
     ///
     /// Pure and deterministic given the uniforms, so the Monte Carlo engine owns the randomness
-    /// (DESIGN 3.2). At the start of each year t ≥ 1, each live source whose term ends (t a multiple
-    /// of its term) is renewed when a uniform draw is below its renewal probability. A lapsed share
-    /// goes to the host with probability ``absorbProbability`` (one more draw, made only when that
-    /// probability is positive and the source can be absorbed), or else is uncovered. When the
-    /// uncovered share exceeds ``gapTolerance`` the post is lost from year t: `fundedYears = t`.
-    /// With no absorption and no tolerated gap the chance of lasting to year t is `Π q_i^⌊t/T_i⌋`.
-    /// An absorbed share stays with the host for the rest of the horizon (mainstreamed into its
-    /// base budget, which is far stickier than a grant), so it has no renewal points of its own.
+    /// (DESIGN 3.2): ``drawLapses(horizonYears:draw:into:uniform:)`` then ``fundedYears(horizonYears:lapses:gapTolerance:)``,
+    /// with the mix's central absorb probability and gap tolerance.
     public func simulatePath(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double) -> FundingPath {
         var path = FundingPath()
         simulatePath(horizonYears: horizonYears, renewalProbabilities: renewalProbabilities, uniform: uniform, into: &path)
@@ -23,102 +124,57 @@ extension FundingMix {
                              into path: inout FundingPath) {
         precondition(renewalProbabilities.count == termYears.count,
                      "simulatePath needs one renewal probability per source (\(termYears.count)), got \(renewalProbabilities.count)")
-        let funders = funderCount
+        let draw = FundingDraw(renewalProbabilities: renewalProbabilities, absorbProbability: absorbProbability,
+                               gapTolerance: gapTolerance,
+                               nationalLapseYears: drawNationalLapseYears(horizonYears: horizonYears,
+                                                                          renewalProbabilities: renewalProbabilities,
+                                                                          uniform: uniform))
+        drawLapses(horizonYears: horizonYears, draw: draw, into: &path.lapses, uniform: uniform)
+        let funded = fundedYears(horizonYears: horizonYears, lapses: path.lapses, gapTolerance: gapTolerance)
+        path.reset(horizonYears: horizonYears, funderCount: funderCount)
+        path.fundedYears = funded
         let host = hostAbsorbedIndex
-        path.reset(horizonYears: horizonYears, funderCount: funders)
-        for index in termYears.indices { path.current[index] = initialShares[index] }
-        var uncovered = 0.0
-        for year in 0..<horizonYears {
-            if year > 0 {
-                for index in termYears.indices where path.current[index] > 0 && year % termYears[index] == 0 {
-                    if uniform() < renewalProbabilities[index] { continue }
-                    let lapsed = path.current[index]
-                    path.current[index] = 0
-                    if absorbProbability > 0, absorbable[index], uniform() < absorbProbability {
-                        path.current[host] += lapsed
-                    } else {
-                        uncovered += lapsed
-                    }
-                }
-                if uncovered > gapTolerance + Self.shareSumTolerance {
-                    path.fundedYears = year
-                    return
+        for year in 0..<funded {
+            let row = year * funderCount
+            for (index, lapse) in path.lapses.enumerated() {
+                if year < lapse.year {
+                    path.shares[row + index] = initialShares[index]
+                } else if lapse.absorbed {
+                    path.shares[row + host] += initialShares[index]
                 }
             }
-            let row = year * funders
-            for funder in 0..<funders { path.shares[row + funder] = path.current[funder] }
         }
-        path.fundedYears = horizonYears
     }
 
-    /// Only the number of funded years of one simulated post (alive in years `0..<n`): the same
-    /// draws and result as ``simulatePath(horizonYears:renewalProbabilities:uniform:)`` without
-    /// keeping the shares; for engines that need only survival (the packed form below allocates nothing).
+    /// Only the number of funded years of one simulated post: the same draws and result as
+    /// ``simulatePath(horizonYears:renewalProbabilities:uniform:)`` without keeping the shares.
     public func simulateFundedYears(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double) -> Int {
-        simulateFundedYears(horizonYears: horizonYears, renewalProbabilities: renewalProbabilities,
-                            absorbProbability: absorbProbability, gapTolerance: gapTolerance, uniform: uniform)
-    }
-
-    /// The same, with the host's chance to absorb a lapsed share and the tolerated gap given (one
-    /// Monte Carlo draw of those assumptions) instead of the mix's central values.
-    ///
-    /// `nationalLapseYears`, when given, holds for each source decided nationally the year its
-    /// single national decision ends it (`Int.max` when it is never ended within the horizon, or
-    /// for a source decided per post); see ``drawNationalLapseYears(horizonYears:renewalProbabilities:uniform:)``.
-    public func simulateFundedYears(horizonYears: Int, renewalProbabilities: [Double], absorbProbability: Double,
-                                    gapTolerance: Double, nationalLapseYears: [Int]? = nil, uniform: () -> Double) -> Int {
-        precondition(renewalProbabilities.count == termYears.count,
-                     "simulateFundedYears needs one renewal probability per source (\(termYears.count)), got \(renewalProbabilities.count)")
-        var packed = renewalProbabilities + [absorbProbability, gapTolerance]
-        if let nationalLapseYears { packed += nationalLapseYears.map { $0 == Int.max ? .infinity : Double($0) } }
-        return simulateFundedYears(horizonYears: horizonYears, packedParameters: packed, uniform: uniform)
-    }
-
-    /// The same as ``simulateFundedYears(horizonYears:renewalProbabilities:absorbProbability:gapTolerance:nationalLapseYears:uniform:)``
-    /// with its parameters packed in one array, for the Monte Carlo's inner loop (no allocation):
-    /// the n sources' renewal probabilities, then the absorb probability and the gap tolerance,
-    /// then, when some source is decided nationally, the n sources' national lapse years
-    /// (`.infinity` for none).
-    public func simulateFundedYears(horizonYears: Int, packedParameters p: [Double], uniform: () -> Double) -> Int {
-        let n = termYears.count
-        let absorb = p[n], gap = p[n + 1]
-        let hasLapses = p.count >= 2 * n + 2
-        var live: UInt32 = (1 << UInt32(n)) &- 1
-        var uncovered = 0.0
-        var year = 1
-        while year < horizonYears {
-            for index in 0..<n where live & (1 << UInt32(index)) != 0 && year % termYears[index] == 0 {
-                if hasLapses, nationalDecisions[index] {
-                    if Double(year) < p[n + 2 + index] { continue }
-                } else if uniform() < p[index] {
-                    continue
-                }
-                live &= ~(1 << UInt32(index))
-                if absorb > 0, absorbable[index], uniform() < absorb { continue }
-                uncovered += initialShares[index]
-            }
-            if uncovered > gap + Self.shareSumTolerance { return year }
-            year += 1
-        }
-        return max(horizonYears, 0)
-    }
-
-    /// For each source decided nationally, the year one national decision ends it: the first
-    /// renewal point whose draw fails (`Int.max` when it survives the horizon); `Int.max` for
-    /// sources decided per post. Drawn once per Monte Carlo iteration and shared by every post,
-    /// so a national grant withdrawn ends all the posts it pays for together.
-    public func drawNationalLapseYears(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double) -> [Int] {
-        sources.indices.map { index in
-            guard nationalDecisions[index] else { return Int.max }
-            var year = termYears[index]
-            while year < horizonYears {
-                if uniform() >= renewalProbabilities[index] { return year }
-                year += termYears[index]
-            }
-            return Int.max
-        }
+        simulatePath(horizonYears: horizonYears, renewalProbabilities: renewalProbabilities, uniform: uniform).fundedYears
     }
 
     /// True when some source is decided once for all posts.
     public var hasNationalDecisions: Bool { sources.contains { $0.decidedNationally } }
+}
+
+extension FundingMix {
+    /// This mix with the host's absorb probability and the tolerated gap of one draw (a Monte Carlo
+    /// iteration, or a central case with one input moved), keeping its sources.
+    ///
+    /// Unlike ``init(sources:absorbProbability:gapTolerance:)`` nothing is validated: drawn values
+    /// are held to [0, 1] by their unit, and a tolerated gap of 1 or more simply never loses a post.
+    public func with(absorbProbability: Double, gapTolerance: Double) -> FundingMix {
+        FundingMix(copying: self, absorbProbability: absorbProbability, gapTolerance: gapTolerance)
+    }
+
+    private init(copying mix: FundingMix, absorbProbability: Double, gapTolerance: Double) {
+        sources = mix.sources
+        self.absorbProbability = absorbProbability
+        self.gapTolerance = gapTolerance
+        absorbAssumption = mix.absorbAssumption
+        gapToleranceAssumption = mix.gapToleranceAssumption
+        termYears = mix.termYears
+        initialShares = mix.initialShares
+        absorbable = mix.absorbable
+        nationalDecisions = mix.nationalDecisions
+    }
 }

@@ -12,8 +12,8 @@ public struct FundingPath: Sendable {
     public internal(set) var funderCount: Int
     /// Shares by year then funder: `shares[year × funderCount + funder]`; zero after `fundedYears`.
     @usableFromInline var shares: [Double]
-    /// Each funder's current share while the path is being simulated (scratch, reused).
-    @usableFromInline var current: [Double]
+    /// How each source ended on this path (scratch, reused).
+    var lapses: [SourceLapse]
 
     /// An empty path, ready to be filled by a simulation.
     public init() {
@@ -21,7 +21,7 @@ public struct FundingPath: Sendable {
         horizonYears = 0
         funderCount = 0
         shares = []
-        current = []
+        lapses = []
     }
 
     /// The share of the post's cost `funder` pays in `year` (0 once the post is lost).
@@ -53,11 +53,6 @@ public struct FundingPath: Sendable {
             shares = Array(repeating: 0, count: size)
         } else {
             for index in shares.indices { shares[index] = 0 }
-        }
-        if current.count != funderCount {
-            current = Array(repeating: 0, count: funderCount)
-        } else {
-            for index in current.indices { current[index] = 0 }
         }
     }
 }

@@ -71,6 +71,7 @@ public struct CSVTable: Sendable {
     /// Reads and parses the CSV file at `path`; `displayName` (default: `path`) names it in errors.
     public static func load(path: String, displayName: String? = nil) throws -> CSVTable {
         let name = displayName ?? path
+        try InputFile.checkSize(path: path, displayName: name)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: name, message: "cannot read the file (missing or unreadable); expected a CSV file")
         }
@@ -127,7 +128,11 @@ public struct CSVTable: Sendable {
 
     /// The field as written, with surrounding spaces removed; may be empty.
     public func rawText(_ column: String, in row: CSVRow) throws -> String {
-        row.fields[try self.column(column)].trimmingCharacters(in: .whitespaces)
+        let text = row.fields[try self.column(column)].trimmingCharacters(in: .whitespaces)
+        guard text.count <= InputBounds.nameCharacters else {
+            throw error("expected at most \(InputBounds.nameCharacters) characters, found \(text.count)", column: column, in: row)
+        }
+        return text
     }
 
     /// The field as text, surrounding spaces removed; an empty field is an error.
@@ -154,6 +159,10 @@ public struct CSVTable: Sendable {
         let value = try rawText(column, in: row)
         guard let parsed = CSVNumber.parse(value), valid(parsed) else {
             throw error("expected \(expected), found \(Self.shown(value))", column: column, in: row)
+        }
+        guard abs(parsed) <= InputBounds.dataMagnitude else {
+            throw error("expected \(expected) no larger than \(InputBounds.shown(InputBounds.dataMagnitude)) in size, found \(Self.shown(value))",
+                        column: column, in: row)
         }
         return parsed
     }

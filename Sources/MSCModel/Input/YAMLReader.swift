@@ -63,7 +63,21 @@ public struct YAMLValue {
         guard case .scalar(let scalar) = node else {
             throw error("expected text, found \(shown)")
         }
+        guard scalar.string.count <= InputBounds.textCharacters else {
+            throw error("expected text of at most \(InputBounds.textCharacters) characters, found \(scalar.string.count)")
+        }
         return scalar.string
+    }
+
+    /// The value as a name: one line of at most ``InputBounds/nameCharacters`` characters,
+    /// surrounding spaces removed, not empty.
+    public func name(_ what: String) throws -> String {
+        let text = try string().trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw error("expected \(what), found nothing") }
+        guard text.count <= InputBounds.nameCharacters, !text.contains(where: \.isNewline) else {
+            throw error("expected \(what) on one line of at most \(InputBounds.nameCharacters) characters, found \(text.count) characters")
+        }
+        return text
     }
 
     /// The value as a finite number, described as `what` in the error message.
@@ -177,6 +191,7 @@ public enum YAMLFile {
     /// Loads and parses `path`; `displayName` is how the file is named in errors.
     public static func load(path: String, displayName: String? = nil) throws -> YAMLValue {
         let name = displayName ?? path
+        try InputFile.checkSize(path: path, displayName: name)
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

@@ -27,7 +27,7 @@ extension Scenario {
         let map = try root.mapping()
         try map.rejectKeys(notIn: keys)
 
-        let name = try nonEmptyText(try map.required("name", expected: "the scenario's short name, e.g. county-shared"))
+        let name = try map.required("name", expected: "the scenario's short name, e.g. county-shared").name("the scenario's short name")
         let question = try nonEmptyText(try map.required("question", expected: "the question the scenario answers, in a sentence"))
 
         // Overrides first, so every other section sees the assumptions the scenario runs on.
@@ -49,10 +49,15 @@ extension Scenario {
 
         let horizonNode = try map.required("horizonYears", expected: "the number of years to evaluate, e.g. 10")
         let horizon = try horizonNode.integer("a whole number of years")
-        guard (1...100).contains(horizon) else {
-            throw horizonNode.error("expected a horizon of 1 to 100 years, found \(horizon)")
+        guard InputBounds.horizonYears.contains(horizon) else {
+            throw horizonNode.error("expected a horizon of \(InputBounds.horizonYears.lowerBound) to \(InputBounds.horizonYears.upperBound) years, found \(horizon)")
         }
-        let priceBaseYear = try parsePriceBaseYear(try map.required("priceBaseYear", expected: "a financial year such as 2025-26"))
+        let priceBaseYearNode = try map.required("priceBaseYear", expected: "a financial year such as 2025-26")
+        let priceBaseYear = try parsePriceBaseYear(priceBaseYearNode)
+        let reach = try priceBaseYearReach(in: assumptions)
+        if let year = FinancialYear(priceBaseYear), !reach.contains(year) {
+            throw priceBaseYearNode.error("\(reach.expectation("a price base year")), found \(priceBaseYear)")
+        }
         let baseline = try map.optional("baseline").map { try parseBaseline($0, ownName: name, file: file) }
         let deployment = try DeploymentRule.parse(try map.required("deployment", expected: "a mapping with a rule"),
                                                   reader: reader, authorities: authorities)
@@ -86,9 +91,11 @@ extension Scenario {
         return text
     }
 
-    /// The baseline: another scenario's name, whose file is expected beside this one. It is not
-    /// required to exist: only `compare` and `export` use it, and only when it is among the
-    /// scenarios given, so a scenario copied on its own still runs.
+    /// The baseline: another scenario's name, whose file is expected beside this one. Loading does
+    /// not require that file: `run`, `funding`, `share`, `training` and `sensitivity` never use
+    /// it, so a scenario copied on its own still runs. `compare` and `export` use it, and there a
+    /// baseline that is neither among the scenarios given nor a file beside this one is an error
+    /// naming this file, the line of `baseline:` and the key (`ScenarioRuns.baselineIndices`).
     private static func parseBaseline(_ node: YAMLValue, ownName: String, file: String) throws -> ScenarioReference {
         let name = try nonEmptyText(node)
         let stem = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
@@ -98,6 +105,6 @@ extension Scenario {
         }
         let folder = (file as NSString).deletingLastPathComponent
         let path = folder.isEmpty ? "\(stem).yaml" : (folder as NSString).appendingPathComponent("\(stem).yaml")
-        return ScenarioReference(name: stem, path: path)
+        return ScenarioReference(name: stem, path: path, line: node.line)
     }
 }

@@ -55,10 +55,14 @@ public struct ScenarioReference: Sendable, Equatable {
     public let name: String
     /// The baseline's file: `<name>.yaml` beside the scenario that names it.
     public let path: String
+    /// Where the scenario names it (file:line of its `baseline:` key), so an error about the
+    /// baseline can point at it.
+    public let line: Int?
 
-    public init(name: String, path: String) {
+    public init(name: String, path: String, line: Int? = nil) {
         self.name = name
         self.path = path
+        self.line = line
     }
 }
 

@@ -2,8 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// A workbook (Office Open XML SpreadsheetML) with one sheet per table: bold headers, numbers
-/// stored as numbers with a number format, text as inline strings (never formulas, so text that
-/// starts with `=` stays text).
+/// stored as numbers with a number format, text as inline strings (never formulas), neutralised by
+/// the same rule as the CSV files (``SpreadsheetText``).
 public enum XLSXWriter {
     /// A sheet: its name (made valid: at most 31 characters, none of `[]:*?/\`) and its table.
     public struct Sheet {
@@ -128,7 +128,9 @@ public enum XLSXWriter {
     static func worksheet(_ table: ReportTable) -> String {
         var rows: [String] = []
         func textCell(_ reference: String, _ text: String, style: Int) -> String {
-            "<c r=\"\(reference)\" t=\"inlineStr\"\(style == 0 ? "" : " s=\"\(style)\"")><is><t xml:space=\"preserve\">\(Markup.escape(text))</t></is></c>"
+            // Inline strings are never formulas here, but a copied or re-saved cell can become one.
+            let safe = SpreadsheetText.neutralised(text)
+            return "<c r=\"\(reference)\" t=\"inlineStr\"\(style == 0 ? "" : " s=\"\(style)\"")><is><t xml:space=\"preserve\">\(Markup.escape(safe))</t></is></c>"
         }
         func row(_ number: Int, _ cells: [String]) -> String { "<row r=\"\(number)\">\(cells.joined())</row>" }
         rows.append(row(1, table.columns.enumerated().map { textCell("\(columnName($0.offset))1", $0.element.header, style: 1) }))

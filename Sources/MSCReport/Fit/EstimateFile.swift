@@ -28,8 +28,13 @@ public struct EstimateFile {
         self.date = date
     }
 
+    /// How every estimate file begins, so a later `--save-estimate` may replace it (and nothing else).
+    public static let firstLinePrefix = "# Fitted by msc fit from "
+
     /// The YAML text; ``validated()`` checks it loads as an assumption.
     public var text: String {
+        // The file name goes into comments too: on one line, so it cannot start a YAML key.
+        let source = result.file.split(whereSeparator: \.isNewline).joined(separator: " ")
         let rr = exp(effect.estimate)
         let others = result.coefficients.map(\.name).filter { $0 != "intercept" && $0 != effect.name }
         let exposure = result.exposure.map { "with a log(\($0)) offset" } ?? "without an exposure offset"
@@ -46,7 +51,7 @@ public struct EstimateFile {
             + "Deviance \(plain(result.deviance)) on \(result.residualDegreesOfFreedom) df. "
             + "An association in observational data: it is the post's effect only as far as the other terms control for the differences between authorities."
         return """
-        # Fitted by msc fit from \(result.file) on \(date). Replaces the default \(assumptionName)
+        \(Self.firstLinePrefix)\(source) on \(date). Replaces the default \(assumptionName)
         # (Assumptions/impact.yaml) in either of two ways:
         # - a copy of the Assumptions folder, with that entry deleted and this file added, run with --assumptions DIR;
         # - a scenario's overrides:
@@ -54,7 +59,7 @@ public struct EstimateFile {
         #       \(assumptionName):
         #         value: \(plain(rr))
         #         distribution: {kind: lognormal, logMean: \(plain(effect.estimate)), logStandardDeviation: \(plain(effect.standardError))}
-        #         notes: Fitted by msc fit from \(result.file) on \(date).
+        #         notes: Fitted by msc fit from \(source) on \(date).
 
         \(assumptionName):
           description: \(quoted("Rate ratio of \(effect.name) fitted to \(result.file) (exp of its Poisson regression coefficient)."))

@@ -33,9 +33,22 @@ extension ReportTable {
 
 /// Aligned plain-text tables for terminals.
 public enum TextTableWriter {
+    /// The widest a cell is shown on a terminal; longer text ends in an ellipsis (the full text is
+    /// in --format csv, md and json). Without it one long name pads every row to its width.
+    public static let maximumCellWidth = 100
+
+    /// `text` cut to ``maximumCellWidth`` characters, the last one an ellipsis.
+    static func fitted(_ text: String) -> String {
+        let oneLine = text.contains(where: \.isNewline)
+            ? text.split(whereSeparator: \.isNewline).joined(separator: " ") : text
+        guard oneLine.count > maximumCellWidth else { return oneLine }
+        return String(oneLine.prefix(maximumCellWidth - 1)) + "…"
+    }
+
     public static func write(_ table: ReportTable) -> String {
-        let cells = table.rows.map { $0.map(\.display) }
-        var widths = table.columns.map { $0.header.count }
+        let cells = table.rows.map { $0.map { fitted($0.display) } }
+        let headers = table.columns.map { fitted($0.header) }
+        var widths = headers.map(\.count)
         for row in cells {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
         }
@@ -51,7 +64,7 @@ public enum TextTableWriter {
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var out = [table.title, ""]
-        out.append(line(table.columns.map(\.header)))
+        out.append(line(headers))
         out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         out += cells.map(line)
         if !table.notes.isEmpty {
@@ -105,14 +118,25 @@ public enum CSVWriter {
 
     /// One text field: neutralised against formula injection, then quoted when needed.
     public static func field(_ raw: String) -> String {
-        var text = raw
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            text = "'" + text
-        }
+        let text = SpreadsheetText.neutralised(raw)
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text
+    }
+}
+
+/// The one rule for text in every spreadsheet output (CSV files and the XLSX workbook): text a
+/// spreadsheet would run as a formula gets a leading apostrophe, so it shows as text wherever it
+/// is opened, copied or saved again.
+public enum SpreadsheetText {
+    /// The characters that start a formula (OWASP's CSV injection list): `=`, `+`, `-`, `@`, and a
+    /// tab or carriage return, which some spreadsheets skip before reading the rest as a formula.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    public static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return text }
+        return "'" + text
     }
 }
 

@@ -60,6 +60,6 @@ extension DecisionProblem {
             options: options, baselineIndex: baselineIndex, inputs: inputs,
             groups: InformationGroups.groups(for: plans.map(\.scenario)), horizonYears: horizon,
             annuityFactor: base.model.discountFactors.reduce(0, +),
-            centralValuePerIdentification: base.makeNational(base.centralNationalValues).valuePerIdentification)
+            centralValuePerIdentification: base.model.valuePerIdentification(base.nationalInputs(base.centralNationalValues)))
     }
 }

@@ -11,8 +11,9 @@ public enum InformationGroups {
     /// Inputs that set how many extra identifications a post brings.
     static let upliftInputs = ["identificationRateRatio", "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
                                CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
-    /// Inputs that set what one identification is worth.
-    static let valueInputs = SocialValueInputs.assumptionNames
+    /// Inputs that set what one identification is worth (the deflator's projected growth moves the
+    /// unit cost when the price base year is past the published series).
+    static let valueInputs = SocialValueInputs.assumptionNames + [ModelParameter.gdpDeflatorProjectedGrowth.assumptionName]
     /// Inputs that set what a post costs (per-post salary and budget draws vary between posts
     /// within an iteration, so they are not one quantity that evidence could pin down).
     static let costInputs = ["pensionRate", "apprenticeshipLevyRate", "overheadRate", "realPayGrowth", "optimismBias"]

@@ -58,11 +58,11 @@ final class InputDrawStorage: @unchecked Sendable {
         valuePerIdentification.deallocate()
     }
 
-    func store(iteration globalIteration: Int, nationalValues: [Double], national: NationalInputs) {
+    func store(iteration globalIteration: Int, nationalValues: [Double], valuePerIdentification value: Double) {
         let iteration = globalIteration - offset
         let base = iteration * indices.count
         for (column, index) in indices.enumerated() { values[base + column] = nationalValues[index] }
-        valuePerIdentification[iteration] = national.valuePerIdentification
+        valuePerIdentification[iteration] = value
     }
 
     /// The draws of the iterations kept (in order), as the result holds them.

@@ -103,6 +103,7 @@ public enum SimulationEngine {
         let chunkCount = (runs + settings.chunkSize - 1) / settings.chunkSize - firstChunk
         let completedChunks = Atomic<Int>(0)
         let finishedIterations = Atomic<Int>(0)
+        let randomDraws = Atomic<Int>(0)
         let workers = max(1, min(settings.threads, chunkCount))
         // Post costs and funding renewals draw from separate streams, so two scenarios with the
         // same posts but different funding mixes still share their salary and budget draws.
@@ -115,15 +116,22 @@ public enum SimulationEngine {
         let nationalRanges = national.map(\.admissibleRange)
         let salaryDistribution = plan.salary.distribution, salaryRange = plan.salary.admissibleRange
         let budgetDistribution = plan.operationalBudget.distribution, budgetRange = plan.operationalBudget.admissibleRange
-        let fundingIndices = model.posts.map(\.fundingIndex)
-        let postCount = model.posts.count
+        let salaryDrawn = salaryDistribution.isUncertain, budgetDrawn = budgetDistribution.isUncertain
+        let kernel = plan.kernel
+        let funding = plan.funding
+        let postMix = model.posts.map(\.fundingIndex)
+        let postCount = kernel.postCount
+        let parameterCount = ModelParameter.allCases.count
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var postInputs = PostInputs(postCount: model.posts.count, horizonYears: years)
+            var scratch = ScenarioKernel.Scratch(kernel: kernel)
             var outcome = ScenarioOutcome(horizonYears: years)
             var values = plan.centralNationalValues
+            var inputs = plan.nationalInputs(values)
+            var lapses: [SourceLapse] = []
+            var draws = 0
             for chunk in stride(from: firstChunk + worker, to: firstChunk + chunkCount, by: workers) {
-                if cancellation?.isCancelled == true { return }
+                if cancellation?.isCancelled == true { break }
                 let first = chunk * settings.chunkSize
                 let last = min(runs, first + settings.chunkSize)
                 let nationalStreams: [RandomStream?] = national.indices.map { index in
@@ -140,29 +148,56 @@ public enum SimulationEngine {
                         } else {
                             values[index] = nationalDistributions[index].draw(using: nationalStreams[index]!)
                                 .clamped(to: nationalRanges[index])
+                            draws += 1
                         }
                     }
-                    let fundingParameters = plan.fundingParameters(values, nationalFundingStream)
-                    for index in 0..<postCount {
-                        postInputs.salary[index] = salaryDistribution.draw(using: postStream).clamped(to: salaryRange)
-                        postInputs.operationalBudget[index] = budgetDistribution.draw(using: postStream).clamped(to: budgetRange)
-                        let funded = plan.yearsFunded(fundingIndices[index], fundingParameters, renewalStream)
-                        let base = index * years
-                        for t in 0..<years { postInputs.alive[base + t] = t < funded ? 1 : 0 }
+                    for parameter in 0..<parameterCount {
+                        inputs[ModelParameter(rawValue: parameter)!] = values[parameter]
                     }
-                    let nationalInputs = plan.makeNational(values)
-                    model.evaluate(national: nationalInputs, posts: postInputs, into: &outcome)
+                    let fundingDraws = values.withUnsafeBufferPointer { buffer in
+                        funding.map { binding in
+                            binding.draw(buffer, horizonYears: years, uniform: {
+                                draws += 1
+                                return nationalFundingStream.uniform()
+                            })
+                        }
+                    }
+                    for index in 0..<postCount {
+                        if salaryDrawn {
+                            scratch.salary[index] = salaryDistribution.draw(using: postStream).clamped(to: salaryRange)
+                        } else {
+                            scratch.salary[index] = plan.salary.value
+                        }
+                        if budgetDrawn {
+                            scratch.operationalBudget[index] = budgetDistribution.draw(using: postStream).clamped(to: budgetRange)
+                        } else {
+                            scratch.operationalBudget[index] = plan.operationalBudget.value
+                        }
+                        let mix = postMix[index]
+                        let binding = funding[mix]
+                        binding.mix.drawLapses(horizonYears: years, draw: fundingDraws[mix], into: &lapses, uniform: {
+                            draws += 1
+                            return renewalStream.uniform()
+                        })
+                        scratch.endYear[index] = binding.mix.fundedYears(horizonYears: years, lapses: lapses,
+                                                                         gapTolerance: fundingDraws[mix].gapTolerance)
+                    }
+                    if salaryDrawn { draws += postCount }
+                    if budgetDrawn { draws += postCount }
+                    kernel.evaluate(national: inputs, survival: nil, scratch: &scratch, into: &outcome)
                     storage.store(outcome, iteration: iteration)
-                    drawStorage?.store(iteration: iteration, nationalValues: values, national: nationalInputs)
+                    drawStorage?.store(iteration: iteration, nationalValues: values,
+                                       valuePerIdentification: model.valuePerIdentification(inputs))
                 }
                 completedChunks.add(1, ordering: .relaxed)
                 let done = finishedIterations.add(last - first, ordering: .relaxed).newValue
                 progress?(iterations.lowerBound + done, runs)
             }
+            randomDraws.add(draws, ordering: .relaxed)
         }
         let interrupted = completedChunks.load(ordering: .relaxed) < chunkCount
         var result = storage.result(plan: plan, settings: settings, interrupted: interrupted,
-                                    chunkSize: settings.chunkSize, completedChunks: interrupted ? nil : chunkCount)
+                                    randomDraws: randomDraws.load(ordering: .relaxed))
         result.inputDraws = drawStorage?.draws(kept: storage.keptIterations)
         return result
     }
@@ -225,8 +260,7 @@ private final class ResultStorage: @unchecked Sendable {
     /// The slots of the iterations that finished (all of them unless the run was interrupted).
     var keptIterations: [Int] { (0..<runs).filter { written[$0] } }
 
-    func result(plan: SimulationPlan, settings: SimulationSettings, interrupted: Bool, chunkSize: Int,
-                completedChunks: Int?) -> SimulationResult {
+    func result(plan: SimulationPlan, settings: SimulationSettings, interrupted: Bool, randomDraws: Int) -> SimulationResult {
         let kept = keptIterations
         let complete = kept.count == runs
         var metrics: [Metric: [Double]] = [:]
@@ -245,6 +279,7 @@ private final class ResultStorage: @unchecked Sendable {
         var used = settings
         used.runs = kept.count
         return SimulationResult(scenarioName: plan.model.name, horizonYears: years, iterations: kept.count,
-                                settings: used, metrics: metrics, yearly: yearly, interrupted: interrupted)
+                                settings: used, metrics: metrics, yearly: yearly, interrupted: interrupted,
+                                randomDraws: randomDraws)
     }
 }

@@ -3,48 +3,89 @@ import MSCModel
 
 /// Everything the engine needs to evaluate a scenario under uncertainty.
 ///
-/// National inputs are a vector of named assumptions drawn once per iteration; post inputs
-/// (salary, operational budget, funding renewals) are drawn per post.
+/// National inputs are a vector of named assumptions drawn once per iteration: first the model's
+/// parameters in ``ModelParameter`` order (bound by name, one loop), then the funding mixes'
+/// renewal probabilities, absorb probabilities and gap tolerances. Post inputs (salary, operational
+/// budget, funding lapses) are drawn per post.
 public struct SimulationPlan: Sendable {
     /// The compiled scenario.
     public let model: ScenarioModel
-    /// The national assumptions, in the order of the values vector passed to the closures below.
+    /// The national assumptions, in the order of the values vectors passed to ``centralCase(nationalValues:salaryValue:operationalBudgetValue:)``.
     public let nationalAssumptions: [Assumption]
-    /// Turns a vector of national values into the evaluation's national inputs.
-    public let makeNational: @Sendable ([Double]) -> NationalInputs
     /// Drawn per post: full-time salary in year 0.
     public let salary: Assumption
     /// Drawn per post: operational budget a year.
     public let operationalBudget: Assumption
-    /// The iteration's funding parameters: renewal probabilities picked out of the national values,
-    /// and any decision made once for all posts (a national grant's lapse), drawn from `stream`.
-    /// Called once per iteration rather than once per post.
-    public let fundingParameters: @Sendable (_ national: [Double], _ stream: RandomStream) -> [Double]
-    /// Draws how many years a post of funding mix `mix` stays funded (alive in years 0..<n), given
-    /// the iteration's funding parameters and the post's random stream.
-    public let yearsFunded: @Sendable (_ mix: Int, _ fundingParameters: [Double], _ stream: RandomStream) -> Int
-    /// Expected share of posts of each mix still funded in each year, given the national values
-    /// (which hold the renewal probabilities), for the central case.
-    public let expectedSurvival: @Sendable (_ national: [Double]) -> [[Double]]
+    /// The funding mixes of `model.fundingMixNames`, each with where its parameters sit among the national values.
+    public let funding: [FundingBinding]
+    /// The flattened evaluation the Monte Carlo and the central case run.
+    let kernel: ScenarioKernel
 
-    public init(model: ScenarioModel, nationalAssumptions: [Assumption],
-                makeNational: @escaping @Sendable ([Double]) -> NationalInputs,
-                salary: Assumption, operationalBudget: Assumption,
-                fundingParameters: @escaping @Sendable ([Double], RandomStream) -> [Double] = { values, _ in values },
-                yearsFunded: @escaping @Sendable (Int, [Double], RandomStream) -> Int,
-                expectedSurvival: @escaping @Sendable ([Double]) -> [[Double]]) {
+    /// A funding mix and the places of its drawn parameters in the national values.
+    public struct FundingBinding: Sendable {
+        public let mix: FundingMix
+        /// The national value holding each source's renewal probability.
+        public let renewalSlots: [Int]
+        public let absorbSlot: Int
+        public let gapToleranceSlot: Int
+
+        /// The iteration's funding parameters; the national lapse years are drawn from `uniform`
+        /// (only for sources decided nationally).
+        func draw(_ values: UnsafeBufferPointer<Double>, horizonYears: Int, uniform: () -> Double) -> FundingDraw {
+            let renewal = renewalSlots.map { values[$0] }
+            return FundingDraw(renewalProbabilities: renewal, absorbProbability: values[absorbSlot],
+                               gapTolerance: values[gapToleranceSlot],
+                               nationalLapseYears: mix.drawNationalLapseYears(horizonYears: horizonYears,
+                                                                              renewalProbabilities: renewal, uniform: uniform))
+        }
+
+        /// Expected share of posts still funded in each year, for the central case.
+        func expectedSurvival(_ values: [Double], horizonYears: Int) -> [Double] {
+            mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot])
+                .expectedFunding(horizonYears: horizonYears, renewalProbabilities: renewalSlots.map { values[$0] }).survival
+        }
+    }
+
+    /// A plan from the model, the assumption behind each ``ModelParameter``, the per-post inputs and
+    /// one funding mix per entry of `model.fundingMixNames` (posts name theirs by index).
+    public init(model: ScenarioModel, parameter: (ModelParameter) throws -> Assumption,
+                salary: Assumption, operationalBudget: Assumption, fundingMixes: [FundingMix]) rethrows {
+        precondition(fundingMixes.count == max(1, model.fundingMixNames.count), "one funding mix per name")
+        var national = try ModelParameter.allCases.map(parameter)
+        func slot(of assumption: Assumption?, literal: Double, mixName: String, role: String) -> Int {
+            let entry = assumption ?? Assumption(
+                name: "\(mixName).funding.\(role)", description: "A value given in the scenario.",
+                unit: .fraction, value: literal, distribution: .fixed(literal), sources: [], evidence: .illustrative,
+                notes: "Given in scenario \(mixName).", origin: mixName)
+            if let existing = national.firstIndex(where: { $0.name == entry.name }) { return existing }
+            national.append(entry)
+            return national.count - 1
+        }
+        funding = fundingMixes.enumerated().map { index, mix in
+            let name = index < model.fundingMixNames.count ? model.fundingMixNames[index] : model.name
+            return FundingBinding(
+                mix: mix,
+                renewalSlots: mix.sources.enumerated().map { source, entry in
+                    slot(of: entry.renewal, literal: entry.renewal.value, mixName: name, role: "renewal\(source)")
+                },
+                absorbSlot: slot(of: mix.absorbAssumption, literal: mix.absorbProbability, mixName: name, role: "absorbProbability"),
+                gapToleranceSlot: slot(of: mix.gapToleranceAssumption, literal: mix.gapTolerance, mixName: name, role: "gapTolerance"))
+        }
         self.model = model
-        self.nationalAssumptions = nationalAssumptions
-        self.makeNational = makeNational
+        self.nationalAssumptions = national
         self.salary = salary
         self.operationalBudget = operationalBudget
-        self.fundingParameters = fundingParameters
-        self.yearsFunded = yearsFunded
-        self.expectedSurvival = expectedSurvival
+        self.kernel = ScenarioKernel(model: model)
     }
 
     /// The central national values (each assumption's stated value).
     public var centralNationalValues: [Double] { nationalAssumptions.map(\.value) }
+
+    /// The model's inputs in a vector of national values.
+    public func nationalInputs(_ values: [Double]) -> NationalInputs { NationalInputs(ordered: values) }
+
+    /// The value of one parameter in a vector of national values.
+    public func value(of parameter: ModelParameter, in values: [Double]) -> Double { values[parameter.rawValue] }
 
     /// The deterministic central case: every input at its central value, posts weighted by their
     /// expected survival.
@@ -54,20 +95,19 @@ public struct SimulationPlan: Sendable {
 
     /// The central case with the national values given (used for switching values and tornado swings).
     ///
-    /// `salaryValue` and `operationalBudgetValue` set every post's value (default: central).
+    /// `salaryValue` and `operationalBudgetValue` set every post's value (default: central). Run by
+    /// the same kernel as the Monte Carlo, so a run with every input fixed equals it exactly.
     public func centralCase(nationalValues: [Double], salaryValue: Double? = nil,
                             operationalBudgetValue: Double? = nil) -> ScenarioOutcome {
-        let years = model.horizonYears
-        var inputs = PostInputs(postCount: model.posts.count, horizonYears: years)
-        let survivalByMix = expectedSurvival(nationalValues)
-        for (index, post) in model.posts.enumerated() {
-            inputs.salary[index] = salaryValue ?? salary.value
-            inputs.operationalBudget[index] = operationalBudgetValue ?? operationalBudget.value
-            let survival = survivalByMix[post.fundingIndex]
-            for t in 0..<years { inputs.alive[index * years + t] = survival[t] }
+        let survival = funding.map { $0.expectedSurvival(nationalValues, horizonYears: model.horizonYears) }
+        var scratch = ScenarioKernel.Scratch(kernel: kernel)
+        for index in 0..<kernel.postCount {
+            scratch.salary[index] = salaryValue ?? salary.value
+            scratch.operationalBudget[index] = operationalBudgetValue ?? operationalBudget.value
+            scratch.endYear[index] = kernel.activeEnd[index]
         }
-        var outcome = ScenarioOutcome(horizonYears: years)
-        model.evaluate(national: makeNational(nationalValues), posts: inputs, into: &outcome)
+        var outcome = ScenarioOutcome(horizonYears: model.horizonYears)
+        kernel.evaluate(national: nationalInputs(nationalValues), survival: survival, scratch: &scratch, into: &outcome)
         return outcome
     }
 }

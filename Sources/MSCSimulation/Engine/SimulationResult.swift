@@ -110,6 +110,21 @@ public struct SimulationResult: Sendable {
     public let yearly: [YearlyMetric: [Double]]
     /// True when the run was interrupted before all iterations finished (only finished chunks kept).
     public let interrupted: Bool
+    /// Random draws the run made (each a value from a distribution or a uniform for a funding
+    /// decision), counted as they were drawn: for measuring the engine against the generator.
+    public let randomDraws: Int
+
+    public init(scenarioName: String, horizonYears: Int, iterations: Int, settings: SimulationSettings,
+                metrics: [Metric: [Double]], yearly: [YearlyMetric: [Double]], interrupted: Bool, randomDraws: Int = 0) {
+        self.scenarioName = scenarioName
+        self.horizonYears = horizonYears
+        self.iterations = iterations
+        self.settings = settings
+        self.metrics = metrics
+        self.yearly = yearly
+        self.interrupted = interrupted
+        self.randomDraws = randomDraws
+    }
     /// Each iteration's uncertain national inputs, when the settings asked to keep them.
     public internal(set) var inputDraws: InputDraws? = nil
 
@@ -121,7 +136,8 @@ public struct SimulationResult: Sendable {
         var used = settings
         used.runs = iterations + later.iterations
         var joined = SimulationResult(scenarioName: scenarioName, horizonYears: horizonYears, iterations: used.runs,
-                                      settings: used, metrics: metrics, yearly: yearly, interrupted: later.interrupted)
+                                      settings: used, metrics: metrics, yearly: yearly, interrupted: later.interrupted,
+                                      randomDraws: randomDraws + later.randomDraws)
         if let mine = inputDraws, let theirs = later.inputDraws { joined.inputDraws = mine.appending(theirs) }
         return joined
     }

@@ -67,11 +67,7 @@ public enum PoissonRegression {
     /// Fits a built design with GSLKit's IRLS; GSL errors become one-line ``MSCModel/InputError``s.
     public static func fit(design: RegressionDesign, outcomeName: String, exposureName: String?,
                            dispersion method: DispersionMethod) throws -> PoissonRegressionResult {
-        if method == .pearson, design.rows.count <= design.columnNames.count {
-            throw InputError(file: design.file, message: "\(design.rows.count) data rows for \(design.columnNames.count) parameters "
-                                 + "leaves no residual degrees of freedom to estimate the dispersion; "
-                                 + "expected more rows than parameters, or --dispersion fixed")
-        }
+        try FitRefusal.checkEstimable(design, outcomeName: outcomeName)
         let glm: PoissonGLMFit
         do {
             glm = try PoissonGLM.fit(design: design.rows, counts: design.outcome, offset: design.logExposure)
@@ -89,6 +85,8 @@ public enum PoissonRegression {
                                             means: glm.fittedMeans)
         }
         let standardErrors = covariance.indices.map { covariance[$0][$0].squareRoot() }
+        try FitRefusal.checkEstimated(design, estimates: glm.coefficients, standardErrors: standardErrors,
+                                      dispersion: glm.dispersion)
         let coefficients = design.columnNames.indices.map { j in
             CoefficientEstimate(name: design.columnNames[j], estimate: glm.coefficients[j],
                                 standardError: standardErrors[j], degreesOfFreedom: nil)

@@ -70,9 +70,11 @@ public struct RegressionDesign: Sendable {
             }
         }
         let rowCount = table.rows.count
-        guard rowCount >= names.count else {
-            throw InputError(file: table.file, message: "\(rowCount) data rows for \(names.count) parameters "
-                                 + "(\(names.joined(separator: ", "))); expected at least as many rows as parameters")
+        // As many rows as parameters fits every row exactly: no residual degrees of freedom, so
+        // no deviance, dispersion or standard error can be trusted.
+        guard rowCount > names.count else {
+            throw InputError(file: table.file, line: 1, message: "\(rowCount) data rows for \(names.count) parameters "
+                                 + "(\(names.joined(separator: ", "))) leave no residual degrees of freedom; expected more rows than parameters")
         }
         let rows = (0..<rowCount).map { i in columns.map { $0[i] } }
         return RegressionDesign(file: table.file, columnNames: names, sourceColumns: sources, rows: rows,

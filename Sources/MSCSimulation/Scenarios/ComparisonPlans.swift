@@ -62,7 +62,7 @@ public struct ComparisonPlans: Sendable {
                 continue
             }
             guard FileManager.default.fileExists(atPath: declared.path) else {
-                throw InputError(file: scenario.file, key: "baseline",
+                throw InputError(file: scenario.file, line: declared.line, key: "baseline",
                                  message: "no scenario file \(declared.path); expected the name of a scenario in the same folder\(NameSuggestion.hint(for: declared.name, among: Self.scenarioNames(besides: scenario.file)))")
             }
             plans.append(try load(declared.path))

@@ -35,18 +35,16 @@ public struct ScenarioPlan: Sendable {
     /// Central cost of all the scenario's posts in each year were every one funded throughout
     /// (real pounds; training excluded), the base for each funder's expected cost.
     public var fullyFundedPostCostByYear: [Double] {
-        let model = plan.model, years = model.horizonYears
-        var inputs = PostInputs(postCount: model.posts.count, horizonYears: years)
-        for index in 0..<model.posts.count {
-            inputs.salary[index] = plan.salary.value
-            inputs.operationalBudget[index] = plan.operationalBudget.value
-            for t in 0..<years { inputs.alive[index * years + t] = 1 }
+        let model = plan.model
+        let national = plan.nationalInputs(plan.centralNationalValues)
+        let rates = model.costRates(national, operationalBudget: plan.operationalBudget.value)
+        return (0..<model.horizonYears).map { t in
+            let salary = PostCost.salary(plan.salary.value, afterYears: t, growthRate: national[.realPayGrowth])
+            return model.posts.reduce(0) { total, post in
+                post.years(inHorizon: model.horizonYears).contains(t)
+                    ? total + PostCost.totalForPost(fte: post.fte, fullTimeSalary: salary, rates: rates) : total
+            }
         }
-        var outcome = ScenarioOutcome(horizonYears: years)
-        model.evaluate(national: plan.makeNational(plan.centralNationalValues), posts: inputs, into: &outcome)
-        return (0..<years).map { t in outcome.costByYear[t] - model.posts.reduce(0) { total, post in
-            total + (t < post.trainingCostByYear.count ? post.trainingCostByYear[t] : 0)
-        } }
     }
 
     public var scenario: Scenario { loaded.scenario }
@@ -112,71 +110,27 @@ public struct ScenarioPlan: Sendable {
         // Money: cost rates at the price base year, value of an identification uprated to it.
         let taxYear = scenario.priceBaseYear
         let rates = try PostCostRates.central(from: set, taxYear: taxYear)
-        var deflator = try GDPDeflator.load(assumptionsDirectory: assumptionsDirectory)
-        if let baseYear = FinancialYear(scenario.priceBaseYear), baseYear > deflator.latestYear {
+        let published = try GDPDeflator.load(assumptionsDirectory: assumptionsDirectory)
+        var deflator = published
+        let baseYear = FinancialYear(scenario.priceBaseYear)
+        let projectedGrowth = try set.assumption(ModelParameter.gdpDeflatorProjectedGrowth.assumptionName)
+        if let baseYear, baseYear > deflator.latestYear {
             // Past the published series the deflator grows at the projected rate (an assumption).
-            deflator = try deflator.extended(through: baseYear, growthPerYear: try set.value("gdpDeflatorProjectedGrowth"))
+            deflator = try deflator.extended(through: baseYear, growthPerYear: projectedGrowth.value)
         }
         let unitCost = try SocialValue.unitCostPerVictim(from: set, priceBaseYear: scenario.priceBaseYear, deflator: deflator)
-        let unitCostAssumption = try set.assumption("unitCostPerVictim")
+        let unitCostAssumption = try set.assumption(ModelParameter.unitCostPerVictim.assumptionName)
             .overridden(value: unitCost, distribution: .fixed(unitCost), by: "uprating to \(scenario.priceBaseYear) prices with the GDP deflator")
+        // The drawn growth moves the unit cost only through the projected years, and only when the
+        // unit cost carries a price year (a scenario's override is already in base-year prices).
+        let pricedInAYear = try set.assumption(ModelParameter.unitCostPerVictim.assumptionName).valuesByPeriod.last != nil
+        let projection = pricedInAYear && baseYear != nil
+            ? DeflatorProjection(deflator: published, priceBaseYear: baseYear!, centralGrowth: projectedGrowth.value) : .none
         let greenBook = try GreenBook(assumptions: set)
-
-        // National inputs: one vector per iteration, in this order; funding parameters follow.
-        let nationalNames = ["pensionRate", "apprenticeshipLevyRate", "overheadRate", "realPayGrowth",
-                             "identificationRateRatio", "harmAvoidedShare", "supportCostPerReferral", "optimismBias",
-                             "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
-                             CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
-        var national = try nationalNames.map { try set.assumption($0) }
-        national.append(unitCostAssumption)
-        let unitCostIndex = national.count - 1
-        let funding = scenario.funding
-        func index(of assumption: Assumption?, literal: Double) -> Int {
-            let entry = assumption ?? Assumption(
-                name: "\(scenario.name).funding.literal\(national.count)", description: "A value given in the scenario.",
-                unit: .fraction, value: literal, distribution: .fixed(literal), sources: [], evidence: .illustrative,
-                notes: "Given in scenario \(scenario.name).", origin: scenario.file)
-            if let existing = national.firstIndex(where: { $0.name == entry.name }) { return existing }
-            national.append(entry)
-            return national.count - 1
-        }
-        let fundingIndices = funding.sources.map { index(of: $0.renewal, literal: $0.renewal.value) }
-            + [index(of: funding.absorbAssumption, literal: funding.absorbProbability),
-               index(of: funding.gapToleranceAssumption, literal: funding.gapTolerance)]
-        let renewalCount = funding.sources.count
-        let makeNational: @Sendable ([Double]) -> NationalInputs = { v in
-            NationalInputs(pensionRate: v[0], apprenticeshipLevyRate: v[1], overheadRate: v[2], realPayGrowth: v[3],
-                           rateRatio: v[4],
-                           valuePerIdentification: SocialValue.valuePerIdentification(
-                               unitCostPerVictim: v[unitCostIndex], harmAvoidedShare: v[5], supportCostPerReferral: v[6]),
-                           optimismBias: v[7], baselineRatePer100k: v[8], countyShareOfTwoTier: v[9],
-                           coverageBenchmark: v[10], coverageElasticity: v[11], rampUpYears: v[12])
-        }
-        // Funding parameters: each source's renewal probability, then absorb chance and gap
-        // tolerance, then (when a source is decided nationally) each source's national lapse year.
-        let decidedNationally = funding.hasNationalDecisions
-        let fundingParameters: @Sendable ([Double], RandomStream) -> [Double] = { v, stream in
-            var p = fundingIndices.map { v[$0] }
-            if decidedNationally {
-                let lapse = funding.drawNationalLapseYears(horizonYears: years, renewalProbabilities: Array(p[0..<renewalCount]),
-                                                           uniform: { stream.uniform() })
-                p += lapse.map { $0 == Int.max ? Double.infinity : Double($0) }
-            }
-            return p
-        }
-        let yearsFunded: @Sendable (Int, [Double], RandomStream) -> Int = { _, p, stream in
-            funding.simulateFundedYears(horizonYears: years, packedParameters: p, uniform: { stream.uniform() })
-        }
-        let expectedSurvival: @Sendable ([Double]) -> [[Double]] = { v in
-            let p = fundingIndices.map { v[$0] }
-            let mix = (try? FundingMix(sources: funding.sources, absorbProbability: p[renewalCount],
-                                       gapTolerance: p[renewalCount + 1])) ?? funding
-            return [mix.expectedFunding(horizonYears: years, renewalProbabilities: Array(p[0..<renewalCount])).survival]
-        }
-        let renewalIndex = Array(fundingIndices[0..<renewalCount])
 
         let (training, trainingTotals) = try trainingCosts(scenario: scenario, deployment: deployment,
                                                            authorities: authorities, assumptions: set, years: years)
+        let funding = scenario.funding
         let model = ScenarioModel(
             name: scenario.name, horizonYears: years,
             posts: deployment.posts.indices.map { index in
@@ -185,10 +139,21 @@ public struct ScenarioPlan: Sendable {
             },
             members: members, fundingMixNames: [scenario.name], employerNIRate: rates.employerNIRate,
             niSecondaryThreshold: rates.niSecondaryThreshold,
-            discountFactors: (0..<years).map { greenBook.discountFactor(year: $0) })
-        let plan = SimulationPlan(model: model, nationalAssumptions: national, makeNational: makeNational,
-                                  salary: try set.assumption("salary"), operationalBudget: try set.assumption("operationalBudget"),
-                                  fundingParameters: fundingParameters, yearsFunded: yearsFunded, expectedSurvival: expectedSurvival)
+            discountFactors: greenBook.discountFactors(count: years), unitCostDeflatorProjection: projection)
+        // National inputs: each model parameter from the assumption of its name.
+        let plan = try SimulationPlan(
+            model: model,
+            parameter: { parameter in
+                switch parameter {
+                case .unitCostPerVictim: return unitCostAssumption
+                case .gdpDeflatorProjectedGrowth where projection.years == 0:
+                    return projectedGrowth.overridden(value: projectedGrowth.value, distribution: .fixed(projectedGrowth.value),
+                                                      by: "not used: no projected deflator years before \(scenario.priceBaseYear)")
+                default: return try set.assumption(parameter.assumptionName)
+                }
+            },
+            salary: try set.assumption("salary"), operationalBudget: try set.assumption("operationalBudget"),
+            fundingMixes: [funding])
         let countyShare = try set.value("countyShareOfTwoTierIdentifications")
         var baseline: [String: Double] = [:]
         for authority in authorities.authorities {
@@ -199,8 +164,7 @@ public struct ScenarioPlan: Sendable {
                 ratePer100kResidents: identification.baselineRatePer100kResidents)
         }
 
-        let centralFunding = funding.expectedFunding(horizonYears: years,
-                                                     renewalProbabilities: renewalIndex.map { national[$0].value })
+        let centralFunding = funding.expectedFunding(horizonYears: years, renewalProbabilities: funding.centralRenewalProbabilities)
         let expectedFunding = funding.analyticFunding(horizonYears: years) ?? centralFunding
         let salary = try set.value("salary")
         var rows: [AuthorityRow] = []

@@ -35,11 +35,17 @@ struct AuthoritiesCommand: ParsableCommand {
         let list = table.filtered(tier: tierFilter, region: region, county: county, policeForceArea: policeForceArea)
         // An empty list is an answer when the names exist but the filters do not overlap (Kent has
         // no unitary councils); it is a mistake when a name matches nothing at all.
-        let namesMatch = table.filtered(tier: nil, region: region, county: county, policeForceArea: policeForceArea)
-        if namesMatch.isEmpty, region != nil || county != nil || policeForceArea != nil {
-            let asked = [region, county, policeForceArea].compactMap { $0 }.joined(separator: ", ")
-            let near = table.nearMatches(for: asked).prefix(5).joined(separator: "; ")
-            throw CommandFailure(message: "no authority matches \(asked)\(near.isEmpty ? "" : "; near matches: \(near)")")
+        // Each name on its own first, so the message names the option that matches nothing.
+        let filters: [(option: String, value: String?, kind: AreaKind, matches: (String) -> [Authority])] = [
+            ("--region", region, .region, { table.filtered(region: $0) }),
+            ("--county", county, .countyArea, { table.filtered(county: $0) }),
+            ("--police-force-area", policeForceArea, .policeForceArea, { table.filtered(policeForceArea: $0) }),
+        ]
+        for filter in filters {
+            guard let value = filter.value, filter.matches(value).isEmpty else { continue }
+            let near = table.nearMatches(for: value, kinds: [filter.kind]).prefix(5).joined(separator: "; ")
+            throw CommandFailure(message: "\(filter.option) \"\(value)\": no authority is in an area of that name; "
+                                 + (near.isEmpty ? "see msc authorities for the names" : "near matches: \(near)"))
         }
         if common.format == .json {
             emit(JSONText.write(.array(list.map { a in

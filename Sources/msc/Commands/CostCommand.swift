@@ -24,8 +24,12 @@ struct CostCommand: ParsableCommand {
     var posts: Int?
 
     func validate() throws {
-        if let target, !(target >= 0 && target.isFinite) { throw ValidationError("--target must be a non-negative amount in pounds") }
-        if let posts, posts < 1 { throw ValidationError("--posts must be at least 1") }
+        if let target, !MSCModel.Unit.gbpPerYear.plausibleRange.contains(target) {
+            throw ValidationError("--target must be an amount in pounds a year \(InputBounds.describe(MSCModel.Unit.gbpPerYear.plausibleRange)), found \(target)")
+        }
+        if let posts, !(1...Int(MSCModel.Unit.count.plausibleRange.upperBound)).contains(posts) {
+            throw ValidationError("--posts must be \(InputBounds.describe(1...MSCModel.Unit.count.plausibleRange.upperBound))")
+        }
         if cost.salary != nil, target != nil { throw ValidationError("give --salary or --target, not both") }
         if cost.salaryYear != nil, target != nil { throw ValidationError("--salary-year applies to a salary, not to --target") }
     }
@@ -33,6 +37,7 @@ struct CostCommand: ParsableCommand {
     func run() throws {
         let assumptions = try common.loadAssumptions()
         let year = try cost.chosenTaxYear(assumptions)
+        try cost.checkYears(taxYear: year, in: assumptions)
         let rates = try cost.rates(assumptions, taxYear: year)
         let postFTE = try cost.fte ?? assumptions.value("fte")
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MSCModel
 import MSCReport
 
 
@@ -12,7 +13,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         The pack is written to a temporary folder beside --out and moved into place only when every file \
         is written, so a failed export leaves --out as it was. An existing --out is replaced only if it is \
-        empty or an earlier evidence pack. CSV files are UTF-8 with a byte-order mark so Excel reads £ correctly.
+        empty or holds only the files an earlier pack wrote, unchanged (listed in its manifest, .msc-evidence-pack); \
+        any other file makes the export refuse, naming it. CSV files are UTF-8 with a byte-order mark so Excel reads £ correctly.
         """)
 
     @Argument(help: "Scenario files, e.g. Scenarios/status-quo.yaml Scenarios/national-rollout.yaml.")
@@ -43,9 +45,12 @@ struct ExportCommand: ParsableCommand {
 
     /// The formats asked for; every format when none was given.
     func chosenFormats() throws -> Set<ExportFormat> {
-        let names = formatList.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            .filter { !$0.isEmpty }
-        guard !names.isEmpty else { return Set(ExportFormat.allCases) }
+        guard !formatList.isEmpty else { return Set(ExportFormat.allCases) }
+        let names = formatList.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if names.contains("") {
+            throw ValidationError("--format: expected a comma-separated list of html, csv, md, json, xlsx, found an empty entry in \"\(formatList.joined(separator: ","))\"")
+        }
         return Set(try names.map { name in
             guard let format = ExportFormat(rawValue: name) else {
                 throw ValidationError("--format: unknown format '\(name)'; expected html, csv, md, json or xlsx")
@@ -57,11 +62,17 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
         _ = try chosenFormats()
+        if out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--out: expected the path of a folder to write the pack to, found empty text")
+        }
+        if let title, title.count > InputBounds.nameCharacters || title.contains(where: \.isNewline) {
+            throw ValidationError("--title: expected one line of at most \(InputBounds.nameCharacters) characters")
+        }
     }
 
     func run() throws {
         // Refuse a bad --out before the simulation, not after minutes of running.
-        do { try AtomicFolder.checkDestination(out) } catch let error as ExportError { throw CommandFailure(message: error.message) }
+        do { try AtomicFolder.checkDestination(out) } catch let error as ExportError { throw CommandFailure(message: "--out: \(error.message)") }
         let common = try CommonOptions.parse((assumptions.map { ["--assumptions", $0] } ?? []) + settingTexts.flatMap { ["--set", $0] })
         var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, baseline: baseline, common: common, options: runOptions)
         if let title { pack.title = title }
@@ -69,7 +80,7 @@ struct ExportCommand: ParsableCommand {
         do {
             written = try EvidencePackWriter.write(pack, to: out, formats: try chosenFormats())
         } catch let error as ExportError {
-            throw CommandFailure(message: error.message)
+            throw CommandFailure(message: "--out: \(error.message)")
         }
         emit("Wrote \(written.count) files to \(out):\n" + written.map { "  \($0)\n" }.joined())
     }

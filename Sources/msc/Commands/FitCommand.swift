@@ -89,6 +89,7 @@ struct FitCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let saveEstimate { try Self.checkEstimateDestination(saveEstimate) }
         let table = try CSVTable.load(path: data)
         switch model {
         case .poisson:
@@ -115,13 +116,37 @@ struct FitCommand: ParsableCommand {
         }
     }
 
+    /// Refuses, before fitting, a --save-estimate path whose folder is missing, or that names a
+    /// folder or a file msc fit did not write (an assumption file must never be overwritten by accident).
+    static func checkEstimateDestination(_ path: String) throws {
+        let fileManager = FileManager.default
+        guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CommandFailure(message: "--save-estimate: expected a file name such as rr.yaml, found empty text")
+        }
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure(message: "--save-estimate \(path): the folder \(folder) does not exist; create it or choose another path")
+        }
+        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        guard !isDirectory.boolValue else {
+            throw CommandFailure(message: "--save-estimate \(path): is a folder; expected a file name such as rr.yaml")
+        }
+        let start = fileManager.contents(atPath: path).map { String(decoding: $0.prefix(64), as: UTF8.self) } ?? ""
+        guard start.hasPrefix(EstimateFile.firstLinePrefix) else {
+            throw CommandFailure(message: "--save-estimate \(path): the file exists and was not written by msc fit; "
+                                 + "choose a new file name (nothing was written)")
+        }
+    }
+
     /// Writes the estimate file in one step (a failed write leaves no partial file).
     private func write(_ estimate: EstimateFile, to path: String) throws {
         let text = try estimate.validated()
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw CommandFailure(message: "\(path): cannot write the estimate file (\(error.localizedDescription))")
+            throw CommandFailure(message: "--save-estimate \(path): cannot write the estimate file (\(FileProblem.describe(error))); "
+                                 + "choose a file in an existing folder you can write to")
         }
         let rateRatio = NumberText.fixed(exp(estimate.effect.estimate), decimals: 4)
         FileHandle.standardError.write(Data("msc: wrote \(path): \(estimate.assumptionName) = \(rateRatio) (rate ratio of \(estimate.effect.name))\n".utf8))

@@ -52,6 +52,7 @@ struct ShareCommand: ParsableCommand {
             throw CommandFailure(message: "--area \(area): \(error.message)")
         }
         let taxYear = try cost.chosenTaxYear(assumptions)
+        try cost.checkYears(taxYear: taxYear, in: assumptions)
         let rates = try cost.rates(assumptions, taxYear: taxYear)
         // A council's own post has the operational budget of the shipped assumptions (or --set, or
         // --operational-budget), not a scenario's override for a post covering a wide area.

@@ -38,9 +38,11 @@ struct TrainingCommand: ParsableCommand {
     static let defaultHorizonYears = 10
 
     func validate() throws {
-        if let horizon, !(1...100).contains(horizon) { throw ValidationError("--horizon must be 1 to 100 years") }
-        if let coordinatorFTE, !(coordinatorFTE > 0 && coordinatorFTE <= 20) {
-            throw ValidationError("--coordinator-fte must be above 0 (1 = one full-time post)")
+        if let horizon, !InputBounds.horizonYears.contains(horizon) {
+            throw ValidationError("--horizon must be \(InputBounds.horizonYears.lowerBound) to \(InputBounds.horizonYears.upperBound) years")
+        }
+        if let coordinatorFTE, !InputBounds.postFTE.contains(coordinatorFTE) {
+            throw ValidationError("--coordinator-fte must be \(InputBounds.describe(InputBounds.postFTE)) (1 = one full-time post)")
         }
     }
 

@@ -31,17 +31,37 @@ struct CostOptions: ParsableArguments {
         for (name, value) in [("--pension", pension), ("--overhead", overhead), ("--apprenticeship-levy", apprenticeshipLevy)] {
             if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be a fraction between 0 and 1, e.g. 0.16") }
         }
+        let money = MSCModel.Unit.gbpPerYear.plausibleRange
         for (name, value) in [("--salary", salary), ("--operational-budget", operationalBudget)] {
-            if let value, !(value >= 0 && value.isFinite) { throw ValidationError("\(name) must be a non-negative amount in pounds") }
+            if let value, !money.contains(value) {
+                throw ValidationError("\(name) must be an amount in pounds a year \(InputBounds.describe(money)), found \(value)")
+            }
         }
-        if let fte, !(fte > 0 && fte <= 1) {
-            throw ValidationError("--fte must be above 0 and at most 1 (one person; for more people use --posts)")
+        if let fte, !InputBounds.personFTE.contains(fte) {
+            throw ValidationError("--fte must be \(InputBounds.describe(InputBounds.personFTE)) (one person; for more people use --posts)")
         }
         if let salaryYear, FinancialYear(salaryYear) == nil {
             throw ValidationError("--salary-year \(salaryYear): expected a financial year such as 2024-25")
         }
         if let taxYear, FinancialYear(taxYear) == nil {
             throw ValidationError("--tax-year \(taxYear): expected a tax year such as 2025-26")
+        }
+    }
+
+    /// `--tax-year` within the years the NI rates reach, `--salary-year` within the pay awards.
+    func checkYears(taxYear year: String, in assumptions: AssumptionSet) throws {
+        let reach = try PostCostRates.taxYearReach(in: assumptions)
+        if let taxYear, let parsed = FinancialYear(taxYear), !reach.contains(parsed) {
+            throw CommandFailure(message: "--tax-year \(taxYear): \(reach.expectation("a tax year"))")
+        }
+        if let salaryYear, let quoted = FinancialYear(salaryYear), let tax = FinancialYear(year) {
+            let awards = try assumptions.assumption("payAward")
+            // A salary quoted the year before the first known award can be brought forward by it.
+            let first = awards.periods.compactMap(FinancialYear.init).first.map { $0.advanced(by: -1) } ?? tax
+            guard first <= quoted, quoted <= tax else {
+                throw CommandFailure(message: "--salary-year \(salaryYear): expected a year from \(first) to the tax year \(tax) "
+                                     + "(pay awards in \(awards.origin) cover \(awards.periods.joined(separator: ", ")))")
+            }
         }
     }
 

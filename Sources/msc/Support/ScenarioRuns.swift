@@ -25,9 +25,16 @@ struct RunOptions: ParsableArguments {
     var targetMCSE: Double?
 
     func validate() throws {
-        guard (1...5_000_000).contains(runs) else { throw ValidationError("--runs must be between 1 and 5,000,000") }
-        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
-        if let targetMCSE, !(targetMCSE > 0) { throw ValidationError("--target-mcse must be a positive amount in pounds") }
+        guard InputBounds.runs.contains(runs) else {
+            throw ValidationError("--runs must be \(InputBounds.describe(Double(InputBounds.runs.lowerBound)...Double(InputBounds.runs.upperBound)))")
+        }
+        guard InputBounds.threads.contains(threads) else {
+            throw ValidationError("--threads must be \(InputBounds.describe(Double(InputBounds.threads.lowerBound)...Double(InputBounds.threads.upperBound)))")
+        }
+        let money = MSCModel.Unit.gbp.plausibleRange
+        if let targetMCSE, !(targetMCSE > 0 && money.contains(targetMCSE)) {
+            throw ValidationError("--target-mcse must be an amount in pounds above 0 and at most \(InputBounds.shown(money.upperBound)), found \(targetMCSE)")
+        }
     }
 
     var settings: SimulationSettings {

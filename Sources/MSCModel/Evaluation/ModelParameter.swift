@@ -1,0 +1,47 @@
+/// The scenario-wide inputs of one evaluation, each named after the assumption it is read from.
+///
+/// A Monte Carlo iteration draws each once; the central case takes each assumption's value. The
+/// model reads them by name (`inputs[.pensionRate]`), never by position, so adding, removing or
+/// reordering a case cannot swap two inputs: a plan binds them with one loop over ``allCases``.
+public enum ModelParameter: Int, CaseIterable, Sendable {
+    // Cost (DESIGN 3.1)
+    case pensionRate
+    case apprenticeshipLevyRate
+    case overheadRate
+    /// Real growth of salaries a year.
+    case realPayGrowth
+    // Identification (DESIGN 3.3, 3.4)
+    /// Rate ratio of identifications with a coordinator at full coverage and full ramp-up.
+    case identificationRateRatio
+    /// Adult identifications (NRM + Duty to Notify) a year per 100,000 residents without a post.
+    case baselineIdentificationRate
+    /// Share of a two-tier area's identifications credited to the county council.
+    case countyShareOfTwoTierIdentifications
+    /// Coordinator FTE per 100,000 residents at which coverage is full.
+    case coverageBenchmarkFTEPer100k
+    /// Elasticity of the effect to coverage below the benchmark.
+    case coverageElasticity
+    /// Years for a post to reach its full effect.
+    case rampUpYears
+    // Value (DESIGN 3.5)
+    /// Home Office unit cost of one victim in the price base year's prices, at the central
+    /// projection of the GDP deflator (see ``ScenarioModel/unitCostDeflatorProjection``).
+    case unitCostPerVictim
+    case harmAvoidedShare
+    case supportCostPerReferral
+    /// Growth of the GDP deflator a year past the published series, which moves the unit cost
+    /// when the price base year lies beyond it.
+    case gdpDeflatorProjectedGrowth
+    // Appraisal (DESIGN 3.7)
+    /// Green Book optimism bias uplift on costs, a fraction.
+    case optimismBias
+
+    /// The assumption the parameter is read from (the case's name).
+    public var assumptionName: String { String(describing: self) }
+
+    /// The case for an assumption name, if the model uses it.
+    public init?(assumptionName: String) {
+        guard let found = Self.allCases.first(where: { $0.assumptionName == assumptionName }) else { return nil }
+        self = found
+    }
+}

@@ -1,0 +1,271 @@
+import Foundation
+import MSCModel
+
+/// ``ScenarioModel/evaluate(national:posts:)`` flattened for the Monte Carlo's inner loop.
+///
+/// The readable evaluation visits every post in every year. Here each post is visited once per
+/// iteration and enters the yearly sums only through a few totals, which is exact because:
+///
+/// - **Cost is linear in salary above the NI threshold.** A post of `w` FTE held by `n` people
+///   (whole-time people plus one part-time person for a fraction) costs, in year t with salary
+///   `S·g_t`, `S·g_t·w·(1 + pension + levy + overhead + NI) − n·NI·threshold + n·budget`, as long
+///   as every person's pay is above the threshold in every year. That condition is checked for
+///   each post in each iteration (its smallest pay in its smallest-growth year); a post that fails
+///   it is costed year by year with ``PostCost/totalForPost(fte:fullTimeSalary:rates:)`` itself.
+/// - **A post is funded in one run of years** from its first year to the year its funding ends, so
+///   the sum over the posts alive in year t is the sum over all posts less the posts whose funding
+///   ended by t, kept in buckets by end year. All-post sums are taken in post order whatever the
+///   funding, so two scenarios with the same posts and draws agree to the last digit where every
+///   post is funded; a year with no post funded has sums of exactly 0.
+///
+/// Posts are grouped by what they share: the years they exist in, the year their ramp starts and
+/// their funding mix. A property test checks this against the readable evaluation on random inputs.
+struct ScenarioKernel: Sendable {
+    let model: ScenarioModel
+    let years: Int
+    let postCount: Int
+    /// Per post: people paid in full, the part-time fraction (0 if none), all people, the FTE paid.
+    let wholePeople: [Double]
+    let partFraction: [Double]
+    let people: [Double]
+    let paidFTE: [Double]
+    /// The smallest share of the full-time salary any one person in the post is paid.
+    let smallestPaidShare: [Double]
+    /// Per post: its group, and the first year and the year after the last it exists in.
+    let group: [Int]
+    let activeStart: [Int]
+    let activeEnd: [Int]
+    /// Per post: training cost by year (`post × years + t`), and whether it has any.
+    let training: [Double]
+    let hasTraining: [Bool]
+    /// By group and year: the training cost of all the group's posts (were every one funded).
+    let groupTraining: [Double]
+    let groups: [Group]
+    /// Members with some coordinator time, flattened: post, residents per 100,000, log of the FTE
+    /// density (so each coverage costs one `exp`), share of the coordinator time, tier role.
+    let memberPost: [Int]
+    let memberResidentsPer100k: [Double]
+    let memberLogDensity: [Double]
+    let memberShare: [Double]
+    let memberRole: [ScenarioModel.TierRole]
+
+    /// Posts that exist in the same years, start their ramp in the same year and share a funding mix.
+    struct Group: Sendable, Hashable {
+        let start: Int
+        let end: Int
+        let rampStart: Int
+        let mix: Int
+    }
+
+    init(model: ScenarioModel) {
+        self.model = model
+        years = model.horizonYears
+        postCount = model.posts.count
+        var groups: [Group] = []
+        var groupIndex: [Group: Int] = [:]
+        var group: [Int] = [], start: [Int] = [], end: [Int] = []
+        var whole: [Double] = [], part: [Double] = [], people: [Double] = [], paid: [Double] = [], smallest: [Double] = []
+        for post in model.posts {
+            let active = post.years(inHorizon: model.horizonYears)
+            let key = Group(start: active.lowerBound, end: active.upperBound, rampStart: post.rampStartYear, mix: post.fundingIndex)
+            if groupIndex[key] == nil {
+                groupIndex[key] = groups.count
+                groups.append(key)
+            }
+            group.append(groupIndex[key]!)
+            start.append(active.lowerBound)
+            end.append(active.upperBound)
+            // As PostCost.totalForPost splits a post: whole people, then one for a fraction above 1e-9.
+            let wholeCount = post.fte > 0 ? post.fte.rounded(.down) : 0
+            let fraction = post.fte > 0 && post.fte - wholeCount > 1e-9 ? post.fte - wholeCount : 0
+            whole.append(wholeCount)
+            part.append(fraction)
+            people.append(wholeCount + (fraction > 0 ? 1 : 0))
+            paid.append(wholeCount + fraction)
+            smallest.append(fraction > 0 ? fraction : 1)
+        }
+        self.groups = groups
+        self.group = group
+        activeStart = start
+        activeEnd = end
+        wholePeople = whole
+        partFraction = part
+        self.people = people
+        paidFTE = paid
+        smallestPaidShare = smallest
+        training = model.posts.flatMap { post in (0..<model.horizonYears).map { post.trainingCost(year: $0) } }
+        hasTraining = model.posts.map { post in post.trainingCostByYear.contains { $0 != 0 } }
+        var groupTraining = Array(repeating: 0.0, count: groups.count * model.horizonYears)
+        for (index, post) in model.posts.enumerated() {
+            for t in start[index]..<end[index] { groupTraining[group[index] * model.horizonYears + t] += post.trainingCost(year: t) }
+        }
+        self.groupTraining = groupTraining
+        let members = model.members.filter { $0.ftePer100kResidents > 0 }
+        memberPost = members.map(\.post)
+        memberResidentsPer100k = members.map { $0.residents / 100_000 }
+        memberLogDensity = members.map { log($0.ftePer100kResidents) }
+        memberShare = members.map(\.shareOfCoordinatorTime)
+        memberRole = members.map(\.role)
+    }
+
+    /// Working space for one worker: per-post inputs of an iteration and the buckets.
+    struct Scratch {
+        var salary: [Double]
+        var operationalBudget: [Double]
+        /// The year after the last each post is funded in (its first year when never funded).
+        var endYear: [Int]
+        var effect: [Double]
+        /// By group and end year (`group × (years + 1) + end`, the last entry of each group holding
+        /// all its posts): Σ salary × FTE paid, Σ people × budget, Σ people (posts whose cost is
+        /// linear), Σ effect base, Σ posts.
+        var salaryFTE: [Double]
+        var peopleBudget: [Double]
+        var peopleCount: [Double]
+        var effectBase: [Double]
+        var postCount: [Double]
+        /// By group and year (`group × years + t`): cost of the posts costed year by year, and the
+        /// training of posts no longer funded.
+        var exactCost: [Double]
+        var trainingLost: [Double]
+        var growth: [Double]
+
+        init(kernel: ScenarioKernel) {
+            let posts = kernel.postCount, years = kernel.years, groups = kernel.groups.count
+            salary = Array(repeating: 0, count: posts)
+            operationalBudget = Array(repeating: 0, count: posts)
+            endYear = Array(repeating: 0, count: posts)
+            effect = Array(repeating: 0, count: posts)
+            let buckets = groups * (years + 1)
+            salaryFTE = Array(repeating: 0, count: buckets)
+            peopleBudget = Array(repeating: 0, count: buckets)
+            peopleCount = Array(repeating: 0, count: buckets)
+            effectBase = Array(repeating: 0, count: buckets)
+            postCount = Array(repeating: 0, count: buckets)
+            exactCost = Array(repeating: 0, count: groups * years)
+            trainingLost = Array(repeating: 0, count: groups * years)
+            growth = Array(repeating: 0, count: years)
+        }
+    }
+
+    /// Evaluates one iteration from the per-post inputs in `scratch` (salary, budget, end year).
+    ///
+    /// `survival`, when given, weights each mix's posts in each year by their chance of being funded
+    /// (the central case, whose end years are the posts' last years); without it a post counts in
+    /// full in the years it is funded.
+    func evaluate(national: NationalInputs, survival: [[Double]]?, scratch: inout Scratch, into outcome: inout ScenarioOutcome) {
+        let years = self.years
+        let bucketsPerGroup = years + 1
+        // Per-iteration scalars, each from the model's own formula.
+        let rates = model.costRates(national, operationalBudget: 0)
+        let niRate = rates.employerNIRate, threshold = rates.niSecondaryThreshold
+        let linearRate = 1 + rates.proportionalOnCostRate + niRate
+        let growthRate = 1 + national[.realPayGrowth]
+        var smallestGrowth = 1.0
+        var factor = 1.0
+        for t in 0..<years {
+            scratch.growth[t] = factor
+            smallestGrowth = min(smallestGrowth, factor)
+            factor *= growthRate
+        }
+        let uplift = national[.identificationRateRatio] - 1
+        let rampUpYears = national[.rampUpYears]
+
+        // Effect base of each post: Σ rate × residents × tier weight × coverage × share.
+        let rate = national[.baselineIdentificationRate], countyShare = national[.countyShareOfTwoTierIdentifications]
+        let logBenchmark = log(national[.coverageBenchmarkFTEPer100k]), elasticity = national[.coverageElasticity]
+        for index in 0..<postCount { scratch.effect[index] = 0 }
+        for m in 0..<memberPost.count {
+            // min(1, d / b)^e as exp(e · min(0, log d − log b)): full coverage needs no exp at all.
+            let logRatio = memberLogDensity[m] - logBenchmark
+            let coverage = logRatio >= 0 ? 1 : exp(elasticity * logRatio)
+            scratch.effect[memberPost[m]] += rate * memberResidentsPer100k[m] * memberRole[m].weight(countyShare: countyShare)
+                * coverage * memberShare[m]
+        }
+
+        for index in 0..<scratch.salaryFTE.count {
+            scratch.salaryFTE[index] = 0
+            scratch.peopleBudget[index] = 0
+            scratch.peopleCount[index] = 0
+            scratch.effectBase[index] = 0
+            scratch.postCount[index] = 0
+        }
+        for index in 0..<scratch.exactCost.count {
+            scratch.exactCost[index] = 0
+            scratch.trainingLost[index] = 0
+        }
+
+        for index in 0..<postCount {
+            let g = group[index]
+            let first = activeStart[index], last = activeEnd[index]
+            let end = min(max(scratch.endYear[index], first), last)
+            let all = g * bucketsPerGroup + years
+            let lapsed = end < last ? g * bucketsPerGroup + end : -1
+            let salary = scratch.salary[index], budget = scratch.operationalBudget[index]
+            if salary * smallestPaidShare[index] * smallestGrowth >= threshold {
+                let salaryFTE = salary * paidFTE[index], peopleBudget = people[index] * budget
+                scratch.salaryFTE[all] += salaryFTE
+                scratch.peopleBudget[all] += peopleBudget
+                scratch.peopleCount[all] += people[index]
+                if lapsed >= 0 {
+                    scratch.salaryFTE[lapsed] += salaryFTE
+                    scratch.peopleBudget[lapsed] += peopleBudget
+                    scratch.peopleCount[lapsed] += people[index]
+                }
+            } else {
+                // Someone's pay dips below the NI threshold: cost this post year by year.
+                var postRates = rates
+                postRates.operationalBudget = budget
+                for t in first..<end {
+                    scratch.exactCost[g * years + t] += PostCost.totalForPost(
+                        fte: model.posts[index].fte, fullTimeSalary: salary * scratch.growth[t], rates: postRates)
+                }
+            }
+            scratch.effectBase[all] += scratch.effect[index]
+            scratch.postCount[all] += 1
+            if lapsed >= 0 {
+                scratch.effectBase[lapsed] += scratch.effect[index]
+                scratch.postCount[lapsed] += 1
+            }
+            if hasTraining[index] {
+                for t in end..<last { scratch.trainingLost[g * years + t] += training[index * years + t] }
+            }
+        }
+
+        for t in 0..<years {
+            outcome.costByYear[t] = 0
+            outcome.identificationsByYear[t] = 0
+            outcome.postsByYear[t] = 0
+        }
+        for (g, key) in groups.enumerated() {
+            // Walk the years forwards, taking out the posts whose funding has ended.
+            let all = g * bucketsPerGroup + years
+            var salaryFTEGone = 0.0, peopleBudgetGone = 0.0, peopleCountGone = 0.0, effectGone = 0.0, postsGone = 0.0
+            for t in key.start..<key.end {
+                let bucket = g * bucketsPerGroup + t
+                salaryFTEGone += scratch.salaryFTE[bucket]
+                peopleBudgetGone += scratch.peopleBudget[bucket]
+                peopleCountGone += scratch.peopleCount[bucket]
+                effectGone += scratch.effectBase[bucket]
+                postsGone += scratch.postCount[bucket]
+                let posts = scratch.postCount[all] - postsGone
+                // With no post left the sums are 0 exactly, not a rounding residue.
+                let anyFunded = posts > 0
+                let salaryFTE = anyFunded ? scratch.salaryFTE[all] - salaryFTEGone : 0
+                let peopleBudget = anyFunded ? scratch.peopleBudget[all] - peopleBudgetGone : 0
+                let peopleCount = anyFunded ? scratch.peopleCount[all] - peopleCountGone : 0
+                let effect = anyFunded ? scratch.effectBase[all] - effectGone : 0
+                let training = anyFunded ? groupTraining[g * years + t] - scratch.trainingLost[g * years + t] : 0
+                let weight = survival?[key.mix][t] ?? 1
+                let cost = scratch.growth[t] * linearRate * salaryFTE - niRate * threshold * peopleCount + peopleBudget
+                    + scratch.exactCost[g * years + t] + training
+                let ramp = IdentificationUplift.ramp(yearIndex: t - key.rampStart, rampUpYears: rampUpYears)
+                outcome.costByYear[t] += weight * cost
+                outcome.identificationsByYear[t] += weight * (effect * uplift * ramp)
+                outcome.postsByYear[t] += weight * posts
+            }
+        }
+        let value = model.valuePerIdentification(national)
+        for t in 0..<years { outcome.benefitByYear[t] = outcome.identificationsByYear[t] * value }
+        outcome.appraise(optimismBias: national[.optimismBias], discountFactors: model.discountFactors)
+    }
+}
