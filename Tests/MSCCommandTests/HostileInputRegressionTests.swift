@@ -94,7 +94,7 @@ import Testing
     @Test func yearsMustLieWithinTheDataAndTheirProjection() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let far = try Self.scenario(in: folder, replacing: [("priceBaseYear: 2025-26", "priceBaseYear: 3000-01")])
+        let far = try Self.scenario(in: folder, replacing: [("priceBaseYear: 2026-27", "priceBaseYear: 3000-01")])
         try Self.expectRefused(["run", far, "--runs", "10"], naming: ["hostile.yaml:14:", "priceBaseYear:", "expected a price base year from"])
         try Self.expectRefused(["funding", far], naming: ["priceBaseYear:"])
         try Self.expectRefused(["cost", "--tax-year", "3000-01"], naming: ["--tax-year 3000-01", "expected a tax year from 2024-25 to"])

@@ -53,11 +53,14 @@ struct AppraisalTests {
         #expect(Appraisal.summary(costs: [0], benefits: [5], optimismBias: 0.1, discounting: greenBook).bcr == nil)
     }
 
-    @Test("the shipped optimism bias lies in the outsourcing opex range 0%-41%")
+    @Test("the shipped optimism bias is the outsourcing opex upper bound, 41%, fixed; its floor the lower bound, 0%")
     func optimismBias() throws {
-        let assumption = try PackagePaths.shippedAssumptions().assumption("optimismBias")
-        #expect(assumption.distribution.support == 0...0.41)
-        #expect(assumption.evidence == .illustrative)
+        let set = try PackagePaths.shippedAssumptions()
+        let assumption = try set.assumption("optimismBias")
+        #expect(assumption.value == 0.41)
+        #expect(assumption.distribution == .fixed(0.41))
+        #expect(assumption.evidence == .sourced)
+        #expect(try set.value("optimismBiasLowerBound") == 0)
     }
 
     @Test("GDP deflator uprates the Home Office unit cost from 2016-17 to 2024-25")

@@ -74,7 +74,9 @@ struct ScenarioTests {
         #expect(loaded.scenario.name == name)
         #expect(!loaded.scenario.question.isEmpty)
         #expect(loaded.scenario.horizonYears == 10)
-        #expect(loaded.scenario.priceBaseYear == "2025-26")
+        #expect(loaded.scenario.priceBaseYear == "2026-27")
+        #expect(loaded.scenario.firstYear == "2027-28")
+        #expect(loaded.scenario.timing.offsetYears == 1)
         let sum = loaded.scenario.funding.sources.reduce(0) { $0 + $1.share }
         #expect(abs(sum - 1) < 1e-12)
         if name != "status-quo" {
@@ -203,5 +205,49 @@ struct ScenarioTests {
             #expect(error.line != nil, "\(error)")
             #expect(error.message.contains(fragment), "\(error)")
         }
+    }
+}
+
+@Suite("Scenario timing and optimism-bias mitigations")
+struct ScenarioAppraisalKeysTests {
+    static let head = "name: t\nquestion: q?\nhorizonYears: 10\npriceBaseYear: 2026-27\ndeployment:\n  rule: every-authority\nfunding:\n  sources:\n    - kind: la-core-budget\n      share: 1\n      termYears: 1\n      renewalProbability: 1\n"
+
+    func load(_ text: String) throws -> LoadedScenario {
+        let set = try PackagePaths.shippedAssumptions()
+        let table = try AuthorityTable.load(path: PackagePaths.assumptions + "/authorities.csv")
+        return try Scenario.parse(text: text, fileName: "t.yaml", assumptions: set, authorities: table)
+    }
+
+    @Test("without firstYear the programme starts programmeStartYearsAfterPriceBase after the price base year")
+    func defaultFirstYear() throws {
+        let loaded = try load(Self.head)
+        #expect(loaded.scenario.firstYear == "2027-28")
+        #expect(try load(Self.head + "firstYear: 2029-30\n").scenario.timing.offsetYears == 3)
+        #expect(throws: InputError.self) { try load(Self.head + "firstYear: 2025-26\n") }
+    }
+
+    @Test("mitigations lower optimism bias by the shares listed, and each needs its reasoning")
+    func mitigations() throws {
+        let text = Self.head + """
+            optimismBiasMitigations:
+              - risk: Pay awards above plan
+                shareMitigated: 0.2
+                reasoning: pay is set nationally and funded in the grant
+            """
+        let loaded = try load(text)
+        let adjustments = try AppraisalAdjustments(scenario: loaded.scenario, assumptions: loaded.assumptions)
+        #expect(abs(adjustments.optimismBiasApplied - 0.41 * 0.8) < 1e-12)
+        #expect(adjustments.optimismBiasStatement.contains("32.8%"))
+        #expect(adjustments.optimismBiasStatement.contains("Pay awards above plan"))
+        #expect(throws: InputError.self) {
+            try load(Self.head + "optimismBiasMitigations:\n  - risk: x\n    shareMitigated: 0.2\n")
+        }
+        #expect(throws: InputError.self) {
+            try load(Self.head + "optimismBiasMitigations:\n  - risk: x\n    shareMitigated: 0.7\n    reasoning: r\n  - risk: y\n    shareMitigated: 0.7\n    reasoning: r\n")
+        }
+        let plain = try AppraisalAdjustments(scenario: try load(Self.head).scenario, assumptions: loaded.assumptions)
+        #expect(plain.optimismBiasApplied == 0.41)
+        #expect(plain.benefitGrade == .illustrative)
+        #expect(plain.benefitReduction.name == "benefitReductionIllustrative")
     }
 }

@@ -90,7 +90,7 @@ private func fingerprint(_ result: SimulationResult) -> [UInt64] {
 
     @Test func tornadoBarsAreSortedBySwing() {
         let bars = Tornado.bars(for: makePlan())
-        #expect(bars.count == 8)
+        #expect(bars.count == 11)
         #expect(zip(bars, bars.dropFirst()).allSatisfy { $0.swing >= $1.swing })
     }
 }

@@ -16,8 +16,9 @@ import MSCTestSupport
     @Test func nationalRolloutFirstYearCostIs339PostsAtTheCentralCost() throws {
         let plan = try Self.plan("national-rollout")
         #expect(plan.plan.model.posts.count == 339)
-        // Central post: £44,490.84 + 15% NI above £5,000 + 16% pension + £5,000 budget = £62,533.0004.
-        let perPost = 44490.84 * 1.16 + 0.15 * (44490.84 - 5000) + 5000
+        // Central post at full economic cost: £44,490.84 + 16% pension + 0.5% apprenticeship levy
+        // + 20% overheads + 15% NI above £5,000 + £5,000 budget.
+        let perPost = 44490.84 * (1 + 0.16 + 0.005 + 0.20) + 0.15 * (44490.84 - 5000) + 5000
         let outcome = plan.plan.centralCase()
         #expect(abs(outcome.costByYear[0] - 339 * perPost) < 1e-3)
         #expect(outcome.postsByYear[0] == 339)
@@ -29,10 +30,27 @@ import MSCTestSupport
         let factors = plan.plan.model.discountFactors
         let costs = zip(outcome.costByYear, factors).reduce(0) { $0 + $1.0 * $1.1 }
         let benefits = zip(outcome.benefitByYear, factors).reduce(0) { $0 + $1.0 * $1.1 }
+        let triggered = zip(outcome.triggeredCostByYear, factors).reduce(0) { $0 + $1.0 * $1.1 }
         let optimismBias = try plan.assumptions.value("optimismBias")
-        #expect(abs(outcome.presentValueCosts - costs * (1 + optimismBias)) < 1e-6 * costs)
+        #expect(optimismBias == 0.41)
+        #expect(triggered > 0)
+        #expect(abs(outcome.presentValueCosts - (costs * (1 + optimismBias) + triggered)) < 1e-6 * costs)
         #expect(abs(outcome.presentValueBenefits - benefits) < 1e-6 * max(benefits, 1))
-        #expect(abs(factors[10 < factors.count ? 10 : factors.count - 1] - 1 / pow(1.035, Double(min(10, factors.count - 1)))) < 1e-12)
+        // Money in 2026-27 prices, the programme from 2027-28: year t is discounted t + 1 years.
+        for t in factors.indices { #expect(abs(factors[t] - 1 / pow(1.035, Double(t + 1))) < 1e-12) }
+        // Triggered costs: each identification's costs by body, recomputed from the assumptions.
+        let set = plan.assumptions
+        let nrm = 277.0 / 488
+        let perNRM = try set.value("decisionCostPerReferral") + (try set.value("supportContractCostPerAdultSupported")
+            + set.value("healthCostPerAdultSupported")) * set.value("reasonableGroundsPositiveShare")
+            + set.value("policeCostPerReferral") + set.value("councilCostPerIdentification")
+        let perIdentification = nrm * perNRM + (1 - nrm) * (try set.value("councilCostPerIdentification"))
+        for t in factors.indices {
+            #expect(abs(outcome.triggeredCostByYear[t] - outcome.identificationsByYear[t] * perIdentification) < 1e-6)
+        }
+        // Cost per identification: programme costs with optimism bias over discounted identifications.
+        let discountedIdentifications = zip(outcome.identificationsByYear, factors).reduce(0) { $0 + $1.0 * $1.1 }
+        #expect(abs(outcome.costPerIdentification - costs * 1.41 / discountedIdentifications) < 1e-6)
     }
 
     @Test func trainingAddsItsCostsAndOnlyWhileAPostIsFunded() throws {
@@ -40,11 +58,42 @@ import MSCTestSupport
         let with = try Self.plan("national-rollout-with-training")
         let a = without.plan.centralCase(), b = with.plan.centralCase()
         #expect(a.benefitByYear == b.benefitByYear)
-        let survival = with.centralFunding.survival
+        let survival = with.expectedFunding.survival
         for t in 0..<a.costByYear.count {
             let training = with.plan.model.posts.reduce(0.0) { $0 + $1.trainingCostByYear[t] }
             #expect(training > 0)
             #expect(abs((b.costByYear[t] - a.costByYear[t]) - training * survival[t]) < 1e-6 * training)
+        }
+    }
+
+    @Test func theCentralCaseWeightsPostsByExpectedSurvival() throws {
+        // A national grant renewed every 3 years with q ~ Beta(38, 2): the posts funded in year t
+        // are 339 E[q^k], k = floor(t / 3) renewals, not 339 × 0.95^k.
+        let plan = try Self.plan("national-rollout")
+        let outcome = plan.plan.centralCase()
+        for t in 0..<outcome.postsByYear.count {
+            let k = t / 3
+            var moment = 1.0
+            for j in 0..<k { moment *= (38 + Double(j)) / (40 + Double(j)) }
+            #expect(abs(outcome.postsByYear[t] - 339 * moment) < 1e-9)
+        }
+        #expect(abs(outcome.postsByYear[9] - 339 * pow(0.95, 3)) > 1)
+    }
+
+    @Test func postsThatExistTodayAreAtFullEffectFromTheFirstYear() throws {
+        // In national-rollout the 9 councils status-quo places today's posts in have them at full
+        // effect from year 1: their effect is the same in both scenarios while funded.
+        let rollout = try Self.plan("national-rollout"), status = try Self.plan("status-quo")
+        #expect(rollout.existingHostCodes == status.existingHostCodes)
+        #expect(rollout.existingHostCodes.count == 9)
+        let existing = rollout.plan.model.posts.filter { $0.rampStartYear == ScenarioModel.Post.alreadyAtFullEffect }
+        #expect(existing.count == 9)
+        #expect(status.plan.model.posts.allSatisfy { $0.rampStartYear == ScenarioModel.Post.alreadyAtFullEffect })
+        // Status quo: identifications per funded post are the same in every year (no ramp).
+        let outcome = status.plan.centralCase()
+        let perPost = outcome.identificationsByYear[0] / outcome.postsByYear[0]
+        for t in 1..<outcome.postsByYear.count {
+            #expect(abs(outcome.identificationsByYear[t] / outcome.postsByYear[t] - perPost) < 1e-9 * perPost)
         }
     }
 
@@ -71,7 +120,9 @@ import MSCTestSupport
         // regional-hub posts exceed 1 FTE: the engine and `msc share` must cost them alike.
         let plan = try Self.plan("regional-hub")
         #expect(plan.plan.model.posts.contains { $0.fte > 1 })
-        let rates = try PostCostRates.central(from: plan.assumptions, taxYear: plan.scenario.priceBaseYear)
+        var rates = try PostCostRates.central(from: plan.assumptions, taxYear: plan.scenario.priceBaseYear)
+        rates.apprenticeshipLevyRate = try plan.assumptions.value("appraisalApprenticeshipLevyRate")
+        rates.overheadRate = try plan.assumptions.value("appraisalOverheadRate")
         let salary = try plan.assumptions.value("salary")
         let fromShare = plan.deployment.posts.reduce(0) { $0 + $1.annualCost(fullTimeSalary: salary, rates: rates) }
         let firstYear = plan.fullyFundedPostCostByYear[0]

@@ -17,7 +17,11 @@ public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecon
         assumption(name, value, unit, .fixed(value))
     }
     let years = 8
-    let posts = postFTE.indices.map { ScenarioModel.Post(name: "post \($0)", fte: postFTE[$0], fundingIndex: $0 % 2) }
+    // Every fifth post exists today, at full effect from the first year.
+    let posts = postFTE.indices.map {
+        ScenarioModel.Post(name: "post \($0)", fte: postFTE[$0], fundingIndex: $0 % 2,
+                           rampStartYear: $0 % 5 == 4 ? ScenarioModel.Post.alreadyAtFullEffect : 0)
+    }
     // One single-tier authority per post, fully covered, with 3 + i baseline identifications a year.
     let members = posts.indices.map { ScenarioModel.Member(post: $0, residents: (3 + Double($0)) * 100_000, shareOfCoordinatorTime: 1, fteServing: 1_000_000, role: .singleTier) }
     let model = ScenarioModel(
@@ -44,11 +48,23 @@ public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecon
             // The value of an identification is the unit cost itself (all harm avoided, no support cost).
             case .unitCostPerVictim:
                 return assumption("valuePerIdentification", 40000, .gbpPerPerson, .pert(minimum: 10000, mode: 40000, maximum: 90000))
+            case .avoidableHarmShare: return fixed("avoidableHarmShare", 1, .fraction)
             case .harmAvoidedShare: return fixed("harmAvoidedShare", 1, .fraction)
-            case .supportCostPerReferral: return fixed("supportCostPerReferral", 0, .gbpPerPerson)
+            case .conclusiveGroundsPositiveShare: return fixed("conclusiveGroundsPositiveShare", 1, .fraction)
+            case .dutyToNotifyRelativeValue: return fixed("dutyToNotifyRelativeValue", 1, .fraction)
+            // Identifications trigger a council cost and some are displaced; benefits take a reduction.
+            case .councilCostPerIdentification:
+                return assumption("councilCostPerIdentification", 1000, .gbpPerPerson, .triangular(minimum: 300, mode: 1000, maximum: 3000))
+            case .displacementShare: return assumption("displacementShare", 0.25, .fraction, .uniform(minimum: 0, maximum: 0.5))
+            case .benefitReduction: return assumption("benefitReduction", 0.1, .fraction, .uniform(minimum: 0, maximum: 0.2))
+            case .decisionCostPerReferral: return fixed("decisionCostPerReferral", 0, .gbpPerPerson)
+            case .supportContractCostPerAdultSupported: return fixed("supportContractCostPerAdultSupported", 0, .gbpPerPerson)
+            case .healthCostPerAdultSupported: return fixed("healthCostPerAdultSupported", 0, .gbpPerPerson)
+            case .policeCostPerReferral: return fixed("policeCostPerReferral", 0, .gbpPerPerson)
+            case .reasonableGroundsPositiveShare: return fixed("reasonableGroundsPositiveShare", 0.5, .fraction)
             case .gdpDeflatorProjectedGrowth: return fixed("gdpDeflatorProjectedGrowth", 0.025, .ratePerYear)
-            case .apprenticeshipLevyRate: return fixed("apprenticeshipLevyRate", 0, .fraction)
-            case .overheadRate: return fixed("overheadRate", 0, .fraction)
+            case .appraisalApprenticeshipLevyRate: return fixed("apprenticeshipLevyRate", 0, .fraction)
+            case .appraisalOverheadRate: return fixed("overheadRate", 0, .fraction)
             case .optimismBias: return fixed("optimismBias", 0.1, .fraction)
             case .baselineIdentificationRate: return fixed("baselineIdentificationRate", 1, .ratio)
             case .countyShareOfTwoTierIdentifications: return fixed("countyShare", 0.5, .fraction)

@@ -47,3 +47,17 @@ extension AssumptionSet {
         }
     }
 }
+
+extension AssumptionSet {
+    /// The set with the command line's settings applied and the derived rate ratio completed:
+    /// settings of loaded assumptions first (so a derivation uses them), then the derivation,
+    /// then settings of derived ones (`--set identificationRateRatio=2`).
+    public func applying(_ settings: [AssumptionSetting], authorities: AuthorityTable) throws -> AssumptionSet {
+        var set = self
+        let early = settings.filter { byName[$0.name] != nil }
+        for setting in early { try set.apply(setting) }
+        set = try RateRatioDerivation.completing(set, authorities: authorities)
+        for setting in settings where !early.contains(setting) { try set.apply(setting) }
+        return set
+    }
+}

@@ -16,9 +16,6 @@ public enum PopulationDerivation: String, CaseIterable, Sendable {
     /// One coordinator FTE for the median council that counts residents:
     /// `100,000 / median population` FTE per 100,000 residents.
     case oneFTEPerMedianCouncil
-    /// Mean population of `coordinatorAuthorities2023` councils with adult social care duties
-    /// (a typical mix) over the mean population of the other councils.
-    case adultSocialCareCouncilsOverOthers
 
     /// The assumptions a derivation reads besides the authority table.
     public var inputs: [String] {
@@ -26,7 +23,6 @@ public enum PopulationDerivation: String, CaseIterable, Sendable {
         case .adultIdentificationsPer100kResidents:
             return ["laAdultNRMReferrals2023", "laDutyToNotifyReports2023", "laIdentificationGrowthSince2023"]
         case .oneFTEPerMedianCouncil: return []
-        case .adultSocialCareCouncilsOverOthers: return ["coordinatorAuthorities2023"]
         }
     }
 
@@ -55,18 +51,6 @@ public enum PopulationDerivation: String, CaseIterable, Sendable {
             let value = 100_000 / median
             return (value, "Median \(year) population of the \(facts.residentCountingCouncils) councils counting residents "
                 + "\(Self.grouped(median, decimals: median.rounded() == median ? 0 : 1)); 100,000 / that = \(Self.fixed(value, 4)) FTE per 100,000 residents.", nil)
-        case .adultSocialCareCouncilsOverOthers:
-            let hosts = try set.value("coordinatorAuthorities2023")
-            guard hosts >= 1, hosts < Double(facts.councils), hosts.rounded() == hosts else {
-                throw InputError(file: try set.assumption("coordinatorAuthorities2023").origin, key: "coordinatorAuthorities2023",
-                                 message: "expected a whole number of councils between 1 and \(facts.councils - 1), found \(hosts)")
-            }
-            let value = facts.hostPopulationRatio(hosts: Int(hosts))
-            let others = facts.councils - Int(hosts)
-            let othersMean = facts.meanAdultSocialCarePopulation / value
-            return (value, "Mean \(year) population of the \(facts.adultSocialCareCouncils) councils with adult social care duties "
-                + "\(Self.grouped(facts.meanAdultSocialCarePopulation)); of the \(others) councils other than \(Int(hosts)) such "
-                + "councils \(Self.grouped(othersMean)); ratio \(Self.fixed(value, 4)).", nil)
         }
     }
 

@@ -16,15 +16,6 @@ public struct PopulationFacts: Sendable, Equatable {
     public let residentCountingCouncils: Int
     /// The median population of those councils (the mean of the middle pair when even).
     public let medianResidentCountingPopulation: Double
-    /// How many councils have adult social care duties (counties and every single-tier council:
-    /// every tier but district).
-    public let adultSocialCareCouncils: Int
-    /// Mean population of a council with adult social care duties (a county counts all its
-    /// districts' residents).
-    public let meanAdultSocialCarePopulation: Double
-    /// Sum of every council's population, counties included (a county and its districts both
-    /// count the same residents): the base of "the mean population of a council".
-    public let populationOfEveryCouncil: Int
     /// How many councils in all.
     public let councils: Int
 
@@ -38,19 +29,6 @@ public struct PopulationFacts: Sendable, Equatable {
         medianResidentCountingPopulation = counting.isEmpty ? 0
             : counting.count % 2 == 1 ? Double(counting[middle])
             : Double(counting[middle - 1] + counting[middle]) / 2
-        let careCouncils = all.filter { $0.tier != .district }
-        adultSocialCareCouncils = careCouncils.count
-        meanAdultSocialCarePopulation = careCouncils.isEmpty ? 0
-            : Double(careCouncils.reduce(0) { $0 + $1.population }) / Double(careCouncils.count)
-        populationOfEveryCouncil = all.reduce(0) { $0 + $1.population }
         councils = all.count
-    }
-
-    /// Mean population of `hosts` councils with adult social care duties (the typical mix) over the
-    /// mean population of the other councils, all tiers counted.
-    public func hostPopulationRatio(hosts: Int) -> Double {
-        let hostMean = meanAdultSocialCarePopulation
-        let othersMean = (Double(populationOfEveryCouncil) - Double(hosts) * hostMean) / Double(councils - hosts)
-        return hostMean / othersMean
     }
 }

@@ -74,12 +74,25 @@ extension DeploymentRule {
             }
             return .existing(codes: codes, placement: .listed, fte: fte)
         }
+        do {
+            let (codes, placement) = try existingPlacement(count: count, authorities: authorities)
+            return .existing(codes: codes, placement: placement, fte: fte)
+        } catch let error as InputError {
+            throw countNode.error(error.message)
+        }
+    }
+
+    /// Where today's `count` posts are when a scenario does not list them: the authorities flagged
+    /// `has_msc`, or else (illustrative) the `count` most populous single-tier authorities. The
+    /// identification rate ratio's derivation uses the same placement, so the two agree.
+    public static func existingPlacement(count: Int, authorities: AuthorityTable) throws -> ([String], ExistingPlacement) {
         let flagged = authorities.authorities.filter(\.hasMSC).map(\.code)
         if !flagged.isEmpty {
             guard flagged.count == count else {
-                throw countNode.error("\(authorities.file) flags \(flagged.count) authorities with has_msc but count is \(count); expected them to agree, or list the posts under codes")
+                throw InputError(file: authorities.file, key: "has_msc",
+                                 message: "\(authorities.file) flags \(flagged.count) authorities with has_msc but count is \(count); expected them to agree, or list the posts under codes")
             }
-            return .existing(codes: flagged, placement: .flagged, fte: fte)
+            return (flagged, .flagged)
         }
         let singleTier: Set<AuthorityTier> = [.unitary, .metropolitanBorough, .londonBorough]
         let chosen = authorities.authorities.filter { singleTier.contains($0.tier) }
@@ -87,9 +100,10 @@ extension DeploymentRule {
             .prefix(count)
             .map(\.code)
         guard chosen.count == count else {
-            throw countNode.error("only \(chosen.count) single-tier authorities to stand in for \(count) posts; list the posts under codes")
+            throw InputError(file: authorities.file, key: "count",
+                             message: "only \(chosen.count) single-tier authorities to stand in for \(count) posts; list the posts under codes")
         }
-        return .existing(codes: Array(chosen), placement: .mostPopulousSingleTier, fte: fte)
+        return (Array(chosen), .mostPopulousSingleTier)
     }
 
     private static func parseExplicit(_ map: YAMLMapping, fte: FTERule, authorities: AuthorityTable) throws -> DeploymentRule {

@@ -6,8 +6,9 @@
 public enum ModelParameter: Int, CaseIterable, Sendable {
     // Cost (DESIGN 3.1)
     case pensionRate
-    case apprenticeshipLevyRate
-    case overheadRate
+    /// The levy and overheads of the appraisal's full economic cost (not cost.yaml's report basis, 0).
+    case appraisalApprenticeshipLevyRate
+    case appraisalOverheadRate
     /// Real growth of salaries a year.
     case realPayGrowth
     // Identification (DESIGN 3.3, 3.4)
@@ -23,18 +24,32 @@ public enum ModelParameter: Int, CaseIterable, Sendable {
     case coverageElasticity
     /// Years for a post to reach its full effect.
     case rampUpYears
+    /// Share of the extra identifications other first responders would have made anyway.
+    case displacementShare
     // Value (DESIGN 3.5)
     /// Home Office unit cost of one victim in the price base year's prices, at the central
     /// projection of the GDP deflator (see ``ScenarioModel/unitCostDeflatorProjection``).
     case unitCostPerVictim
+    case avoidableHarmShare
     case harmAvoidedShare
-    case supportCostPerReferral
+    case conclusiveGroundsPositiveShare
+    case dutyToNotifyRelativeValue
+    // Costs an identification triggers (DESIGN 3.5), by the body that bears them
+    case decisionCostPerReferral
+    case supportContractCostPerAdultSupported
+    case healthCostPerAdultSupported
+    case policeCostPerReferral
+    case councilCostPerIdentification
+    case reasonableGroundsPositiveShare
     /// Growth of the GDP deflator a year past the published series, which moves the unit cost
     /// when the price base year lies beyond it.
     case gdpDeflatorProjectedGrowth
     // Appraisal (DESIGN 3.7)
-    /// Green Book optimism bias uplift on costs, a fraction.
+    /// Green Book optimism bias uplift on the programme's costs, after the scenario's mitigations.
     case optimismBias
+    /// Reduction of benefits for the weakest evidence grade among their inputs; read from the
+    /// grade's assumption (``BenefitEvidenceAdjustment/assumptionName(for:)``), not one of this name.
+    case benefitReduction
 
     /// The assumption the parameter is read from (the case's name).
     public var assumptionName: String { String(describing: self) }

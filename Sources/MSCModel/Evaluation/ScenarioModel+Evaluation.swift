@@ -5,8 +5,8 @@ extension ScenarioModel {
     /// and the post's operational budget (DESIGN 3.1).
     public func costRates(_ national: NationalInputs, operationalBudget: Double) -> PostCostRates {
         PostCostRates(employerNIRate: employerNIRate, niSecondaryThreshold: niSecondaryThreshold,
-                      pensionRate: national[.pensionRate], apprenticeshipLevyRate: national[.apprenticeshipLevyRate],
-                      overheadRate: national[.overheadRate], operationalBudget: operationalBudget)
+                      pensionRate: national[.pensionRate], apprenticeshipLevyRate: national[.appraisalApprenticeshipLevyRate],
+                      overheadRate: national[.appraisalOverheadRate], operationalBudget: operationalBudget)
     }
 
     /// The coverage parameters of one evaluation (DESIGN 3.3).
@@ -15,13 +15,37 @@ extension ScenarioModel {
                            elasticity: national[.coverageElasticity])
     }
 
-    /// The money value of one additional identification in one evaluation (DESIGN 3.5), with the
-    /// unit cost moved by the drawn growth of the deflator past its published years.
+    /// The value of an identification in one evaluation (DESIGN 3.5), with the unit cost moved by
+    /// the drawn growth of the deflator past its published years.
+    public func socialValue(_ national: NationalInputs) -> SocialValue {
+        SocialValue(unitCostPerVictim: national[.unitCostPerVictim]
+                        * unitCostDeflatorProjection.factor(growth: national[.gdpDeflatorProjectedGrowth]),
+                    avoidableHarmShare: national[.avoidableHarmShare], harmAvoidedShare: national[.harmAvoidedShare],
+                    conclusiveGroundsPositiveShare: national[.conclusiveGroundsPositiveShare],
+                    dutyToNotifyRelativeValue: national[.dutyToNotifyRelativeValue], nrmShare: nrmShare)
+    }
+
+    /// The money value of one additional identification: harm avoided, reduced for the evidence
+    /// behind it (``BenefitEvidenceAdjustment``).
     public func valuePerIdentification(_ national: NationalInputs) -> Double {
-        let unitCost = national[.unitCostPerVictim]
-            * unitCostDeflatorProjection.factor(growth: national[.gdpDeflatorProjectedGrowth])
-        return SocialValue.valuePerIdentification(unitCostPerVictim: unitCost, harmAvoidedShare: national[.harmAvoidedShare],
-                                                  supportCostPerReferral: national[.supportCostPerReferral])
+        BenefitEvidenceAdjustment.reduced(socialValue(national).benefitPerIdentification, reduction: national[.benefitReduction])
+    }
+
+    /// The public costs one additional identification triggers, by body (DESIGN 3.5).
+    public func triggeredCosts(_ national: NationalInputs) -> TriggeredCosts {
+        TriggeredCosts(decisionCostPerReferral: national[.decisionCostPerReferral],
+                       supportContractCostPerAdultSupported: national[.supportContractCostPerAdultSupported],
+                       healthCostPerAdultSupported: national[.healthCostPerAdultSupported],
+                       policeCostPerReferral: national[.policeCostPerReferral],
+                       councilCostPerIdentification: national[.councilCostPerIdentification],
+                       reasonableGroundsPositiveShare: national[.reasonableGroundsPositiveShare], nrmShare: nrmShare)
+    }
+
+    /// Additional identifications a year per identification of effect base at full ramp-up:
+    /// `(RR − 1)` net of displacement (``IdentificationUplift/netOfDisplacement(_:displacementShare:)``).
+    public func netUplift(_ national: NationalInputs) -> Double {
+        IdentificationUplift.netOfDisplacement(national[.identificationRateRatio] - 1,
+                                               displacementShare: national[.displacementShare])
     }
 
     /// Each post's baseline identifications a year weighted by coverage (DESIGN 3.3, 3.4):
@@ -61,15 +85,19 @@ extension ScenarioModel {
                 let salary = PostCost.salary(inputs.salary[index], afterYears: t, growthRate: national[.realPayGrowth])
                 let cost = PostCost.totalForPost(fte: post.fte, fullTimeSalary: salary, rates: rates) + post.trainingCost(year: t)
                 let ramp = IdentificationUplift.ramp(yearIndex: t - post.rampStartYear, rampUpYears: national[.rampUpYears])
-                let identifications = IdentificationUplift.additionalIdentifications(
-                    baselinePerYear: effect[index], rateRatio: national[.identificationRateRatio], coverage: 1, rampFraction: ramp)
+                let identifications = IdentificationUplift.netOfDisplacement(
+                    IdentificationUplift.additionalIdentifications(baselinePerYear: effect[index],
+                                                                   rateRatio: national[.identificationRateRatio],
+                                                                   coverage: 1, rampFraction: ramp),
+                    displacementShare: national[.displacementShare])
                 outcome.costByYear[t] += alive * cost
                 outcome.identificationsByYear[t] += alive * identifications
                 outcome.postsByYear[t] += alive
             }
         }
-        let value = valuePerIdentification(national)
+        let value = valuePerIdentification(national), triggered = triggeredCosts(national).perIdentification
         outcome.benefitByYear = outcome.identificationsByYear.map { $0 * value }
+        outcome.triggeredCostByYear = outcome.identificationsByYear.map { $0 * triggered }
         outcome.appraise(optimismBias: national[.optimismBias], discountFactors: discountFactors)
         return outcome
     }

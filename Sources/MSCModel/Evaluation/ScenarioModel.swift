@@ -102,10 +102,13 @@ public struct ScenarioModel: Sendable {
     /// How the unit cost per victim moves with the deflator's projected growth (no years when the
     /// price base year is inside the published series, or the unit cost was given in its prices).
     public let unitCostDeflatorProjection: DeflatorProjection
+    /// NRM referrals' share of identifications (the rest are DtN reports): 277 / (277 + 211) from
+    /// impact.yaml's facts; it weights the value and the triggered costs of an identification.
+    public let nrmShare: Double
 
     public init(name: String, horizonYears: Int, posts: [Post], members: [Member], fundingMixNames: [String],
                 employerNIRate: Double, niSecondaryThreshold: Double, discountFactors: [Double],
-                unitCostDeflatorProjection: DeflatorProjection = .none) {
+                unitCostDeflatorProjection: DeflatorProjection = .none, nrmShare: Double = 1) {
         self.name = name
         self.horizonYears = horizonYears
         self.posts = posts
@@ -115,5 +118,6 @@ public struct ScenarioModel: Sendable {
         self.niSecondaryThreshold = niSecondaryThreshold
         self.discountFactors = discountFactors
         self.unitCostDeflatorProjection = unitCostDeflatorProjection
+        self.nrmShare = nrmShare
     }
 }

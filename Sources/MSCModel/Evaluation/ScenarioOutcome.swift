@@ -8,22 +8,38 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var identificationsByYear: [Double]
     /// Posts funded each year (expected number in the central case).
     public var postsByYear: [Double]
+    /// Public costs the additional identifications trigger each year (Home Office decisions and
+    /// support contract, NHS, police, council), real pounds, undiscounted; no optimism bias.
+    public var triggeredCostByYear: [Double]
 
+    /// Present value of all costs: the programme's with optimism bias, plus the triggered costs.
     public var presentValueCosts = 0.0
     public var presentValueBenefits = 0.0
+    /// Present value of the programme's costs (posts and training) with optimism bias.
+    public var presentValueProgrammeCosts = 0.0
+    /// Present value of the triggered costs.
+    public var presentValueTriggeredCosts = 0.0
+    /// Additional identifications discounted like money (for cost per identification).
+    public var presentValueIdentifications = 0.0
 
     public init(horizonYears: Int) {
         costByYear = Array(repeating: 0, count: horizonYears)
         benefitByYear = Array(repeating: 0, count: horizonYears)
         identificationsByYear = Array(repeating: 0, count: horizonYears)
         postsByYear = Array(repeating: 0, count: horizonYears)
+        triggeredCostByYear = Array(repeating: 0, count: horizonYears)
     }
 
-    /// Sets the present values from the yearly flows (``Appraisal/summary(costs:benefits:optimismBias:discountFactors:)``).
+    /// Sets the present values from the yearly flows (``Appraisal/summary(costs:benefits:optimismBias:discountFactors:)``):
+    /// optimism bias raises the programme's costs; the triggered costs are added without it (they
+    /// carry their own ranges).
     public mutating func appraise(optimismBias: Double, discountFactors: [Double]) {
         let summary = Appraisal.summary(costs: costByYear, benefits: benefitByYear, optimismBias: optimismBias,
                                         discountFactors: discountFactors)
-        presentValueCosts = summary.pvCosts
+        presentValueProgrammeCosts = summary.pvCosts
+        presentValueTriggeredCosts = Appraisal.presentValue(flows: triggeredCostByYear, discountFactors: discountFactors)
+        presentValueIdentifications = Appraisal.presentValue(flows: identificationsByYear, discountFactors: discountFactors)
+        presentValueCosts = presentValueProgrammeCosts + presentValueTriggeredCosts
         presentValueBenefits = summary.pvBenefits
     }
 
@@ -37,9 +53,11 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var totalIdentifications: Double { identificationsByYear.reduce(0, +) }
     /// Posts still funded in the last year of the horizon.
     public var postsAtHorizon: Double { postsByYear.last ?? 0 }
-    /// Undiscounted cost over the horizon per additional identification (infinite when none).
+    /// Cost per additional identification: the programme's present value of costs (with optimism
+    /// bias) over the additional identifications discounted at the same rates (infinite when none).
+    /// The costs identifications trigger are left out: they follow from identification, not from
+    /// buying it.
     public var costPerIdentification: Double {
-        let ids = totalIdentifications
-        return ids > 0 ? costByYear.reduce(0, +) / ids : .infinity
+        presentValueIdentifications > 0 ? presentValueProgrammeCosts / presentValueIdentifications : .infinity
     }
 }

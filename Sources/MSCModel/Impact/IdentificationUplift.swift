@@ -24,6 +24,14 @@ public enum IdentificationUplift {
         baselinePerYear * (rateRatio - 1) * coverage * rampFraction
     }
 
+    /// Additional identifications net of displacement (Green Book additionality): of the extra
+    /// identifications a post causes, `displacementShare` would have been made anyway by another
+    /// first responder (police, an NGO, the Home Office), so only `gross · (1 − displacementShare)`
+    /// are additional to society.
+    public static func netOfDisplacement(_ gross: Double, displacementShare: Double) -> Double {
+        gross * (1 - displacementShare)
+    }
+
     /// Identifications a year with the post: baseline plus the additional ones.
     public static func identificationsWithPost(baselinePerYear: Double, rateRatio: Double,
                                                coverage: Double, rampFraction: Double) -> Double {

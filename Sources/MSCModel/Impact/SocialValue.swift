@@ -1,19 +1,57 @@
-/// The money value to society of one additional identification of an adult victim (DESIGN 3.5).
+/// What one additional identification is worth and what it sets in motion (DESIGN 3.5).
 ///
-/// value = `unitCostPerVictim · harmAvoidedShare − supportCostPerReferral`, all in the prices of
-/// the price base year. The unit cost is the Home Office estimate of the cost of one victim of
-/// modern slavery (Research Report 100, 2018: £328,720 in 2016-17 prices), restated in the price
-/// base year with the GDP deflator.
+/// The Home Office unit cost of a victim (Research Report 100, £328,720 in 2016-17 prices) is the
+/// whole cost of an episode of exploitation. Identification can avoid part of its harms and lost
+/// output: `benefit per NRM referral = unitCost × avoidableHarmShare × harmAvoidedShare ×
+/// conclusiveGroundsPositiveShare`, and a Duty to Notify report is worth `dutyToNotifyRelativeValue`
+/// of that. It triggers, rather than avoids, decision-making, support, health, police and council
+/// work: those are costs per identification, by the body that bears them (``TriggeredCosts``).
 ///
 /// ```swift
-/// SocialValue.valuePerIdentification(unitCostPerVictim: 431_289, harmAvoidedShare: 0.2,
-///                                    supportCostPerReferral: 8_000)   // 78,257.8
+/// let value = SocialValue(unitCostPerVictim: 450_000, avoidableHarmShare: 0.8, harmAvoidedShare: 0.3,
+///                         conclusiveGroundsPositiveShare: 0.56, dutyToNotifyRelativeValue: 0.3, nrmShare: 0.5)
+/// value.benefitPerNRMReferral      // 60,480
+/// value.benefitPerIdentification   // 0.5 × 60,480 + 0.5 × 18,144 = 39,312
 /// ```
-public enum SocialValue {
-    /// Harm avoided less the support costs a referral triggers, in pounds per identification.
-    public static func valuePerIdentification(unitCostPerVictim: Double, harmAvoidedShare: Double,
-                                              supportCostPerReferral: Double) -> Double {
-        unitCostPerVictim * harmAvoidedShare - supportCostPerReferral
+public struct SocialValue: Sendable, Equatable {
+    /// Home Office unit cost of one victim in the price base year (pounds per victim).
+    public var unitCostPerVictim: Double
+    /// Share of the unit cost in harms and lost output.
+    public var avoidableHarmShare: Double
+    /// Share of a confirmed victim's harms and lost output that identification avoids.
+    public var harmAvoidedShare: Double
+    /// Share of identified people confirmed as victims (positive conclusive-grounds decisions).
+    public var conclusiveGroundsPositiveShare: Double
+    /// Benefit of a DtN report over that of an NRM referral.
+    public var dutyToNotifyRelativeValue: Double
+    /// NRM referrals' share of identifications (the rest are DtN reports).
+    public var nrmShare: Double
+
+    public init(unitCostPerVictim: Double, avoidableHarmShare: Double, harmAvoidedShare: Double,
+                conclusiveGroundsPositiveShare: Double, dutyToNotifyRelativeValue: Double, nrmShare: Double) {
+        self.unitCostPerVictim = unitCostPerVictim
+        self.avoidableHarmShare = avoidableHarmShare
+        self.harmAvoidedShare = harmAvoidedShare
+        self.conclusiveGroundsPositiveShare = conclusiveGroundsPositiveShare
+        self.dutyToNotifyRelativeValue = dutyToNotifyRelativeValue
+        self.nrmShare = nrmShare
+    }
+
+    /// The assumption names read for the benefit (besides the NRM share, from impact.yaml's facts).
+    public static let assumptionNames = ["unitCostPerVictim", "avoidableHarmShare", "harmAvoidedShare",
+                                         "conclusiveGroundsPositiveShare", "dutyToNotifyRelativeValue"]
+
+    /// Harm and lost output avoided by one additional NRM referral (pounds).
+    public var benefitPerNRMReferral: Double {
+        unitCostPerVictim * avoidableHarmShare * harmAvoidedShare * conclusiveGroundsPositiveShare
+    }
+
+    /// Harm avoided by one additional DtN report (pounds).
+    public var benefitPerDutyToNotify: Double { benefitPerNRMReferral * dutyToNotifyRelativeValue }
+
+    /// Benefit of one additional identification, NRM referrals and DtN reports in their proportions.
+    public var benefitPerIdentification: Double {
+        nrmShare * benefitPerNRMReferral + (1 - nrmShare) * benefitPerDutyToNotify
     }
 
     /// The unit cost per victim restated in `priceBaseYear` prices.
@@ -31,50 +69,110 @@ public enum SocialValue {
         }
         return try deflator.uprate(amount: assumption.value, from: priceYear, to: priceBaseYear)
     }
-}
 
-/// The central social-value inputs in the prices of one year, read from an ``AssumptionSet``.
-public struct SocialValueInputs: Sendable, Equatable {
-    /// Financial year whose prices the money values are in, e.g. `2024-25`.
-    public let priceBaseYear: String
-    /// Home Office unit cost of one victim, uprated to the price base year (pounds per victim).
-    public var unitCostPerVictim: Double
-    /// Share of that cost avoided by identifying a victim, in [0, 1].
-    public var harmAvoidedShare: Double
-    /// Support and referral costs triggered by one identification (pounds per identification).
-    public var supportCostPerReferral: Double
-
-    public init(priceBaseYear: String, unitCostPerVictim: Double, harmAvoidedShare: Double, supportCostPerReferral: Double) {
-        self.priceBaseYear = priceBaseYear
-        self.unitCostPerVictim = unitCostPerVictim
-        self.harmAvoidedShare = harmAvoidedShare
-        self.supportCostPerReferral = supportCostPerReferral
-    }
-
-    /// The assumption names these inputs read, for provenance tables.
-    public static let assumptionNames = ["unitCostPerVictim", "harmAvoidedShare", "supportCostPerReferral"]
-
-    /// Pounds per additional identification.
-    public var valuePerIdentification: Double {
-        SocialValue.valuePerIdentification(unitCostPerVictim: unitCostPerVictim, harmAvoidedShare: harmAvoidedShare,
-                                           supportCostPerReferral: supportCostPerReferral)
-    }
-
-    /// The central values, with the unit cost uprated to `priceBaseYear` by `deflator`.
+    /// The central values, the unit cost uprated to `priceBaseYear` by `deflator`.
     public static func central(from assumptions: AssumptionSet, priceBaseYear: String,
-                               deflator: GDPDeflator) throws -> SocialValueInputs {
-        SocialValueInputs(
-            priceBaseYear: priceBaseYear,
-            unitCostPerVictim: try SocialValue.unitCostPerVictim(from: assumptions, priceBaseYear: priceBaseYear,
-                                                                 deflator: deflator),
+                               deflator: GDPDeflator) throws -> SocialValue {
+        let facts = try RateRatioDerivation.Facts(assumptions: assumptions)
+        return SocialValue(
+            unitCostPerVictim: try unitCostPerVictim(from: assumptions, priceBaseYear: priceBaseYear, deflator: deflator),
+            avoidableHarmShare: try assumptions.value("avoidableHarmShare"),
             harmAvoidedShare: try assumptions.value("harmAvoidedShare"),
-            supportCostPerReferral: try assumptions.value("supportCostPerReferral"))
+            conclusiveGroundsPositiveShare: try assumptions.value("conclusiveGroundsPositiveShare"),
+            dutyToNotifyRelativeValue: try assumptions.value("dutyToNotifyRelativeValue"),
+            nrmShare: facts.nrmShare)
     }
 
     /// The central values in `priceBaseYear` prices, with the shipped deflator (extended past its
-    /// data by `gdpDeflatorProjectedGrowth` when the base year is later, e.g. 2025-26).
-    public static func central(from assumptions: AssumptionSet, priceBaseYear: String) throws -> SocialValueInputs {
+    /// data by `gdpDeflatorProjectedGrowth` when the base year is later).
+    public static func central(from assumptions: AssumptionSet, priceBaseYear: String) throws -> SocialValue {
         try central(from: assumptions, priceBaseYear: priceBaseYear,
                     deflator: try GDPDeflator.load(assumptions: assumptions, through: priceBaseYear))
+    }
+}
+
+/// The public costs one additional identification triggers, by the body that bears them (DESIGN 3.5).
+///
+/// Per NRM referral: Home Office decisions; Home Office support contract and NHS care for those
+/// with a positive reasonable-grounds decision; police; council. Per DtN report: council only.
+///
+/// ```swift
+/// let costs = TriggeredCosts(decisionCostPerReferral: 1_500, supportContractCostPerAdultSupported: 12_000,
+///                            healthCostPerAdultSupported: 2_000, policeCostPerReferral: 1_000,
+///                            councilCostPerIdentification: 1_000, reasonableGroundsPositiveShare: 0.5,
+///                            nrmShare: 1)
+/// costs.perNRMReferral   // 1,500 + (12,000 + 2,000) × 0.5 + 1,000 + 1,000 = 10,500
+/// ```
+public struct TriggeredCosts: Sendable, Equatable {
+    /// The bodies that bear triggered costs.
+    public enum Body: String, CaseIterable, Sendable {
+        case homeOfficeDecisions = "Home Office (NRM decisions)"
+        case homeOfficeSupportContract = "Home Office (victim support contract)"
+        case nhs = "NHS"
+        case police = "Police"
+        case council = "Council"
+    }
+
+    public var decisionCostPerReferral: Double
+    public var supportContractCostPerAdultSupported: Double
+    public var healthCostPerAdultSupported: Double
+    public var policeCostPerReferral: Double
+    public var councilCostPerIdentification: Double
+    public var reasonableGroundsPositiveShare: Double
+    /// NRM referrals' share of identifications.
+    public var nrmShare: Double
+
+    public init(decisionCostPerReferral: Double, supportContractCostPerAdultSupported: Double,
+                healthCostPerAdultSupported: Double, policeCostPerReferral: Double,
+                councilCostPerIdentification: Double, reasonableGroundsPositiveShare: Double, nrmShare: Double) {
+        self.decisionCostPerReferral = decisionCostPerReferral
+        self.supportContractCostPerAdultSupported = supportContractCostPerAdultSupported
+        self.healthCostPerAdultSupported = healthCostPerAdultSupported
+        self.policeCostPerReferral = policeCostPerReferral
+        self.councilCostPerIdentification = councilCostPerIdentification
+        self.reasonableGroundsPositiveShare = reasonableGroundsPositiveShare
+        self.nrmShare = nrmShare
+    }
+
+    /// The assumption names read (besides the NRM share).
+    public static let assumptionNames = ["decisionCostPerReferral", "supportContractCostPerAdultSupported",
+                                         "healthCostPerAdultSupported", "policeCostPerReferral",
+                                         "councilCostPerIdentification", "reasonableGroundsPositiveShare"]
+
+    /// Cost borne by `body` per additional NRM referral (pounds).
+    public func perNRMReferral(_ body: Body) -> Double {
+        switch body {
+        case .homeOfficeDecisions: return decisionCostPerReferral
+        case .homeOfficeSupportContract: return supportContractCostPerAdultSupported * reasonableGroundsPositiveShare
+        case .nhs: return healthCostPerAdultSupported * reasonableGroundsPositiveShare
+        case .police: return policeCostPerReferral
+        case .council: return councilCostPerIdentification
+        }
+    }
+
+    /// Cost borne by `body` per additional DtN report: the council's only.
+    public func perDutyToNotify(_ body: Body) -> Double { body == .council ? councilCostPerIdentification : 0 }
+
+    /// Cost borne by `body` per additional identification, NRM and DtN in their proportions.
+    public func perIdentification(_ body: Body) -> Double {
+        nrmShare * perNRMReferral(body) + (1 - nrmShare) * perDutyToNotify(body)
+    }
+
+    /// All triggered costs per NRM referral.
+    public var perNRMReferral: Double { Body.allCases.reduce(0) { $0 + perNRMReferral($1) } }
+
+    /// All triggered costs per identification.
+    public var perIdentification: Double { Body.allCases.reduce(0) { $0 + perIdentification($1) } }
+
+    /// The central values from `assumptions`.
+    public static func central(from assumptions: AssumptionSet) throws -> TriggeredCosts {
+        TriggeredCosts(
+            decisionCostPerReferral: try assumptions.value("decisionCostPerReferral"),
+            supportContractCostPerAdultSupported: try assumptions.value("supportContractCostPerAdultSupported"),
+            healthCostPerAdultSupported: try assumptions.value("healthCostPerAdultSupported"),
+            policeCostPerReferral: try assumptions.value("policeCostPerReferral"),
+            councilCostPerIdentification: try assumptions.value("councilCostPerIdentification"),
+            reasonableGroundsPositiveShare: try assumptions.value("reasonableGroundsPositiveShare"),
+            nrmShare: try RateRatioDerivation.Facts(assumptions: assumptions).nrmShare)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 extension Scenario {
     /// The keys a scenario file accepts at its top level.
     public static let keys = ["name", "question", "horizonYears", "priceBaseYear", "baseline", "deployment",
-                              "costSharing", "funding", "overrides", "training"]
+                              "costSharing", "funding", "overrides", "training", "firstYear",
+                              "optimismBiasMitigations"]
 
     /// Reads the scenario at `path` strictly and applies its overrides to `assumptions`.
     ///
@@ -21,9 +22,12 @@ extension Scenario {
         try parse(root: try YAMLFile.parse(text: text, fileName: fileName), assumptions: assumptions, authorities: authorities)
     }
 
-    private static func parse(root: YAMLValue, assumptions base: AssumptionSet,
+    private static func parse(root: YAMLValue, assumptions shipped: AssumptionSet,
                               authorities: AuthorityTable) throws -> LoadedScenario {
         let file = root.file
+        // The identification rate ratio is derived from the facts and this authority table (unless
+        // the folder defines it), before the scenario's overrides so that they can replace it.
+        let base = try RateRatioDerivation.completing(shipped, authorities: authorities)
         let map = try root.mapping()
         try map.rejectKeys(notIn: keys)
 
@@ -52,12 +56,23 @@ extension Scenario {
         guard InputBounds.horizonYears.contains(horizon) else {
             throw horizonNode.error("expected a horizon of \(InputBounds.horizonYears.lowerBound) to \(InputBounds.horizonYears.upperBound) years, found \(horizon)")
         }
-        let priceBaseYearNode = try map.required("priceBaseYear", expected: "a financial year such as 2025-26")
+        let priceBaseYearNode = try map.required("priceBaseYear", expected: "a financial year such as 2026-27")
         let priceBaseYear = try parsePriceBaseYear(priceBaseYearNode)
         let reach = try priceBaseYearReach(in: assumptions)
         if let year = FinancialYear(priceBaseYear), !reach.contains(year) {
             throw priceBaseYearNode.error("\(reach.expectation("a price base year")), found \(priceBaseYear)")
         }
+        let firstYear: String
+        if let firstYearNode = map.optional("firstYear") {
+            firstYear = try parsePriceBaseYear(firstYearNode)
+            guard firstYear >= priceBaseYear else {
+                throw firstYearNode.error("the first year \(firstYear) is before the price base year \(priceBaseYear); expected \(priceBaseYear) or later")
+            }
+        } else {
+            let delay = try assumptions.value("programmeStartYearsAfterPriceBase")
+            firstYear = FinancialYear(priceBaseYear)!.advanced(by: Int(delay.rounded())).description
+        }
+        let mitigations = try map.optional("optimismBiasMitigations").map(parseMitigations) ?? []
         let baseline = try map.optional("baseline").map { try parseBaseline($0, ownName: name, file: file) }
         let deployment = try DeploymentRule.parse(try map.required("deployment", expected: "a mapping with a rule"),
                                                   reader: reader, authorities: authorities)
@@ -70,8 +85,27 @@ extension Scenario {
         let scenario = Scenario(name: name, question: question, file: file, horizonYears: horizon,
                                 priceBaseYear: priceBaseYear, baseline: baseline, deployment: deployment,
                                 sharing: sharing, funding: funding, training: training,
-                                overriddenAssumptions: overridden)
+                                overriddenAssumptions: overridden, firstYear: firstYear,
+                                optimismBiasMitigations: mitigations)
         return LoadedScenario(scenario: scenario, assumptions: assumptions)
+    }
+
+    /// `optimismBiasMitigations:` a list of `{risk, shareMitigated, reasoning}`, each share in (0, 1],
+    /// the shares summing to at most 1.
+    private static func parseMitigations(_ node: YAMLValue) throws -> [OptimismBias.Mitigation] {
+        var total = 0.0
+        return try node.sequence().map { item in
+            let map = try item.mapping()
+            try map.rejectKeys(notIn: ["risk", "shareMitigated", "reasoning"])
+            let risk = try nonEmptyText(try map.required("risk", expected: "the risk area mitigated, e.g. pay awards above plan"))
+            let shareNode = try map.required("shareMitigated", expected: "the share of the starting optimism bias removed, e.g. 0.1")
+            let share = try shareNode.number("a fraction between 0 and 1")
+            guard share > 0, share <= 1 else { throw shareNode.error("expected a share above 0 and at most 1, found \(share)") }
+            total += share
+            guard total <= 1 + 1e-12 else { throw shareNode.error("the shares mitigated sum to \(total); expected at most 1") }
+            let reasoning = try nonEmptyText(try map.required("reasoning", expected: "why the risk is mitigated and what the mitigation costs"))
+            return OptimismBias.Mitigation(risk: risk, shareMitigated: share, reasoning: reasoning)
+        }
     }
 
     private static func nonEmptyText(_ node: YAMLValue) throws -> String {

@@ -31,10 +31,21 @@ public struct Scenario: Sendable {
     public let training: TrainingSettings?
     /// Names of the assumptions the scenario overrides, in file order.
     public let overriddenAssumptions: [String]
+    /// The programme's first financial year (DESIGN 3.7): `firstYear:`, or the price base year plus
+    /// `programmeStartYearsAfterPriceBase`.
+    public let firstYear: String
+    /// Mitigations that lower the optimism bias from its starting value, each with its reasoning.
+    public let optimismBiasMitigations: [OptimismBias.Mitigation]
+
+    /// When the programme runs relative to the price base year.
+    public var timing: AppraisalTiming {
+        AppraisalTiming(priceBaseYear: FinancialYear(priceBaseYear)!, firstYear: FinancialYear(firstYear)!)
+    }
 
     public init(name: String, question: String, file: String, horizonYears: Int, priceBaseYear: String,
                 baseline: ScenarioReference?, deployment: DeploymentRule, sharing: SharingRule, funding: FundingMix,
-                training: TrainingSettings?, overriddenAssumptions: [String]) {
+                training: TrainingSettings?, overriddenAssumptions: [String], firstYear: String? = nil,
+                optimismBiasMitigations: [OptimismBias.Mitigation] = []) {
         self.name = name
         self.question = question
         self.file = file
@@ -46,6 +57,8 @@ public struct Scenario: Sendable {
         self.funding = funding
         self.training = training
         self.overriddenAssumptions = overriddenAssumptions
+        self.firstYear = firstYear ?? priceBaseYear
+        self.optimismBiasMitigations = optimismBiasMitigations
     }
 }
 

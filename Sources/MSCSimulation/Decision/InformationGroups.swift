@@ -9,14 +9,16 @@ public enum InformationGroups {
     public static let fundingRenewal = "funding renewal"
 
     /// Inputs that set how many extra identifications a post brings.
-    static let upliftInputs = ["identificationRateRatio", "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
+    static let upliftInputs = ["identificationRateRatio", "displacementShare", "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
                                CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
-    /// Inputs that set what one identification is worth (the deflator's projected growth moves the
-    /// unit cost when the price base year is past the published series).
-    static let valueInputs = SocialValueInputs.assumptionNames + [ModelParameter.gdpDeflatorProjectedGrowth.assumptionName]
+    /// Inputs that set what one identification is worth and what it triggers (the deflator's
+    /// projected growth moves the unit cost when the price base year is past the published series).
+    static let valueInputs = SocialValue.assumptionNames + TriggeredCosts.assumptionNames
+        + [ModelParameter.gdpDeflatorProjectedGrowth.assumptionName]
+        + BenefitEvidenceAdjustment.gradesByStrength.map(BenefitEvidenceAdjustment.assumptionName(for:))
     /// Inputs that set what a post costs (per-post salary and budget draws vary between posts
     /// within an iteration, so they are not one quantity that evidence could pin down).
-    static let costInputs = ["pensionRate", "apprenticeshipLevyRate", "overheadRate", "realPayGrowth", "optimismBias"]
+    static let costInputs = ["pensionRate", "appraisalApprenticeshipLevyRate", "appraisalOverheadRate", "realPayGrowth"]
 
     /// The four groups for these scenarios: funding renewal gathers each scenario's renewal,
     /// absorb and gap-tolerance assumptions.

@@ -167,7 +167,7 @@ struct ScenarioKernel: Sendable {
             smallestGrowth = min(smallestGrowth, factor)
             factor *= growthRate
         }
-        let uplift = national[.identificationRateRatio] - 1
+        let uplift = model.netUplift(national)
         let rampUpYears = national[.rampUpYears]
 
         // Effect base of each post: Σ rate × residents × tier weight × coverage × share.
@@ -264,8 +264,11 @@ struct ScenarioKernel: Sendable {
                 outcome.postsByYear[t] += weight * posts
             }
         }
-        let value = model.valuePerIdentification(national)
-        for t in 0..<years { outcome.benefitByYear[t] = outcome.identificationsByYear[t] * value }
+        let value = model.valuePerIdentification(national), triggered = model.triggeredCosts(national).perIdentification
+        for t in 0..<years {
+            outcome.benefitByYear[t] = outcome.identificationsByYear[t] * value
+            outcome.triggeredCostByYear[t] = outcome.identificationsByYear[t] * triggered
+        }
         outcome.appraise(optimismBias: national[.optimismBias], discountFactors: model.discountFactors)
     }
 }

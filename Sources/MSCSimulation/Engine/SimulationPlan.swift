@@ -40,9 +40,18 @@ public struct SimulationPlan: Sendable {
         }
 
         /// Expected share of posts still funded in each year, for the central case.
+        ///
+        /// At the renewal probabilities' central values this is the expectation over their
+        /// distributions, `E[q^k]` (DESIGN 3.2; ``FundingMix/analyticFunding(horizonYears:)``), not
+        /// `q^k` at the central q; a switching-value search that moves a renewal probability sets it
+        /// to that value for certain.
         func expectedSurvival(_ values: [Double], horizonYears: Int) -> [Double] {
-            mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot])
-                .expectedFunding(horizonYears: horizonYears, renewalProbabilities: renewalSlots.map { values[$0] }).survival
+            let mix = self.mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot])
+            let renewal = renewalSlots.map { values[$0] }
+            if renewal == self.mix.centralRenewalProbabilities, let exact = mix.analyticFunding(horizonYears: horizonYears) {
+                return exact.survival
+            }
+            return mix.expectedFunding(horizonYears: horizonYears, renewalProbabilities: renewal).survival
         }
     }
 

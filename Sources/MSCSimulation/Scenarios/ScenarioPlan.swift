@@ -19,6 +19,10 @@ public struct ScenarioPlan: Sendable {
     public let inputFiles: [String]
     /// What the scenario's training reaches, tier by tier, when it includes training (else empty).
     public let training: [TrainingTierTotals]
+    /// The councils whose posts exist today (at full effect from the first year).
+    public let existingHostCodes: Set<String>
+    /// Optimism bias after the scenario's mitigations, and the benefit evidence reduction.
+    public let adjustments: AppraisalAdjustments
 
     /// One training tier summed over the authorities a scenario's posts serve (DESIGN 3.6).
     public struct TrainingTierTotals: Sendable {
@@ -63,7 +67,7 @@ public struct ScenarioPlan: Sendable {
         public let coverage: Double
         /// Baseline adult identifications a year without a post.
         public let baselineIdentifications: Double
-        /// Extra identifications a year at full ramp-up, central rate ratio, post funded.
+        /// Extra identifications a year at full ramp-up, central rate ratio, net of displacement, post funded.
         public let additionalIdentificationsPerYear: Double
         /// Expected chance its post is still funded in the final year.
         public let survivalAtHorizon: Double
@@ -73,9 +77,8 @@ public struct ScenarioPlan: Sendable {
     /// `settings` (`--set name=value`) are applied to the shipped assumptions and win over the scenario's overrides.
     public static func load(path: String, assumptionsDirectory: String, authoritiesPath: String,
                             settings: [AssumptionSetting] = []) throws -> ScenarioPlan {
-        var base = try AssumptionLoader.load(directory: assumptionsDirectory)
-        for setting in settings { try base.apply(setting) }
         let authorities = try AuthorityTable.load(path: authoritiesPath)
+        let base = try AssumptionLoader.load(directory: assumptionsDirectory).applying(settings, authorities: authorities)
         let loaded = try Scenario.load(path: path, assumptions: base, authorities: authorities)
         return try build(loaded: loaded, authorities: authorities, assumptionsDirectory: assumptionsDirectory,
                          inputFiles: [path, authoritiesPath] + base.files)
@@ -131,21 +134,36 @@ public struct ScenarioPlan: Sendable {
         let (training, trainingTotals) = try trainingCosts(scenario: scenario, deployment: deployment,
                                                            authorities: authorities, assumptions: set, years: years)
         let funding = scenario.funding
+        // The posts that exist today: status-quo's placement (or the councils it lists). A post
+        // serving only such councils is at full effect from the first year, so a rollout adds
+        // nothing new there (DESIGN 3.4).
+        let existingHosts = try existingHostCodes(scenario: scenario, authorities: authorities, assumptions: set)
+        let adjustments = try AppraisalAdjustments(scenario: scenario, assumptions: set)
         let model = ScenarioModel(
             name: scenario.name, horizonYears: years,
             posts: deployment.posts.indices.map { index in
                 let post = deployment.posts[index]
-                return ScenarioModel.Post(name: post.name, fte: post.fte, fundingIndex: 0, trainingCostByYear: training[index])
+                let existing = !post.members.isEmpty && post.members.allSatisfy { existingHosts.contains($0.code) }
+                return ScenarioModel.Post(name: post.name, fte: post.fte, fundingIndex: 0, trainingCostByYear: training[index],
+                                          rampStartYear: existing ? ScenarioModel.Post.alreadyAtFullEffect : 0)
             },
             members: members, fundingMixNames: [scenario.name], employerNIRate: rates.employerNIRate,
             niSecondaryThreshold: rates.niSecondaryThreshold,
-            discountFactors: greenBook.discountFactors(count: years), unitCostDeflatorProjection: projection)
+            discountFactors: scenario.timing.discountFactors(horizonYears: years, greenBook: greenBook),
+            unitCostDeflatorProjection: projection,
+            nrmShare: try RateRatioDerivation.Facts(assumptions: set).nrmShare)
         // National inputs: each model parameter from the assumption of its name.
         let plan = try SimulationPlan(
             model: model,
             parameter: { parameter in
                 switch parameter {
                 case .unitCostPerVictim: return unitCostAssumption
+                case .optimismBias:
+                    let start = try set.assumption(parameter.assumptionName)
+                    guard !adjustments.mitigations.isEmpty else { return start }
+                    return start.overridden(value: adjustments.optimismBiasApplied, distribution: .fixed(adjustments.optimismBiasApplied),
+                                            by: "the mitigations listed in \(scenario.file)")
+                case .benefitReduction: return adjustments.benefitReduction
                 case .gdpDeflatorProjectedGrowth where projection.years == 0:
                     return projectedGrowth.overridden(value: projectedGrowth.value, distribution: .fixed(projectedGrowth.value),
                                                       by: "not used: no projected deflator years before \(scenario.priceBaseYear)")
@@ -167,6 +185,7 @@ public struct ScenarioPlan: Sendable {
         let centralFunding = funding.expectedFunding(horizonYears: years, renewalProbabilities: funding.centralRenewalProbabilities)
         let expectedFunding = funding.analyticFunding(horizonYears: years) ?? centralFunding
         let salary = try set.value("salary")
+        let displacement = try set.value(ModelParameter.displacementShare.assumptionName)
         var rows: [AuthorityRow] = []
         for authority in authorities.authorities {
             let serving = deployment.posts(serving: authority.code)
@@ -177,12 +196,22 @@ public struct ScenarioPlan: Sendable {
             rows.append(AuthorityRow(
                 authority: authority, postName: serving.first?.name, costShare: member?.costShare ?? 0,
                 annualCost: (member?.costShare ?? 0) * postCost, coverage: coverage, baselineIdentifications: base,
-                additionalIdentificationsPerYear: base * coverage * (identification.rateRatio - 1),
+                additionalIdentificationsPerYear: base * coverage * IdentificationUplift.netOfDisplacement(
+                    identification.rateRatio - 1, displacementShare: displacement),
                 survivalAtHorizon: serving.isEmpty ? 0 : (expectedFunding.survival.last ?? 1)))
         }
         return ScenarioPlan(loaded: loaded, deployment: deployment, plan: plan, authorityRows: rows,
                             centralFunding: centralFunding, expectedFunding: expectedFunding, inputFiles: inputFiles,
-                            training: trainingTotals)
+                            training: trainingTotals, existingHostCodes: existingHosts, adjustments: adjustments)
+    }
+
+    /// The councils with a post today: those a scenario's `existing` rule lists or places, else the
+    /// placement status-quo uses (``DeploymentRule/existingPlacement(count:authorities:)``), the
+    /// same that the identification rate ratio is derived from.
+    static func existingHostCodes(scenario: Scenario, authorities: AuthorityTable, assumptions: AssumptionSet) throws -> Set<String> {
+        if case .existing(let codes, _, _) = scenario.deployment { return Set(codes) }
+        let count = Int(try assumptions.value("coordinatorAuthorities2023").rounded())
+        return Set(try DeploymentRule.existingPlacement(count: count, authorities: authorities).0)
     }
 
     /// Extra training costs a year of each post when the scenario includes training: staff time

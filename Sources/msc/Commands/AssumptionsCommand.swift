@@ -16,7 +16,23 @@ struct AssumptionsCommand: ParsableCommand {
     @Flag(help: "Show only values with no source (marked illustrative).")
     var illustrative = false
 
+    @Option(help: ArgumentHelp("Show how a derived assumption is computed, step by step (identificationRateRatio).", valueName: "name"))
+    var explain: String?
+
     func run() throws {
+        if let explain {
+            guard explain == "identificationRateRatio" else {
+                throw ValidationError("--explain knows identificationRateRatio (derived when the assumptions are loaded); found \(explain)")
+            }
+            let shipped = try AssumptionLoader.load(directory: common.assumptionsDirectory)
+            if shipped.byName[explain] != nil {
+                throw CommandFailure(message: "\(explain) is defined in \(common.assumptionsDirectory), so it is not derived; see msc assumptions --name \(explain)")
+            }
+            let derivation = try RateRatioDerivation.derive(assumptions: shipped, authorities: try common.loadAuthorities())
+            let table = RateRatioReport.table(derivation)
+            emit(table.rendered(as: common.format))
+            return
+        }
         let set = try common.loadAssumptions()
         var list = set.all
         if let name { list = list.filter { $0.name.localizedCaseInsensitiveContains(name) } }

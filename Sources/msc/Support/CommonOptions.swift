@@ -27,11 +27,10 @@ struct CommonOptions: ParsableArguments {
     /// The authority table that sits in the assumptions folder.
     var authoritiesPath: String { (assumptionsDirectory as NSString).appendingPathComponent("authorities.csv") }
 
-    /// The assumption set named by `--assumptions`, or the shipped one.
+    /// The assumption set named by `--assumptions`, or the shipped one, with the `--set` values.
+    /// `identificationRateRatio` is derived from the facts and the authority table unless the folder defines it.
     func loadAssumptions() throws -> AssumptionSet {
-        var set = try AssumptionLoader.load(directory: assumptionsDirectory)
-        for setting in try settings() { try set.apply(setting) }
-        return set
+        try AssumptionLoader.load(directory: assumptionsDirectory).applying(try settings(), authorities: try loadAuthorities())
     }
 
     /// The 339 authorities from the assumptions folder.
