@@ -150,6 +150,23 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
         #expect(siblings == ["pack"], "no temporary folder left behind")
     }
 
+    @Test func mapsTravelWithTheLayoutLicence() throws {
+        let folder = try PackFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("pack").path
+        var pack = try PackFixture.pack()
+        let licence = "MIT License\nCopyright (c) 2017- Open Innovations\n"
+        pack.maps = [Chart(fileName: "s1-map.svg", caption: "Map", svg: HexMapSVG.render(
+            cells: [HexMapCell(code: "E1", q: 0, r: 0, council: "A", value: 1)], title: "Map", valueLabel: "V",
+            format: { String($0) }, licence: licence, id: "map"))]
+        pack.mapLicence = licence
+        try EvidencePackWriter.write(pack, to: out, formats: [.html, .md])
+        #expect(try String(contentsOfFile: out + "/charts/hexmap_lad_2023.LICENSE", encoding: .utf8) == licence)
+        #expect(try String(contentsOfFile: out + "/charts/s1-map.svg", encoding: .utf8).contains("Copyright (c) 2017- Open Innovations"))
+        #expect(try String(contentsOfFile: out + "/evidence-pack.html", encoding: .utf8).contains("Copyright (c) 2017- Open Innovations"))
+        #expect(try String(contentsOfFile: out + "/evidence-pack.md", encoding: .utf8).contains("(charts/s1-map.svg)"))
+    }
+
     @Test func aFailedExportLeavesTheExistingPackUntouched() throws {
         let folder = try PackFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -100,9 +100,9 @@ public enum DecisionCharts {
         for (k, cloud) in clouds.enumerated() {
             for point in cloud { canvas.marker(k + 4, at: frame.x(point.0), frame.y(point.1), size: 1.6) }
             // The mean of every iteration, not of the points drawn.
-            let option = problem.options[others[k]], count = Double(max(1, n))
-            let meanX = zip(option.discountedIdentifications, base.discountedIdentifications).reduce(0.0) { $0 + $1.0 - $1.1 } / count
-            let meanY = zip(option.presentValueCosts, base.presentValueCosts).reduce(0.0) { $0 + $1.0 - $1.1 } / count
+            let count = Double(max(1, n))
+            let meanX = problem.incremental(\.discountedIdentifications, of: others[k]).reduce(0, +) / count
+            let meanY = problem.incremental(\.presentValueCosts, of: others[k]).reduce(0, +) / count
             canvas.marker(k, at: frame.x(meanX), frame.y(meanY), size: 6)
             let legendY = 40 + Double(k) * 16
             canvas.marker(k + 4, at: 86, legendY - 4, size: 3)

@@ -58,14 +58,11 @@ public struct DecisionReport: Sendable {
         }
         for option in problem.options { columns.append(.init("\(option.name) best of all", key: "best-\(option.name)")) }
         var table = ReportTable(title: title, columns: columns)
-        let base = problem.options[problem.baselineIndex]
         for (value, label) in keyValues(curve) {
             var row: [ReportTable.Cell] = [.money(value, decimals: 0), .text(label)]
             for d in others {
-                let option = problem.options[d]
-                row.append(.percent(ProbabilityWorthwhile.share(
-                    value: value, incrementalEffect: zip(option[keyPath: effect], base[keyPath: effect]).map { $0 - $1 },
-                    incrementalCost: zip(option[keyPath: cost], base[keyPath: cost]).map { $0 - $1 }), decimals: 1))
+                row.append(.percent(ProbabilityWorthwhile.share(value: value, incrementalEffect: problem.incremental(effect, of: d),
+                                                                incrementalCost: problem.incremental(cost, of: d)), decimals: 1))
             }
             let best = ProbabilityWorthwhile.shareBest(value: value, effects: problem.options.map { $0[keyPath: effect] },
                                                        costs: problem.options.map { $0[keyPath: cost] })
@@ -100,16 +97,15 @@ public struct DecisionReport: Sendable {
         var table = ReportTable(
             title: "Options at \(valueUsedPhrase)",
             columns: [.init("Option", key: "option"), .init("Mean net benefit (£, PV)", key: "meanNetBenefit"),
-                      .init("Mean extra cost vs \(baselineName) (£, PV)", key: "incrementalCost"),
-                      .init("Mean extra identifications vs \(baselineName) (discounted)", key: "incrementalIdentifications"),
-                      .init("Value per identification at which P(better) = 50% (£)", key: "valueCrossing"),
-                      .init("Cost-per-identification threshold at which P(better) = 50% (£)", key: "costCrossing"),
-                      .init("More identifications, more cost", key: "northEast"), .init("More identifications, less cost", key: "southEast"),
-                      .init("Fewer identifications, more cost", key: "northWest"), .init("Fewer identifications, less cost", key: "southWest")])
-        let base = problem.options[problem.baselineIndex]
+                      .init("Mean extra cost (£, PV)", key: "incrementalCost"),
+                      .init("Mean extra identifications (discounted)", key: "incrementalIdentifications"),
+                      .init("50% worthwhile at value (£)", key: "valueCrossing"),
+                      .init("50% worthwhile at cost per id (£)", key: "costCrossing"),
+                      .init("More ids, more cost", key: "northEast"), .init("More ids, less cost", key: "southEast"),
+                      .init("Fewer ids, more cost", key: "northWest"), .init("Fewer ids, less cost", key: "southWest")])
         for (d, option) in problem.options.enumerated() {
-            let dE = zip(option.discountedIdentifications, base.discountedIdentifications).map { $0 - $1 }
-            let dC = zip(option.presentValueCosts, base.presentValueCosts).map { $0 - $1 }
+            let dE = problem.incremental(\.discountedIdentifications, of: d)
+            let dC = problem.incremental(\.presentValueCosts, of: d)
             let n = Double(max(1, dE.count))
             func share(_ test: (Double, Double) -> Bool) -> ReportTable.Cell {
                 d == problem.baselineIndex ? .empty : .percent(Double(zip(dE, dC).filter { test($0, $1) }.count) / n, decimals: 1)
@@ -126,7 +122,7 @@ public struct DecisionReport: Sendable {
         }
         let best = problem.options[analysis.evpi.bestOption].name
         table.notes = ["With current information the choice with the highest expected net benefit is \(best).",
-                       "Quadrants: each option's iterations on the plane of extra identifications (discounted) against extra cost (present value) relative to \(baselineName)."]
+                       "Extra cost, extra identifications and the quadrant shares are against \(baselineName), iteration by iteration (identifications discounted, costs at present value with optimism bias). The 50% columns give the value of an identification, and the threshold on the undiscounted cost per additional identification, at which the option becomes more likely than not to beat \(baselineName)."]
         return table
     }
 
@@ -166,8 +162,8 @@ public struct DecisionReport: Sendable {
                           .text(meaning)])
         }
         table.notes = [
-            "EVPPI by regression (Strong, Oakley & Brennan 2014): each option's incremental net benefit over \(baselineName) is fitted on the input's draws by least squares on a cubic B-spline basis (GSL) with knots at quantiles; for a group, each member's spline plus pairwise products. EVPPI = mean of the best fitted value − best mean. Standard error: the fits' coefficients redrawn \(analysis.standardErrorSamples) times from their least-squares sampling distribution.",
-            "An input that does not matter shows an EVPPI of about one standard error rather than zero (noise in a fitted curve looks like information); ranks within a few standard errors of each other are not distinct.",
+            "EVPPI by regression (Strong, Oakley & Brennan 2014): each option's incremental net benefit over \(baselineName) is fitted on the input's draws by least squares, the design chosen by BIC among a constant, a straight line and cubic B-splines (GSL) with 4 or 6 knots at quantiles (for a group: straight lines, pairwise products, then splines with pairwise products). EVPPI = mean of the best fitted value − best mean. Standard error: the chosen fits' coefficients redrawn \(analysis.standardErrorSamples) times from their least-squares sampling distribution.",
+            "An input whose best fit is the constant (it explains no more than noise would) shows £0 with no standard error; ranks within a few standard errors of each other are not distinct.",
             "Groups: " + problem.groups.map { group in "\(group.name): \(group.members.filter { name in problem.inputs.contains { $0.name == name || $0.name.hasPrefix(name + " (") } }.joined(separator: ", "))" }.joined(separator: "; ") + ".",
             "Per-post draws (salary, operational budget, each post's funding renewals) vary between posts within an iteration and are not one quantity evidence could pin down; they stay in the residual.",
         ]
@@ -207,7 +203,7 @@ public struct DecisionReport: Sendable {
                      ("members", .array(item.members.map { .string($0) })),
                      ("evppi", item.estimate.map { .number($0.value) } ?? .null),
                      ("standardError", item.estimate.map { .number($0.standardError) } ?? .null),
-                     ("regressionColumns", item.estimate.map { .number(Double($0.regressionColumns)) } ?? .null),
+                     ("regressionColumns", item.estimate.map { .numbers($0.regressionColumns.map(Double.init)) } ?? .null),
                      ("rSquared", item.estimate.map { .numbers($0.rSquared) } ?? .null),
                      ("failure", item.failure.map { .string($0) } ?? .null)])
         }

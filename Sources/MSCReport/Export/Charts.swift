@@ -8,6 +8,12 @@ public struct Chart: Sendable {
     /// Caption shown under the chart (plain text, escaped where it is written).
     public let caption: String
     public let svg: String
+
+    public init(fileName: String, caption: String, svg: String) {
+        self.fileName = fileName
+        self.caption = caption
+        self.svg = svg
+    }
 }
 
 /// The SVG charts of an evidence pack, drawn without colour so they survive black-and-white print.
@@ -199,6 +205,6 @@ public enum Charts {
                                 svg: tornado(scenario, id: "\(prefix)-tornado")))
         }
         if let decision = pack.decision { charts += DecisionCharts.all(decision) }
-        return charts
+        return charts + pack.maps
     }
 }

@@ -94,6 +94,10 @@ public struct EvidencePack {
     public var scenarios: [ScenarioEvidence]
     /// Decision analysis of the scenarios (curves, EVPI, EVPPI), when there are two or more.
     public var decision: DecisionReport?
+    /// Hexagon maps of the scenarios (``HexMaps``), drawn after the other charts.
+    public var maps: [Chart] = []
+    /// The hexagon layout's licence text, written beside the maps (MIT: it travels with the layout).
+    public var mapLicence: String?
     /// Version, seed, runs and input file hashes.
     public var manifest: RunManifest { comparison.manifest }
 

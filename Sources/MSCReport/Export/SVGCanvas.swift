@@ -62,6 +62,12 @@ struct SVGCanvas {
         }
     }
 
+    /// Ready-made markup (the caller escapes every text in it), for elements the helpers above do
+    /// not cover, such as a hexagon carrying a tooltip.
+    mutating func raw(_ markup: String) {
+        elements.append(markup)
+    }
+
     enum Anchor: String { case start, middle, end }
 
     mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
@@ -75,14 +81,15 @@ struct SVGCanvas {
         elements.append("<text \(attributes)>\(Markup.escape(content))</text>")
     }
 
-    /// The finished SVG document; `title` and `description` are read by screen readers.
-    func svg(title: String, description: String) -> String {
+    /// The finished SVG document; `title` and `description` are read by screen readers; `metadata`
+    /// (plain text, escaped here) travels in the file unseen, e.g. a licence the drawing requires.
+    func svg(title: String, description: String, metadata: String? = nil) -> String {
         let n = Self.number
         let widthMM = width / Self.unitsPerMillimetre, heightMM = height / Self.unitsPerMillimetre
         return """
         <svg xmlns="http://www.w3.org/2000/svg" width="\(n(widthMM))mm" height="\(n(heightMM))mm" viewBox="0 0 \(n(width)) \(n(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="Helvetica, Arial, sans-serif">
         <title id="\(id)-title">\(Markup.escape(title))</title>
-        <desc id="\(id)-desc">\(Markup.escape(description))</desc>
+        <desc id="\(id)-desc">\(Markup.escape(description))</desc>\(metadata.map { "\n<metadata>\(Markup.escape($0))</metadata>" } ?? "")
         <defs><pattern id="\(hatchID)" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#e6e6e6"/><line x1="0" y1="0" x2="0" y2="6" stroke="#777" stroke-width="1.5"/></pattern></defs>
         <rect width="\(n(width))" height="\(n(height))" fill="#fff"/>
         \(elements.joined(separator: "\n"))

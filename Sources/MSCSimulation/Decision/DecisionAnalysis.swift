@@ -76,8 +76,8 @@ public struct DecisionAnalysis: Sendable {
         let grid = ProbabilityWorthwhile.grid(maximum: maximum, steps: 100, including: extra)
         let base = problem.options[problem.baselineIndex]
         func curve(effect: KeyPath<DecisionOption, [Double]>, cost: KeyPath<DecisionOption, [Double]>) -> Curve {
-            let incrementalEffect = problem.options.map { option in zip(option[keyPath: effect], base[keyPath: effect]).map { $0 - $1 } }
-            let incrementalCost = problem.options.map { option in zip(option[keyPath: cost], base[keyPath: cost]).map { $0 - $1 } }
+            let incrementalEffect = problem.options.indices.map { problem.incremental(effect, of: $0) }
+            let incrementalCost = problem.options.indices.map { problem.incremental(cost, of: $0) }
             let points = grid.map { value in
                 CurvePoint(value: value,
                            worthwhile: problem.options.indices.map { d in

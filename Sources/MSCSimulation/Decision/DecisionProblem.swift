@@ -89,6 +89,11 @@ public struct DecisionProblem: Sendable {
 
     public var iterations: Int { options.first?.iterations ?? 0 }
 
+    /// Option `index`'s `quantity` less the baseline's, iteration by iteration (common draws).
+    public func incremental(_ quantity: KeyPath<DecisionOption, [Double]>, of index: Int) -> [Double] {
+        zip(options[index][keyPath: quantity], options[baselineIndex][keyPath: quantity]).map { $0 - $1 }
+    }
+
     /// Every option's net benefit per iteration at `value` per identification (nil: the model's own).
     public func netBenefits(valuePerIdentification value: Double?) -> [[Double]] {
         options.map { $0.netBenefit(valuePerIdentification: value) }

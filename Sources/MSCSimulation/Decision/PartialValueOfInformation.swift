@@ -1,23 +1,24 @@
+import Foundation
 import GSLKit
 
 /// Expected value of partial perfect information (EVPPI) of some inputs: what it would be worth
 /// to learn their true values before choosing, by the regression method of Strong, Oakley and
 /// Brennan (2014, Medical Decision Making 34:311): fit each option's incremental net benefit on
-/// the inputs' draws by least squares (``RegressionBasis``), then
+/// the inputs' draws by least squares (the design with the lowest BIC among
+/// ``RegressionBasis/candidates(_:)``), then
 /// `EVPPI = mean_i max_d ĝ_d(x_i) − max_d mean_i ĝ_d(x_i)`, with ĝ of the baseline zero.
 ///
 /// Standard error, as in Strong et al.: draw the fits' coefficients from their sampling
 /// distribution (normal, least-squares covariance), recompute EVPPI each time, take the standard
-/// deviation. The regression estimate has a small upward bias of the same order (noise in a
-/// fitted curve that crosses zero looks like information), so an input that does not matter shows
-/// an EVPPI of about one standard error, not exactly zero.
+/// deviation. It is conditional on the designs chosen: an input whose best design is the constant
+/// has EVPPI and standard error zero.
 public enum PartialValueOfInformation {
     public struct Estimate: Sendable, Equatable {
         public let value: Double
         public let standardError: Double
-        /// Columns of the regression (basis functions, intercept and interactions); 0 when the
-        /// inputs never varied.
-        public let regressionColumns: Int
+        /// Columns of the design chosen for each non-baseline option (1: the constant, the input
+        /// explains nothing beyond noise).
+        public let regressionColumns: [Int]
         /// Share of the variance of the incremental net benefit the fit explains, per non-baseline option.
         public let rSquared: [Double]
     }
@@ -29,32 +30,48 @@ public enum PartialValueOfInformation {
                                 seed: UInt64, samples: Int = 100) throws -> Estimate {
         let n = netBenefits.first?.count ?? 0
         let others = netBenefits.indices.filter { $0 != baselineIndex }
-        guard n > 0, !others.isEmpty, let design = try RegressionBasis.design(inputs) else {
-            return Estimate(value: 0, standardError: 0, regressionColumns: 0, rSquared: others.map { _ in 0 })
+        guard n > 1, !others.isEmpty else {
+            return Estimate(value: 0, standardError: 0, regressionColumns: others.map { _ in 1 }, rSquared: others.map { _ in 0 })
         }
-        let p = design.columns
-        let rows = (0..<n).map { i in Array(design.values[(i * p)..<((i + 1) * p)]) }
-        var fits: [LinearFit] = []
+        let candidates = try RegressionBasis.candidates(inputs)
+        var chosen: [(design: RegressionBasis.Design, fit: LinearFit)] = []
+        var rSquared: [Double] = []
         for d in others {
             let incremental = zip(netBenefits[d], netBenefits[baselineIndex]).map { $0 - $1 }
-            fits.append(try LeastSquares.ordinary(design: rows, response: incremental))
+            var best: (design: RegressionBasis.Design, fit: LinearFit, bic: Double)?
+            for design in candidates where design.columns < n {
+                let p = design.columns
+                let rows = (0..<n).map { i in Array(design.values[(i * p)..<((i + 1) * p)]) }
+                let fit = try LeastSquares.ordinary(design: rows, response: incremental)
+                let bic = Double(n) * log(max(fit.residualSumOfSquares, .leastNormalMagnitude) / Double(n)) + Double(p) * log(Double(n))
+                if best.map({ bic < $0.bic }) ?? true { best = (design, fit, bic) }
+            }
+            guard let best else { throw DecisionError(description: "too few iterations (\(n)) for a regression") }
+            chosen.append((best.design, best.fit))
+            // Centred R²: a B-spline design carries the intercept without a column of ones, so
+            // the fit's own R² would be measured about zero, not about the mean.
+            let mean = Statistics.mean(incremental)
+            let total = incremental.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            rSquared.append(total > 0 ? max(0, 1 - best.fit.residualSumOfSquares / total) : 0)
         }
-        let value = evppi(fitted: fits.map(\.fittedValues))
+        let value = evppi(fitted: chosen.map(\.fit.fittedValues))
 
-        // Coefficient draws: one multivariate normal per fit; a fit with no residual (net
-        // benefit an exact function of the inputs) has no coefficient uncertainty.
-        let samplers: [MultivariateNormal?] = fits.map { fit in
-            fit.residualSumOfSquares > 0 ? try? MultivariateNormal(mean: fit.coefficients, covariance: fit.covariance) : nil
+        // Coefficient draws: one multivariate normal per fit; a constant fit, or one with no
+        // residual (net benefit an exact function of the inputs), moves EVPPI not at all.
+        let samplers: [MultivariateNormal?] = chosen.map { item in
+            item.design.columns > 1 && item.fit.residualSumOfSquares > 0
+                ? try? MultivariateNormal(mean: item.fit.coefficients, covariance: item.fit.covariance) : nil
         }
         var standardError = 0.0
         if samplers.contains(where: { $0 != nil }), samples > 1 {
             let stream = RandomStream(seed: seed)
             var estimates: [Double] = []
-            var fitted = [[Double]](repeating: [Double](repeating: 0, count: n), count: fits.count)
+            var fitted = chosen.map(\.fit.fittedValues)
             for _ in 0..<samples {
-                for (k, fit) in fits.enumerated() {
-                    let beta = samplers[k]?.sample(using: stream) ?? fit.coefficients
-                    design.values.withUnsafeBufferPointer { x in
+                for (k, item) in chosen.enumerated() {
+                    guard let sampler = samplers[k] else { continue }
+                    let beta = sampler.sample(using: stream), p = item.design.columns
+                    item.design.values.withUnsafeBufferPointer { x in
                         for i in 0..<n {
                             var sum = 0.0
                             for j in 0..<p { sum += x[i * p + j] * beta[j] }
@@ -66,7 +83,8 @@ public enum PartialValueOfInformation {
             }
             standardError = Statistics.standardDeviation(estimates)
         }
-        return Estimate(value: value, standardError: standardError, regressionColumns: p, rSquared: fits.map(\.rSquared))
+        return Estimate(value: value, standardError: standardError, regressionColumns: chosen.map(\.design.columns),
+                        rSquared: rSquared)
     }
 
     /// `mean_i max(0, max_d g_d,i) − max(0, max_d mean_i g_d,i)` for incremental fits g.
@@ -79,6 +97,6 @@ public enum PartialValueOfInformation {
             sumOfMaxima += top
         }
         let bestMean = fitted.map { $0.reduce(0, +) / Double(n) }.reduce(0.0) { Swift.max($0, $1) }
-        return sumOfMaxima / Double(n) - bestMean
+        return Swift.max(0, sumOfMaxima / Double(n) - bestMean)
     }
 }

@@ -203,6 +203,17 @@ extension ScenarioRuns {
             survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
             centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
         pack.trainingTable = ScenarioTables.training(plans)
+        // One map per scenario: where its extra identifications fall (counties through their districts).
+        let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
+        let authorities = try common.loadAuthorities()
+        try layout.checkCovers(authorities)
+        pack.maps = plans.enumerated().map { index, plan in
+            Chart(fileName: "s\(index + 1)-map.svg",
+                  caption: "\(plan.scenario.name): extra adult identifications a year at full effect, by council (hexagon map).",
+                  svg: HexMaps.svg(plan: plan, metric: .additionalIdentifications, layout: layout, authorities: authorities,
+                                   id: "s\(index + 1)-map"))
+        }
+        pack.mapLicence = layout.licenceText
         if plans.count >= 2 {
             // The decision among the scenarios exported, against the first, at the model's own value.
             let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: 0)

@@ -1,0 +1,84 @@
+import Foundation
+import MSCModel
+import MSCSimulation
+
+/// What a scenario's hexagon map can be coloured by.
+public enum HexMapMetric: String, CaseIterable, Sendable {
+    /// Coordinator posts serving the hexagon's residents (a district's own and its county's).
+    case posts
+    /// Coverage after sharing, weighted by each tier's baseline identifications.
+    case coverage
+    /// Yearly cost of the posts borne by councils' own budgets (core budget, public health grant).
+    case netCostToCouncil = "net-cost-to-council"
+    /// Extra adult identifications a year at full effect (central case).
+    case additionalIdentifications = "additional-identifications"
+
+    /// The legend's heading, with its unit.
+    public var label: String {
+        switch self {
+        case .posts: return "Posts serving the area"
+        case .coverage: return "Coverage of a post"
+        case .netCostToCouncil: return "Cost to councils' own budgets, £ a year"
+        case .additionalIdentifications: return "Extra identifications a year"
+        }
+    }
+
+    /// How a value is written in the legend and tooltips.
+    public func format(_ value: Double) -> String {
+        switch self {
+        case .posts: return NumberText.grouped(value, decimals: value.rounded() == value ? 0 : 1)
+        case .coverage: return NumberText.grouped(value * 100, decimals: 0) + "%"
+        case .netCostToCouncil: return "£" + NumberText.grouped(value, decimals: 0)
+        case .additionalIdentifications: return NumberText.grouped(value, decimals: 1)
+        }
+    }
+}
+
+/// The hexagons of a scenario's map: one per lower-tier or single-tier council of the layout,
+/// each showing its council's value with its county's part added (a county is drawn through its
+/// districts, each taking the county's value in proportion to its residents).
+public enum HexMaps {
+    /// Funding kinds paid from councils' own budgets.
+    static let councilBudgets: Set<FundingSourceKind> = [.laCoreBudget, .publicHealth]
+
+    /// The cells for `metric` under `plan`.
+    public static func cells(plan: ScenarioPlan, metric: HexMapMetric, layout: HexLayout,
+                             authorities: AuthorityTable) -> [HexMapCell] {
+        let rows = Dictionary(plan.authorityRows.map { ($0.authority.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let councilShare = plan.scenario.funding.sources.filter { councilBudgets.contains($0.kind) }.reduce(0) { $0 + $1.share }
+        return authorities.authorities.filter(\.tier.countsResidents).compactMap { council in
+            guard let hex = layout.hex(code: council.code), let own = rows[council.code] else { return nil }
+            let county = council.countyCode.flatMap { rows[$0] }
+            let share = county.map { Double(council.population) / Double($0.authority.population) } ?? 0
+            let value: Double
+            switch metric {
+            case .posts:
+                value = Double(Set([own.postName, county?.postName].compactMap { $0 }).count)
+            case .coverage:
+                let weight = own.baselineIdentifications + share * (county?.baselineIdentifications ?? 0)
+                value = weight > 0
+                    ? (own.baselineIdentifications * own.coverage + share * (county.map { $0.baselineIdentifications * $0.coverage } ?? 0)) / weight
+                    : own.coverage
+            case .netCostToCouncil:
+                value = councilShare * (own.annualCost + share * (county?.annualCost ?? 0))
+            case .additionalIdentifications:
+                value = own.additionalIdentificationsPerYear + share * (county?.additionalIdentificationsPerYear ?? 0)
+            }
+            return HexMapCell(code: council.code, q: hex.q, r: hex.r, council: council.name,
+                              area: council.countyCode ?? council.code, value: value)
+        }
+    }
+
+    /// One map of `plan` as SVG, its notes written from what was drawn.
+    public static func svg(plan: ScenarioPlan, metric: HexMapMetric, layout: HexLayout, authorities: AuthorityTable,
+                           id: String) -> String {
+        let cells = cells(plan: plan, metric: metric, layout: layout, authorities: authorities)
+        var notes = ["\(plan.scenario.name): \(cells.count) councils, central case, first year. A county council has no hexagon: its value is shared among its districts by residents (mid-\(authorities.populationYear)) and added to theirs; heavy lines outline county areas."]
+        if metric == .netCostToCouncil {
+            let share = plan.scenario.funding.sources.filter { councilBudgets.contains($0.kind) }.reduce(0) { $0 + $1.share }
+            notes.append("Councils' own budgets (core budget, public health grant) pay \(NumberText.grouped(share * 100, decimals: 0))% of each post under this scenario's funding; other funders pay the rest.")
+        }
+        return HexMapSVG.render(cells: cells, title: "\(metric.label): \(plan.scenario.name)", valueLabel: metric.label,
+                                format: metric.format, notes: notes, licence: layout.licenceText, id: id)
+    }
+}
