@@ -57,7 +57,7 @@ public enum DecisionCharts {
     static func plane(_ report: DecisionReport, id: String, maximumPoints: Int = 600) -> String {
         let problem = report.problem, others = report.others
         let base = problem.options[problem.baselineIndex]
-        var canvas = SVGCanvas(height: 420 + Double(others.count) * 16, id: id)
+        var canvas = SVGCanvas(height: 434 + Double(others.count) * 16, id: id)
         let title = "Extra cost against extra identifications, compared with \(report.baselineName)"
         canvas.text(title, x: 20, y: 22, size: 14, bold: true)
         let n = problem.iterations
@@ -109,8 +109,11 @@ public enum DecisionCharts {
             canvas.marker(k, at: 100, legendY - 4, size: 4.5)
             canvas.text("\(Charts.truncated(problem.options[others[k]].name, to: 40)): iterations (open), mean (filled)", x: 112, y: legendY, size: 11)
         }
-        canvas.text("\(step > 1 ? "One iteration in \(step) shown (\(clouds.first?.count ?? 0) of \(n)); the means and every statistic use all. " : "")Below a break-even line the option is worth more than it costs.",
-                    x: 90, y: frame.bottom + 58, size: 10)
+        if step > 1 {
+            canvas.text("One iteration in \(step) shown (\(clouds.first?.count ?? 0) of \(n)); the means and every statistic use all.",
+                        x: 90, y: frame.bottom + 58, size: 10)
+        }
+        canvas.text("Below a break-even line the option is worth more than it costs.", x: 90, y: frame.bottom + 72, size: 10)
         return canvas.svg(title: title, description: "Each marker is one iteration: extra discounted identifications across, extra present-value cost up, against \(report.baselineName). Points below a break-even line have positive incremental net benefit at that value per identification.")
     }
 
