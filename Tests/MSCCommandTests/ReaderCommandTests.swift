@@ -179,3 +179,19 @@ import MSCTestSupport
         #expect(stderr.contains("interrupted"))
     }
 }
+
+@Suite(.serialized) struct ExportNoticeTests {
+    @Test func aNarrowerReExportSaysWhatItRemoves() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("msc-reexport-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.path
+        let first = try MSCBinary.run(["export", "Scenarios/status-quo.yaml", "--out", out, "--format", "html,csv", "--runs", "40"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stdout.contains("Removed"))
+        let second = try MSCBinary.run(["export", "Scenarios/status-quo.yaml", "--out", out, "--format", "html", "--runs", "40"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("Removed"), "\(second.stdout)")
+        #expect(second.stdout.contains("  headline.csv"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/headline.csv"))
+    }
+}

@@ -76,6 +76,7 @@ struct ExportCommand: ParsableCommand {
         let common = try CommonOptions.parse((assumptions.map { ["--assumptions", $0] } ?? []) + settingTexts.flatMap { ["--set", $0] })
         var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, baseline: baseline, common: common, options: runOptions)
         if let title { pack.title = title }
+        let earlier = AtomicFolder.earlierPackFiles(in: out)
         let written: [String]
         do {
             written = try EvidencePackWriter.write(pack, to: out, formats: try chosenFormats())
@@ -83,5 +84,11 @@ struct ExportCommand: ParsableCommand {
             throw CommandFailure(message: "--out: \(error.message)")
         }
         emit("Wrote \(written.count) files to \(out):\n" + written.map { "  \($0)\n" }.joined())
+        // A narrower --format into an earlier pack replaces it whole: say what is gone.
+        let removed = earlier.filter { !written.contains($0) }
+        if !removed.isEmpty {
+            emit("Removed \(removed.count) file\(removed.count == 1 ? "" : "s") of the earlier pack in \(out) that this export did not write (--format \(try chosenFormats().map(\.rawValue).sorted().joined(separator: ","))):\n"
+                 + removed.map { "  \($0)\n" }.joined())
+        }
     }
 }

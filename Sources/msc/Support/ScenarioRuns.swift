@@ -201,17 +201,18 @@ extension ScenarioRuns {
             assumptions: used.values.sorted { $0.name < $1.name },
             tornado: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, Tornado.bars(for: $0.plan)) }),
             survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
-            centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
+            centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }),
+            briefs: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, ScenarioBrief(plan: $0)) }))
         pack.trainingTable = ScenarioTables.training(plans)
         // One map per scenario: where its extra identifications fall (counties through their districts).
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
         let authorities = try common.loadAuthorities()
         try layout.checkCovers(authorities)
-        pack.maps = plans.enumerated().map { index, plan in
-            Chart(fileName: "s\(index + 1)-map.svg",
+        pack.maps = plans.map { plan in
+            Chart(fileName: "\(Charts.fileStem(plan.scenario.name))-map.svg",
                   caption: "\(plan.scenario.name): extra adult identifications a year at full effect, by council (hexagon map).",
                   svg: HexMaps.svg(plan: plan, metric: .additionalIdentifications, layout: layout, authorities: authorities,
-                                   id: "s\(index + 1)-map"))
+                                   id: "\(Charts.fileStem(plan.scenario.name))-map"))
         }
         pack.mapLicence = layout.licenceText
         if plans.count >= 2 {
