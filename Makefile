@@ -1,10 +1,13 @@
-# MSC Toolkit: two commands on a fresh Debian machine with the Swift toolchain.
-#   make run   installs GSL if missing, builds, and compares the shipped scenarios
-#   make test  installs GSL if missing, builds, and runs every test
+# MSC Toolkit: three commands on a fresh Debian machine with the Swift toolchain.
+#   make run    installs GSL if missing, builds msc, and compares the shipped scenarios
+#   make test   installs GSL if missing, builds, runs every Swift test, then the browser test
+#   make serve  builds msc and the web server, and serves the page at http://127.0.0.1:8080/
 SWIFT ?= swift
 MSC    = .build/release/msc
+HOST  ?= 127.0.0.1
+PORT  ?= 8080
 
-.PHONY: all deps build release run test bench docs clean
+.PHONY: all deps build release run serve test browser-test bench docs clean
 
 all: build
 
@@ -20,9 +23,20 @@ release: deps
 run: release
 	@scripts/run-main-job.sh $(MSC)
 
+# The server is its own product, so `make run` never compiles Hummingbird and SwiftNIO.
+serve: release
+	$(SWIFT) build -c release --product msc-server
+	$(MSC) serve --host $(HOST) --port $(PORT)
+
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@scripts/browser-test.sh .build/debug/msc-server
+
+# The page in headless Chromium driven by Selenium (installs them when missing).
+browser-test: deps
+	$(SWIFT) build --product msc-server
+	@scripts/browser-test.sh .build/debug/msc-server
 
 bench: deps
 	$(SWIFT) run -c release msc-bench

@@ -1,12 +1,16 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
     name: "MSCToolkit",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         // MARK: Public API
         .executable(name: "msc", targets: ["msc"]),
+        // The web page and JSON API (`msc serve` hands over to it). A product of its own, so that
+        // `make run` (which builds `msc` only) never compiles Hummingbird and SwiftNIO.
+        .executable(name: "msc-server", targets: ["msc-server"]),
+        .library(name: "MSCServer", targets: ["MSCServer"]),
         .library(name: "MSCModel", targets: ["MSCModel"]),
         .library(name: "MSCSimulation", targets: ["MSCSimulation"]),
         .library(name: "MSCReport", targets: ["MSCReport"]),
@@ -17,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // No default traits: the server needs neither swift-configuration nor full Foundation's form coding.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: Implementation details
@@ -40,10 +48,21 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
+        // The web server: routes, JSON API and the page, over the same library calls as the CLI.
+        .target(name: "MSCServer", dependencies: [
+            "MSCModel", "MSCSimulation", "MSCReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+
         // MARK: Executables
         .executableTarget(name: "msc", dependencies: [
             "MSCModel", "MSCSimulation", "MSCReport", "GSLKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "msc-server", dependencies: [
+            "MSCServer", "MSCModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "msc-bench", dependencies: ["MSCModel", "MSCSimulation", "GSLKit"]),
 
@@ -54,6 +73,11 @@ let package = Package(
         .testTarget(name: "MSCModelTests", dependencies: ["MSCModel", "MSCTestSupport"]),
         .testTarget(name: "MSCSimulationTests", dependencies: ["MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport"]),
         .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel", "MSCTestSupport"]),
+        .testTarget(name: "MSCServerTests", dependencies: [
+            "MSCServer", "MSCTestSupport", "MSCModel", "MSCSimulation",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .testTarget(name: "MSCCommandTests", dependencies: ["msc", "MSCTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,6 +21,7 @@ struct MSC: ParsableCommand {
             ShareCommand.self,
             FundingCommand.self,
             ExportCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -122,7 +122,7 @@ public struct DecisionReport: Sendable {
         }
         let best = problem.options[analysis.evpi.bestOption].name
         table.notes = ["With current information the choice with the highest expected net benefit is \(best).",
-                       "Extra cost, extra identifications and the quadrant shares are against \(baselineName), iteration by iteration (identifications discounted, costs at present value with optimism bias). The 50% columns give the value of an identification, and the threshold on the undiscounted cost per additional identification, at which the option becomes more likely than not to beat \(baselineName)."]
+                       "Extra cost, extra identifications and the quadrant shares are against \(baselineName), iteration by iteration (identifications discounted, costs at present value with optimism bias). The 50% columns give the value of an identification, and the threshold on the undiscounted cost per additional identification, at which the chance that the option beats \(baselineName) crosses 50% (from below for an option that adds identifications at extra cost)."]
         return table
     }
 

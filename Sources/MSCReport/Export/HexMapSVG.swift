@@ -116,7 +116,7 @@ public enum HexMapSVG {
         for (cell, c) in zip(cells, centres) {
             let points = (0..<6).map { vertex(c, $0) }.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
             let shown = cell.value.map(format) ?? "no value"
-            canvas.raw("<polygon points=\"\(points)\" fill=\"\(colour(of: cell.value, legend: legend, hatch: canvas.hatchID))\" stroke=\"none\"><title>\(Markup.escape("\(cell.council): \(shown)"))</title></polygon>")
+            canvas.raw("<polygon data-code=\"\(Markup.escape(cell.code))\" points=\"\(points)\" fill=\"\(colour(of: cell.value, legend: legend, hatch: canvas.hatchID))\" stroke=\"none\"><title>\(Markup.escape("\(cell.council): \(shown)"))</title></polygon>")
         }
         // Edges: none inside a council, light between councils of one area, heavy round areas.
         var byPosition: [String: Int] = [:]

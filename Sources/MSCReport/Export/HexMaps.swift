@@ -38,14 +38,11 @@ public enum HexMapMetric: String, CaseIterable, Sendable {
 /// each showing its council's value with its county's part added (a county is drawn through its
 /// districts, each taking the county's value in proportion to its residents).
 public enum HexMaps {
-    /// Funding kinds paid from councils' own budgets.
-    static let councilBudgets: Set<FundingSourceKind> = [.laCoreBudget, .publicHealth]
-
     /// The cells for `metric` under `plan`.
     public static func cells(plan: ScenarioPlan, metric: HexMapMetric, layout: HexLayout,
                              authorities: AuthorityTable) -> [HexMapCell] {
         let rows = Dictionary(plan.authorityRows.map { ($0.authority.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let councilShare = plan.scenario.funding.sources.filter { councilBudgets.contains($0.kind) }.reduce(0) { $0 + $1.share }
+        let councilShare = plan.scenario.funding.councilBudgetShare
         return authorities.authorities.filter(\.tier.countsResidents).compactMap { council in
             guard let hex = layout.hex(code: council.code), let own = rows[council.code] else { return nil }
             let county = council.countyCode.flatMap { rows[$0] }
@@ -75,7 +72,7 @@ public enum HexMaps {
         let cells = cells(plan: plan, metric: metric, layout: layout, authorities: authorities)
         var notes = ["\(plan.scenario.name): \(cells.count) councils, central case, first year. A county council has no hexagon: its value is shared among its districts by residents (mid-\(authorities.populationYear)) and added to theirs; heavy lines outline county areas."]
         if metric == .netCostToCouncil {
-            let share = plan.scenario.funding.sources.filter { councilBudgets.contains($0.kind) }.reduce(0) { $0 + $1.share }
+            let share = plan.scenario.funding.councilBudgetShare
             notes.append("Councils' own budgets (core budget, public health grant) pay \(NumberText.grouped(share * 100, decimals: 0))% of each post under this scenario's funding; other funders pay the rest.")
         }
         return HexMapSVG.render(cells: cells, title: "\(metric.label): \(plan.scenario.name)", valueLabel: metric.label,

@@ -8,11 +8,16 @@ public struct CentralCaseReport {
     public let outcome: ScenarioOutcome
     public let switchingValues: [SwitchingValue]
 
-    /// Evaluates the central case and solves for switching values with GSL's root finder.
-    public init(plan: ScenarioPlan) throws {
+    /// Evaluates the central case and (unless `solvingSwitchingValues` is false, for a quick
+    /// answer such as the web page's) solves for switching values with GSL's root finder.
+    public init(plan: ScenarioPlan, solvingSwitchingValues: Bool = true) throws {
         self.plan = plan
         let simulation = plan.plan
         outcome = simulation.centralCase()
+        guard solvingSwitchingValues else {
+            switchingValues = []
+            return
+        }
         let central = simulation.centralNationalValues
         var inputs: [SwitchingInput] = []
         for assumption in simulation.nationalAssumptions + [simulation.salary, simulation.operationalBudget]

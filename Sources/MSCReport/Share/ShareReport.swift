@@ -52,15 +52,14 @@ public struct ShareReport {
 
     // MARK: Who pays
 
-    /// The funders other than the councils themselves, with the share of a post's cost each pays at the start.
+    /// The funders other than the councils' own budgets, with the share of a post's cost each pays at the start.
     public var otherFunders: [(kind: FundingSourceKind, share: Double)] {
-        scenario.funding.initialShareByKind.filter { $0.kind != .laCoreBudget }
+        scenario.funding.initialShareByKind.filter { !$0.kind.isCouncilBudget }
     }
 
-    /// The share of a post's cost the councils pay from their own budgets at the start.
-    public var councilBudgetShare: Double {
-        scenario.funding.initialShareByKind.filter { $0.kind == .laCoreBudget }.reduce(0) { $0 + $1.share }
-    }
+    /// The share of a post's cost the councils pay from their own budgets at the start (core
+    /// budget and public health grant; ``FundingMix/councilBudgetShare``).
+    public var councilBudgetShare: Double { scenario.funding.councilBudgetShare }
 
     /// One council's figures: gross share, each funder's part, its own net cost, the same for a
     /// post of its own, and what each buys.
@@ -287,6 +286,18 @@ public struct ShareReport {
             ("councilBudgetShare", .number(councilBudgetShare)),
             ("posts", .array(posts)),
             ("councils", .array(rows)),
+            // One row per council and post, gross, as earlier versions gave it (the web page reads these).
+            ("rows", .array(shares.rows.map { row in
+                .object([
+                    ("code", .string(row.code)), ("name", .string(row.name)), ("tier", .string(row.tier.rawValue)),
+                    ("population", .number(Double(row.population))),
+                    ("postId", row.postID.map { .string($0) } ?? .null), ("post", row.postName.map { .string($0) } ?? .null),
+                    ("costShare", .number(row.costShare)), ("annualCost", .number(Self.pennies(row.annualCost))),
+                    ("ownPostAnnualCost", .number(Self.pennies(row.ownPostAnnualCost))), ("saving", .number(Self.pennies(row.saving))),
+                    ("fteServing", .number(row.fteServing)), ("coverage", .number(row.coverage)),
+                    ("ownPostCoverage", .number(row.ownPostCoverage)),
+                ])
+            })),
             ("notes", .array((paymentNotes + benefitTable.notes).map { .string($0) })),
         ])
     }

@@ -36,14 +36,18 @@ public struct SimulationSettings: Sendable, Equatable {
 
 /// Runs a scenario's Monte Carlo: many evaluations, each with fresh draws, in parallel chunks.
 public enum SimulationEngine {
-    /// Runs `plan` with `settings`; `progress(done, total)` is called from worker threads. When
-    /// `cancellation` is cancelled the run stops after the chunks in hand and its result says `interrupted`.
+    /// Runs `plan` with `settings`; `progress(done, total)` is called from worker threads.
+    /// `cancellation` (a token the caller made) or `shouldStop` (asked before each chunk) stops this
+    /// run alone after the chunks in hand, e.g. Ctrl-C on the command line or a server cancelling
+    /// one client's run; the result is then marked interrupted.
     public static func run(_ plan: SimulationPlan, settings: SimulationSettings,
                            progress: (@Sendable (Int, Int) -> Void)? = nil,
-                           cancellation: CancellationToken? = nil) throws -> SimulationResult {
+                           cancellation: CancellationToken? = nil,
+                           shouldStop: (@Sendable () -> Bool)? = nil) throws -> SimulationResult {
+        let stop: @Sendable () -> Bool = { cancellation?.isCancelled == true || shouldStop?() == true }
         guard let target = settings.targetNPVStandardError else {
             return try runFixed(plan, settings: settings, iterations: 0..<settings.runs, designRows: settings.runs,
-                                progress: progress, cancellation: cancellation)
+                                progress: progress, shouldStop: stop)
         }
         // Grow in whole chunks; iteration i always gets the same draws, so a run that stops at N
         // iterations equals a fixed run of N. Monte Carlo adds only the new iterations; a Latin
@@ -55,11 +59,11 @@ public enum SimulationEngine {
         while true {
             if settings.method == .monteCarlo {
                 let part = try runFixed(plan, settings: settings, iterations: done..<runs, designRows: runs, progress: progress,
-                                        cancellation: cancellation)
+                                        shouldStop: stop)
                 result = result.map { $0.appending(part) } ?? part
             } else {
                 result = try runFixed(plan, settings: settings, iterations: 0..<runs, designRows: runs, progress: progress,
-                                      cancellation: cancellation)
+                                      shouldStop: stop)
             }
             done = runs
             let current = result!
@@ -78,7 +82,7 @@ public enum SimulationEngine {
     /// the size of the Latin hypercube or Sobol design they belong to.
     private static func runFixed(_ plan: SimulationPlan, settings: SimulationSettings, iterations: Range<Int>,
                                  designRows: Int, progress: (@Sendable (Int, Int) -> Void)?,
-                                 cancellation: CancellationToken?) throws -> SimulationResult {
+                                 shouldStop: (@Sendable () -> Bool)?) throws -> SimulationResult {
         let runs = iterations.upperBound
         let model = plan.model
         let years = model.horizonYears
@@ -131,7 +135,7 @@ public enum SimulationEngine {
             var lapses: [SourceLapse] = []
             var draws = 0
             for chunk in stride(from: firstChunk + worker, to: firstChunk + chunkCount, by: workers) {
-                if cancellation?.isCancelled == true { break }
+                if shouldStop?() == true { break }
                 let first = chunk * settings.chunkSize
                 let last = min(runs, first + settings.chunkSize)
                 let nationalStreams: [RandomStream?] = national.indices.map { index in

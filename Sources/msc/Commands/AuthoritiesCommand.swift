@@ -48,13 +48,7 @@ struct AuthoritiesCommand: ParsableCommand {
                                  + (near.isEmpty ? "see msc authorities for the names" : "near matches: \(near)"))
         }
         if common.format == .json {
-            emit(JSONText.write(.array(list.map { a in
-                .object([("code", .string(a.code)), ("name", .string(a.name)), ("tier", .string(a.tier.rawValue)),
-                         ("region", .string(a.region)), ("county", a.county.map { .string($0) } ?? .null),
-                         ("policeForceArea", a.policeForceArea.map { .string($0) } ?? .null),
-                         ("population", .number(Double(a.population))), ("populationYear", .number(Double(a.populationYear))),
-                         ("hasMSC", .bool(a.hasMSC))])
-            })))
+            emit(JSONText.write(AuthoritiesReport.json(list)))
             return
         }
         var report = ReportTable(

@@ -51,7 +51,7 @@ struct DecideCommand: ParsableCommand {
             throw CommandFailure(message: error.description)
         }
         let analysis = DecisionAnalysis.analyse(problem, threshold: threshold, seed: runOptions.seed, threads: runOptions.threads)
-        let report = DecisionReport(analysis: analysis, descriptions: ScenarioRuns.descriptions(plans),
+        let report = DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans),
                                     manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: problem.iterations,
                                                                     command: ScenarioRuns.commandLine))
         switch common.format {
@@ -66,14 +66,5 @@ struct DecideCommand: ParsableCommand {
         if let index = plans.firstIndex(where: { $0.scenario.name == baseline || $0.scenario.file == baseline }) { return index }
         if let index = scenarios.firstIndex(of: baseline) { return index }
         throw ValidationError("--baseline: \(baseline) is not one of the scenarios given; expected one of \(plans.map(\.scenario.name).joined(separator: ", "))")
-    }
-}
-
-extension ScenarioRuns {
-    /// Every assumption's description, by name, across the plans.
-    static func descriptions(_ plans: [ScenarioPlan]) -> [String: String] {
-        var descriptions: [String: String] = [:]
-        for plan in plans { for assumption in plan.plan.nationalAssumptions { descriptions[assumption.name] = assumption.description } }
-        return descriptions
     }
 }

@@ -41,32 +41,26 @@ struct ShareCommand: ParsableCommand {
     func run() throws {
         let plan = try ScenarioRuns.load(scenario, common: common)
         let authorities = try common.loadAuthorities()
-        let deployment = plan.deployment
         let assumptions = plan.assumptions
-        let group: AuthorityGroup
-        do {
-            group = try AreaShares.area(named: area, kind: areaKind.flatMap(AreaKind.init(scenarioWord:)),
-                                        deployment: deployment, authorities: authorities)
-        } catch let error as InputError where error.key == "area" {
-            // The name came from the command line, not from the authorities file.
-            throw CommandFailure(message: "--area \(area): \(error.message)")
-        }
         let taxYear = try cost.chosenTaxYear(assumptions)
         try cost.checkYears(taxYear: taxYear, in: assumptions)
         let rates = try cost.rates(assumptions, taxYear: taxYear)
         // A council's own post has the operational budget of the shipped assumptions (or --set, or
         // --operational-budget), not a scenario's override for a post covering a wide area.
-        var ownRates = rates
-        if cost.operationalBudget == nil { ownRates.operationalBudget = try common.loadAssumptions().value("operationalBudget") }
-        let salary = try cost.fullTimeSalary(assumptions, taxYear: taxYear).amount
-        let ownFTE = try cost.fte ?? assumptions.value("fte")
-        let shares = deployment.shares(in: group, fullTimeSalary: salary, rates: rates, ownPostFTE: ownFTE, ownPostRates: ownRates)
-        let baseline = Dictionary(uniqueKeysWithValues: plan.authorityRows.map { ($0.authority.code, $0.baselineIdentifications) })
-        let report = ShareReport(scenario: plan.scenario, deployment: deployment, shares: shares, taxYear: taxYear,
-                                 fullTimeSalary: salary, operationalBudget: rates.operationalBudget,
-                                 ownPostOperationalBudget: ownRates.operationalBudget, ownPostFTE: ownFTE,
-                                 baselineIdentifications: baseline,
-                                 rateRatio: try IdentificationParameters.central(from: assumptions).rateRatio)
+        let ownBudget = try cost.operationalBudget ?? common.loadAssumptions().value("operationalBudget")
+        let report: ShareReport
+        do {
+            report = try ShareReport(loaded: plan.loaded, authorities: authorities, deployment: plan.deployment, area: area,
+                                     kind: areaKind.flatMap(AreaKind.init(scenarioWord:)), taxYear: taxYear, rates: rates,
+                                     fullTimeSalary: try cost.fullTimeSalary(assumptions, taxYear: taxYear).amount,
+                                     ownPostFTE: try cost.fte ?? assumptions.value("fte"), ownPostOperationalBudget: ownBudget,
+                                     baselineIdentifications: Dictionary(uniqueKeysWithValues: plan.authorityRows.map {
+                                         ($0.authority.code, $0.baselineIdentifications)
+                                     }))
+        } catch let error as InputError where error.key == "area" {
+            // The name came from the command line, not from the authorities file.
+            throw CommandFailure(message: "--area \(area): \(error.message)")
+        }
         emit(common.format == .json ? JSONText.write(report.json) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
     }
 }

@@ -47,7 +47,7 @@ enum ScenarioRuns {
     /// Loads each scenario file into a runnable plan.
     static func plans(_ paths: [String], common: CommonOptions) throws -> [ScenarioPlan] {
         let plans = try paths.map { try load($0, common: common) }
-        try checkDistinctNames(plans)
+        try ScenarioPlan.requireDistinctNames(plans)
         return plans
     }
 
@@ -65,24 +65,12 @@ enum ScenarioRuns {
         } catch let error as ComparisonPlans.BaselineError {
             throw CommandFailure(message: error.message)
         }
-        try checkDistinctNames(resolved.plans)
+        try ScenarioPlan.requireDistinctNames(resolved.plans)
         return resolved
     }
 
     /// What each scenario's money rests on, for the footnotes.
     static func bases(_ plans: [ScenarioPlan]) throws -> [AppraisalBasis] { try plans.map(AppraisalBasis.init(plan:)) }
-
-    private static func checkDistinctNames(_ plans: [ScenarioPlan]) throws {
-        // Results are labelled by scenario name, so two scenarios with one name could not be told apart.
-        var seen: [String: String] = [:]
-        for plan in plans {
-            if let first = seen[plan.scenario.name] {
-                throw InputError(file: plan.scenario.file, key: "name",
-                                 message: "\"\(plan.scenario.name)\" is also the name of \(first); expected each scenario compared to have its own name")
-            }
-            seen[plan.scenario.name] = plan.scenario.file
-        }
-    }
 
     /// Runs each plan with the same settings (common random numbers), showing progress on a terminal;
     /// `keepInputDraws` keeps each iteration's inputs for decision analysis.
@@ -188,40 +176,9 @@ extension ScenarioRuns {
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine),
                                           bases: try bases(plans), baselineNotes: resolved.notes)
-        var used: [String: Assumption] = [:]
-        for plan in plans {
-            for assumption in plan.assumptions.all { used[assumption.name] = assumption }
-        }
-        let names = plans.map(\.scenario.name).joined(separator: ", ")
-        var pack = EvidencePack(
-            title: "Modern Slavery Coordinators: \(names)",
-            comparison: comparison,
-            authorityTable: ScenarioTables.authorities(plans),
-            fundingTable: ScenarioTables.funding(plans),
-            assumptions: used.values.sorted { $0.name < $1.name },
-            tornado: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, Tornado.bars(for: $0.plan)) }),
-            survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
-            centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }),
-            briefs: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, ScenarioBrief(plan: $0)) }))
-        pack.trainingTable = ScenarioTables.training(plans)
-        // One map per scenario: where its extra identifications fall (counties through their districts).
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
-        let authorities = try common.loadAuthorities()
-        try layout.checkCovers(authorities)
-        pack.maps = plans.map { plan in
-            Chart(fileName: "\(Charts.fileStem(plan.scenario.name))-map.svg",
-                  caption: "\(plan.scenario.name): extra adult identifications a year at full effect, by council (hexagon map).",
-                  svg: HexMaps.svg(plan: plan, metric: .additionalIdentifications, layout: layout, authorities: authorities,
-                                   id: "\(Charts.fileStem(plan.scenario.name))-map"))
-        }
-        pack.mapLicence = layout.licenceText
-        if plans.count >= 2 {
-            // The decision among the scenarios exported, against the first, at the model's own value.
-            let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: 0)
-            let analysis = DecisionAnalysis.analyse(problem, threshold: nil, seed: options.seed, threads: options.threads)
-            pack.decision = DecisionReport(analysis: analysis, descriptions: descriptions(plans), manifest: comparison.manifest)
-        }
-        return pack
+        return try EvidencePack(plans: plans, comparison: comparison, decisionSeed: options.seed, threads: options.threads,
+                                maps: (layout, try common.loadAuthorities()))
     }
 }
 

@@ -1,0 +1,407 @@
+import Foundation
+import GSLKit
+import HTTPTypes
+import Hummingbird
+import MSCModel
+import MSCReport
+import MSCSimulation
+
+/// The JSON API and the page. Every answer is computed by the same library calls as `msc`.
+public struct API: Sendable {
+    public let workspace: ModelWorkspace
+    public let settings: ServerSettings
+    let quickWork: WorkLimiter
+    let simulationWork: WorkLimiter
+    let board = SimulationBoard()
+
+    public init(workspace: ModelWorkspace, settings: ServerSettings) {
+        self.workspace = workspace
+        self.settings = settings
+        quickWork = WorkLimiter(limit: settings.maximumConcurrentQuickJobs, queueLimit: settings.maximumQueuedQuickJobs)
+        simulationWork = WorkLimiter(limit: settings.maximumConcurrentSimulations, queueLimit: 2 * settings.maximumConcurrentSimulations)
+    }
+
+    /// The router with every route and the error and security middleware.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: ErrorAndSecurityMiddleware())
+        router.get("/") { _, _ in JSONResponse.text(Page.html, contentType: "text/html; charset=utf-8") }
+        router.get("/app.js") { _, _ in JSONResponse.text(Page.script, contentType: "text/javascript; charset=utf-8") }
+        router.get("/app.css") { _, _ in JSONResponse.text(Page.style, contentType: "text/css; charset=utf-8") }
+        // Browsers ask for an icon; there is none, and an empty answer keeps their console clean.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+        router.get("/api/scenarios") { _, _ in JSONResponse.ok(JSONText.write(scenariosJSON)) }
+        router.get("/api/assumptions") { _, _ in JSONResponse.ok(JSONText.write(assumptionsJSON)) }
+        router.get("/api/authorities") { _, _ in
+            JSONResponse.ok(JSONText.write(AuthoritiesReport.json(workspace.authorities.authorities)))
+        }
+        router.get("/api/progress") { request, _ in progress(client: request.headers[Self.clientHeader]) }
+        router.post("/api/scenario") { request, _ in try await validateUpload(request) }
+        router.post("/api/run") { request, _ in try await run(request) }
+        router.post("/api/compare") { request, _ in try await compare(request) }
+        router.post("/api/decide") { request, _ in try await decide(request) }
+        router.post("/api/share") { request, _ in try await share(request) }
+        router.post("/api/map") { request, _ in try await map(request) }
+        router.post("/api/council") { request, _ in try await council(request) }
+        router.post("/api/evidence-pack") { request, _ in try await evidencePack(request) }
+        return router
+    }
+
+    /// The header the page sends to name itself, so that its new run cancels its previous one.
+    static let clientHeader = HTTPField.Name("X-MSC-Client")!
+
+    // MARK: Reading requests
+
+    /// The body, refused with a 413 when larger than the limit.
+    func body(of request: Request) async throws -> Data {
+        let limit = settings.maximumBodyBytes
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw APIError(status: 413, "body: \(declared) bytes is more than the limit of \(limit) bytes")
+        }
+        var request = request
+        do {
+            let buffer = try await request.collectBody(upTo: limit)
+            return Data(buffer.readableBytesView)
+        } catch {
+            throw APIError(status: 413, "body: more than the limit of \(limit) bytes")
+        }
+    }
+
+    func scenarioRequest(_ request: Request, extraKeys: [String] = [], minimumScenarios: Int = 1) async throws -> ScenarioRequest {
+        try ScenarioRequest.parse(try await body(of: request), extraKeys: extraKeys,
+                                  maximumIterations: settings.maximumIterations, minimumScenarios: minimumScenarios)
+    }
+
+    /// Runs quick model work (loading, central cases) on a worker thread within the concurrency limit.
+    func quick<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await quickWork.run(busyMessage: "the server is busy (\(settings.maximumQueuedQuickJobs) requests waiting); try again shortly", work)
+    }
+
+    static func timed(_ start: ContinuousClock.Instant, _ response: Response) -> Response {
+        var response = response
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        response.headers[HTTPField.Name("Server-Timing")!] = "compute;dur=\(String(format: "%.2f", milliseconds))"
+        return response
+    }
+
+    // MARK: Fixed data
+
+    var scenariosJSON: JSONValue {
+        .array(workspace.scenarios.map { s in
+            .object([("name", .string(s.name)), ("question", .string(s.question)), ("horizonYears", .number(Double(s.horizonYears))),
+                     ("baseline", s.declaredBaseline.map { .string($0) } ?? .null)])
+        })
+    }
+
+    /// The assumptions grouped by topic (the file each comes from), each with its valid range.
+    var assumptionsJSON: JSONValue {
+        let all = workspace.assumptions.all
+        let entries = AssumptionsReport.json(all)
+        guard case .array(let objects) = entries else { return entries }
+        var grouped: [String: [JSONValue]] = [:]
+        for (assumption, object) in zip(all, objects) {
+            guard case .object(var pairs) = object else { continue }
+            let range = assumption.admissibleRange
+            pairs.append(("range", .object([("minimum", range.lowerBound.isFinite ? .number(range.lowerBound) : .null),
+                                             ("maximum", range.upperBound.isFinite ? .number(range.upperBound) : .null)])))
+            pairs.append(("unitLabel", .string(assumption.unit.expectation)))
+            grouped[AssumptionGroups.group(of: assumption), default: []].append(.object(pairs))
+        }
+        return .object([("groups", .array(AssumptionGroups.order(grouped.keys).map { id in
+            .object([("id", .string(id)), ("title", .string(AssumptionGroups.title(id))), ("assumptions", .array(grouped[id] ?? []))])
+        }))])
+    }
+
+    func progress(client: String?) -> Response {
+        guard let client, let ticket = board.ticket(client: client) else {
+            return JSONResponse.ok("{\"running\": false, \"done\": 0, \"total\": 0}\n")
+        }
+        let running = !ticket.finished.load(ordering: .relaxed) && !ticket.isCancelled
+        return JSONResponse.ok("{\"running\": \(running), \"done\": \(ticket.done.load(ordering: .relaxed)), \"total\": \(ticket.total.load(ordering: .relaxed))}\n")
+    }
+
+    // MARK: Endpoints
+
+    func validateUpload(_ request: Request) async throws -> Response {
+        let data = try await body(of: request)
+        guard let object = try? JSONSerialization.jsonObject(with: data) else {
+            throw APIError.badRequest("body: expected {\"fileName\": \"mine.yaml\", \"yaml\": \"…\"}")
+        }
+        let upload = try ScenarioRequest.parseUpload(object, key: "body")
+        let loaded = try await quick { try workspace.validate(upload: upload) }
+        let scenario = loaded.scenario
+        return JSONResponse.ok(JSONText.write(.object([
+            ("name", .string(scenario.name)), ("question", .string(scenario.question)),
+            ("horizonYears", .number(Double(scenario.horizonYears))), ("fileName", .string(upload.fileName)),
+        ])))
+    }
+
+    /// `msc run`: the central case of each scenario (`"central": true`, with the map's figures when
+    /// `"map": true`), or each scenario's Monte Carlo.
+    func run(_ request: Request) async throws -> Response {
+        let start = ContinuousClock.now
+        let parsed = try await scenarioRequest(request, extraKeys: ["central", "map", "switchingValues"])
+        if !parsed.central {
+            let (plans, results, _) = try await simulate(parsed, client: request.headers[Self.clientHeader])
+            let report = ComparisonReport(results: results, baselineIndex: plans.map { _ -> Int? in nil },
+                                          manifest: manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "run"))
+            return Self.timed(start, JSONResponse.ok(JSONText.write(report.json)))
+        }
+        let workspace = workspace
+        let json: JSONValue = try await quick { () throws -> JSONValue in
+            let plans = try workspace.plans(for: parsed)
+            return .object([
+                ("scenarios", .array(try plans.map { plan in
+                    guard case .object(var pairs) = try CentralCaseReport(plan: plan, solvingSwitchingValues: parsed.switchingValues).json else { return .null }
+                    pairs.insert(("question", .string(plan.scenario.question)), at: 1)
+                    pairs.append(("notes", .array(Self.overrideNotes(plan, parsed).map { .string($0) })))
+                    if parsed.map { pairs.append(("authorities", CouncilCard.mapJSON(plan))) }
+                    return .object(pairs)
+                })),
+            ])
+        }
+        return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
+    }
+
+    /// `msc compare`: every scenario's Monte Carlo with common random numbers, differences against
+    /// the baseline, and (with `"charts": true`) the evidence pack's SVG charts.
+    func compare(_ request: Request) async throws -> Response {
+        let start = ContinuousClock.now
+        let parsed = try await scenarioRequest(request, extraKeys: ["charts", "decision"])
+        let deciding = parsed.decision && parsed.scenarios.count + parsed.uploads.count >= 2
+        if deciding { try Self.checkDecidable(parsed) }
+        let (plans, results, baselines) = try await simulate(parsed, client: request.headers[Self.clientHeader],
+                                                             keepInputDraws: deciding)
+        let comparison = ComparisonReport(results: results, baselineIndex: baselines,
+                                          manifest: manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "compare"))
+        guard case .object(var pairs) = comparison.json else { throw APIError(status: 500, "comparison could not be written") }
+        pairs.append(("table", Self.tableJSON(comparison.table)))
+        var decision: DecisionReport?
+        if deciding {
+            let manifest = comparison.manifest
+            let report = try await quick { try Self.decision(plans, results, baselines, parsed, manifest, threads: 1) }
+            pairs.append(("decision", report.json))
+            pairs.append(("decisionTables", .array(report.tables.map(Self.tableJSON))))
+            decision = report
+        }
+        if parsed.charts {
+            let inputs = Unshared((plans, comparison, decision))
+            let charts = try await quick {
+                var pack = try EvidencePack(plans: inputs.value.0, comparison: inputs.value.1)
+                pack.decision = inputs.value.2
+                return Unshared(Charts.all(for: pack))
+            }.value
+            pairs.append(("charts", .array(charts.map { chart in
+                .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
+            })))
+        }
+        pairs.append(("notes", .array(plans.flatMap { Self.overrideNotes($0, parsed) }.map { .string($0) })))
+        return Self.timed(start, JSONResponse.ok(JSONText.write(.object(pairs))))
+    }
+
+    /// `msc decide`: how likely each scenario is worthwhile against the baseline, by value of an
+    /// identification, and which inputs are worth resolving first (EVPI, EVPPI).
+    func decide(_ request: Request) async throws -> Response {
+        let start = ContinuousClock.now
+        let parsed = try await scenarioRequest(request, extraKeys: ["threshold", "charts"], minimumScenarios: 2)
+        try Self.checkDecidable(parsed)
+        let (plans, results, baselines) = try await simulate(parsed, client: request.headers[Self.clientHeader], keepInputDraws: true)
+        let manifest = manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "decide")
+        let report = try await quick { try Self.decision(plans, results, baselines, parsed, manifest, threads: 1) }
+        guard case .object(var pairs) = report.json else { throw APIError(status: 500, "decision could not be written") }
+        pairs.append(("tables", .array(report.tables.map(Self.tableJSON))))
+        if parsed.charts {
+            pairs.append(("charts", .array(DecisionCharts.all(report).map { chart in
+                .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
+            })))
+        }
+        return Self.timed(start, JSONResponse.ok(JSONText.write(.object(pairs))))
+    }
+
+    /// The regressions behind decision analysis need every shared input drawn alike in each
+    /// scenario (not so under Sobol) and enough iterations.
+    static func checkDecidable(_ parsed: ScenarioRequest) throws {
+        if parsed.sampling == .sobol { throw APIError.badRequest("sampling: sobol is not available for decision analysis; expected mc or lhs") }
+        if parsed.iterations < 100 { throw APIError.badRequest("iterations: decision analysis needs at least 100") }
+    }
+
+    static func decision(_ plans: [ScenarioPlan], _ results: [SimulationResult], _ baselines: [Int?], _ parsed: ScenarioRequest,
+                         _ manifest: RunManifest, threads: Int) throws -> DecisionReport {
+        let baseline = baselines.firstIndex { $0 == nil } ?? 0
+        do {
+            let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: baseline)
+            let analysis = DecisionAnalysis.analyse(problem, threshold: parsed.threshold, seed: parsed.seed, threads: threads)
+            return DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans), manifest: manifest)
+        } catch let error as DecisionError {
+            throw APIError.badRequest("decision: \(error.description)")
+        }
+    }
+
+    /// `msc share`: what each council in an area pays for one scenario's posts.
+    func share(_ request: Request) async throws -> Response {
+        let parsed = try await scenarioRequest(request, extraKeys: ["area", "areaKind"])
+        guard parsed.scenarios.count + parsed.uploads.count == 1 else { throw APIError.badRequest("scenarios: expected exactly one scenario") }
+        guard let area = parsed.area else { throw APIError.badRequest("area: expected a county, police force area, region or council, e.g. \"Kent\"") }
+        let kind = parsed.areaKind.map(AreaKind.init(scenarioWord:))
+        if kind == .some(nil) { throw APIError.badRequest("areaKind: expected county-area, police-force-area, region or authority") }
+        let workspace = workspace
+        let json = try await quick {
+            let plan = try workspace.plans(for: parsed)[0]
+            do {
+                return try ShareReport(loaded: plan.loaded, authorities: workspace.authorities, deployment: plan.deployment,
+                                       area: area, kind: kind ?? nil).json
+            } catch let error as InputError where error.key == "area" {
+                throw APIError.badRequest("area: \(error.message)")
+            }
+        }
+        return JSONResponse.ok(JSONText.write(json))
+    }
+
+    /// One scenario's hexagon map coloured by `metric` (the evidence pack's map code), with each
+    /// council's value for the page's hover.
+    func map(_ request: Request) async throws -> Response {
+        let start = ContinuousClock.now
+        let parsed = try await scenarioRequest(request, extraKeys: ["metric"])
+        guard parsed.scenarios.count + parsed.uploads.count == 1 else { throw APIError.badRequest("scenarios: expected exactly one scenario") }
+        let word = parsed.metric ?? HexMapMetric.posts.rawValue
+        guard let metric = HexMapMetric(rawValue: word) else {
+            throw APIError.badRequest("metric: expected one of \(HexMapMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let workspace = workspace
+        let json = try await quick { () throws -> JSONValue in
+            let plan = try workspace.plans(for: parsed)[0]
+            let cells = HexMaps.cells(plan: plan, metric: metric, layout: workspace.hexLayout, authorities: workspace.authorities)
+            return .object([
+                ("scenario", .string(plan.scenario.name)), ("metric", .string(metric.rawValue)), ("label", .string(metric.label)),
+                ("svg", .string(HexMaps.svg(plan: plan, metric: metric, layout: workspace.hexLayout,
+                                            authorities: workspace.authorities, id: "page-map"))),
+                ("cells", .array(cells.map { cell in
+                    .object([("code", .string(cell.code)), ("council", .string(cell.council)),
+                             ("value", cell.value.map { .number($0) } ?? .null),
+                             ("shown", .string(cell.value.map(metric.format) ?? "no value"))])
+                })),
+                ("licence", .string("Hexagon layout: Open Innovations, \(HexLayout.copyrightNotice), MIT licence.")),
+            ])
+        }
+        return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
+    }
+
+    /// One council's card under one scenario (the map's click).
+    func council(_ request: Request) async throws -> Response {
+        let data = try await body(of: request)
+        var object = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+        guard let code = object.removeValue(forKey: "code") as? String, code.count <= 12 else {
+            throw APIError.badRequest("code: expected a council's ONS code, e.g. \"E06000001\"")
+        }
+        let rest = try JSONSerialization.data(withJSONObject: object)
+        let parsed = try ScenarioRequest.parse(rest, maximumIterations: settings.maximumIterations)
+        guard parsed.scenarios.count + parsed.uploads.count == 1 else { throw APIError.badRequest("scenarios: expected exactly one scenario") }
+        let workspace = workspace
+        let json = try await quick {
+            let plan = try workspace.plans(for: parsed)[0]
+            do {
+                return try CouncilCard(plan: plan, code: code, authorities: workspace.authorities).json
+            } catch let error as InputError where error.key == "code" {
+                throw APIError.badRequest("code: \(error.message)")
+            }
+        }
+        return JSONResponse.ok(JSONText.write(json))
+    }
+
+    /// The evidence pack of the request's comparison, every format in one zip file.
+    func evidencePack(_ request: Request) async throws -> Response {
+        let parsed = try await scenarioRequest(request)
+        let deciding = parsed.scenarios.count + parsed.uploads.count >= 2 && parsed.sampling != .sobol && parsed.iterations >= 100
+        let (plans, results, baselines) = try await simulate(parsed, client: nil, keepInputDraws: deciding)
+        let comparison = ComparisonReport(results: results, baselineIndex: baselines,
+                                          manifest: manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "evidence-pack"))
+        let inputs = Unshared((plans, comparison))
+        let data = try await quick {
+            try EvidencePackWriter.zipped(try EvidencePack(plans: inputs.value.0, comparison: inputs.value.1,
+                                                           decisionSeed: deciding ? parsed.seed : nil,
+                                                           decisionBaseline: baselines.firstIndex { $0 == nil } ?? 0,
+                                                           maps: (workspace.hexLayout, workspace.authorities)))
+        }
+        return JSONResponse.bytes(data, contentType: "application/zip", fileName: "evidence-pack.zip")
+    }
+
+    // MARK: Running
+
+    /// Builds the plans and runs each scenario's Monte Carlo with the same seed (common random
+    /// numbers), within the limit on simultaneous runs; a newer run by the same client cancels this one.
+    func simulate(_ parsed: ScenarioRequest, client: String?,
+                  keepInputDraws: Bool = false) async throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
+        let ticket = board.begin(client: client)
+        defer { ticket.finished.store(true, ordering: .relaxed) }
+        let workspace = workspace
+        let plans = try await quick { try workspace.plans(for: parsed) }
+        let baselines = try baselineIndex(plans, parsed)   // a wrong baseline is refused before the run
+        let simulation = SimulationSettings(runs: parsed.iterations, seed: parsed.seed, method: parsed.sampling,
+                                            threads: settings.simulationThreads, keepInputDraws: keepInputDraws)
+        ticket.total.store(parsed.iterations * plans.count, ordering: .relaxed)
+        let busy = "\(settings.maximumConcurrentSimulations) Monte Carlo runs are in progress; try again shortly"
+        let results = try await simulationWork.run(busyMessage: busy) {
+            var results: [SimulationResult] = []
+            for (index, plan) in plans.enumerated() {
+                if ticket.isCancelled { break }
+                let offset = index * parsed.iterations
+                let result = try SimulationEngine.run(plan.plan, settings: simulation,
+                                                      progress: { done, _ in ticket.done.store(offset + done, ordering: .relaxed) },
+                                                      shouldStop: { ticket.isCancelled })
+                results.append(result)
+            }
+            return results
+        }
+        if ticket.isCancelled || results.count < plans.count || results.contains(where: \.interrupted) {
+            throw APIError(status: 409, "cancelled: a newer run from the same page replaced this one")
+        }
+        return (plans, results, baselines)
+    }
+
+    /// For each plan the index of its baseline: the request's `baseline` (one of the scenarios
+    /// given), or the first scenario; nil for the baseline itself.
+    func baselineIndex(_ plans: [ScenarioPlan], _ parsed: ScenarioRequest) throws -> [Int?] {
+        var base = 0
+        if let name = parsed.baseline {
+            guard let found = plans.firstIndex(where: { $0.scenario.name == name }) else {
+                throw APIError.badRequest("baseline: \"\(name)\" is not among the scenarios given; expected one of \(plans.map(\.scenario.name).joined(separator: ", "))")
+            }
+            base = found
+        }
+        return plans.indices.map { $0 == base ? nil : base }
+    }
+
+    func manifest(_ plans: [ScenarioPlan], _ parsed: ScenarioRequest, runs: Int, endpoint: String) -> RunManifest {
+        let overrides = parsed.overrides.map { "\"\($0.name)\": \($0.json)" }.joined(separator: ", ")
+        var body = "{\"scenarios\": [\(parsed.scenarios.map { "\"\($0)\"" }.joined(separator: ", "))]"
+        if !parsed.uploads.isEmpty { body += ", \"uploads\": [\(parsed.uploads.count) uploaded]" }
+        if let baseline = parsed.baseline { body += ", \"baseline\": \"\(baseline)\"" }
+        if !overrides.isEmpty { body += ", \"overrides\": {\(overrides)}" }
+        body += ", \"seed\": \(parsed.seed), \"iterations\": \(parsed.iterations)}"
+        return RunManifest(seed: parsed.seed, runs: runs, method: parsed.sampling, gslVersion: GSLLibrary.version,
+                           filePaths: plans.flatMap(\.inputFiles), command: "POST /api/\(endpoint) \(body)")
+    }
+
+    /// A table as shown to people: title, column headers, the cells as displayed, notes.
+    static func tableJSON(_ table: ReportTable) -> JSONValue {
+        .object([("title", .string(table.title)), ("columns", .array(table.columns.map { .string($0.header) })),
+                 ("rows", .array(table.rows.map { .array($0.map { .string($0.display) }) })),
+                 ("notes", .array(table.notes.map { .string($0) }))])
+    }
+
+    /// Says where a scenario's own override of an assumption takes precedence over the page's.
+    static func overrideNotes(_ plan: ScenarioPlan, _ parsed: ScenarioRequest) -> [String] {
+        let asked = Set(parsed.overrides.map(\.name))
+        return plan.scenario.overriddenAssumptions.filter(asked.contains).map {
+            "\(plan.scenario.name) sets \($0) itself, so your override of \($0) does not apply to it."
+        }
+    }
+}
+
+/// Hands a finished, never-again-mutated value to one worker thread. Reports are plain values
+/// without `Sendable` conformance; each is built, passed once and read by one thread at a time.
+struct Unshared<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

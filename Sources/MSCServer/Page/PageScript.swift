@@ -1,0 +1,479 @@
+extension Page {
+    /// The page's behaviour. Every text from the server or an upload goes in with `textContent`
+    /// (never parsed as markup); only the server's SVG charts, whose text the chart code escapes,
+    /// go in as markup.
+    static let script = #"""
+    "use strict";
+    (function () {
+    const $ = (selector) => document.querySelector(selector);
+    function el(tag, attributes, ...children) {
+      const node = document.createElement(tag);
+      for (const [key, value] of Object.entries(attributes || {})) {
+        if (key === "class") node.className = value;
+        else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+        else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value === true ? "" : String(value));
+      }
+      for (const child of children.flat()) {
+        if (child === null || child === undefined) continue;
+        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      }
+      return node;
+    }
+    const pounds = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", maximumFractionDigits: 0});
+    const whole = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});
+    const one = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 1});
+    const percent = (x) => one.format(100 * x) + "%";
+    function money(x) {
+      if (!isFinite(x)) return "n/a";
+      const size = Math.abs(x);
+      if (size >= 1e9) return (x < 0 ? "−" : "") + "£" + (size / 1e9).toFixed(2) + "bn";
+      if (size >= 1e6) return (x < 0 ? "−" : "") + "£" + (size / 1e6).toFixed(1) + "m";
+      return pounds.format(x).replace("-", "−");
+    }
+
+    // Names this page so that its new Monte Carlo cancels its previous one on the server.
+    let clientId = sessionStorage.getItem("msc-client");
+    if (!clientId) {
+      clientId = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + String(Date.now()));
+      sessionStorage.setItem("msc-client", clientId);
+    }
+
+    class APIError extends Error { constructor(message, status) { super(message); this.status = status; } }
+    async function api(path, body, binary) {
+      const options = {method: body ? "POST" : "GET", headers: {"X-MSC-Client": clientId}};
+      if (body) { options.headers["Content-Type"] = "application/json"; options.body = JSON.stringify(body); }
+      const response = await fetch(path, options);
+      if (response.ok && binary) return response.blob();
+      const text = await response.text();
+      let data;
+      try { data = JSON.parse(text); } catch (e) { data = {error: text.slice(0, 200)}; }
+      if (!response.ok) throw new APIError(data.error || response.statusText, response.status);
+      return data;
+    }
+
+    // MARK: State, kept whole in the address so a copied link reopens the same result.
+    const catalogue = {scenarios: [], groups: [], assumptions: {}, authorities: {}};
+    let state = null;
+    function defaultState() {
+      const names = catalogue.scenarios.map((s) => s.name);
+      const wanted = ["status-quo", "national-rollout", "county-shared"].filter((n) => names.includes(n));
+      return {scenarios: wanted.length ? wanted : names.slice(0, 2), baseline: wanted[0] || names[0], uploads: [],
+              overrides: {}, seed: 20250101, iterations: 10000, colour: "posts", mapScenario: null, council: null};
+    }
+    function readState() {
+      const base = defaultState();
+      const match = location.hash.match(/^#state=(.*)$/);
+      if (!match) return base;
+      try {
+        const parsed = JSON.parse(decodeURIComponent(match[1]));
+        const merged = Object.assign(base, parsed);
+        if (!Array.isArray(merged.scenarios) || !Array.isArray(merged.uploads) || typeof merged.overrides !== "object") return defaultState();
+        return merged;
+      } catch (e) { return base; }
+    }
+    function writeState() {
+      const url = location.pathname + "#state=" + encodeURIComponent(JSON.stringify(state));
+      history.replaceState(null, "", url);
+      $("#share-link").value = location.href;
+    }
+    function uploadedNames() { return state.uploads.map((u) => u.name); }
+    function selectedNames() { return state.scenarios.concat(uploadedNames()); }
+    function requestBody(extra) {
+      const names = selectedNames();
+      return Object.assign({
+        scenarios: state.scenarios, uploads: state.uploads.map((u) => ({fileName: u.fileName, yaml: u.yaml})),
+        baseline: names.includes(state.baseline) ? state.baseline : names[0], overrides: state.overrides,
+        seed: Number(state.seed), iterations: Number(state.iterations),
+      }, extra || {});
+    }
+
+    // MARK: Errors
+    function showError(error) {
+      const box = $("#error");
+      box.textContent = error ? String(error.message || error) : "";
+      box.hidden = !error;
+    }
+
+    // MARK: Controls
+    function renderScenarioControls() {
+      const list = $("#scenario-list");
+      list.replaceChildren();
+      for (const s of catalogue.scenarios) {
+        const box = el("input", {type: "checkbox", value: s.name, id: "scenario-" + s.name, checked: state.scenarios.includes(s.name),
+          onchange: (event) => {
+            state.scenarios = catalogue.scenarios.map((x) => x.name)
+              .filter((n) => n === s.name ? event.target.checked : state.scenarios.includes(n));
+            changed();
+          }});
+        list.append(el("li", {}, el("label", {title: s.question}, box, " ", s.name), el("span", {class: "question"}, s.question)));
+      }
+      for (const upload of state.uploads) {
+        list.append(el("li", {class: "uploaded"}, el("span", {}, "⬆ " + upload.name + " (uploaded) "),
+          el("button", {type: "button", class: "small", onclick: () => {
+            state.uploads = state.uploads.filter((u) => u !== upload); renderScenarioControls(); changed();
+          }}, "remove"), el("span", {class: "question"}, upload.question || "")));
+      }
+      const baseline = $("#baseline");
+      baseline.replaceChildren();
+      for (const name of selectedNames()) baseline.append(el("option", {value: name, selected: name === state.baseline}, name));
+      const mapSelect = $("#map-scenario");
+      mapSelect.replaceChildren();
+      for (const name of selectedNames()) mapSelect.append(el("option", {value: name, selected: name === state.mapScenario}, name));
+      $("#iterations").value = state.iterations;
+      $("#seed").value = state.seed;
+      $("#map-colour").value = state.colour;
+    }
+
+    function renderOverrides() {
+      const list = $("#override-list");
+      list.replaceChildren();
+      const names = Object.keys(state.overrides).sort();
+      $("#no-overrides").hidden = names.length > 0;
+      $("#undo-all").hidden = names.length === 0;
+      for (const name of names) {
+        const a = catalogue.assumptions[name];
+        const value = state.overrides[name];
+        const shown = typeof value === "object" ? value.value + " (" + value.distribution.kind + ")" : value + " (fixed)";
+        list.append(el("li", {"data-name": name},
+          el("span", {}, (a ? a.description.replace(/\.$/, "") : name) + ": "),
+          el("s", {}, a ? String(a.value) : ""), " → ", el("strong", {}, shown), " ",
+          el("button", {type: "button", class: "small undo", onclick: () => { delete state.overrides[name]; renderAssumptions(); changed(); }}, "undo")));
+      }
+    }
+
+    // MARK: Assumptions, grouped by topic, each editable within its valid range
+    const parameterNames = {fixed: ["value"], uniform: ["minimum", "maximum"], normal: ["mean", "standardDeviation"],
+      lognormal: ["logMean", "logStandardDeviation"], beta: ["alpha", "beta"], triangular: ["minimum", "mode", "maximum"],
+      pert: ["minimum", "mode", "maximum"]};
+    function describeDistribution(d) {
+      const parts = parameterNames[d.kind].map((p) => p + " " + d[p]);
+      return d.kind === "fixed" ? "fixed" : d.kind + " (" + parts.join(", ") + ")";
+    }
+    function renderAssumptions() {
+      const root = $("#assumptions");
+      root.replaceChildren();
+      for (const group of catalogue.groups) {
+        const rows = group.assumptions.map(assumptionRow);
+        const table = el("table", {class: "assumptions"},
+          el("thead", {}, el("tr", {}, ["Assumption", "Value", "Unit", "Uncertainty", "Evidence", "Source"].map((h) => el("th", {}, h)))),
+          el("tbody", {}, rows));
+        root.append(el("details", {open: group.id === "cost", id: "group-" + group.id},
+          el("summary", {}, group.title + " (" + group.assumptions.length + ")"), table));
+      }
+    }
+    function assumptionRow(a) {
+      const override = state.overrides[a.name];
+      const current = override === undefined ? a.value : (typeof override === "object" ? override.value : override);
+      const input = el("input", {type: "number", step: "any", value: current, "data-name": a.name, class: "value",
+        min: a.range.minimum === null ? undefined : a.range.minimum, max: a.range.maximum === null ? undefined : a.range.maximum,
+        "aria-label": a.description});
+      input.addEventListener("change", () => {
+        const v = Number(input.value);
+        if (input.value === "" || !isFinite(v)) return;
+        if (v === a.value && typeof state.overrides[a.name] !== "object") delete state.overrides[a.name];
+        else state.overrides[a.name] = v;
+        renderAssumptions();
+        changed();
+      });
+      const distribution = override && typeof override === "object" ? override.distribution : a.distribution;
+      const editor = distributionEditor(a, distribution);
+      const source = el("details", {class: "source"}, el("summary", {}, a.sources.length ? a.sources[0].publisher : "no source"),
+        a.sources.map((s) => el("p", {}, [s.title, s.publisher, s.date, s.page].filter(Boolean).join(", "),
+          s.url ? [" ", el("span", {class: "url"}, s.url)] : [])),
+        a.notes ? el("p", {class: "notes-text"}, a.notes) : null, el("p", {class: "hint"}, "Defined at " + a.origin.split("/").slice(-2).join("/")));
+      return el("tr", {class: override === undefined ? "" : "changed", "data-name": a.name},
+        el("td", {}, el("span", {class: "name"}, a.name), el("br"), el("span", {class: "description"}, a.description)),
+        el("td", {}, input), el("td", {class: "unit"}, a.unitLabel),
+        el("td", {}, editor), el("td", {class: "grade grade-" + a.evidence}, a.evidence), el("td", {}, source));
+    }
+    function distributionEditor(a, d) {
+      const kind = el("select", {"aria-label": "distribution of " + a.name},
+        Object.keys(parameterNames).filter((k) => k !== "beta" || a.unit === "fraction")
+          .map((k) => el("option", {value: k, selected: k === d.kind}, k)));
+      const fields = el("span", {class: "parameters"});
+      function drawFields() {
+        fields.replaceChildren();
+        for (const p of parameterNames[kind.value]) {
+          fields.append(el("label", {}, p + " ", el("input", {type: "number", step: "any", name: p, value: d.kind === kind.value ? d[p] : ""})));
+        }
+      }
+      kind.addEventListener("change", drawFields);
+      drawFields();
+      const apply = el("button", {type: "button", class: "small", onclick: () => {
+        const distribution = {kind: kind.value};
+        for (const input of fields.querySelectorAll("input")) distribution[input.name] = Number(input.value);
+        const override = state.overrides[a.name];
+        const value = override === undefined ? a.value : (typeof override === "object" ? override.value : override);
+        state.overrides[a.name] = kind.value === "fixed" ? distribution.value : {value: value, distribution: distribution};
+        renderAssumptions();
+        changed();
+      }}, "apply");
+      return el("details", {class: "distribution"}, el("summary", {}, describeDistribution(d)), kind, fields, apply);
+    }
+
+    // MARK: Results
+    function renderCentral(data) {
+      const root = $("#central");
+      root.replaceChildren();
+      const notes = $("#notes");
+      notes.replaceChildren();
+      catalogue.central = {};
+      for (const s of data.scenarios) {
+        catalogue.central[s.scenario] = s;
+        root.append(el("div", {class: "card central", "data-scenario": s.scenario},
+          el("h3", {}, s.scenario), el("p", {class: "question"}, s.question),
+          el("dl", {},
+            el("dt", {}, "Net present value"), el("dd", {class: "npv"}, money(s.npv)),
+            el("dt", {}, "Present value of costs"), el("dd", {}, money(s.pvCosts)),
+            el("dt", {}, "Present value of benefits"), el("dd", {}, money(s.pvBenefits)),
+            el("dt", {}, "Benefit-cost ratio"), el("dd", {}, isFinite(s.bcr) ? s.bcr.toFixed(2) : "n/a"),
+            el("dt", {}, "Posts"), el("dd", {}, whole.format(s.posts)),
+            el("dt", {}, "Horizon"), el("dd", {}, s.horizonYears + " years from " + s.priceBaseYear))));
+        for (const note of s.notes || []) notes.append(el("li", {}, note));
+      }
+    }
+
+    function renderCompare(data) {
+      const root = $("#compare-table");
+      root.replaceChildren();
+      const table = data.table;
+      root.append(el("table", {class: "compare"},
+        el("caption", {}, table.title),
+        el("thead", {}, el("tr", {}, table.columns.map((c) => el("th", {}, c)))),
+        el("tbody", {}, table.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, cell)))))));
+      if (table.notes.length) root.append(el("ul", {class: "notes"}, table.notes.map((n) => el("li", {}, n))));
+      const decision = $("#decision");
+      decision.replaceChildren();
+      if (data.decisionTables) {
+        decision.append(el("h3", {}, "Is it worthwhile, and which evidence is worth buying?"));
+        for (const t of data.decisionTables) {
+          decision.append(el("table", {class: "compare"}, el("caption", {}, t.title),
+            el("thead", {}, el("tr", {}, t.columns.map((c) => el("th", {}, c)))),
+            el("tbody", {}, t.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, cell)))))));
+          if (t.notes.length) decision.append(el("ul", {class: "notes"}, t.notes.map((n) => el("li", {}, n))));
+        }
+      }
+      const charts = $("#charts");
+      charts.replaceChildren();
+      for (const chart of data.charts || []) {
+        const figure = el("figure", {"data-file": chart.fileName});
+        const holder = el("div", {class: "svg"});
+        // The chart code escapes every text it draws; the SVG is the server's own.
+        holder.innerHTML = chart.svg;
+        figure.append(holder, el("figcaption", {}, chart.caption));
+        charts.append(figure);
+      }
+      for (const note of data.notes || []) $("#notes").append(el("li", {}, note));
+      $("#mc-label").textContent = "(" + whole.format(data.manifest.runs) + " iterations, seed " + data.manifest.seed + ")";
+    }
+
+    // MARK: Map: the evidence pack's hexagon map, drawn by the server; hover and click added here.
+    function mapScenario() {
+      return catalogue.central && catalogue.central[state.mapScenario] ? state.mapScenario : selectedNames()[0];
+    }
+    function scenarioBody(scenario, extra) {
+      const body = requestBody(extra);
+      const isUpload = uploadedNames().includes(scenario);
+      body.scenarios = isUpload ? [] : [scenario];
+      body.uploads = isUpload ? body.uploads.filter((u, i) => state.uploads[i].name === scenario) : [];
+      delete body.baseline; delete body.iterations;
+      return body;
+    }
+    let mapGeneration = 0;
+    async function renderMap() {
+      const holder = $("#map");
+      const scenario = mapScenario();
+      const data = catalogue.central && catalogue.central[scenario];
+      if (!data) return;
+      const mine = ++mapGeneration;
+      let map;
+      try {
+        map = await api("/api/map", scenarioBody(scenario, {metric: state.colour}));
+      } catch (error) {
+        holder.replaceChildren(el("p", {class: "error"}, error.message));
+        return;
+      }
+      if (mine !== mapGeneration) return;
+      const rows = {};
+      for (const row of data.authorities || []) rows[row.code] = row;
+      const cells = {};
+      for (const cell of map.cells) cells[cell.code] = cell;
+      // The map's SVG is the server's own; its text is escaped by the chart code.
+      holder.innerHTML = map.svg;
+      holder.setAttribute("data-metric", map.metric);
+      for (const shape of holder.querySelectorAll("[data-code]")) {
+        const code = shape.getAttribute("data-code");
+        const title = shape.querySelector("title");
+        if (title) title.remove();   // the page shows its own tooltip
+        shape.setAttribute("tabindex", "0");
+        shape.addEventListener("mousemove", (event) => showTooltip(event, cells[code], rows[code], map.label));
+        shape.addEventListener("mouseleave", () => { $("#map-tooltip").hidden = true; });
+        shape.addEventListener("click", () => openCouncil(code));
+        shape.addEventListener("keydown", (event) => { if (event.key === "Enter") openCouncil(code); });
+      }
+      $("#map-licence").textContent = map.licence;
+      if (state.council) openCouncil(state.council, true);
+    }
+    function showTooltip(event, cell, row, label) {
+      const tip = $("#map-tooltip");
+      if (!cell) return;
+      tip.replaceChildren(el("div", {}, el("strong", {}, cell.council), el("br"), label + ": " + cell.shown,
+        row ? [el("br"), row.post ? (row.shared ? "shared post: " : "own post: ") + row.post : "no post of its own",
+               el("br"), "coverage " + percent(row.coverage) + ", net cost " + money(row.councilNetCost) + " a year",
+               el("br"), "extra identifications " + one.format(row.additionalIdentificationsPerYear) + " a year"] : [],
+        el("br"), el("em", {}, "click for its card")));
+      tip.hidden = false;
+      tip.style.left = (event.pageX + 14) + "px";
+      tip.style.top = (event.pageY + 14) + "px";
+    }
+    async function openCouncil(code, quiet) {
+      const scenario = mapScenario();
+      state.council = code;
+      if (!quiet) writeState();
+      const card = $("#council-card");
+      card.hidden = false;
+      card.replaceChildren(el("p", {class: "hint"}, "Loading…"));
+      try {
+        const c = await api("/api/council", scenarioBody(scenario, {code: code}));
+        const partners = (c.share.posts[0] ? c.share.posts[0].members : []).filter((m) => m.code !== c.code).map((m) => m.name);
+        const own = c.share.rows[0] || {};
+        card.replaceChildren(
+          el("h3", {}, c.name), el("p", {class: "hint"}, c.tier + ", population " + whole.format(c.population) + " · " + c.scenario),
+          el("dl", {},
+            el("dt", {}, "Post"), el("dd", {class: "post"}, c.post ? c.post + (partners.length ? " (shared with " + partners.join(", ") + ")" : " (its own)") : "none"),
+            el("dt", {}, "Its share of the post"), el("dd", {}, percent(c.costShare) + ", " + money(c.annualCost) + " a year"),
+            el("dt", {}, "Who pays"), el("dd", {}, el("ul", {}, c.funders.map((f) => el("li", {}, f.label + ": " + money(f.pays) + " (" + percent(f.share) + ")")))),
+            el("dt", {}, "Net cost to the council"), el("dd", {class: "net"}, money(c.councilNetCost) + " a year"),
+            el("dt", {}, "A post of its own"), el("dd", {}, money(own.ownPostAnnualCost) + " a year, coverage " + percent(own.ownPostCoverage || 0)),
+            el("dt", {}, "Coverage"), el("dd", {}, percent(c.coverage)),
+            el("dt", {}, "Extra identifications"), el("dd", {}, one.format(c.additionalIdentificationsPerYear) + " a year (from " + one.format(c.baselineIdentificationsPerYear) + ")"),
+            el("dt", {}, "Post survives " + c.horizonYears + " years"), el("dd", {}, c.post ? percent(c.survivalAtHorizon) : "n/a")),
+          el("button", {type: "button", class: "small", onclick: () => { state.council = null; card.hidden = true; writeState(); }}, "close"));
+      } catch (error) {
+        card.replaceChildren(el("p", {class: "error"}, error.message));
+      }
+    }
+
+    // MARK: Running
+    let generation = 0;
+    let pending = null;
+    function changed() {
+      writeState();
+      renderOverrides();
+      clearTimeout(pending);
+      pending = setTimeout(refresh, 120);
+    }
+    async function refresh() {
+      const mine = ++generation;
+      showError(null);
+      if (selectedNames().length === 0) {
+        $("#central").replaceChildren(el("p", {class: "hint"}, "Tick at least one scenario."));
+        return;
+      }
+      document.body.classList.add("computing");
+      try {
+        const central = await api("/api/run", requestBody({central: true, map: true}));
+        if (mine !== generation) return;
+        renderCentral(central);
+        renderMap();
+      } catch (error) {
+        if (mine === generation) showError(error);
+        document.body.classList.remove("computing");
+        return;
+      }
+      document.body.classList.remove("computing");
+      monteCarlo(mine);
+    }
+    async function monteCarlo(mine) {
+      const bar = $("#progress-bar"), text = $("#progress-text");
+      $("#progress").hidden = false;
+      bar.value = 0;
+      text.textContent = "Monte Carlo starting…";
+      const timer = setInterval(async () => {
+        try {
+          const p = await api("/api/progress");
+          if (mine !== generation || !p.total) return;
+          bar.value = p.done / p.total;
+          text.textContent = "Monte Carlo: " + whole.format(p.done) + " of " + whole.format(p.total) + " iterations";
+        } catch (e) { /* progress is a courtesy */ }
+      }, 250);
+      try {
+        const data = await api("/api/compare", requestBody({charts: true, decision: selectedNames().length >= 2 && Number(state.iterations) >= 100}));
+        if (mine !== generation) return;
+        renderCompare(data);
+        $("#progress").hidden = true;
+      } catch (error) {
+        if (mine !== generation || error.status === 409) return;
+        showError(error);
+        $("#progress").hidden = true;
+      } finally {
+        clearInterval(timer);
+      }
+    }
+
+    // MARK: Upload, share, download
+    async function upload(file) {
+      const box = $("#upload-error");
+      box.hidden = true;
+      const yaml = await file.text();
+      try {
+        const checked = await api("/api/scenario", {fileName: file.name, yaml: yaml});
+        if (selectedNames().includes(checked.name)) throw new Error("a scenario called " + checked.name + " is already on the page; give yours another name");
+        state.uploads.push({fileName: checked.fileName, name: checked.name, question: checked.question, yaml: yaml});
+        renderScenarioControls();
+        changed();
+      } catch (error) {
+        box.textContent = error.message;
+        box.hidden = false;
+      }
+      $("#upload").value = "";
+    }
+    async function copyLink() {
+      writeState();
+      const field = $("#share-link");
+      field.select();
+      try { await navigator.clipboard.writeText(field.value); $("#copy-link").textContent = "Link copied"; }
+      catch (e) { $("#copy-link").textContent = "Copy the link below"; }
+      setTimeout(() => { $("#copy-link").textContent = "Copy share link"; }, 2500);
+    }
+    async function downloadPack() {
+      const status = $("#download-status");
+      status.textContent = "Running the Monte Carlo and writing the pack…";
+      try {
+        const blob = await api("/api/evidence-pack", requestBody(), true);
+        const link = el("a", {href: URL.createObjectURL(blob), download: "evidence-pack.zip"});
+        document.body.append(link);
+        link.click();
+        link.remove();
+        status.textContent = "Downloaded evidence-pack.zip (" + whole.format(blob.size / 1024) + " kB).";
+      } catch (error) { status.textContent = error.message; }
+    }
+
+    // MARK: Start
+    async function start() {
+      try {
+        const [scenarios, assumptions, authorities] = await Promise.all([api("/api/scenarios"), api("/api/assumptions"), api("/api/authorities")]);
+        catalogue.scenarios = scenarios;
+        catalogue.groups = assumptions.groups;
+        for (const g of assumptions.groups) for (const a of g.assumptions) catalogue.assumptions[a.name] = a;
+        for (const a of authorities) catalogue.authorities[a.code] = a.name;
+      } catch (error) { showError(error); return; }
+      state = readState();
+      renderScenarioControls();
+      renderAssumptions();
+      $("#baseline").addEventListener("change", (e) => { state.baseline = e.target.value; changed(); });
+      $("#map-scenario").addEventListener("change", (e) => { state.mapScenario = e.target.value; state.council = null; $("#council-card").hidden = true; writeState(); renderMap(); });
+      $("#map-colour").addEventListener("change", (e) => { state.colour = e.target.value; writeState(); renderMap(); });
+      $("#iterations").addEventListener("change", (e) => { state.iterations = Number(e.target.value) || 10000; changed(); });
+      $("#seed").addEventListener("change", (e) => { state.seed = Number(e.target.value) || 0; changed(); });
+      $("#upload").addEventListener("change", (e) => { if (e.target.files[0]) upload(e.target.files[0]); });
+      $("#undo-all").addEventListener("click", () => { state.overrides = {}; renderAssumptions(); changed(); });
+      $("#copy-link").addEventListener("click", copyLink);
+      $("#download-pack").addEventListener("click", downloadPack);
+      window.addEventListener("hashchange", () => { state = readState(); renderScenarioControls(); renderAssumptions(); changed(); });
+      changed();
+    }
+    start();
+    })();
+    """#
+}
