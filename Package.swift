@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Tests only: property checks of the Monte Carlo kernel against the readable model.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // No default traits: the server needs neither swift-configuration nor full Foundation's form coding.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -71,7 +73,10 @@ let package = Package(
         .target(name: "MSCTestSupport", dependencies: ["MSCSimulation", "MSCModel", "GSLKit"], path: "Tests/MSCTestSupport"),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "MSCModelTests", dependencies: ["MSCModel", "MSCTestSupport"]),
-        .testTarget(name: "MSCSimulationTests", dependencies: ["MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport"]),
+        .testTarget(name: "MSCSimulationTests", dependencies: [
+            "MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel", "MSCTestSupport"]),
         .testTarget(name: "MSCServerTests", dependencies: [
             "MSCServer", "MSCTestSupport", "MSCModel", "MSCSimulation",

@@ -38,6 +38,33 @@ public enum Statistics {
         }
     }
 
+    /// The quantiles of unsorted data at each probability, each exactly
+    /// ``quantile(sorted:probability:)`` of the sorted data, found by selection rather than a sort.
+    ///
+    /// GSL's interpolation needs the values of rank i = ⌊(n − 1) f⌋ and i + 1, which
+    /// `gsl_stats_select` (quickselect, O(n) each) finds without sorting all n; for the three
+    /// percentiles of a Monte Carlo summary that is several times faster than `gsl_sort`'s heapsort
+    /// of 100,000 values. `x` is reordered. NaN for empty data or a probability outside [0, 1];
+    /// NaN values in `x` have no rank, so remove them first.
+    public static func quantiles(selectingIn x: inout [Double], probabilities: [Double]) -> [Double] {
+        let n = x.count
+        guard n > 0 else { return probabilities.map { _ in .nan } }
+        ErrorHandler.ensureInstalled()
+        return x.withUnsafeMutableBufferPointer { buffer in
+            func rank(_ k: Int) -> Double { gsl_stats_select(buffer.baseAddress, 1, n, k) }
+            return probabilities.map { f in
+                guard f >= 0, f <= 1 else { return .nan }
+                // As gsl_stats_quantile_from_sorted_data: index (n − 1) f, its whole part and the rest.
+                let index = f * Double(n - 1)
+                let lower = Int(index)
+                let delta = index - Double(lower)
+                if lower == n - 1 { return rank(lower) }
+                let below = rank(lower), above = rank(lower + 1)
+                return (1 - delta) * below + delta * above
+            }
+        }
+    }
+
     /// A copy of `x` sorted ascending (`gsl_sort`, an in-place heapsort on the copy).
     ///
     /// NaN values have no order; remove them first if they may occur.

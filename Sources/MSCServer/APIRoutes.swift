@@ -182,7 +182,8 @@ public struct API: Sendable {
             let manifest = comparison.manifest
             let report = try await quick { try Self.decision(plans, results, baselines, parsed, manifest, threads: 1) }
             pairs.append(("decision", report.json))
-            pairs.append(("decisionTables", .array(report.tables.map(Self.tableJSON))))
+            // The page shows the options, EVPI and information tables; the curves are in the charts.
+            pairs.append(("decisionTables", .array([report.optionsTable, report.evpiTable, report.informationTable].map(Self.tableJSON))))
             decision = report
         }
         if parsed.charts {

@@ -1,7 +1,10 @@
 // msc-bench: how fast the engine runs on this machine, measured, never asserted in a test.
 //
-// Runs the national-rollout scenario at 10,000 and 100,000 iterations with 1 and 2 threads and
-// prints iterations and random draws per second, with GSL's bare MT19937 draw rate as the floor.
+// For each scenario (default: national-rollout, status-quo, county-shared) and each size and
+// thread count it prints the wall time of the Monte Carlo, iterations per second, the random draws
+// per iteration the engine counted as it drew them, and how the draw rate compares with GSL's bare
+// MT19937 uniform rate measured at the start of the same run (the floor: a run can be no faster
+// than drawing its numbers). `msc-bench [SCENARIO.yaml ...]` from the package root.
 import Dispatch
 import Foundation
 import GSLKit
@@ -15,37 +18,41 @@ func seconds(_ work: () throws -> Void) rethrows -> Double {
 }
 
 let root = FileManager.default.currentDirectoryPath
-let scenarioPath = CommandLine.arguments.dropFirst().first ?? root + "/Scenarios/national-rollout.yaml"
+let arguments = Array(CommandLine.arguments.dropFirst())
+let scenarioPaths = arguments.isEmpty
+    ? ["national-rollout", "status-quo", "county-shared"].map { root + "/Scenarios/\($0).yaml" }
+    : arguments
 do {
-    let plan = try ScenarioPlan.load(path: scenarioPath, assumptionsDirectory: root + "/Assumptions",
-                                     authoritiesPath: root + "/Assumptions/authorities.csv")
-    let posts = plan.plan.model.posts.count, years = plan.plan.model.horizonYears
-    let uncertainNational = plan.plan.nationalAssumptions.filter { $0.distribution.isUncertain }.count
-    print("msc-bench: \(plan.scenario.name), \(posts) posts, \(years) years, \(uncertainNational) uncertain national inputs")
-
-    var central = ScenarioOutcome(horizonYears: years)
-    let centralTime = seconds { for _ in 0..<100 { central = plan.plan.centralCase() } } / 100
-    print(String(format: "deterministic central case: %.3f ms (NPV £%.0f)", centralTime * 1000, central.netPresentValue))
-
     // The floor: GSL's bare uniform draws on one thread.
     let stream = RandomStream(seed: 1)
     var sink = 0.0
     let bareDraws = 50_000_000
     let bareTime = seconds { for _ in 0..<bareDraws { sink += stream.uniform() } }
-    print(String(format: "GSL MT19937 bare uniform draws: %.1f million/s (1 thread)", Double(bareDraws) / bareTime / 1e6))
-
-    for runs in [10_000, 100_000] {
-        for threads in [1, 2] {
-            let settings = SimulationSettings(runs: runs, seed: 20250101, threads: threads)
-            var result: SimulationResult?
-            let time = try seconds { result = try SimulationEngine.run(plan.plan, settings: settings) }
-            // Per iteration: each uncertain national input once; per post a salary, a budget and
-            // at least one uniform per funding renewal point.
-            let renewalsPerPost = years / 3
-            let draws = Double(runs) * Double(uncertainNational + posts * (2 + renewalsPerPost))
-            print(String(format: "%7d iterations, %d thread%@: %6.2f s  %9.0f iterations/s  %6.1f million draws/s  (mean NPV £%.0f)",
-                         runs, threads, threads == 1 ? " " : "s", time, Double(runs) / time, draws / time / 1e6,
-                         result?.summary(.netPresentValue).mean ?? .nan))
+    let bareRate = Double(bareDraws) / bareTime
+    print(String(format: "GSL MT19937 bare uniform draws: %.1f million/s on 1 thread", bareRate / 1e6))
+    print("scenario           iterations threads    wall s  iterations/s  draws/iteration  million draws/s  floor s  wall/floor")
+    for path in scenarioPaths {
+        let plan = try ScenarioPlan.load(path: path, assumptionsDirectory: root + "/Assumptions",
+                                         authoritiesPath: root + "/Assumptions/authorities.csv")
+        let simulation = plan.plan
+        var central = ScenarioOutcome(horizonYears: simulation.model.horizonYears)
+        let centralTime = seconds { for _ in 0..<100 { central = simulation.centralCase() } } / 100
+        let uncertain = simulation.nationalAssumptions.filter { $0.distribution.isUncertain }.count
+        print(String(format: "%@: %d posts, %d years, %d uncertain national inputs; central case %.3f ms (NPV £%.0f)",
+                     plan.scenario.name, simulation.model.posts.count, simulation.model.horizonYears, uncertain,
+                     centralTime * 1000, central.netPresentValue))
+        for runs in [10_000, 100_000] {
+            for threads in [1, 2] {
+                let settings = SimulationSettings(runs: runs, seed: 20250101, threads: threads)
+                var result: SimulationResult?
+                let time = try seconds { result = try SimulationEngine.run(simulation, settings: settings) }
+                let draws = Double(result?.randomDraws ?? 0)
+                // The floor: the same draws at the bare rate on every thread used.
+                let floor = draws / (bareRate * Double(threads))
+                print(String(format: "%-18@ %10d %7d %9.3f %13.0f %16.1f %16.1f %8.3f %11.1f",
+                             plan.scenario.name, runs, threads, time, Double(runs) / time, draws / Double(runs),
+                             draws / time / 1e6, floor, time / floor))
+            }
         }
     }
     if sink < 0 { print(sink) }

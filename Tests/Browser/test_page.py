@@ -174,6 +174,7 @@ class PageTest:
         self.css("#copy-link").click()
         link = self.css("#share-link").get_attribute("value")
         assert "#state=" in link, f"the share link holds no state: {link!r}"
+        print(f"share link: {link[:60]}…")
         first = driver.current_window_handle
         driver.switch_to.new_window("tab")
         driver.get(link)

@@ -53,3 +53,23 @@ import Testing
         #expect(abs(mean - 0.5) < 1e-3, "axis \(axis) mean \(mean)")
     }
 }
+
+@Test func quantilesBySelectionEqualTheSortedOnesExactly() {
+    // By hand on the data above: 3.25 at 0.25, 5.5 at 0.5, 10 at 1.
+    var small: [Double] = [7, 3, 10, 1, 5, 9, 2, 8, 4, 6]
+    #expect(Statistics.quantiles(selectingIn: &small, probabilities: [0.25, 0.5, 1]) == [3.25, 5.5, 10])
+    var none: [Double] = []
+    #expect(Statistics.quantiles(selectingIn: &none, probabilities: [0.5])[0].isNaN)
+    // Random data with ties and many sizes: bit for bit what interpolating in the sorted data gives.
+    let stream = RandomStream(seed: 5)
+    for n in [1, 2, 3, 7, 20, 101, 1000, 4099] {
+        let data = (0..<n).map { _ in (stream.uniform() * 50).rounded() + stream.normal(mean: 0, standardDeviation: 1) * Double(n % 3) }
+        let sorted = Statistics.sorted(data)
+        let probabilities = [0, 0.05, 0.5, 0.95, 0.999, 1]
+        var copy = data
+        let selected = Statistics.quantiles(selectingIn: &copy, probabilities: probabilities)
+        for (p, value) in zip(probabilities, selected) {
+            #expect(value.bitPattern == Statistics.quantile(sorted: sorted, probability: p).bitPattern, "n \(n), p \(p)")
+        }
+    }
+}

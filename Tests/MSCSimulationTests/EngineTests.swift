@@ -73,6 +73,30 @@ private func fingerprint(_ result: SimulationResult) -> [UInt64] {
         #expect(abs(summary.mean - expected) < 4 * summary.monteCarloStandardError)
     }
 
+    @Test func aNationalGrantEndsItsPostsTogetherUnlessHostsCanAbsorbIt() throws {
+        // Posts 1, 3, …, 11 (six) are on the grant. Without absorption they all last alike, so the
+        // engine works the grant out once per iteration: 0 or 6 of them in the final year.
+        let settings = SimulationSettings(runs: 3000, seed: 8, threads: 2)
+        let together = try SimulationEngine.run(makePlan(nationalGrant: true), settings: settings)
+        // With absorption each host decides for itself: the shortcut's condition fails every
+        // iteration and posts are followed one by one. Expected survival to year 7 (two renewal
+        // points): E[q²] + (1 − E[q²]) · 0.5 for q ~ Beta(97, 3), E[q²] = 97·98 / (100·101).
+        let absorbing = try SimulationEngine.run(makePlan(nationalGrant: true, grantAbsorbProbability: 0.5), settings: settings)
+        let moment = 97.0 * 98 / (100 * 101)
+        let expectedGrant = 6 * (moment + (1 - moment) * 0.5)
+        // Local posts: seven yearly renewals, E[q⁷] for q ~ Beta(16, 4) = Π_{j<7} (16 + j) / (20 + j).
+        var localMoment = 1.0
+        for j in 0..<7 { localMoment *= (16 + Double(j)) / (20 + Double(j)) }
+        let expectedLocal = 6 * localMoment
+        let final = absorbing.fan(.posts)[7]
+        #expect(abs(final.mean - (expectedGrant + expectedLocal)) < 4.5 * final.monteCarloStandardError)
+        // Without absorption the grant's six posts go together (the once-per-iteration path): each
+        // survives with E[q²], and the spread is wider, since they are lost all at once.
+        let togetherFinal = together.fan(.posts)[7]
+        #expect(abs(togetherFinal.mean - (6 * moment + expectedLocal)) < 4.5 * togetherFinal.monteCarloStandardError)
+        #expect(together.summary(.postsAtHorizon).standardDeviation > absorbing.summary(.postsAtHorizon).standardDeviation)
+    }
+
     @Test func targetStandardErrorStopsOnceReached() throws {
         let plan = makePlan()
         var settings = SimulationSettings(runs: 500, seed: 3, threads: 2)
@@ -93,4 +117,23 @@ private func fingerprint(_ result: SimulationResult) -> [UInt64] {
         #expect(bars.count == 11)
         #expect(zip(bars, bars.dropFirst()).allSatisfy { $0.swing >= $1.swing })
     }
+}
+
+@Test func drawsFromUniformsDrawnAheadEqualDrawsOneByOne() {
+    // The engine draws salaries and budgets from a block of uniforms: the block must hold the
+    // numbers the generator gives one call at a time, and each draw the value the stream gives.
+    let a = RandomStream(seed: 31), b = RandomStream(seed: 31)
+    var block = [Double](repeating: 0, count: 1000)
+    block.withUnsafeMutableBufferPointer { a.fillUniform($0) }
+    #expect(block == (0..<1000).map { _ in b.uniform() })
+    let distributions: [Distribution] = [.fixed(3), .uniform(minimum: 0, maximum: 10_000),
+                                         .triangular(minimum: 40777, mode: 44490.84, maximum: 54495)]
+    for distribution in distributions {
+        let one = RandomStream(seed: 8), ahead = RandomStream(seed: 8)
+        for _ in 0..<200 {
+            let u = distribution.uniformsPerDraw == 1 ? ahead.uniform() : 0
+            #expect(distribution.draw(fromUniform: u).bitPattern == distribution.draw(using: one).bitPattern, "\(distribution)")
+        }
+    }
+    #expect(Distribution.beta(alpha: 2, beta: 3).uniformsPerDraw == nil)
 }

@@ -5,9 +5,11 @@ import MSCSimulation
 
 /// A small synthetic scenario for engine and report tests: 12 posts, two funding mixes, 8 years,
 /// uncertain national inputs. `niSecondaryThreshold` set above the salaries makes every post's
-/// cost non-linear in its salary (the kernel's year-by-year fallback).
+/// cost non-linear in its salary (the kernel's year-by-year fallback). `nationalGrant` makes the
+/// second mix's grant one national decision, which hosts may absorb with `grantAbsorbProbability`.
 public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecondaryThreshold: Double = 5000,
-                     posts postFTE: [Double] = Array(repeating: 1, count: 12)) -> SimulationPlan {
+                     posts postFTE: [Double] = Array(repeating: 1, count: 12), nationalGrant: Bool = false,
+                     grantAbsorbProbability: Double = 0) -> SimulationPlan {
     func assumption(_ name: String, _ value: Double, _ unit: MSCModel.Unit, _ distribution: Distribution) -> Assumption {
         Assumption(name: name, description: name, unit: unit, value: value,
                    distribution: allFixed ? .fixed(value) : distribution, sources: [], evidence: .illustrative,
@@ -34,8 +36,9 @@ public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecon
     let mixes = try! [
         FundingMix(sources: [FundingSource(kind: .laCoreBudget, share: 1, termYears: 1, renewal: local)],
                    absorbProbability: 0, gapTolerance: 0),
-        FundingMix(sources: [FundingSource(kind: .centralGovernmentGrant, share: 1, termYears: 3, renewal: central)],
-                   absorbProbability: 0, gapTolerance: 0),
+        FundingMix(sources: [FundingSource(kind: .centralGovernmentGrant, share: 1, termYears: 3, renewal: central,
+                                           decidedNationally: nationalGrant)],
+                   absorbProbability: grantAbsorbProbability, gapTolerance: 0),
     ]
     return SimulationPlan(
         model: model,

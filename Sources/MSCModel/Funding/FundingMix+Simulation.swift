@@ -154,6 +154,14 @@ extension FundingMix {
 
     /// True when some source is decided once for all posts.
     public var hasNationalDecisions: Bool { sources.contains { $0.decidedNationally } }
+
+    /// True when, with this draw, every post of the mix is funded for exactly the same years: every
+    /// source is decided nationally and no lapsed share can be absorbed (absorption is each host's
+    /// own decision, drawn per post). ``drawLapses(horizonYears:draw:into:uniform:)`` then makes no
+    /// draw and gives every post the same lapses, so one post's answer serves them all.
+    public func fundsEveryPostAlike(_ draw: FundingDraw) -> Bool {
+        nationalDecisions.allSatisfy { $0 } && (draw.absorbProbability == 0 || !absorbable.contains(true))
+    }
 }
 
 extension FundingMix {

@@ -108,42 +108,60 @@ struct ScenarioKernel: Sendable {
         memberRole = members.map(\.role)
     }
 
-    /// Working space for one worker: per-post inputs of an iteration and the buckets.
-    struct Scratch {
-        var salary: [Double]
-        var operationalBudget: [Double]
+    /// Working space for one worker: per-post inputs of an iteration and the buckets, allocated
+    /// once per worker and reused for every iteration (plain buffers: no copy-on-write checks).
+    final class Scratch {
+        let salary: UnsafeMutableBufferPointer<Double>
+        let operationalBudget: UnsafeMutableBufferPointer<Double>
         /// The year after the last each post is funded in (its first year when never funded).
-        var endYear: [Int]
-        var effect: [Double]
+        let endYear: UnsafeMutableBufferPointer<Int>
+        let effect: UnsafeMutableBufferPointer<Double>
         /// By group and end year (`group × (years + 1) + end`, the last entry of each group holding
         /// all its posts): Σ salary × FTE paid, Σ people × budget, Σ people (posts whose cost is
         /// linear), Σ effect base, Σ posts.
-        var salaryFTE: [Double]
-        var peopleBudget: [Double]
-        var peopleCount: [Double]
-        var effectBase: [Double]
-        var postCount: [Double]
+        let salaryFTE: UnsafeMutableBufferPointer<Double>
+        let peopleBudget: UnsafeMutableBufferPointer<Double>
+        let peopleCount: UnsafeMutableBufferPointer<Double>
+        let effectBase: UnsafeMutableBufferPointer<Double>
+        let postCount: UnsafeMutableBufferPointer<Double>
         /// By group and year (`group × years + t`): cost of the posts costed year by year, and the
         /// training of posts no longer funded.
-        var exactCost: [Double]
-        var trainingLost: [Double]
-        var growth: [Double]
+        let exactCost: UnsafeMutableBufferPointer<Double>
+        let trainingLost: UnsafeMutableBufferPointer<Double>
+        let growth: UnsafeMutableBufferPointer<Double>
+        /// Uniforms drawn ahead for the posts' salaries and budgets.
+        let uniforms: UnsafeMutableBufferPointer<Double>
 
         init(kernel: ScenarioKernel) {
             let posts = kernel.postCount, years = kernel.years, groups = kernel.groups.count
-            salary = Array(repeating: 0, count: posts)
-            operationalBudget = Array(repeating: 0, count: posts)
-            endYear = Array(repeating: 0, count: posts)
-            effect = Array(repeating: 0, count: posts)
+            func doubles(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
+                let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(count, 1))
+                buffer.initialize(repeating: 0)
+                return UnsafeMutableBufferPointer(rebasing: buffer[0..<count])
+            }
+            salary = doubles(posts)
+            operationalBudget = doubles(posts)
+            endYear = .allocate(capacity: max(posts, 1))
+            endYear.initialize(repeating: 0)
+            effect = doubles(posts)
             let buckets = groups * (years + 1)
-            salaryFTE = Array(repeating: 0, count: buckets)
-            peopleBudget = Array(repeating: 0, count: buckets)
-            peopleCount = Array(repeating: 0, count: buckets)
-            effectBase = Array(repeating: 0, count: buckets)
-            postCount = Array(repeating: 0, count: buckets)
-            exactCost = Array(repeating: 0, count: groups * years)
-            trainingLost = Array(repeating: 0, count: groups * years)
-            growth = Array(repeating: 0, count: years)
+            salaryFTE = doubles(buckets)
+            peopleBudget = doubles(buckets)
+            peopleCount = doubles(buckets)
+            effectBase = doubles(buckets)
+            postCount = doubles(buckets)
+            exactCost = doubles(groups * years)
+            trainingLost = doubles(groups * years)
+            growth = doubles(years)
+            uniforms = doubles(2 * posts)
+        }
+
+        deinit {
+            for buffer in [salary, operationalBudget, effect, salaryFTE, peopleBudget, peopleCount, effectBase, postCount,
+                           exactCost, trainingLost, growth, uniforms] {
+                buffer.baseAddress.map { $0.deallocate() }
+            }
+            endYear.deallocate()
         }
     }
 
@@ -152,7 +170,7 @@ struct ScenarioKernel: Sendable {
     /// `survival`, when given, weights each mix's posts in each year by their chance of being funded
     /// (the central case, whose end years are the posts' last years); without it a post counts in
     /// full in the years it is funded.
-    func evaluate(national: NationalInputs, survival: [[Double]]?, scratch: inout Scratch, into outcome: inout ScenarioOutcome) {
+    func evaluate(national: NationalInputs, survival: [[Double]]?, scratch: Scratch, into outcome: inout ScenarioOutcome) {
         let years = self.years
         let bucketsPerGroup = years + 1
         // Per-iteration scalars, each from the model's own formula.

@@ -47,7 +47,7 @@ public enum SimulationEngine {
         let stop: @Sendable () -> Bool = { cancellation?.isCancelled == true || shouldStop?() == true }
         guard let target = settings.targetNPVStandardError else {
             return try runFixed(plan, settings: settings, iterations: 0..<settings.runs, designRows: settings.runs,
-                                progress: progress, shouldStop: stop)
+                                progress: progress, shouldStop: stop).summarised(threads: settings.threads)
         }
         // Grow in whole chunks; iteration i always gets the same draws, so a run that stops at N
         // iterations equals a fixed run of N. Monte Carlo adds only the new iterations; a Latin
@@ -68,7 +68,9 @@ public enum SimulationEngine {
             done = runs
             let current = result!
             let mcse = current.summary(.netPresentValue).monteCarloStandardError
-            if current.interrupted || runs >= settings.maximumRuns || mcse <= target { return current }
+            if current.interrupted || runs >= settings.maximumRuns || mcse <= target {
+                return current.summarised(threads: settings.threads)
+            }
             // Aim for the target from the current error (MCSE falls as 1/√n), with 5% to spare.
             // Monte Carlo only adds the new iterations, so a small step costs nothing extra; a
             // design that must start again grows at least twofold.
@@ -118,17 +120,13 @@ public enum SimulationEngine {
         // inner loops would retain and release their strings for every draw.
         let nationalDistributions = national.map(\.distribution)
         let nationalRanges = national.map(\.admissibleRange)
-        let salaryDistribution = plan.salary.distribution, salaryRange = plan.salary.admissibleRange
-        let budgetDistribution = plan.operationalBudget.distribution, budgetRange = plan.operationalBudget.admissibleRange
-        let salaryDrawn = salaryDistribution.isUncertain, budgetDrawn = budgetDistribution.isUncertain
+        let postDraws = PostDraws(plan: plan)
         let kernel = plan.kernel
         let funding = plan.funding
-        let postMix = model.posts.map(\.fundingIndex)
-        let postCount = kernel.postCount
         let parameterCount = ModelParameter.allCases.count
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var scratch = ScenarioKernel.Scratch(kernel: kernel)
+            let scratch = ScenarioKernel.Scratch(kernel: kernel)
             var outcome = ScenarioOutcome(horizonYears: years)
             var values = plan.centralNationalValues
             var inputs = plan.nationalInputs(values)
@@ -166,29 +164,9 @@ public enum SimulationEngine {
                             })
                         }
                     }
-                    for index in 0..<postCount {
-                        if salaryDrawn {
-                            scratch.salary[index] = salaryDistribution.draw(using: postStream).clamped(to: salaryRange)
-                        } else {
-                            scratch.salary[index] = plan.salary.value
-                        }
-                        if budgetDrawn {
-                            scratch.operationalBudget[index] = budgetDistribution.draw(using: postStream).clamped(to: budgetRange)
-                        } else {
-                            scratch.operationalBudget[index] = plan.operationalBudget.value
-                        }
-                        let mix = postMix[index]
-                        let binding = funding[mix]
-                        binding.mix.drawLapses(horizonYears: years, draw: fundingDraws[mix], into: &lapses, uniform: {
-                            draws += 1
-                            return renewalStream.uniform()
-                        })
-                        scratch.endYear[index] = binding.mix.fundedYears(horizonYears: years, lapses: lapses,
-                                                                         gapTolerance: fundingDraws[mix].gapTolerance)
-                    }
-                    if salaryDrawn { draws += postCount }
-                    if budgetDrawn { draws += postCount }
-                    kernel.evaluate(national: inputs, survival: nil, scratch: &scratch, into: &outcome)
+                    draws += postDraws.drawCosts(into: scratch, stream: postStream)
+                    draws += postDraws.drawFunding(fundingDraws, into: scratch, lapses: &lapses, stream: renewalStream)
+                    kernel.evaluate(national: inputs, survival: nil, scratch: scratch, into: &outcome)
                     storage.store(outcome, iteration: iteration)
                     drawStorage?.store(iteration: iteration, nationalValues: values,
                                        valuePerIdentification: model.valuePerIdentification(inputs))

@@ -109,14 +109,14 @@ public struct SimulationPlan: Sendable {
     public func centralCase(nationalValues: [Double], salaryValue: Double? = nil,
                             operationalBudgetValue: Double? = nil) -> ScenarioOutcome {
         let survival = funding.map { $0.expectedSurvival(nationalValues, horizonYears: model.horizonYears) }
-        var scratch = ScenarioKernel.Scratch(kernel: kernel)
+        let scratch = ScenarioKernel.Scratch(kernel: kernel)
         for index in 0..<kernel.postCount {
             scratch.salary[index] = salaryValue ?? salary.value
             scratch.operationalBudget[index] = operationalBudgetValue ?? operationalBudget.value
             scratch.endYear[index] = kernel.activeEnd[index]
         }
         var outcome = ScenarioOutcome(horizonYears: model.horizonYears)
-        kernel.evaluate(national: nationalInputs(nationalValues), survival: survival, scratch: &scratch, into: &outcome)
+        kernel.evaluate(national: nationalInputs(nationalValues), survival: survival, scratch: scratch, into: &outcome)
         return outcome
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import GSLKit
 import MSCModel
 
@@ -72,19 +73,16 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarises finite values (infinite ones, e.g. cost per identification with none, are dropped).
     public init(_ values: [Double]) {
-        let finite = values.filter { $0.isFinite }
+        var finite = values.filter { $0.isFinite }
         guard !finite.isEmpty else {
             self.init(mean: .nan, standardDeviation: .nan, p5: .nan, p50: .nan, p95: .nan, monteCarloStandardError: .nan)
             return
         }
-        let sorted = Statistics.sorted(finite)
         let mean = Statistics.mean(finite)
         // One iteration says nothing about spread: no standard deviation or standard error.
         let sd = finite.count > 1 ? Statistics.standardDeviation(finite) : .nan
-        self.init(mean: mean, standardDeviation: sd,
-                  p5: Statistics.quantile(sorted: sorted, probability: 0.05),
-                  p50: Statistics.quantile(sorted: sorted, probability: 0.5),
-                  p95: Statistics.quantile(sorted: sorted, probability: 0.95),
+        let percentiles = Statistics.quantiles(selectingIn: &finite, probabilities: [0.05, 0.5, 0.95])
+        self.init(mean: mean, standardDeviation: sd, p5: percentiles[0], p50: percentiles[1], p95: percentiles[2],
                   monteCarloStandardError: sd / Double(finite.count).squareRoot())
     }
 
@@ -143,7 +141,55 @@ public struct SimulationResult: Sendable {
     }
 
     /// Summary of a metric.
-    public func summary(_ metric: Metric) -> Summary { Summary(metrics[metric] ?? []) }
+    public func summary(_ metric: Metric) -> Summary {
+        summaries?.byMetric[metric] ?? Summary(metrics[metric] ?? [])
+    }
+
+    /// Every metric's summary and every year's of the fans, worked out ahead on `threads` threads
+    /// (each one independently, so the values do not depend on the thread count).
+    struct Summaries: Sendable {
+        var byMetric: [Metric: Summary] = [:]
+        var fans: [YearlyMetric: [Summary]] = [:]
+    }
+    var summaries: Summaries?
+
+    /// This result with ``summary(_:)`` and ``fan(_:)`` computed ahead, in parallel.
+    func summarised(threads: Int) -> SimulationResult {
+        let metricTasks = Metric.allCases.map { Optional($0) }
+        let yearlyTasks = YearlyMetric.allCases.flatMap { metric in (0..<horizonYears).map { (metric, $0) } }
+        let taskCount = metricTasks.count + yearlyTasks.count
+        let slots = UnsafeMutableBufferPointer<Summary>.allocate(capacity: taskCount)
+        defer { slots.deallocate() }
+        let shared = SummarySlots(slots)
+        let workers = max(1, min(threads, taskCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for task in stride(from: worker, to: taskCount, by: workers) {
+                let summary: Summary
+                if task < metricTasks.count {
+                    summary = Summary(metrics[metricTasks[task]!] ?? [])
+                } else {
+                    let (metric, year) = yearlyTasks[task - metricTasks.count]
+                    summary = Summary(yearColumn(metric, year: year))
+                }
+                (shared.slots.baseAddress! + task).initialize(to: summary)
+            }
+        }
+        var computed = Summaries()
+        for (index, metric) in Metric.allCases.enumerated() { computed.byMetric[metric] = slots[index] }
+        for (index, (metric, _)) in yearlyTasks.enumerated() {
+            computed.fans[metric, default: []].append(slots[metricTasks.count + index])
+        }
+        _ = slots.deinitialize()
+        var result = self
+        result.summaries = computed
+        return result
+    }
+
+    /// One year's values of a yearly metric across iterations.
+    private func yearColumn(_ metric: YearlyMetric, year: Int) -> [Double] {
+        let values = yearly[metric] ?? []
+        return stride(from: year, to: values.count, by: horizonYears).map { values[$0] }
+    }
 
     /// Probability that NPV is above zero.
     public var probabilityPositiveNPV: Double {
@@ -153,10 +199,8 @@ public struct SimulationResult: Sendable {
 
     /// Summary of a yearly metric for each year (the fan).
     public func fan(_ metric: YearlyMetric) -> [Summary] {
-        let values = yearly[metric] ?? []
-        return (0..<horizonYears).map { year in
-            Summary(stride(from: year, to: values.count, by: horizonYears).map { values[$0] })
-        }
+        if let fan = summaries?.fans[metric] { return fan }
+        return (0..<horizonYears).map { Summary(yearColumn(metric, year: $0)) }
     }
 
     /// The per-iteration difference `self − other` of a metric (same seed: common random numbers).
@@ -164,4 +208,11 @@ public struct SimulationResult: Sendable {
         let mine = metrics[metric] ?? [], theirs = other.metrics[metric] ?? []
         return zip(mine, theirs).map { $0 - $1 }
     }
+}
+
+/// The result slots of ``SimulationResult/summarised(threads:)``, handed to its workers: each
+/// slot is written by exactly one task.
+private struct SummarySlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<Summary>
+    init(_ slots: UnsafeMutableBufferPointer<Summary>) { self.slots = slots }
 }

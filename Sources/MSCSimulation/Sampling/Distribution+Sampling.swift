@@ -16,6 +16,29 @@ extension Distribution {
         }
     }
 
+    /// How many uniforms one ``draw(using:)`` takes when it is the quantile of its uniforms (a
+    /// uniform or triangular draw: one; a fixed value: none), or nil when the generator's method
+    /// takes a variable number (normal, lognormal, beta, PERT). For those with a count,
+    /// ``draw(fromUniform:)`` gives the same value from a uniform drawn ahead.
+    public var uniformsPerDraw: Int? {
+        switch self {
+        case .fixed: return 0
+        case .uniform, .triangular: return 1
+        case .normal, .lognormal, .beta, .pert: return nil
+        }
+    }
+
+    /// The draw ``draw(using:)`` makes when the stream's next uniform is `u` (for distributions
+    /// with ``uniformsPerDraw`` of 0 or 1).
+    @inlinable
+    public func draw(fromUniform u: Double) -> Double {
+        switch self {
+        case .fixed(let value): return value
+        case .triangular(let lo, let mode, let hi): return Quantiles.triangular(u, minimum: lo, mode: mode, maximum: hi)
+        default: return quantile(u)
+        }
+    }
+
     /// The value below which a fraction `p` of draws fall (the inverse CDF), for Latin hypercube
     /// and Sobol designs and for one-way sensitivity at P10 and P90.
     public func quantile(_ p: Double) -> Double {

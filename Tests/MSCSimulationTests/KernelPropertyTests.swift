@@ -1,0 +1,173 @@
+import Foundation
+import GSLKit
+import MSCModel
+import PropertyBased
+import Testing
+@testable import MSCSimulation
+
+/// A random compiled scenario and one iteration's inputs, built from a seed: posts of whole and
+/// part-time FTE, in two funding mixes, some existing only part of the horizon, some already at
+/// full effect, with and without training; authorities of every tier role.
+private struct RandomCase {
+    let model: ScenarioModel
+    let national: NationalInputs
+    let salary: [Double]
+    let budget: [Double]
+    /// Years each post is funded from year 0 (0: never).
+    let fundedYears: [Int]
+    /// Chance each mix's posts are funded in each year (the central case's weights).
+    let survival: [[Double]]
+
+    init(seed: UInt64, niThreshold: Double, payGrowth: Double) {
+        let r = RandomStream(seed: seed)
+        let years = 1 + r.integer(below: 12)
+        let mixes = 1 + r.integer(below: 2)
+        let ftes = [1, 1, 0.4, 1.5, 2, 2.7, 0]
+        let rampStarts = [0, 0, 1, 3, ScenarioModel.Post.alreadyAtFullEffect]
+        let posts = (0..<(1 + r.integer(below: 15))).map { index -> ScenarioModel.Post in
+            var active: Range<Int>?
+            if r.uniform() < 0.4 {
+                let low = r.integer(below: years + 1)
+                active = low..<(low + r.integer(below: years + 2))
+            }
+            let training = r.uniform() < 0.5 ? (0..<r.integer(below: years + 1)).map { _ in r.uniform(lower: 0, upper: 5000) } : []
+            return ScenarioModel.Post(name: "post \(index)", fte: ftes[r.integer(below: ftes.count)],
+                                      fundingIndex: r.integer(below: mixes), trainingCostByYear: training,
+                                      activeYears: active, rampStartYear: rampStarts[r.integer(below: rampStarts.count)])
+        }
+        let roles: [ScenarioModel.TierRole] = [.county, .district, .singleTier]
+        var members: [ScenarioModel.Member] = []
+        for post in posts.indices {
+            for _ in 0..<r.integer(below: 4) {
+                members.append(ScenarioModel.Member(
+                    post: post, residents: r.uniform() < 0.1 ? 0 : r.uniform(lower: 10_000, upper: 1_200_000),
+                    shareOfCoordinatorTime: r.uniform(), fteServing: r.uniform() < 0.1 ? 0 : r.uniform(lower: 0, upper: 4),
+                    role: roles[r.integer(below: roles.count)]))
+            }
+        }
+        model = ScenarioModel(
+            name: "random", horizonYears: years, posts: posts, members: members,
+            fundingMixNames: (0..<mixes).map { "mix \($0)" }, employerNIRate: r.uniform(lower: 0.1, upper: 0.2),
+            niSecondaryThreshold: niThreshold, discountFactors: (0..<years).map { 1 / pow(1.035, Double($0)) },
+            unitCostDeflatorProjection: DeflatorProjection(years: r.integer(below: 3), centralGrowth: 0.025),
+            nrmShare: r.uniform())
+        national = NationalInputs { parameter in
+            switch parameter {
+            case .pensionRate: return r.uniform(lower: 0.1, upper: 0.3)
+            case .appraisalApprenticeshipLevyRate: return r.uniform(lower: 0, upper: 0.005)
+            case .appraisalOverheadRate: return r.uniform(lower: 0, upper: 0.3)
+            case .realPayGrowth: return payGrowth
+            case .identificationRateRatio: return r.uniform(lower: 0.8, upper: 4)
+            case .baselineIdentificationRate: return r.uniform(lower: 0.2, upper: 2)
+            case .countyShareOfTwoTierIdentifications: return r.uniform()
+            case .coverageBenchmarkFTEPer100k: return r.uniform(lower: 0.3, upper: 1.2)
+            case .coverageElasticity: return r.uniform(lower: 0.3, upper: 1.2)
+            case .rampUpYears: return r.uniform() < 0.2 ? 0 : r.uniform(lower: 0.5, upper: 4)
+            case .displacementShare: return r.uniform(lower: 0, upper: 0.6)
+            case .unitCostPerVictim: return r.uniform(lower: 100_000, upper: 500_000)
+            case .avoidableHarmShare, .harmAvoidedShare, .conclusiveGroundsPositiveShare, .dutyToNotifyRelativeValue,
+                 .reasonableGroundsPositiveShare, .benefitReduction:
+                return r.uniform()
+            case .decisionCostPerReferral, .supportContractCostPerAdultSupported, .healthCostPerAdultSupported,
+                 .policeCostPerReferral, .councilCostPerIdentification:
+                return r.uniform(lower: 0, upper: 20_000)
+            case .gdpDeflatorProjectedGrowth: return r.uniform(lower: 0.01, upper: 0.05)
+            case .optimismBias: return r.uniform(lower: 0, upper: 0.5)
+            }
+        }
+        salary = posts.map { _ in r.uniform(lower: 15_000, upper: 60_000) }
+        budget = posts.map { _ in r.uniform(lower: 0, upper: 10_000) }
+        fundedYears = posts.map { _ in r.integer(below: years + 1) }
+        survival = (0..<mixes).map { _ in (0..<years).map { _ in r.uniform() } }
+    }
+
+    /// The readable model's outcome, posts alive while funded (or weighted by survival).
+    func reference(weighted: Bool) -> ScenarioOutcome {
+        let years = model.horizonYears
+        var inputs = PostInputs(postCount: model.posts.count, horizonYears: years)
+        for (index, post) in model.posts.enumerated() {
+            inputs.salary[index] = salary[index]
+            inputs.operationalBudget[index] = budget[index]
+            for t in 0..<years {
+                inputs.alive[index * years + t] = weighted ? survival[post.fundingIndex][t] : (t < fundedYears[index] ? 1 : 0)
+            }
+        }
+        return model.evaluate(national: national, posts: inputs)
+    }
+
+    /// The kernel's outcome for the same inputs.
+    func kernel(weighted: Bool) -> ScenarioOutcome {
+        let kernel = ScenarioKernel(model: model)
+        let scratch = ScenarioKernel.Scratch(kernel: kernel)
+        for index in model.posts.indices {
+            scratch.salary[index] = salary[index]
+            scratch.operationalBudget[index] = budget[index]
+            scratch.endYear[index] = weighted ? kernel.activeEnd[index] : fundedYears[index]
+        }
+        var outcome = ScenarioOutcome(horizonYears: model.horizonYears)
+        kernel.evaluate(national: national, survival: weighted ? survival : nil, scratch: scratch, into: &outcome)
+        return outcome
+    }
+}
+
+/// Agreement to rounding: each year's value within 1e-10 of the quantity's whole size.
+private func expectClose(_ kernel: ScenarioOutcome, _ reference: ScenarioOutcome, _ label: String,
+                         sourceLocation: SourceLocation = #_sourceLocation) {
+    func close(_ a: [Double], _ b: [Double], _ name: String) {
+        let scale = b.reduce(0) { $0 + abs($1) } + 1
+        for (t, (x, y)) in zip(a, b).enumerated() {
+            #expect(abs(x - y) <= 1e-10 * scale, "\(label): \(name)[\(t)] kernel \(x), readable \(y)", sourceLocation: sourceLocation)
+        }
+    }
+    close(kernel.costByYear, reference.costByYear, "cost")
+    close(kernel.identificationsByYear, reference.identificationsByYear, "identifications")
+    close(kernel.benefitByYear, reference.benefitByYear, "benefit")
+    close(kernel.postsByYear, reference.postsByYear, "posts")
+    close(kernel.triggeredCostByYear, reference.triggeredCostByYear, "triggered cost")
+    close([kernel.presentValueCosts, kernel.presentValueBenefits, kernel.presentValueProgrammeCosts,
+           kernel.presentValueIdentifications],
+          [reference.presentValueCosts, reference.presentValueBenefits, reference.presentValueProgrammeCosts,
+           reference.presentValueIdentifications], "PV")
+}
+
+@Suite("Monte Carlo kernel against the readable model") struct KernelPropertyTests {
+    @Test func theKernelEqualsTheReadableModelOnRandomInputs() async {
+        // Thresholds from 0 to above every salary cover posts costed in closed form, year by year,
+        // and a mix of both; pay growth of either sign moves pay across the threshold over time.
+        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000_000), Gen.double(in: 0...70_000),
+                            Gen.double(in: -0.05...0.05)) { seed, threshold, growth in
+            let random = RandomCase(seed: UInt64(seed), niThreshold: threshold, payGrowth: growth)
+            expectClose(random.kernel(weighted: false), random.reference(weighted: false), "funded years, seed \(seed)")
+            expectClose(random.kernel(weighted: true), random.reference(weighted: true), "survival weights, seed \(seed)")
+        }
+    }
+
+    @Test func aPostPaidBelowTheThresholdIsCostedYearByYear() throws {
+        // Salaries of £15,000–£60,000 against a £40,000 threshold: the closed form alone (cost
+        // linear in salary) would charge negative NI on the low ones, so the kernel must fall back.
+        func paidBelowInYear0(_ random: RandomCase) -> Bool {
+            random.model.posts.indices.contains { index in
+                let post = random.model.posts[index]
+                return post.fte > 0 && random.fundedYears[index] > 0 && random.salary[index] < 40_000
+                    && post.years(inHorizon: random.model.horizonYears).contains(0)
+            }
+        }
+        let seed = try #require((1...200).first { paidBelowInYear0(RandomCase(seed: UInt64($0), niThreshold: 40_000, payGrowth: 0.02)) })
+        let random = RandomCase(seed: UInt64(seed), niThreshold: 40_000, payGrowth: 0.02)
+        let kernel = random.kernel(weighted: false), reference = random.reference(weighted: false)
+        expectClose(kernel, reference, "threshold £40,000")
+        // What the closed form alone would give in year 0 for the posts funded then.
+        let national = random.national
+        let rates = random.model.costRates(national, operationalBudget: 0)
+        var linearOnly = 0.0, training = 0.0
+        for (index, post) in random.model.posts.enumerated()
+        where random.fundedYears[index] > 0 && post.years(inHorizon: random.model.horizonYears).contains(0) {
+            let whole = post.fte.rounded(.down), part = post.fte - whole > 1e-9 ? post.fte - whole : 0
+            let people = whole + (part > 0 ? 1 : 0)
+            linearOnly += random.salary[index] * (whole + part) * (1 + rates.proportionalOnCostRate + rates.employerNIRate)
+                - people * rates.employerNIRate * rates.niSecondaryThreshold + people * random.budget[index]
+            training += post.trainingCost(year: 0)
+        }
+        #expect(abs(linearOnly + training - reference.costByYear[0]) > 1)
+    }
+}
