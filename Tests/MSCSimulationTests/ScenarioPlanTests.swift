@@ -13,15 +13,16 @@ import MSCTestSupport
                               authoritiesPath: root + "/Assumptions/authorities.csv")
     }
 
-    @Test func nationalRolloutFirstYearCostIs339PostsAtTheCentralCost() throws {
+    @Test func nationalRolloutFirstYearCostIs329PostsAtTheCentralCost() throws {
+        // From 2027-28 (the rollout's first year) Surrey's 12 councils are 2: 339 - 12 + 2 = 329.
         let plan = try Self.plan("national-rollout")
-        #expect(plan.plan.model.posts.count == 339)
+        #expect(plan.plan.model.posts.count == 329)
         // Central post at full economic cost: £44,490.84 + 16% pension + 0.5% apprenticeship levy
         // + 20% overheads + 15% NI above £5,000 + £5,000 budget.
         let perPost = 44490.84 * (1 + 0.16 + 0.005 + 0.20) + 0.15 * (44490.84 - 5000) + 5000
         let outcome = plan.plan.centralCase()
-        #expect(abs(outcome.costByYear[0] - 339 * perPost) < 1e-3)
-        #expect(outcome.postsByYear[0] == 339)
+        #expect(abs(outcome.costByYear[0] - 329 * perPost) < 1e-3)
+        #expect(outcome.postsByYear[0] == 329)
     }
 
     @Test func presentValuesAreTheDiscountedFlows() throws {
@@ -68,16 +69,16 @@ import MSCTestSupport
 
     @Test func theCentralCaseWeightsPostsByExpectedSurvival() throws {
         // A national grant renewed every 3 years with q ~ Beta(38, 2): the posts funded in year t
-        // are 339 E[q^k], k = floor(t / 3) renewals, not 339 × 0.95^k.
+        // are 329 E[q^k], k = floor(t / 3) renewals, not 329 × 0.95^k (329 councils from 2027-28).
         let plan = try Self.plan("national-rollout")
         let outcome = plan.plan.centralCase()
         for t in 0..<outcome.postsByYear.count {
             let k = t / 3
             var moment = 1.0
             for j in 0..<k { moment *= (38 + Double(j)) / (40 + Double(j)) }
-            #expect(abs(outcome.postsByYear[t] - 339 * moment) < 1e-9)
+            #expect(abs(outcome.postsByYear[t] - 329 * moment) < 1e-9)
         }
-        #expect(abs(outcome.postsByYear[9] - 339 * pow(0.95, 3)) > 1)
+        #expect(abs(outcome.postsByYear[9] - 329 * pow(0.95, 3)) > 1)
     }
 
     @Test func postsThatExistTodayAreAtFullEffectFromTheFirstYear() throws {
@@ -104,7 +105,8 @@ import MSCTestSupport
         let fromPosts = plan.plan.model.effectBase(plan.plan.nationalInputs(plan.plan.centralNationalValues)).reduce(0, +)
         let fromAuthorities = plan.authorityRows.reduce(0) { $0 + $1.baselineIdentifications * $1.coverage }
         #expect(abs(fromPosts - fromAuthorities) < 1e-9 * fromAuthorities)
-        #expect(plan.plan.model.posts.count == 175)
+        // 20 county areas and 156 single-tier councils (East and West Surrey among them) from 2027-28.
+        #expect(plan.plan.model.posts.count == 176)
     }
 
     @Test func scenariosWithTheSamePostsShareTheirCostDraws() throws {
@@ -136,8 +138,8 @@ import MSCTestSupport
         let plan = try Self.plan("national-rollout")
         let result = try SimulationEngine.run(plan.plan, settings: SimulationSettings(runs: 4000, seed: 3, threads: 2))
         let final = try #require(result.metrics[.postsAtHorizon])
-        #expect(final.allSatisfy { $0 == 0 || $0 == 339 })
-        let allFunded = Double(final.filter { $0 == 339 }.count) / Double(final.count)
+        #expect(final.allSatisfy { $0 == 0 || $0 == 329 })
+        let allFunded = Double(final.filter { $0 == 329 }.count) / Double(final.count)
         let expected = 38.0 * 39 * 40 / (40 * 41 * 42)
         let standardError = (expected * (1 - expected) / Double(final.count)).squareRoot()
         #expect(abs(allFunded - expected) < 4 * standardError)

@@ -4,7 +4,7 @@ extension Scenario {
     /// The keys a scenario file accepts at its top level.
     public static let keys = ["name", "question", "horizonYears", "priceBaseYear", "baseline", "deployment",
                               "costSharing", "funding", "overrides", "training", "firstYear",
-                              "optimismBiasMitigations"]
+                              "optimismBiasMitigations", "reorganisations"]
 
     /// Reads the scenario at `path` strictly and applies its overrides to `assumptions`.
     ///
@@ -80,13 +80,23 @@ extension Scenario {
         let funding = try FundingMix.parse(try map.required("funding", expected: "a mapping with sources"),
                                            assumptions: assumptions, scenarioName: name)
         let training = try map.optional("training").map(TrainingSettings.parse)
+        // Further (illustrative) reorganisations: a CSV beside the scenario, read when it is run.
+        var reorganisationsFile: String?
+        if let node = map.optional("reorganisations") {
+            let name = try node.string()
+            let path = name.hasPrefix("/") ? name : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw node.error("no file \(path); expected a reorganisations CSV beside the scenario (columns as Assumptions/reorganisations.csv)")
+            }
+            reorganisationsFile = path
+        }
         try map.rejectUnknownKeys(allowed: keys)
 
         let scenario = Scenario(name: name, question: question, file: file, horizonYears: horizon,
                                 priceBaseYear: priceBaseYear, baseline: baseline, deployment: deployment,
                                 sharing: sharing, funding: funding, training: training,
                                 overriddenAssumptions: overridden, firstYear: firstYear,
-                                optimismBiasMitigations: mitigations)
+                                optimismBiasMitigations: mitigations, reorganisationsFile: reorganisationsFile)
         return LoadedScenario(scenario: scenario, assumptions: assumptions)
     }
 

@@ -36,6 +36,9 @@ public struct Scenario: Sendable {
     public let firstYear: String
     /// Mitigations that lower the optimism bias from its starting value, each with its reasoning.
     public let optimismBiasMitigations: [OptimismBias.Mitigation]
+    /// A CSV of further, illustrative reorganisations the scenario assumes (`reorganisations:`),
+    /// on top of the confirmed ones in `Assumptions/reorganisations.csv`; nil when none.
+    public let reorganisationsFile: String?
 
     /// When the programme runs relative to the price base year.
     public var timing: AppraisalTiming {
@@ -45,7 +48,7 @@ public struct Scenario: Sendable {
     public init(name: String, question: String, file: String, horizonYears: Int, priceBaseYear: String,
                 baseline: ScenarioReference?, deployment: DeploymentRule, sharing: SharingRule, funding: FundingMix,
                 training: TrainingSettings?, overriddenAssumptions: [String], firstYear: String? = nil,
-                optimismBiasMitigations: [OptimismBias.Mitigation] = []) {
+                optimismBiasMitigations: [OptimismBias.Mitigation] = [], reorganisationsFile: String? = nil) {
         self.name = name
         self.question = question
         self.file = file
@@ -59,6 +62,7 @@ public struct Scenario: Sendable {
         self.overriddenAssumptions = overriddenAssumptions
         self.firstYear = firstYear ?? priceBaseYear
         self.optimismBiasMitigations = optimismBiasMitigations
+        self.reorganisationsFile = reorganisationsFile
     }
 }
 

@@ -53,14 +53,17 @@ public struct CentralCaseReport {
         let scenario = plan.scenario
         var flows = ReportTable(
             title: "\(scenario.name): central case by year (real £, \(scenario.priceBaseYear) prices, undiscounted)",
-            columns: [.init("Year", key: "year"), .init("Posts funded (expected)", key: "posts"),
+            columns: [.init("Year", key: "year"), .init("Financial year", key: "financialYear"),
+                      .init("Posts in place", key: "postsInPlace"), .init("Posts funded (expected)", key: "posts"),
                       .init("Cost", key: "cost"), .init("Additional identifications", key: "identifications"),
                       .init("Benefit", key: "benefit"), .init("Discount factor", key: "discountFactor")])
         for t in 0..<outcome.costByYear.count {
-            flows.append([.integer(t + 1), .number(outcome.postsByYear[t], decimals: 1), .pounds(outcome.costByYear[t]),
+            flows.append([.integer(t + 1), .text(scenario.timing.firstYear.advanced(by: t).description),
+                          .integer(plan.postsInPlaceByYear[t]), .number(outcome.postsByYear[t], decimals: 1), .pounds(outcome.costByYear[t]),
                           .number(outcome.identificationsByYear[t], decimals: 1), .pounds(outcome.benefitByYear[t]),
                           .number(plan.plan.model.discountFactors[t], decimals: 4)])
         }
+        flows.notes += plan.structureNotes
         var totals = ReportTable(title: "\(scenario.name): appraisal (HM Treasury Green Book)",
                                  columns: [.init("Measure", key: "measure"), .init("Value", key: "value")])
         totals.append([.text("Present value of costs (with optimism bias)"), .pounds(outcome.presentValueCosts)])
@@ -89,7 +92,10 @@ public struct CentralCaseReport {
             ("scenario", .string(plan.scenario.name)),
             ("priceBaseYear", .string(plan.scenario.priceBaseYear)),
             ("horizonYears", .number(Double(outcome.costByYear.count))),
-            ("posts", .number(Double(plan.plan.model.posts.count))),
+            ("posts", .number(Double(plan.postsInPlaceByYear.first ?? 0))),
+            ("financialYears", .array((0..<outcome.costByYear.count).map { .string(plan.scenario.timing.firstYear.advanced(by: $0).description) })),
+            ("postsByYear", .numbers(plan.postsInPlaceByYear.map(Double.init))),
+            ("authorityStructure", .array(plan.structureNotes.map { .string($0) })),
             ("costs", .numbers(outcome.costByYear)),
             ("benefits", .numbers(outcome.benefitByYear)),
             ("identifications", .numbers(outcome.identificationsByYear)),

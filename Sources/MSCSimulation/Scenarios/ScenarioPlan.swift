@@ -6,7 +6,11 @@ import MSCModel
 /// (deployment, funding, per-authority effects) kept alongside.
 public struct ScenarioPlan: Sendable {
     public let loaded: LoadedScenario
+    /// The first year's deployment (the per-authority tables show it).
     public let deployment: Deployment
+    /// What changes in the authority structure during the horizon do to the posts, one sentence
+    /// each (empty when none).
+    public let structureNotes: [String]
     public let plan: SimulationPlan
     /// Per-authority results of the central case, in authority-table order.
     public let authorityRows: [AuthorityRow]
@@ -80,33 +84,71 @@ public struct ScenarioPlan: Sendable {
         let authorities = try AuthorityTable.load(path: authoritiesPath)
         let base = try AssumptionLoader.load(directory: assumptionsDirectory).applying(settings, authorities: authorities)
         let loaded = try Scenario.load(path: path, assumptions: base, authorities: authorities)
+        let (reorganisations, files) = try reorganisations(for: loaded.scenario, assumptionsDirectory: assumptionsDirectory)
         return try build(loaded: loaded, authorities: authorities, assumptionsDirectory: assumptionsDirectory,
-                         inputFiles: [path, authoritiesPath] + base.files)
+                         inputFiles: [path, authoritiesPath] + files + base.files, reorganisations: reorganisations)
+    }
+
+    /// The confirmed reorganisations of the assumptions folder (`reorganisations.csv`, when
+    /// present) and the scenario's own illustrative ones, with the files they came from.
+    public static func reorganisations(for scenario: Scenario, assumptionsDirectory: String) throws -> ([Reorganisation], [String]) {
+        let changesPath = (assumptionsDirectory as NSString).appendingPathComponent(AuthorityStructure.fileName)
+        var files: [String] = []
+        var result: [Reorganisation] = []
+        if FileManager.default.fileExists(atPath: changesPath) {
+            result += try Reorganisation.load(path: changesPath)
+            files.append(changesPath)
+        }
+        if let extra = scenario.reorganisationsFile {
+            result += try Reorganisation.load(path: extra)
+            files.append(extra)
+        }
+        return (result, files)
+    }
+
+    /// How many posts exist in each year of the horizon (whether funded or not): the deployment
+    /// rule applied to the councils in force that year.
+    public var postsInPlaceByYear: [Int] {
+        let model = plan.model
+        return (0..<model.horizonYears).map { t in model.posts.filter { $0.years(inHorizon: model.horizonYears).contains(t) }.count }
     }
 
     /// Compiles a loaded scenario (DESIGN 3.1–3.7) into flat numbers for evaluation.
-    public static func build(loaded: LoadedScenario, authorities: AuthorityTable, assumptionsDirectory: String,
-                             inputFiles: [String]) throws -> ScenarioPlan {
+    ///
+    /// The authority structure is dated: `reorganisations` replace councils from a year on, and the
+    /// deployment rule is applied to the councils in force in each part of the horizon
+    /// (``StructurePeriods``).
+    public static func build(loaded: LoadedScenario, authorities publishedAuthorities: AuthorityTable, assumptionsDirectory: String,
+                             inputFiles: [String], reorganisations given: [Reorganisation]? = nil) throws -> ScenarioPlan {
         let scenario = loaded.scenario
         let set = loaded.assumptions
         let years = scenario.horizonYears
-        let deployment = try Deployment.build(scenario: scenario, authorities: authorities, assumptions: set)
+        // nil: the folder's and the scenario's own, as load reads them.
+        let reorganisations = try given ?? Self.reorganisations(for: scenario, assumptionsDirectory: assumptionsDirectory).0
+        let structure = try AuthorityStructure(base: publishedAuthorities, reorganisations: reorganisations)
+        let periods = try StructurePeriods(structure: structure, firstYear: scenario.timing.firstYear, horizonYears: years,
+                                           scenario: scenario, assumptions: set)
+        // The first year's councils and posts carry the per-authority tables.
+        let authorities = periods.periods[0].authorities
+        let deployment = periods.periods[0].deployment
 
         // Identification: each authority's residents, linked to the posts serving it; the
         // evaluation turns them into baseline identifications and coverage for each draw.
         let identification = try IdentificationParameters.central(from: set)
         var members: [ScenarioModel.Member] = []
-        let authorityByCode = Dictionary(uniqueKeysWithValues: authorities.authorities.map { ($0.code, $0) })
-        for (postIndex, post) in deployment.posts.enumerated() {
-            for member in post.members {
-                guard let authority = authorityByCode[member.code] else { continue }
-                let servingTotal = deployment.fteServing[member.code] ?? 0
-                let role: ScenarioModel.TierRole = authority.tier == .county ? .county
-                    : (authority.tier == .district ? .district : .singleTier)
-                members.append(ScenarioModel.Member(
-                    post: postIndex, residents: Double(authority.population),
-                    shareOfCoordinatorTime: servingTotal > 0 ? member.fteServing / servingTotal : 0,
-                    fteServing: servingTotal, role: role))
+        for (k, (period, postIndices)) in zip(periods.periods, periods.modelPostIndices).enumerated() {
+            let authorityByCode = Dictionary(uniqueKeysWithValues: period.authorities.authorities.map { ($0.code, $0) })
+            for (postIndex, post) in period.deployment.posts.enumerated() where periods.opens(period: k, post: postIndex) {
+                for member in post.members {
+                    guard let authority = authorityByCode[member.code] else { continue }
+                    let servingTotal = period.deployment.fteServing[member.code] ?? 0
+                    let role: ScenarioModel.TierRole = authority.tier == .county ? .county
+                        : (authority.tier == .district ? .district : .singleTier)
+                    members.append(ScenarioModel.Member(
+                        post: postIndices[postIndex], residents: Double(authority.population),
+                        shareOfCoordinatorTime: servingTotal > 0 ? member.fteServing / servingTotal : 0,
+                        fteServing: servingTotal, role: role))
+                }
             }
         }
 
@@ -131,22 +173,27 @@ public struct ScenarioPlan: Sendable {
             ? DeflatorProjection(deflator: published, priceBaseYear: baseYear!, centralGrowth: projectedGrowth.value) : .none
         let greenBook = try GreenBook(assumptions: set)
 
-        let (training, trainingTotals) = try trainingCosts(scenario: scenario, deployment: deployment,
-                                                           authorities: authorities, assumptions: set, years: years)
+        var training: [[Double]] = []
+        var trainingTotals: [TrainingTierTotals] = []
+        for (index, period) in periods.periods.enumerated() {
+            let (costs, totals) = try trainingCosts(scenario: scenario, deployment: period.deployment,
+                                                    authorities: period.authorities, assumptions: set, years: years)
+            training.append(contentsOf: costs)
+            if index == 0 { trainingTotals = totals }
+        }
         let funding = scenario.funding
         // The posts that exist today: status-quo's placement (or the councils it lists). A post
         // serving only such councils is at full effect from the first year, so a rollout adds
         // nothing new there (DESIGN 3.4).
-        let existingHosts = try existingHostCodes(scenario: scenario, authorities: authorities, assumptions: set)
+        // Placed on today's councils (as status-quo and the rate ratio derivation place them), then
+        // carried to any successors in force in the first year.
+        let existingHosts = Set(structure.codesInForce(
+            Array(try existingHostCodes(scenario: scenario, authorities: publishedAuthorities, assumptions: set)).sorted(),
+            in: scenario.timing.firstYear))
         let adjustments = try AppraisalAdjustments(scenario: scenario, assumptions: set)
         let model = ScenarioModel(
             name: scenario.name, horizonYears: years,
-            posts: deployment.posts.indices.map { index in
-                let post = deployment.posts[index]
-                let existing = !post.members.isEmpty && post.members.allSatisfy { existingHosts.contains($0.code) }
-                return ScenarioModel.Post(name: post.name, fte: post.fte, fundingIndex: 0, trainingCostByYear: training[index],
-                                          rampStartYear: existing ? ScenarioModel.Post.alreadyAtFullEffect : 0)
-            },
+            posts: periods.modelPosts(existingHosts: existingHosts, training: training),
             members: members, fundingMixNames: [scenario.name], employerNIRate: rates.employerNIRate,
             niSecondaryThreshold: rates.niSecondaryThreshold,
             discountFactors: scenario.timing.discountFactors(horizonYears: years, greenBook: greenBook),
@@ -200,7 +247,7 @@ public struct ScenarioPlan: Sendable {
                     identification.rateRatio - 1, displacementShare: displacement),
                 survivalAtHorizon: serving.isEmpty ? 0 : (expectedFunding.survival.last ?? 1)))
         }
-        return ScenarioPlan(loaded: loaded, deployment: deployment, plan: plan, authorityRows: rows,
+        return ScenarioPlan(loaded: loaded, deployment: deployment, structureNotes: periods.notes, plan: plan, authorityRows: rows,
                             centralFunding: centralFunding, expectedFunding: expectedFunding, inputFiles: inputFiles,
                             training: trainingTotals, existingHostCodes: existingHosts, adjustments: adjustments)
     }

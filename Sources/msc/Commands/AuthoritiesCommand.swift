@@ -23,8 +23,17 @@ struct AuthoritiesCommand: ParsableCommand {
     @Option(name: .customLong("police-force-area"), help: ArgumentHelp("Only authorities in this police force area.", valueName: "name"))
     var policeForceArea: String?
 
+    @Option(help: ArgumentHelp("The councils in force in this financial year (e.g. 2027-28: Surrey's 12 councils replaced by East and West Surrey), from Assumptions/reorganisations.csv.", valueName: "year"))
+    var year: String?
+
+    func validate() throws {
+        if let year, FinancialYear(year) == nil { throw ValidationError("--year \(year): expected a financial year such as 2027-28") }
+    }
+
     func run() throws {
-        let table = try common.loadAuthorities()
+        let structure = try AuthorityStructure.load(assumptionsDirectory: common.assumptionsDirectory)
+        let inForce = year.flatMap(FinancialYear.init)
+        let table = try inForce.map { try structure.table(in: $0) } ?? structure.base
         var tierFilter: AuthorityTier?
         if let tier {
             guard let parsed = AuthorityTier(rawValue: tier) else {
@@ -52,7 +61,7 @@ struct AuthoritiesCommand: ParsableCommand {
             return
         }
         var report = ReportTable(
-            title: "Local authorities (\(list.count) of \(table.authorities.count))",
+            title: "Local authorities (\(list.count) of \(table.authorities.count)\(inForce.map { " in force in \($0)" } ?? ""))",
             columns: [.init("Code", key: "code"), .init("Name", key: "name"), .init("Tier", key: "tier"),
                       .init("Region", key: "region"), .init("County", key: "county"),
                       .init("Police force area", key: "policeForceArea"), .init("Population", key: "population"),
@@ -63,6 +72,13 @@ struct AuthoritiesCommand: ParsableCommand {
         }
         report.notes = ["Populations are ONS mid-\(table.populationYear) estimates (Open Government Licence v3.0); a county's population is the sum of its districts'. Names, tiers and codes: mySociety (CC BY 4.0).",
                         "Sources and caveats: Assumptions/authorities.SOURCES.md."]
+        if let inForce {
+            for change in structure.reorganisations where change.effective <= inForce {
+                report.notes.append("From 1 April \(change.effective.startYear) (\(change.effective)), \(change.successorName) (\(change.successorCode)\(change.codeIsProvisional ? ", a provisional code: ONS had not assigned one" : "")) replaces \(change.predecessorCodes.count) councils (\(change.predecessorCodes.joined(separator: ", "))); its population is the sum of its predecessors' residents; \(change.status).")
+            }
+        } else if let next = structure.reorganisations.first {
+            report.notes.append("The councils as in \(next.effective.advanced(by: -1)) and earlier; from \(next.effective) some are replaced (Assumptions/reorganisations.csv): use --year to list a later year's councils.")
+        }
         emit(report.rendered(as: common.format))
     }
 }
