@@ -103,8 +103,17 @@ public struct CostReport {
         table.notes = [
             "Acting Local (Human Trafficking Foundation, Jan 2025) gives £57,533 a post: salary £44,490.84, 2025-26 NI, 16% pension, no overheads or budget.",
             "Reproduce it with: msc cost --operational-budget 0. Full citations: msc assumptions.",
-        ]
+        ] + (appraisalBasisNote.map { [$0] } ?? [])
+
         return table
+    }
+
+    /// That this is the report's basis, not the appraisal's, with the rates the appraisal adds.
+    var appraisalBasisNote: String? {
+        guard let levy = assumptions.byName["appraisalApprenticeshipLevyRate"],
+              let overhead = assumptions.byName["appraisalOverheadRate"] else { return nil }
+        func percent(_ value: Double) -> String { NumberText.plain((value * 1000).rounded() / 10) + "%" }
+        return "This is the report's basis, not the appraisal's: `msc run`, `compare` and `export` cost a post at full economic cost, adding the apprenticeship levy (\(percent(levy.value)) of salary, \(levy.evidence.rawValue)) and overheads (\(percent(overhead.value)) of salary, \(overhead.evidence.rawValue)) to the operational budget and the lines above, then optimism bias."
     }
 
     /// The breakdown as a JSON object (pounds per post per year, to the penny).

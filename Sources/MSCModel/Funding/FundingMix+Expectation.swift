@@ -86,7 +86,7 @@ extension FundingMix {
                 let due = (0..<count).filter { year % termYears[$0] == 0 }
                 if !due.isEmpty {
                     var next: [Int: Double] = [:]
-                    for (state, probability) in states {
+                    for (state, probability) in states.sorted(by: { $0.key < $1.key }) {  // a fixed order: the same sums in every process
                         var branches: [(state: Int, probability: Double)] = [(state, probability)]
                         for source in due where digit(state, source) == 0 {
                             let q = renewalChance(source, year / termYears[source])
@@ -113,7 +113,7 @@ extension FundingMix {
             }
             var alive = 0.0, uncoveredTotal = 0.0
             var funderTotals = Array(repeating: 0.0, count: funderCount)
-            for (state, probability) in states {
+            for (state, probability) in states.sorted(by: { $0.key < $1.key }) {  // a fixed order: the same sums in every process
                 alive += probability
                 for source in 0..<count {
                     switch digit(state, source) {

@@ -12,6 +12,9 @@ extension EvidencePack {
     public init(plans: [ScenarioPlan], comparison: ComparisonReport, title: String? = nil,
                 decisionSeed: UInt64? = nil, decisionBaseline: Int = 0, threads: Int = 1,
                 maps: (layout: HexLayout, authorities: AuthorityTable)? = nil) throws {
+        // Every pack carries each scenario's Green Book checklist (DESIGN 3.7).
+        var comparison = comparison
+        if comparison.appraisals.isEmpty { comparison.appraisals = try plans.map { try GreenBookChecklist(plan: $0) } }
         var used: [String: Assumption] = [:]
         for plan in plans {
             for assumption in plan.assumptions.all { used[assumption.name] = assumption }

@@ -167,11 +167,20 @@ public struct EvidencePack {
         "To reproduce every figure, run `\(manifest.command)` with msc \(manifest.toolkitVersion) and GSL \(manifest.gslVersion) on input files whose SHA-256 hashes match those listed; the seed (\(manifest.seed)) fixes every random draw, so the output is identical digit for digit."
     }
 
+    /// Each scenario's Green Book reviewer's checklist and switching values against evidence grades.
+    public var greenBookTables: [ReportTable] { comparison.appraisals.flatMap(\.tables) }
+
     /// The tables in the order they appear, each with a file-name stem and a sheet name.
     public var namedTables: [(stem: String, sheet: String, table: ReportTable)] {
         [("headline", "Headline", comparison.peopleTable),
          ("authorities", "Authorities", authorityTable),
-         ("funding", "Funding", fundingTable)] + (trainingTable.map { [("training", "Training", $0)] } ?? []) + [
+         ("funding", "Funding", fundingTable)] + (trainingTable.map { [("training", "Training", $0)] } ?? [])
+        + comparison.appraisals.flatMap { checklist in
+            let name = checklist.plan.scenario.name
+            let tables = checklist.tables
+            return [("green-book-\(name)", String("Green Book \(name)".prefix(31)), tables[0]),
+                    ("switching-values-\(name)", String("Switching \(name)".prefix(31)), tables[1])]
+        } + [
          ("assumptions", "Assumptions", assumptionsTable)] + (decision?.namedTables ?? []) + [
          ("manifest", "Manifest", manifestTable)]
     }

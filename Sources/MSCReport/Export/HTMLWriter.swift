@@ -25,6 +25,9 @@ public enum HTMLWriter {
             body.append(section("decision", "Decision analysis: how likely each option is worthwhile, and which evidence is worth buying",
                                 decision.namedTables.map { table($0.table) }.joined(separator: "\n")))
         }
+        if !pack.greenBookTables.isEmpty {
+            body.append(section("green-book", "Green Book reviewer's checklist", pack.greenBookTables.map { table($0) }.joined(separator: "\n")))
+        }
         body.append(section("funding", "Funding and survival", table(pack.fundingTable)))
         if let training = pack.trainingTable { body.append(section("training", "Training", table(training))) }
         body.append(section("authorities", "By local authority", table(pack.authorityTable)))

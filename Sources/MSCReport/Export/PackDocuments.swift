@@ -24,6 +24,9 @@ public enum PackDocuments {
         if let decision = pack.decision {
             out += ["## Decision analysis", ""] + decision.namedTables.map { MarkdownWriter.write($0.table) }
         }
+        if !pack.greenBookTables.isEmpty {
+            out += ["## Green Book reviewer's checklist", ""] + pack.greenBookTables.map { MarkdownWriter.write($0) }
+        }
         out += ["## Funding and survival", "", MarkdownWriter.write(pack.fundingTable)]
         if let training = pack.trainingTable { out += ["## Training", "", MarkdownWriter.write(training)] }
         out += ["## By local authority", "", MarkdownWriter.write(pack.authorityTable)]

@@ -51,38 +51,52 @@ public struct CentralCaseReport {
 
     public var tables: [ReportTable] {
         let scenario = plan.scenario
+        let timing = scenario.timing
         var flows = ReportTable(
-            title: "\(scenario.name): central case by year (real £, \(scenario.priceBaseYear) prices, undiscounted)",
+            title: "\(scenario.name): central-input run by year (every input at its central value; real £, \(scenario.priceBaseYear) prices, undiscounted)",
             columns: [.init("Year", key: "year"), .init("Financial year", key: "financialYear"),
                       .init("Posts in place", key: "postsInPlace"), .init("Posts funded (expected)", key: "posts"),
-                      .init("Cost", key: "cost"), .init("Additional identifications", key: "identifications"),
-                      .init("Benefit", key: "benefit"), .init("Discount factor", key: "discountFactor")])
+                      .init("Programme cost", key: "cost"), .init("Additional identifications", key: "identifications"),
+                      .init("Triggered costs", key: "triggeredCost"), .init("Benefit", key: "benefit"),
+                      .init("Discount factor", key: "discountFactor")])
         for t in 0..<outcome.costByYear.count {
-            flows.append([.integer(t + 1), .text(scenario.timing.firstYear.advanced(by: t).description),
-                          .integer(plan.postsInPlaceByYear[t]), .number(outcome.postsByYear[t], decimals: 1), .pounds(outcome.costByYear[t]),
-                          .number(outcome.identificationsByYear[t], decimals: 1), .pounds(outcome.benefitByYear[t]),
-                          .number(plan.plan.model.discountFactors[t], decimals: 4)])
+            flows.append([.integer(t + 1), .text(timing.year(t).description), .integer(plan.postsInPlaceByYear[t]),
+                          .number(outcome.postsByYear[t], decimals: 1), .pounds(outcome.costByYear[t]),
+                          .number(outcome.identificationsByYear[t], decimals: 1), .pounds(outcome.triggeredCostByYear[t]),
+                          .pounds(outcome.benefitByYear[t]), .number(plan.plan.model.discountFactors[t], decimals: 4)])
         }
+        flows.notes = ["Programme cost: posts at full economic cost and any training, before optimism bias. Additional identifications are net of displacement. Discount factors count from the price base year \(scenario.priceBaseYear)."]
         flows.notes += plan.structureNotes
-        var totals = ReportTable(title: "\(scenario.name): appraisal (HM Treasury Green Book)",
+        var totals = ReportTable(title: "\(scenario.name): appraisal, central-input run (HM Treasury Green Book)",
                                  columns: [.init("Measure", key: "measure"), .init("Value", key: "value")])
-        totals.append([.text("Present value of costs (with optimism bias)"), .pounds(outcome.presentValueCosts)])
-        totals.append([.text("Present value of benefits"), .pounds(outcome.presentValueBenefits)])
+        totals.append([.text("Cost per additional identification (programme cost with optimism bias ÷ identifications, both discounted)"),
+                       .pounds(outcome.costPerIdentification)])
+        totals.append([.text("Additional identifications over \(outcome.costByYear.count) years (net of displacement)"),
+                       .number(outcome.totalIdentifications, decimals: 0)])
+        totals.append([.text("Present value of programme costs (with optimism bias)"), .pounds(outcome.presentValueProgrammeCosts)])
+        let triggered = plan.plan.model.triggeredCosts(plan.plan.nationalInputs(plan.plan.centralNationalValues))
+        for body in TriggeredCosts.Body.allCases {
+            totals.append([.text("Present value of triggered costs: \(body.rawValue)"),
+                           .pounds(outcome.presentValueIdentifications * triggered.perIdentification(body))])
+        }
+        totals.append([.text("Present value of costs (programme and triggered)"), .pounds(outcome.presentValueCosts)])
+        totals.append([.text("Present value of benefits (harm avoided, after the evidence reduction)"), .pounds(outcome.presentValueBenefits)])
         totals.append([.text("Net present value"), .pounds(outcome.netPresentValue)])
         totals.append([.text("Benefit-cost ratio"), .number(outcome.benefitCostRatio, decimals: 2)])
-        totals.append([.text("Additional identifications over \(outcome.costByYear.count) years"), .number(outcome.totalIdentifications, decimals: 0)])
-        totals.append([.text("Cost per additional identification (undiscounted, before optimism bias)"), .pounds(outcome.costPerIdentification)])
-        totals.notes = ["The central case takes each assumption at its stated central value (for a triangular range, its most likely value), so Monte Carlo means, which average over skewed ranges, can differ from it."]
-        var switching = ReportTable(title: "\(scenario.name): switching values (the value of each input at which NPV = 0)",
-                                    columns: [.init("Input", key: "input"), .init("Central", key: "central"),
-                                              .init("Switching value", key: "switchingValue"), .init("Reading", key: "reading")])
-        for value in switchingValues {
-            switching.append([.text(value.name), .number(value.central, decimals: Self.decimals(value.central)),
-                              value.switchingValue.map { .number($0, decimals: Self.decimals($0)) } ?? .text("none"),
-                              .text(value.note.map { "\(value.statement) (\($0))" } ?? value.statement)])
-        }
-        switching.notes = ["Each input moved alone, all others at their central values; posts weighted by their expected survival."]
-        return [flows, totals, switching] + (ScenarioTables.training([plan]).map { [$0] } ?? [])
+        totals.notes = [
+            "Every input at its central value (for a triangular range its most likely value; for the rate ratio its median), posts weighted by their expected survival E[q^k]. The appraisal's central estimate is the Monte Carlo mean (`msc run` without --deterministic); it differs from this run because several inputs are skewed.",
+            "Cost per additional identification needs no money value of harm; NPV and BCR rest on the monetised share of harm only.",
+            plan.adjustments.optimismBiasStatement,
+            plan.adjustments.benefitReductionStatement,
+        ]
+        return [flows, totals] + GreenBookChecklist(self).tables + (ScenarioTables.training([plan]).map { [$0] } ?? [])
+    }
+
+    /// ``tables`` for a terminal: the checklist's long sentences as lines rather than cut cells.
+    public var terminalTables: [ReportTable] {
+        var all = tables
+        all.replaceSubrange(2..<4, with: GreenBookChecklist(self).terminalTables)
+        return all
     }
 
     static func decimals(_ value: Double) -> Int { abs(value) >= 100 ? 0 : (abs(value) >= 1 ? 2 : 4) }
@@ -105,6 +119,11 @@ public struct CentralCaseReport {
             ("pvBenefits", .number(outcome.presentValueBenefits)),
             ("npv", .number(outcome.netPresentValue)),
             ("bcr", .number(outcome.benefitCostRatio)),
+            ("costPerIdentification", .number(outcome.costPerIdentification)),
+            ("firstYear", .string(plan.scenario.firstYear)),
+            ("optimismBias", .string(plan.adjustments.optimismBiasStatement)),
+            ("benefitReduction", .string(plan.adjustments.benefitReductionStatement)),
+            ("greenBook", GreenBookChecklist(self).json),
             ("training", ScenarioTables.training([plan])?.jsonRows ?? .null),
             ("switchingValues", .array(switchingValues.map { value in
                 .object([("name", .string(value.name)), ("central", .number(value.central)),

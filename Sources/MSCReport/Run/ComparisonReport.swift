@@ -15,6 +15,10 @@ public struct ComparisonReport {
     /// Lines saying how baselines were chosen (a declared baseline loaded because it was not
     /// listed, a `--baseline` given on the command line).
     public let baselineNotes: [String]
+    /// Each scenario's central-input run and Green Book checklist, in the order of `results`
+    /// (empty when the caller has none): the rows beside the mean, the footnotes on optimism bias
+    /// and the benefit reduction, and the checklist in JSON (``ComparisonReport+Appraisal``).
+    public var appraisals: [GreenBookChecklist] = []
 
     public init(results: [SimulationResult], baselineIndex: [Int?], manifest: RunManifest,
                 bases: [AppraisalBasis] = [], baselineNotes: [String] = []) {
@@ -102,6 +106,7 @@ public struct ComparisonReport {
             }
             table.append(row)
         }
+        appendCentralInputRows(to: &table, differenceColumns: differencePairs.count)
         var probability: [ReportTable.Cell] = [.text("Probability NPV > 0")]
         for result in results { probability.append(.percent(result.probabilityPositiveNPV, decimals: 1)) }
         for _ in differencePairs { probability.append(.empty) }
@@ -115,7 +120,7 @@ public struct ComparisonReport {
         table.append(mcse)
         table.notes = baselineNotes + (differencePairs.isEmpty ? [] : [
             "Each difference column is the first scenario minus the second, computed within each iteration with the same random draws of shared inputs, so its interval is narrower than the gap between two intervals. The benefit-cost ratio row of a difference column gives the incremental ratio (mean extra benefits over mean extra costs) only when the option costs more and gains more; an option that saves money is described in words instead (a ratio of a saving would read as a loss)."])
-            + AppraisalBasis.notes(bases) + manifest.noteLines
+            + AppraisalBasis.notes(bases) + appraisalNotes + manifest.noteLines
         return table
     }
 
@@ -201,6 +206,7 @@ public struct ComparisonReport {
             ("differences", .array(differences)),
             ("baselineNotes", .array(baselineNotes.map { .string($0) })),
             ("notes", .array(AppraisalBasis.notes(bases).map { .string($0) })),
+            ("greenBook", .array(appraisals.map(\.json))),
             ("manifest", manifest.json),
         ])
     }

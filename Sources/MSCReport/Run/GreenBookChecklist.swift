@@ -11,9 +11,35 @@ public struct GreenBookChecklist {
     public let plan: ScenarioPlan
     public let switchingValues: [SwitchingValue]
 
-    public init(plan: ScenarioPlan, switchingValues: [SwitchingValue]) {
+    /// The run with every input at its central value (posts weighted by expected survival).
+    public let centralInputs: ScenarioOutcome
+
+    public init(plan: ScenarioPlan, switchingValues: [SwitchingValue], centralInputs: ScenarioOutcome) {
         self.plan = plan
         self.switchingValues = switchingValues
+        self.centralInputs = centralInputs
+    }
+
+    /// The checklist of a central case already solved for its switching values.
+    public init(_ central: CentralCaseReport) {
+        self.init(plan: central.plan, switchingValues: central.switchingValues, centralInputs: central.outcome)
+    }
+
+    /// The checklist for `plan`, solving its switching values.
+    public init(plan: ScenarioPlan) throws {
+        self.init(try CentralCaseReport(plan: plan))
+    }
+
+    /// The central-input run as JSON, for beside the Monte Carlo mean.
+    public var centralInputsJSON: JSONValue {
+        .object([("costPerIdentification", .number(centralInputs.costPerIdentification)),
+                 ("additionalIdentifications", .number(centralInputs.totalIdentifications)),
+                 ("pvCosts", .number(centralInputs.presentValueCosts)),
+                 ("pvProgrammeCosts", .number(centralInputs.presentValueProgrammeCosts)),
+                 ("pvTriggeredCosts", .number(centralInputs.presentValueTriggeredCosts)),
+                 ("pvBenefits", .number(centralInputs.presentValueBenefits)),
+                 ("npv", .number(centralInputs.netPresentValue)),
+                 ("bcr", .number(centralInputs.benefitCostRatio))])
     }
 
     /// One row of the checklist: the point a reviewer checks, and what this appraisal does.
@@ -138,6 +164,23 @@ public struct GreenBookChecklist {
         return [checklist, switches]
     }
 
+    /// The same for a terminal, where cells are cut at ``TextTableWriter/maximumCellWidth``: the
+    /// checklist as numbered lines, and each switching value's full sentence under its table.
+    public var terminalTables: [ReportTable] {
+        let full = tables
+        var checklist = ReportTable(title: full[0].title, columns: [])
+        checklist.notes = items.map { "\($0.point): \($0.text)" }
+        var switches = full[1]
+        switches.columns.removeLast()
+        switches.rows = switches.rows.map { Array($0.dropLast()) }
+        let sorted = gradedSwitches.sorted(by: Self.order)
+        let without = sorted.filter { $0.value.switchingValue == nil }.map(\.value.name)
+        switches.notes = sorted.filter { $0.value.switchingValue != nil }.map(\.sentence)
+            + (without.isEmpty ? [] : ["No switching value within the range searched (NPV keeps its sign, each moved alone): \(without.joined(separator: ", "))."])
+            + full[1].notes
+        return [checklist, switches]
+    }
+
     /// Switches inside their range first, weakest evidence first.
     static func order(_ a: GradedSwitch, _ b: GradedSwitch) -> Bool {
         if a.insideRange != b.insideRange { return a.insideRange }
@@ -151,6 +194,7 @@ public struct GreenBookChecklist {
     public var json: JSONValue {
         .object([
             ("scenario", .string(plan.scenario.name)),
+            ("centralInputRun", centralInputsJSON),
             ("items", .array(items.map { .object([("point", .string($0.point)), ("text", .string($0.text))]) })),
             ("switchingValues", .array(gradedSwitches.sorted(by: Self.order).map { graded in
                 .object([("name", .string(graded.value.name)), ("evidence", graded.evidence.map { .string($0.rawValue) } ?? .null),

@@ -63,10 +63,14 @@ public enum TextTableWriter {
                 return numericColumn[index] ? pad + text : text + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        var out = [table.title, ""]
-        out.append(line(headers))
-        out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        out += cells.map(line)
+        var out = [table.title]
+        // A table of notes only (no columns) prints its title and its notes.
+        if !table.columns.isEmpty {
+            out.append("")
+            out.append(line(headers))
+            out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+            out += cells.map(line)
+        }
         if !table.notes.isEmpty {
             out.append("")
             out += table.notes

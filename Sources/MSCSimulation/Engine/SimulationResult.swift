@@ -4,14 +4,15 @@ import MSCModel
 
 /// The headline quantities every run reports, one value per iteration.
 public enum Metric: String, CaseIterable, Sendable {
+    // Cost-effectiveness leads (DESIGN 3.5): it needs no money value of harm.
+    case costPerIdentification
+    case additionalIdentifications
     case firstYearCost
     case presentValueCosts = "pvCosts"
     case presentValueBenefits = "pvBenefits"
     case netPresentValue = "npv"
     case benefitCostRatio = "bcr"
-    case additionalIdentifications
     case postsAtHorizon
-    case costPerIdentification
 
     /// How the metric is labelled in tables.
     public var label: String {

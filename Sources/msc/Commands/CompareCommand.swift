@@ -26,10 +26,11 @@ struct CompareCommand: ParsableCommand {
         let resolved = try ScenarioRuns.comparisonPlans(scenarios, baseline: baseline, common: common)
         let plans = resolved.plans
         let results = try ScenarioRuns.simulate(plans, options: runOptions)
-        let report = ComparisonReport(results: results, baselineIndex: resolved.baselineIndex,
+        var report = ComparisonReport(results: results, baselineIndex: resolved.baselineIndex,
                                       manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
                                                                       command: ScenarioRuns.commandLine),
                                       bases: try ScenarioRuns.bases(plans), baselineNotes: resolved.notes)
+        report.appraisals = try plans.map { try GreenBookChecklist(plan: $0) }
         switch common.format {
         case .json: emit(JSONText.write(report.json))
         case .csv: emit(report.numericTable.rendered(as: .csv))   // numbers as numbers for spreadsheets

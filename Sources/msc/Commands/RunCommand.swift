@@ -25,14 +25,15 @@ struct RunCommand: ParsableCommand {
         if deterministic {
             let report = try CentralCaseReport(plan: plan)
             let manifest = ScenarioRuns.manifest([plan], options: runOptions, runs: 0, command: ScenarioRuns.commandLine)
-            emit(common.format == .json ? JSONText.write(manifest.attached(to: report.json)) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+            emit(common.format == .json ? JSONText.write(manifest.attached(to: report.json)) : (common.format == .table ? report.terminalTables : report.tables).map { $0.rendered(as: common.format) }.joined(separator: "\n"))
             return
         }
         let results = try ScenarioRuns.simulate([plan], options: runOptions)
-        let report = ComparisonReport(results: results, baselineIndex: [nil],
+        var report = ComparisonReport(results: results, baselineIndex: [nil],
                                       manifest: ScenarioRuns.manifest([plan], options: runOptions, runs: results[0].iterations,
                                                                       command: ScenarioRuns.commandLine),
                                       bases: try ScenarioRuns.bases([plan]))
+        report.appraisals = [try GreenBookChecklist(plan: plan)]
         if common.format == .json {
             emit(JSONText.write(report.json))
         } else {

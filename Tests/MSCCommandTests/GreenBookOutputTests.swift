@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The Green Book reader's view (issue: an appraisal that survives review): the checklist in
+/// `run --deterministic` and `compare --format json`, cost per identification first, the
+/// central-input run beside the mean, and `msc cost` saying whose basis £57,533 is.
+@Suite struct GreenBookOutputTests {
+    @Test func deterministicRunCarriesTheChecklistWrittenFromTheParameters() throws {
+        let output = try MSCBinary.run(["run", "Scenarios/national-rollout.yaml", "--deterministic"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let text = output.stdout
+        #expect(text.contains("Green Book reviewer's checklist"))
+        for point in ["Price base:", "Discounting:", "Appraisal period: 2027-28 to 2036-37 (10 years)", "Optimism bias: Optimism bias 41%",
+                      "Additionality:", "Not monetised:", "Distributional note:", "Central estimate:"] {
+            #expect(text.contains(point), "\(point)")
+        }
+        // The first year is discounted one year from the 2026-27 price base: 1 / 1.035 = 0.9662.
+        #expect(text.contains("2027-28, has discount factor 0.9662"))
+        // Cost per identification leads the appraisal table.
+        let appraisal = try #require(text.range(of: "appraisal, central-input run"))
+        let after = text[appraisal.upperBound...]
+        let first = try #require(after.range(of: "Cost per additional identification"))
+        let npv = try #require(after.range(of: "Net present value"))
+        #expect(first.lowerBound < npv.lowerBound)
+        #expect(text.contains("switching values against the evidence behind each input"))
+    }
+
+    @Test func compareJSONHasTheChecklistAndTheCentralInputRun() throws {
+        let parsed = try #require(try MSCBinary.json(["compare", "Scenarios/status-quo.yaml", "Scenarios/national-rollout.yaml",
+                                                      "--runs", "200", "--seed", "5", "--format", "json"]) as? [String: Any])
+        let greenBook = try #require(parsed["greenBook"] as? [[String: Any]])
+        #expect(greenBook.count == 2)
+        let items = try #require(greenBook[1]["items"] as? [[String: Any]])
+        #expect(items.contains { ($0["point"] as? String) == "Optimism bias" && (($0["text"] as? String) ?? "").contains("41%") })
+        let switches = try #require(greenBook[1]["switchingValues"] as? [[String: Any]])
+        #expect(switches.allSatisfy { $0["evidence"] != nil && $0["statement"] != nil })
+        let central = try #require(greenBook[1]["centralInputRun"] as? [String: Any])
+        #expect(central["npv"] is Double && central["costPerIdentification"] is Double)
+        // Cost per identification is the first metric of each scenario.
+        let text = try MSCBinary.run(["compare", "Scenarios/status-quo.yaml", "Scenarios/national-rollout.yaml", "--runs", "200"]).stdout
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("Cost per") || $0.hasPrefix("Net present") }
+        #expect(rows.first?.hasPrefix("Cost per additional identification (£), median") == true)
+        #expect(text.contains("central-input run"))
+        #expect(text.contains("the appraisal's central estimate is the Monte Carlo mean NPV"))
+    }
+
+    @Test func costSaysItIsTheReportsBasis() throws {
+        let output = try MSCBinary.run(["cost", "--operational-budget", "0"])
+        #expect(output.stdout.contains("£57,533.00"))
+        #expect(output.stdout.contains("This is the report's basis, not the appraisal's"))
+    }
+
+    @Test func explainShowsEveryReading() throws {
+        let output = try MSCBinary.run(["assumptions", "--explain", "identificationRateRatio"])
+        #expect(output.status == 0, "\(output.stderr)")
+        for reading in ["all other councils", "other councils that referred an adult", "other councils with adult social care duties",
+                        "per council", "per resident", "NRM + DtN", "NRM only"] {
+            #expect(output.stdout.contains(reading), "\(reading)")
+        }
+        #expect(output.stdout.contains("logSD = 0.450"))
+        let bad = try MSCBinary.run(["assumptions", "--explain", "salary"])
+        #expect(bad.status == 2)
+    }
+}
