@@ -33,6 +33,9 @@ struct MSC: ParsableCommand {
         } catch let error as InputError {
             FileHandle.standardError.write(Data("msc: error: \(error.description)\n".utf8))
             Foundation.exit(2)
+        } catch let error as Interrupted {
+            FileHandle.standardError.write(Data("msc: \(error.message)\n".utf8))
+            Foundation.exit(130)
         } catch let error as CommandFailure {
             FileHandle.standardError.write(Data("msc: error: \(error.message)\n".utf8))
             Foundation.exit(2)

@@ -196,6 +196,7 @@ struct ScenarioTests {
             (replacing("priceBaseYear: 2025-26", with: "priceBaseYear: 2025-27"), "priceBaseYear", "financial year"),
             (replacing("costSharing: population", with: "costSharing: by-size"), "costSharing", "expected one of equal, population, referrals"),
             (validText + "\noverrides:\n  salaryy: 40000\n", "overrides.salaryy", "no assumption is called \"salaryy\""),
+            (validText + "\noverrides:\n  pensionRat: 0.2\n", "overrides.pensionRat", "did you mean pensionRate?"),
             (replacing("rule: county-area", with: "rule: existing\n  count: 9\n  codes: [E08000025]"), "deployment.codes", "count is 9"),
         ]
         for (text, key, fragment) in cases {

@@ -43,7 +43,8 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
     @Test func everyChartIsWellFormedXML() throws {
         let pack = try PackFixture.pack()
         let charts = Charts.all(for: pack)
-        #expect(charts.count == 1 + 4 * pack.scenarios.count)
+        // Two charts comparing the scenarios on one axis, survival, then four per scenario.
+        #expect(charts.count == 2 + 1 + 4 * pack.scenarios.count)
         for chart in charts {
             #expect(XMLCheck.wellFormed(chart.svg) == nil, "\(chart.fileName): \(XMLCheck.wellFormed(chart.svg) ?? "")")
             #expect(chart.svg.contains("width=\"170mm\""))
@@ -135,16 +136,17 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
         let out = folder.appendingPathComponent("pack").path
         let written = try EvidencePackWriter.write(try PackFixture.pack(), to: out, formats: Set(ExportFormat.allCases))
         for name in ["evidence-pack.html", "evidence-pack.md", "evidence-pack.json", "evidence-pack.xlsx", "headline.csv",
-                     "charts/survival.svg", "charts/s1-npv.svg", "charts/s2-tornado.svg"] {
+                     "charts/survival.svg", "charts/baseline-npv.svg", "charts/script-alert-x-script-tornado.svg"] {
             #expect(written.contains(name), "\(name)")
             #expect(FileManager.default.fileExists(atPath: "\(out)/\(name)"), "\(name)")
         }
         let json = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: out + "/evidence-pack.json")))
         let object = try #require(json as? [String: Any])
-        #expect(Set(object.keys) == ["title", "reproduce", "comparison", "headline", "funding", "authorities", "assumptions", "charts", "manifest"])
+        #expect(Set(object.keys) == ["title", "reproduce", "summary", "scenarioBriefs", "comparison", "headline", "funding", "authorities", "assumptions", "charts", "manifest"])
         let markdown = try String(contentsOfFile: out + "/evidence-pack.md", encoding: .utf8)
-        #expect(markdown.contains("](charts/s1-npv.svg)"))
-        #expect(!markdown.contains("<script"))
+        #expect(markdown.contains("](charts/baseline-npv.svg)"))
+        // Every "<" is backslash-escaped, so no text can open an HTML tag.
+        #expect(!markdown.replacingOccurrences(of: "\\<", with: "").contains("<"))
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(siblings == ["pack"], "no temporary folder left behind")
     }

@@ -45,4 +45,13 @@ public struct AssumptionSet: Sendable {
     public mutating func replace(_ assumption: Assumption) {
         byName[assumption.name] = assumption
     }
+
+    /// Names set on the command line (`--set`): a scenario's override of one of them gives way.
+    public private(set) var pinned: Set<String> = []
+
+    /// Replaces one assumption and keeps it against a scenario's overrides (`--set`).
+    public mutating func pin(_ assumption: Assumption) {
+        byName[assumption.name] = assumption
+        pinned.insert(assumption.name)
+    }
 }

@@ -68,9 +68,12 @@ public struct AreaShares: Sendable {
 extension Deployment {
     /// The shares of every council in `area` in the posts serving it, costed with the full-time
     /// salary and rates given (DESIGN 3.1), beside a post of `ownPostFTE` FTE of its own.
+    ///
+    /// `ownPostRates` cost the post of its own when they differ from the shared post's (a hub's
+    /// travel budget is no part of a council's own post).
     public func shares(in area: AuthorityGroup, fullTimeSalary: Double, rates: PostCostRates,
-                       ownPostFTE: Double) -> AreaShares {
-        let ownCost = Post.annualCost(fte: ownPostFTE, fullTimeSalary: fullTimeSalary, rates: rates)
+                       ownPostFTE: Double, ownPostRates: PostCostRates? = nil) -> AreaShares {
+        let ownCost = Post.annualCost(fte: ownPostFTE, fullTimeSalary: fullTimeSalary, rates: ownPostRates ?? rates)
         let memberCodes = Set(area.members.map(\.code))
         let serving = posts.filter { post in post.members.contains { memberCodes.contains($0.code) } }
         var costs: [String: Double] = [:]

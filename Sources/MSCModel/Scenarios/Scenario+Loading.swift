@@ -40,8 +40,10 @@ extension Scenario {
         if let overridesNode = map.optional("overrides") {
             for (key, node) in try overridesNode.mapping().all() {
                 guard let original = base.byName[key] else {
-                    throw node.error("no assumption is called \"\(key)\"; expected the name of an assumption in \(base.location)")
+                    throw node.error("no assumption is called \"\(key)\" in \(base.location)\(NameSuggestion.hint(for: key, among: Array(base.byName.keys)))")
                 }
+                // A value set on the command line (--set) wins over the scenario's own.
+                if base.pinned.contains(key) { continue }
                 let origin = node.line.map { "\(file):\($0)" } ?? file
                 assumptions.replace(try AssumptionLoader.override(original, with: node, by: origin))
                 overridden.append(key)

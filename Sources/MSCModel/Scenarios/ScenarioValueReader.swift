@@ -30,7 +30,8 @@ struct ScenarioValueReader {
             throw node.error("expected \(unit.expectation) or the name of an assumption, found \"\(text)\"")
         }
         guard let assumption = assumptions.byName[text] else {
-            throw node.error("no assumption is called \"\(text)\"; expected \(unit.expectation) or the name of an assumption in \(assumptions.location)")
+            let near = NameSuggestion.hint(for: text, among: assumptions.byName.values.filter { $0.unit == unit }.map(\.name))
+            throw node.error("no assumption is called \"\(text)\"\(near); expected \(unit.expectation) or the name of an assumption in \(assumptions.location)")
         }
         guard assumption.unit == unit else {
             throw node.error("assumption \"\(text)\" is in \(assumption.unit.rawValue); expected one in \(unit.rawValue)")

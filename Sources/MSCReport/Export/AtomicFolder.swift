@@ -66,6 +66,12 @@ public enum AtomicFolder {
         return true
     }
 
+    /// The files an earlier pack in `destination` holds, by its manifest (empty when there is none),
+    /// so a narrower export can say what it removes.
+    public static func earlierPackFiles(in destination: String) -> [String] {
+        readManifest(in: URL(fileURLWithPath: destination).standardizedFileURL).keys.sorted()
+    }
+
     /// Calls `fill` with a fresh temporary folder, then moves that folder to `destination`.
     public static func write(to destination: String, fill: (URL) throws -> Void) throws {
         let fileManager = FileManager.default

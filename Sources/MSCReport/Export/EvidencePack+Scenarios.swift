@@ -28,15 +28,17 @@ extension EvidencePack {
             assumptions: used.values.sorted { $0.name < $1.name },
             tornado: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, Tornado.bars(for: $0.plan)) }),
             survivalByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.expectedFunding.survival) }),
-            centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }))
+            centralNPVByScenario: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, $0.plan.centralCase().netPresentValue) }),
+            briefs: Dictionary(uniqueKeysWithValues: plans.map { ($0.scenario.name, ScenarioBrief(plan: $0)) }))
         trainingTable = ScenarioTables.training(plans)
         if let maps {
             try maps.layout.checkCovers(maps.authorities)
-            self.maps = plans.enumerated().map { index, plan in
-                Chart(fileName: "s\(index + 1)-map.svg",
+            // Named after the scenario, as its other charts are.
+            self.maps = plans.map { plan in
+                Chart(fileName: "\(Charts.fileStem(plan.scenario.name))-map.svg",
                       caption: "\(plan.scenario.name): extra adult identifications a year at full effect, by council (hexagon map).",
                       svg: HexMaps.svg(plan: plan, metric: .additionalIdentifications, layout: maps.layout,
-                                       authorities: maps.authorities, id: "s\(index + 1)-map"))
+                                       authorities: maps.authorities, id: "\(Charts.fileStem(plan.scenario.name))-map"))
             }
             mapLicence = maps.layout.licenceText
         }

@@ -27,6 +27,11 @@ public struct TornadoBarData: Sendable, Equatable {
     /// NPV (£) with the input high and every other input central.
     public let npvAtHigh: Double
 
+    /// What the input is, in words for a reader (the assumption's description), when known.
+    public var label: String?
+    /// The input's unit, so its values are written as £, % or plain numbers, when known.
+    public var unit: MSCModel.Unit?
+
     public init(name: String, lowValue: Double, highValue: Double, npvAtLow: Double, npvAtHigh: Double) {
         self.name = name
         self.lowValue = lowValue
@@ -56,6 +61,10 @@ public struct ScenarioEvidence: Sendable {
     public var tornado: [TornadoBarData]
     /// NPV of the central case (£), the line the tornado's bars swing about; nil when unknown.
     public var centralNPV: Double?
+    /// Cost per additional identification (£) across iterations: its median and interval only.
+    public var costPerIdentification: Summary?
+    /// The scenario's question and caveats, and when a national decision falls (nil when unknown).
+    public var brief: ScenarioBrief?
 
     public init(name: String, npvSamples: [Double], costFan: [Summary], benefitFan: [Summary],
                 survival: [Double], tornado: [TornadoBarData], centralNPV: Double? = nil) {
@@ -73,6 +82,7 @@ public struct ScenarioEvidence: Sendable {
         self.init(name: result.scenarioName, npvSamples: result.metrics[.netPresentValue] ?? [],
                   costFan: result.fan(.cost), benefitFan: result.fan(.benefit), survival: survival,
                   tornado: tornado.map(TornadoBarData.init), centralNPV: centralNPV)
+        costPerIdentification = result.summary(.costPerIdentification)
     }
 }
 
@@ -105,13 +115,15 @@ public struct EvidencePack {
     /// survival curves (expected share of posts funded per year), both keyed by scenario name.
     public init(title: String, comparison: ComparisonReport, authorityTable: ReportTable, fundingTable: ReportTable,
                 assumptions: [Assumption], tornado: [String: [Tornado.Bar]], survivalByScenario: [String: [Double]],
-                centralNPVByScenario: [String: Double] = [:]) {
+                centralNPVByScenario: [String: Double] = [:], briefs: [String: ScenarioBrief] = [:]) {
         self.init(title: title, comparison: comparison, authorityTable: authorityTable, fundingTable: fundingTable,
                   assumptions: assumptions,
                   scenarios: comparison.results.map { result in
-                      ScenarioEvidence(result: result, tornado: tornado[result.scenarioName] ?? [],
-                                       survival: survivalByScenario[result.scenarioName] ?? [],
-                                       centralNPV: centralNPVByScenario[result.scenarioName])
+                      var evidence = ScenarioEvidence(result: result, tornado: tornado[result.scenarioName] ?? [],
+                                                      survival: survivalByScenario[result.scenarioName] ?? [],
+                                                      centralNPV: centralNPVByScenario[result.scenarioName])
+                      evidence.brief = briefs[result.scenarioName]
+                      return evidence
                   })
     }
 
@@ -160,7 +172,7 @@ public struct EvidencePack {
 
     /// The tables in the order they appear, each with a file-name stem and a sheet name.
     public var namedTables: [(stem: String, sheet: String, table: ReportTable)] {
-        [("headline", "Headline", comparison.numericTable),
+        [("headline", "Headline", comparison.peopleTable),
          ("authorities", "Authorities", authorityTable),
          ("funding", "Funding", fundingTable)] + (trainingTable.map { [("training", "Training", $0)] } ?? [])
         + comparison.appraisals.flatMap { checklist in

@@ -8,6 +8,17 @@ public enum HTMLWriter {
         body.append("<p class=\"meta\">msc \(e(pack.manifest.toolkitVersion)) · seed \(pack.manifest.seed) · \(NumberText.grouped(Double(pack.manifest.runs), decimals: 0)) iterations · \(e(pack.manifest.method.rawValue)) sampling · scenarios: \(pack.scenarios.map { e($0.name) }.joined(separator: ", "))</p>")
         body.append("<p class=\"reproduce\">\(e(pack.reproduceSentence))</p></header>")
 
+        // What a reader who goes no further needs, in words, then each scenario's question and caveats.
+        body.append(section("summary", "Summary", PackSummary.paragraphs(pack).map { paragraph in
+            "<p><strong>\(e(paragraph.heading)).</strong> \(e(paragraph.text))</p>"
+        }.joined(separator: "\n")))
+        let briefs = pack.scenarios.compactMap(\.brief)
+        if !briefs.isEmpty {
+            body.append(section("scenarios", "The scenarios", briefs.map { brief in
+                "<h3>\(e(brief.name))</h3>\n<p class=\"question\">\(e(brief.question))</p>\n<ul class=\"caveats\">"
+                    + brief.caveats.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+            }.joined(separator: "\n")))
+        }
         body.append(section("headline", "Headline results", table(pack.headlineTable)))
         body.append(section("charts", "Charts", charts.map { figure($0) }.joined(separator: "\n")))
         if let decision = pack.decision {
@@ -79,32 +90,39 @@ public enum HTMLWriter {
     }
 
     static let stylesheet = """
-    body { font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; color: #000; background: #fff; max-width: 190mm; margin: 1.5em auto; padding: 0 1em; line-height: 1.35; }
+    body { font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; color: #000; background: #fff; max-width: 277mm; margin: 1.5em auto; padding: 0 1em; line-height: 1.35; }
     h1 { font-size: 18pt; margin: 0 0 .3em; }
     h2 { font-size: 14pt; border-bottom: 1.5pt solid #000; padding-bottom: .15em; margin-top: 1.6em; }
+    h3 { font-size: 11.5pt; margin: 1em 0 .2em; }
     .meta { color: #333; }
-    .reproduce { font-size: 9.5pt; background: #f2f2f2; border-left: 3pt solid #555; padding: .4em .6em; overflow-wrap: break-word; }
-    .table { overflow-x: auto; margin: .6em 0 1.2em; }
-    table { border-collapse: collapse; font-size: 9pt; width: 100%; }
+    .reproduce { font-size: 9.5pt; background: #f2f2f2; border-left: 3pt solid #555; padding: .4em .6em; overflow-wrap: anywhere; }
+    #summary p { max-width: 60em; }
+    .question { font-style: italic; margin: 0 0 .3em; }
+    .caveats { margin-top: .2em; }
+    .table { margin: .6em 0 1.2em; }
+    table { border-collapse: collapse; font-size: 8.5pt; width: 100%; table-layout: auto; }
     caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
-    th, td { border: .5pt solid #999; padding: .2em .4em; vertical-align: top; text-align: left; overflow-wrap: break-word; }
-    thead th { background: #e8e8e8; border-bottom: 1.2pt solid #000; }
+    th, td { border: .5pt solid #999; padding: .2em .35em; vertical-align: top; text-align: left; overflow-wrap: anywhere; hyphens: auto; }
+    thead th { background: #e8e8e8; border-bottom: 1.2pt solid #000; overflow-wrap: normal; word-break: normal; }
     tbody th { font-weight: normal; }
-    .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
+    td.num { white-space: nowrap; }
     tbody tr:nth-child(even) { background: #f7f7f7; }
     .notes { font-size: 8.5pt; color: #333; padding-left: 1.2em; }
     figure { margin: 1em 0 1.6em; }
     figure svg { display: block; max-width: 100%; height: auto; }
     figcaption { font-size: 9pt; color: #333; margin-top: .3em; }
-    @page { size: A4; margin: 15mm; }
+    @page { size: A4 landscape; margin: 12mm; }
     @media print {
       body { margin: 0; padding: 0; max-width: none; font-size: 9.5pt; }
       section { break-before: page; page-break-before: always; }
-      section#headline { break-before: auto; page-break-before: auto; }
+      section#summary { break-before: auto; page-break-before: auto; }
       figure { break-inside: avoid; page-break-inside: avoid; }
+      #charts figure { display: inline-block; width: 48.5%; margin: 0 1% 1em 0; vertical-align: top; }
+      figure svg { max-height: 165mm; width: 100%; height: auto; }
       thead { display: table-header-group; }
       tr { break-inside: avoid; page-break-inside: avoid; }
-      .table { overflow: visible; }
+      table { font-size: 7.5pt; }
       tbody tr:nth-child(even) { background: none; }
     }
     """

@@ -7,6 +7,15 @@ public enum PackDocuments {
                 .map { String($0.dropFirst(2).dropLast(2)) } ?? ""
         }
         var out = ["# \(inline(pack.title))", "", inline(pack.reproduceSentence), ""]
+        out += ["## Summary", ""]
+        for paragraph in PackSummary.paragraphs(pack) { out += ["**\(inline(paragraph.heading)).** \(inline(paragraph.text))", ""] }
+        let briefs = pack.scenarios.compactMap(\.brief)
+        if !briefs.isEmpty {
+            out += ["## The scenarios", ""]
+            for brief in briefs {
+                out += ["### \(inline(brief.name))", "", "*\(inline(brief.question))*", ""] + brief.caveats.map { "- \(inline($0))" } + [""]
+            }
+        }
         out += ["## Headline results", "", MarkdownWriter.write(pack.headlineTable)]
         out += ["## Charts", ""]
         for chart in charts {
@@ -47,6 +56,12 @@ public enum PackDocuments {
         return .object([
             ("title", .string(pack.title)),
             ("reproduce", .string(pack.reproduceSentence)),
+            ("summary", .object(PackSummary.paragraphs(pack).map { ($0.heading, .string($0.text)) })),
+            ("scenarioBriefs", .array(pack.scenarios.compactMap(\.brief).map { brief in
+                .object([("name", .string(brief.name)), ("question", .string(brief.question)),
+                         ("caveats", .array(brief.caveats.map { .string($0) })),
+                         ("nationalDecisionYears", .numbers(brief.nationalDecisionYears.map(Double.init)))])
+            })),
             ("comparison", pack.comparison.json),
             ("headline", tableJSON(pack.comparison.numericTable)),
             ("funding", tableJSON(pack.fundingTable)),

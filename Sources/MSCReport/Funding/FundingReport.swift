@@ -15,8 +15,12 @@ public struct FundingReport {
     /// The Monte Carlo estimate.
     public let simulated: FundingSimulationResult
 
+    /// The most councils sharing one post (1 when none is shared).
+    public let largestSharedPost: Int
+
     public init(scenario: Scenario, postCount: Int, allPostsCostByYear: [Double], analytic: FundingExpectation?,
-                simulated: FundingSimulationResult) {
+                simulated: FundingSimulationResult, largestSharedPost: Int = 1) {
+        self.largestSharedPost = largestSharedPost
         self.scenario = scenario
         self.postCount = postCount
         self.allPostsCostByYear = allPostsCostByYear
@@ -86,10 +90,19 @@ public struct FundingReport {
                       analytic.map { .number($0.expectedPostYears * Double(postCount), decimals: 1) } ?? .text("n/a"),
                       .number(simulated.expectation.expectedPostYears * Double(postCount), decimals: 1),
                       .number(simulated.expectedPostYearsStandardError * Double(postCount), decimals: 1)])
-        table.append([.text("Expected posts still funded in the last year"),
-                      analytic.map { .number(($0.survival.last ?? 1) * Double(postCount), decimals: 1) } ?? .text("n/a"),
-                      .number((simulated.expectation.survival.last ?? 1) * Double(postCount), decimals: 1),
-                      .number(simulated.probabilityLostStandardError * Double(postCount), decimals: 1)])
+        if let ends = mix.programmeEndProbability(horizonYears: horizon) {
+            // One national decision ends every post together: the chance a post is lost is the
+            // chance they all are, so an expected count of posts would average all or nothing.
+            table.append([.text("Probability the programme as a whole ends within the horizon (one national decision)"),
+                          .percent(ends, decimals: 2), .empty, .empty])
+            table.append([.text("Posts still funded in the last year, if it does not end"),
+                          .integer(postCount), .empty, .empty])
+        } else {
+            table.append([.text("Expected posts still funded in the last year"),
+                          analytic.map { .number(($0.survival.last ?? 1) * Double(postCount), decimals: 1) } ?? .text("n/a"),
+                          .number((simulated.expectation.survival.last ?? 1) * Double(postCount), decimals: 1),
+                          .number(simulated.probabilityLostStandardError * Double(postCount), decimals: 1)])
+        }
         table.notes = notes
         return table
     }
@@ -150,6 +163,12 @@ public struct FundingReport {
         if analytic == nil {
             lines.append("Analytic: not available (a renewal distribution without closed-form moments); Monte Carlo only.")
         }
+        for source in mix.sources where source.decidedNationally {
+            lines.append("\(source.label) is decided nationally: one decision every \(source.termYears) year\(source.termYears == 1 ? "" : "s") renews or ends it for all \(postCount) posts together, so the chance a post is lost is the chance that they all are, not the share of posts lost.")
+        }
+        if largestSharedPost > 1, mix.sources.contains(where: { $0.kind == .laCoreBudget }) {
+            lines.append("Posts shared by several councils (up to \(largestSharedPost)): the council-budget share is modelled as one decision for the post each term, as if the councils decide together; if each decided its own part, a post would face up to \(largestSharedPost) decisions and be lost more often.")
+        }
         lines.append("Monte Carlo: \(NumberText.grouped(Double(simulated.runs), decimals: 0)) simulated posts, each drawing its renewal probabilities from their distributions; seed \(simulated.seed).")
         return lines
     }
@@ -206,6 +225,7 @@ public struct FundingReport {
             ("posts", .number(Double(postCount))),
             ("priceBaseYear", .string(scenario.priceBaseYear)),
             ("estimate", .string(analytic == nil ? "monte-carlo" : "analytic")),
+            ("programmeEndProbability", mix.programmeEndProbability(horizonYears: horizon).map { .number($0) } ?? .null),
         ]
         if case .object(let bestPairs) = block(best, standardErrors: nil) { pairs += bestPairs }
         pairs.append(("analyticMethod", analyticMethod.map { .string($0) } ?? .null))

@@ -9,15 +9,33 @@ public struct ComparisonReport {
     /// For each result, the index of the result it is compared against (nil for none).
     public let baselineIndex: [Int?]
     public let manifest: RunManifest
+    /// What each scenario's money rests on (price base, horizon, discount rates, optimism bias), in
+    /// result order; the footnotes are written from these.
+    public let bases: [AppraisalBasis]
+    /// Lines saying how baselines were chosen (a declared baseline loaded because it was not
+    /// listed, a `--baseline` given on the command line).
+    public let baselineNotes: [String]
     /// Each scenario's central-input run and Green Book checklist, in the order of `results`
     /// (empty when the caller has none): the rows beside the mean, the footnotes on optimism bias
     /// and the benefit reduction, and the checklist in JSON (``ComparisonReport+Appraisal``).
     public var appraisals: [GreenBookChecklist] = []
 
-    public init(results: [SimulationResult], baselineIndex: [Int?], manifest: RunManifest) {
+    public init(results: [SimulationResult], baselineIndex: [Int?], manifest: RunManifest,
+                bases: [AppraisalBasis] = [], baselineNotes: [String] = []) {
         self.results = results
         self.baselineIndex = baselineIndex
         self.manifest = manifest
+        self.bases = bases
+        self.baselineNotes = baselineNotes
+    }
+
+    /// The chance the programme still has a funded post in the final year, and the posts funded
+    /// then in the iterations where it does. Under a grant decided nationally the posts end
+    /// together, so a mean over all iterations would average all-or-nothing outcomes.
+    public static func programmeSurvival(_ result: SimulationResult) -> (probability: Double, postsIfSurvives: Summary) {
+        let posts = result.metrics[.postsAtHorizon] ?? []
+        let surviving = posts.filter { $0 > 0 }
+        return (posts.isEmpty ? .nan : Double(surviving.count) / Double(posts.count), Summary(surviving))
     }
 
     /// What a ratio shows when it has nothing to divide by; the table's notes then say why.
@@ -61,17 +79,32 @@ public struct ComparisonReport {
                                       : "Scenarios compared: mean (5th to 95th percentile) \(horizon)",
             columns: columns)
         for metric in Metric.allCases {
+            if metric == .postsAtHorizon {
+                // All-or-nothing under a national grant: the chance the programme lasts, then its size if it does.
+                var lasts: [ReportTable.Cell] = [.text("Probability the programme still has funded posts in the final year")]
+                var size: [ReportTable.Cell] = [.text("Posts funded in the final year, if it does")]
+                for result in results {
+                    let survival = Self.programmeSurvival(result)
+                    lasts.append(.percent(survival.probability, decimals: 1))
+                    size.append(.text(survival.postsIfSurvives.mean.isFinite ? Self.interval(survival.postsIfSurvives, metric: metric) : "none survive"))
+                }
+                for _ in differencePairs { lasts.append(.empty); size.append(.empty) }
+                table.append(lasts)
+                table.append(size)
+                continue
+            }
             var row: [ReportTable.Cell] = [.text(Self.label(metric))]
             for result in results { row.append(.text(Self.interval(result.summary(metric), metric: metric))) }
             for (index, base) in differencePairs {
                 // A difference of two costs per identification answers no question; leave it blank.
                 if metric == .costPerIdentification {
                     row.append(.empty)
+                } else if metric == .benefitCostRatio {
+                    // The incremental ratio only when the option costs more and gains more; otherwise words.
+                    let incremental = IncrementalAnalysis(results[index], against: results[base])
+                    row.append(.text(incremental.verdict == .ratio ? "incremental " + incremental.text : incremental.text))
                 } else {
-                    let summary = Summary(Self.differenceValues(metric, results[index], results[base]))
-                    row.append(.text(metric == .benefitCostRatio
-                        ? "\(Self.cell(summary.p50, metric: metric)) (\(Self.cell(summary.p5, metric: metric)) to \(Self.cell(summary.p95, metric: metric))), incremental"
-                        : Self.interval(summary, metric: metric)))
+                    row.append(.text(Self.interval(Summary(results[index].difference(metric, minus: results[base])), metric: metric)))
                 }
             }
             table.append(row)
@@ -88,9 +121,9 @@ public struct ComparisonReport {
                                         metric: .netPresentValue)))
         }
         table.append(mcse)
-        table.notes = (differencePairs.isEmpty ? [] : [
-            "Differences are computed within each iteration with the same random draws of shared inputs, so their intervals are narrower than the gap between two intervals; for the benefit-cost ratio a difference column shows the incremental ratio (extra benefits over extra costs), median and interval."]) + [
-        ] + appraisalNotes + manifest.noteLines
+        table.notes = baselineNotes + (differencePairs.isEmpty ? [] : [
+            "Each difference column is the first scenario minus the second, computed within each iteration with the same random draws of shared inputs, so its interval is narrower than the gap between two intervals. The benefit-cost ratio row of a difference column gives the incremental ratio (mean extra benefits over mean extra costs) only when the option costs more and gains more; an option that saves money is described in words instead (a ratio of a saving would read as a loss)."])
+            + AppraisalBasis.notes(bases) + appraisalNotes + manifest.noteLines
         let anyUndefined = table.rows.contains { row in
             row.contains { if case .text(let text) = $0 { return text.contains(Self.undefined) } else { return false } }
         }
@@ -98,16 +131,6 @@ public struct ComparisonReport {
             table.notes.insert("\(Self.undefined): a ratio with nothing to divide by in those iterations (no additional identifications, or no extra cost against the baseline).", at: 0)
         }
         return table
-    }
-
-    /// Per-iteration differences of a metric between two runs; for the benefit-cost ratio, the
-    /// incremental ratio (extra benefits over extra costs), since a difference of two ratios
-    /// answers no question.
-    static func differenceValues(_ metric: Metric, _ result: SimulationResult, _ baseline: SimulationResult) -> [Double] {
-        guard metric == .benefitCostRatio else { return result.difference(metric, minus: baseline) }
-        let benefits = result.difference(.presentValueBenefits, minus: baseline)
-        let costs = result.difference(.presentValueCosts, minus: baseline)
-        return zip(benefits, costs).map { $1 != 0 ? $0 / $1 : .nan }
     }
 
     /// The same figures as numbers, one row per scenario (or difference) and metric: for CSV,
@@ -118,10 +141,9 @@ public struct ComparisonReport {
             columns: [.init("Scenario", key: "scenario"), .init("Metric", key: "metric"), .init("Unit", key: "unit"),
                       .init("Mean", key: "mean"), .init("SD", key: "sd"), .init("P5", key: "p5"), .init("P50", key: "p50"),
                       .init("P95", key: "p95"), .init("MCSE", key: "mcse")])
-        func add(_ scenario: String, _ metric: Metric, _ summary: Summary, difference: Bool = false) {
+        func add(_ scenario: String, _ metric: Metric, _ summary: Summary, name: String? = nil) {
             let unit = metric.isMoney ? "GBP" : (metric == .benefitCostRatio ? "ratio" : "count")
-            // For a difference the ratio row is the incremental ratio, and is named so.
-            let name = difference && metric == .benefitCostRatio ? "bcrIncremental" : metric.rawValue
+            let name = name ?? metric.rawValue
             table.append([.text(scenario), .text(name), .text(unit), .number(summary.mean, decimals: 2),
                           .number(summary.standardDeviation, decimals: 2), .number(summary.p5, decimals: 2),
                           .number(summary.p50, decimals: 2), .number(summary.p95, decimals: 2),
@@ -129,12 +151,21 @@ public struct ComparisonReport {
         }
         for result in results {
             for metric in Metric.allCases { add(result.scenarioName, metric, result.summary(metric)) }
+            let survival = Self.programmeSurvival(result)
+            table.append([.text(result.scenarioName), .text("programmeSurvivalProbability"), .text("fraction"),
+                          .number(survival.probability, decimals: 4), .empty, .empty, .empty, .empty, .empty])
+            add(result.scenarioName, .postsAtHorizon, survival.postsIfSurvives, name: "postsAtHorizonIfProgrammeSurvives")
         }
         for (index, base) in baselineIndex.enumerated() {
             guard let base else { continue }
-            for metric in Metric.allCases where metric != .costPerIdentification {
-                add("\(results[index].scenarioName) minus \(results[base].scenarioName)", metric,
-                    Summary(Self.differenceValues(metric, results[index], results[base])), difference: true)
+            let scenario = "\(results[index].scenarioName) minus \(results[base].scenarioName)"
+            for metric in Metric.allCases where metric != .costPerIdentification && metric != .benefitCostRatio {
+                add(scenario, metric, Summary(results[index].difference(metric, minus: results[base])))
+            }
+            // A ratio of means, and only where it means something (the option costs more and gains more).
+            if let ratio = IncrementalAnalysis(results[index], against: results[base]).ratio {
+                table.append([.text(scenario), .text("bcrIncremental"), .text("ratio"), .number(ratio, decimals: 2),
+                              .empty, .empty, .empty, .empty, .empty])
             }
         }
         table.notes = manifest.noteLines
@@ -150,6 +181,9 @@ public struct ComparisonReport {
     public static func scenarioJSON(_ result: SimulationResult) -> JSONValue {
         var metrics: [(String, JSONValue)] = Metric.allCases.map { ($0.rawValue, summaryJSON(result.summary($0))) }
         metrics.append(("probabilityNPVPositive", .number(result.probabilityPositiveNPV)))
+        let survival = programmeSurvival(result)
+        metrics.append(("programmeSurvivalProbability", .number(survival.probability)))
+        metrics.append(("postsAtHorizonIfProgrammeSurvives", summaryJSON(survival.postsIfSurvives)))
         let fans: [(String, JSONValue)] = YearlyMetric.allCases.map { metric in
             (metric.rawValue, .array(result.fan(metric).map(summaryJSON)))
         }
@@ -170,14 +204,17 @@ public struct ComparisonReport {
             differences.append(.object([
                 ("scenario", .string(results[index].scenarioName)),
                 ("baseline", .string(results[base].scenarioName)),
-                ("metrics", .object(Metric.allCases.filter { $0 != .costPerIdentification }.map {
-                    ($0.rawValue, Self.summaryJSON(Summary(Self.differenceValues($0, results[index], results[base]))))
+                ("metrics", .object(Metric.allCases.filter { $0 != .costPerIdentification && $0 != .benefitCostRatio }.map {
+                    ($0.rawValue, Self.summaryJSON(Summary(results[index].difference($0, minus: results[base]))))
                 })),
+                ("incremental", IncrementalAnalysis(results[index], against: results[base]).json),
             ]))
         }
         return .object([
             ("scenarios", .array(results.map(Self.scenarioJSON))),
             ("differences", .array(differences)),
+            ("baselineNotes", .array(baselineNotes.map { .string($0) })),
+            ("notes", .array(AppraisalBasis.notes(bases).map { .string($0) })),
             ("greenBook", .array(appraisals.map(\.json))),
             ("manifest", manifest.json),
         ])

@@ -45,13 +45,22 @@ public enum ScenarioTables {
             func survival(_ year: Int) -> ReportTable.Cell {
                 year < funding.survival.count ? .percent(funding.survival[year], decimals: 1) : .empty
             }
+            // Survival belongs to the post, not to a funder: one row per scenario carries it.
+            table.append([.text(plan.scenario.name), .text("All funders (chance a post is still funded)"), .empty,
+                          .pounds(costs.reduce(0, +)), survival(1), survival(3), survival(5)])
             for (index, label) in labels.enumerated() {
+                if index == plan.scenario.funding.hostAbsorbedIndex, plan.scenario.funding.absorbProbability == 0 { continue }
                 table.append([.text(plan.scenario.name), .text(label),
                               index < plan.scenario.funding.sources.count ? .percent(shares[index], decimals: 0) : .empty,
-                              .pounds(costs[index]), survival(1), survival(3), survival(5)])
+                              .pounds(costs[index]), .empty, .empty, .empty])
             }
         }
-        table.notes = ["Still funded after t years: the chance a post is funded in year t + 1 (the first year is year 1), as msc funding reports it. Costs are real, undiscounted, for all the scenario's posts."]
+        table.notes = ["Still funded after t years: the chance a post is funded in year t + 1 (the first year is year 1), as msc funding reports it; it is the post's, whoever pays. Costs are real, undiscounted, for all the scenario's posts."]
+        for plan in plans {
+            if let ends = plan.scenario.funding.programmeEndProbability(horizonYears: plan.scenario.horizonYears) {
+                table.notes.append("\(plan.scenario.name): one national decision ends every post together; the programme as a whole ends within \(plan.scenario.horizonYears) years with probability \(NumberText.fixed(ends * 100, decimals: 1))%.")
+            }
+        }
         return table
     }
 

@@ -18,7 +18,8 @@ public struct CouncilCard {
         self.row = row
         funding = plan.scenario.funding
         share = try ShareReport(loaded: plan.loaded, authorities: authorities, deployment: plan.deployment,
-                                area: row.authority.name, kind: .authority)
+                                area: row.authority.name, kind: .authority,
+                                baselineIdentifications: [row.authority.code: row.baselineIdentifications])
     }
 
     /// What the council pays from its own money a year (its share of the post times the councils' share of funding).

@@ -80,12 +80,16 @@ public enum TextTableWriter {
 }
 
 /// Markdown tables (GitHub-flavoured) with pipes escaped.
+///
+/// `>` is written as itself, so "Probability NPV > 0" reads the same in the source as rendered
+/// (an entity such as `&gt;` shows as itself in many viewers and in text pasted into a briefing);
+/// `<` is backslash-escaped so it cannot open an HTML tag.
 public enum MarkdownWriter {
     public static func write(_ table: ReportTable) -> String {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
                 .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                .replacingOccurrences(of: "<", with: "\\<")
         }
         var out = ["**\(escape(table.title))**", ""]
         out.append("| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |")

@@ -36,24 +36,18 @@ public struct SimulationSettings: Sendable, Equatable {
 
 /// Runs a scenario's Monte Carlo: many evaluations, each with fresh draws, in parallel chunks.
 public enum SimulationEngine {
-    private static let cancelled = Atomic<Bool>(false)
-
-    /// Asks running simulations to stop after their current chunk (safe from a signal handler).
-    public static func requestCancel() { cancelled.store(true, ordering: .relaxed) }
-
-    /// True once ``requestCancel()`` was called.
-    public static var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
-
     /// Runs `plan` with `settings`; `progress(done, total)` is called from worker threads.
-    /// `shouldStop`, when given, is asked before each chunk: returning true stops this run alone
-    /// (a server cancels one client's run without touching another's); the result is then marked
-    /// interrupted.
+    /// `cancellation` (a token the caller made) or `shouldStop` (asked before each chunk) stops this
+    /// run alone after the chunks in hand, e.g. Ctrl-C on the command line or a server cancelling
+    /// one client's run; the result is then marked interrupted.
     public static func run(_ plan: SimulationPlan, settings: SimulationSettings,
                            progress: (@Sendable (Int, Int) -> Void)? = nil,
+                           cancellation: CancellationToken? = nil,
                            shouldStop: (@Sendable () -> Bool)? = nil) throws -> SimulationResult {
+        let stop: @Sendable () -> Bool = { cancellation?.isCancelled == true || shouldStop?() == true }
         guard let target = settings.targetNPVStandardError else {
             return try runFixed(plan, settings: settings, iterations: 0..<settings.runs, designRows: settings.runs,
-                                progress: progress, shouldStop: shouldStop).summarised(threads: settings.threads)
+                                progress: progress, shouldStop: stop).summarised(threads: settings.threads)
         }
         // Grow in whole chunks; iteration i always gets the same draws, so a run that stops at N
         // iterations equals a fixed run of N. Monte Carlo adds only the new iterations; a Latin
@@ -65,11 +59,11 @@ public enum SimulationEngine {
         while true {
             if settings.method == .monteCarlo {
                 let part = try runFixed(plan, settings: settings, iterations: done..<runs, designRows: runs, progress: progress,
-                                        shouldStop: shouldStop)
+                                        shouldStop: stop)
                 result = result.map { $0.appending(part) } ?? part
             } else {
                 result = try runFixed(plan, settings: settings, iterations: 0..<runs, designRows: runs, progress: progress,
-                                        shouldStop: shouldStop)
+                                      shouldStop: stop)
             }
             done = runs
             let current = result!
@@ -139,7 +133,7 @@ public enum SimulationEngine {
             var lapses: [SourceLapse] = []
             var draws = 0
             for chunk in stride(from: firstChunk + worker, to: firstChunk + chunkCount, by: workers) {
-                if isCancelled || shouldStop?() == true { break }
+                if shouldStop?() == true { break }
                 let first = chunk * settings.chunkSize
                 let last = min(runs, first + settings.chunkSize)
                 let nationalStreams: [RandomStream?] = national.indices.map { index in

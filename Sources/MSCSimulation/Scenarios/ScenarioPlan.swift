@@ -78,9 +78,11 @@ public struct ScenarioPlan: Sendable {
     }
 
     /// Loads a scenario, builds its deployment and compiles it for the engine.
-    public static func load(path: String, assumptionsDirectory: String, authoritiesPath: String) throws -> ScenarioPlan {
-        let base = try AssumptionLoader.load(directory: assumptionsDirectory)
+    /// `settings` (`--set name=value`) are applied to the shipped assumptions and win over the scenario's overrides.
+    public static func load(path: String, assumptionsDirectory: String, authoritiesPath: String,
+                            settings: [AssumptionSetting] = []) throws -> ScenarioPlan {
         let authorities = try AuthorityTable.load(path: authoritiesPath)
+        let base = try AssumptionLoader.load(directory: assumptionsDirectory).applying(settings, authorities: authorities)
         let loaded = try Scenario.load(path: path, assumptions: base, authorities: authorities)
         let (reorganisations, files) = try reorganisations(for: loaded.scenario, assumptionsDirectory: assumptionsDirectory)
         return try build(loaded: loaded, authorities: authorities, assumptionsDirectory: assumptionsDirectory,

@@ -48,7 +48,13 @@ struct AssumptionsCommand: ParsableCommand {
             // A terminal gets short sources (the full citations are in csv, md and json).
             var table = AssumptionsReport.table(list, title: "Assumptions in \(set.location) (\(list.count))",
                                                 fullCitations: common.format != .table)
-            if common.format == .table { table.notes.append("Full citations with pages and addresses: --format md, csv or json.") }
+            if common.format == .table {
+                // Cut to the terminal's width: the full text is in md, csv and json.
+                table.columns.removeLast()
+                table.rows = table.rows.map { Array($0.dropLast()) }
+                table = table.fitted(toWidth: terminalWidth)
+                table.notes.append("Cut (…) to fit the terminal; descriptions and full text: --format md, csv or json.")
+            }
             emit(table.rendered(as: common.format))
         }
     }

@@ -11,6 +11,10 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Scenario files, e.g. Scenarios/status-quo.yaml Scenarios/national-rollout.yaml.")
     var scenarios: [String]
 
+    @Option(help: ArgumentHelp("Compare every scenario with this one (a name or file) instead of the baseline each declares; loaded if not listed.",
+                               valueName: "name"))
+    var baseline: String?
+
     @OptionGroup var common: CommonOptions
     @OptionGroup var runOptions: RunOptions
 
@@ -19,11 +23,13 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plans = try ScenarioRuns.plans(scenarios, common: common)
+        let resolved = try ScenarioRuns.comparisonPlans(scenarios, baseline: baseline, common: common)
+        let plans = resolved.plans
         let results = try ScenarioRuns.simulate(plans, options: runOptions)
-        var report = ComparisonReport(results: results, baselineIndex: try ScenarioRuns.baselineIndices(plans),
+        var report = ComparisonReport(results: results, baselineIndex: resolved.baselineIndex,
                                       manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
-                                                                      command: ScenarioRuns.commandLine))
+                                                                      command: ScenarioRuns.commandLine),
+                                      bases: try ScenarioRuns.bases(plans), baselineNotes: resolved.notes)
         report.appraisals = try plans.map { try GreenBookChecklist(plan: $0) }
         switch common.format {
         case .json: emit(JSONText.write(report.json))

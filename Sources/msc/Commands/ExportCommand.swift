@@ -34,6 +34,13 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Title of the pack (default: the scenario names).", valueName: "text"))
     var title: String?
 
+    @Option(help: ArgumentHelp("Compare every scenario with this one (a name or file) instead of the baseline each declares.", valueName: "name"))
+    var baseline: String?
+
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override an assumption for this run, e.g. --set pensionRate=0.2 (repeatable).", valueName: "name=value"))
+    var settingTexts: [String] = []
+
     @OptionGroup var runOptions: RunOptions
 
     /// The formats asked for; every format when none was given.
@@ -66,9 +73,10 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         // Refuse a bad --out before the simulation, not after minutes of running.
         do { try AtomicFolder.checkDestination(out) } catch let error as ExportError { throw CommandFailure(message: "--out: \(error.message)") }
-        let common = try CommonOptions.parse(assumptions.map { ["--assumptions", $0] } ?? [])
-        var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, common: common, options: runOptions)
+        let common = try CommonOptions.parse((assumptions.map { ["--assumptions", $0] } ?? []) + settingTexts.flatMap { ["--set", $0] })
+        var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, baseline: baseline, common: common, options: runOptions)
         if let title { pack.title = title }
+        let earlier = AtomicFolder.earlierPackFiles(in: out)
         let written: [String]
         do {
             written = try EvidencePackWriter.write(pack, to: out, formats: try chosenFormats())
@@ -76,5 +84,11 @@ struct ExportCommand: ParsableCommand {
             throw CommandFailure(message: "--out: \(error.message)")
         }
         emit("Wrote \(written.count) files to \(out):\n" + written.map { "  \($0)\n" }.joined())
+        // A narrower --format into an earlier pack replaces it whole: say what is gone.
+        let removed = earlier.filter { !written.contains($0) }
+        if !removed.isEmpty {
+            emit("Removed \(removed.count) file\(removed.count == 1 ? "" : "s") of the earlier pack in \(out) that this export did not write (--format \(try chosenFormats().map(\.rawValue).sorted().joined(separator: ","))):\n"
+                 + removed.map { "  \($0)\n" }.joined())
+        }
     }
 }

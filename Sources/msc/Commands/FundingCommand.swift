@@ -46,7 +46,8 @@ struct FundingCommand: ParsableCommand {
         let mix = loaded.scenario.funding
         let report = FundingReport(scenario: loaded.scenario, postCount: deployment.posts.count, allPostsCostByYear: costByYear,
                                    analytic: mix.analyticFunding(horizonYears: years),
-                                   simulated: FundingSimulation.run(mix: mix, horizonYears: years, runs: runs, seed: seed))
+                                   simulated: FundingSimulation.run(mix: mix, horizonYears: years, runs: runs, seed: seed),
+                                   largestSharedPost: deployment.posts.map(\.members.count).max() ?? 1)
         let manifest = RunManifest(seed: seed, runs: runs, method: .monteCarlo, gslVersion: GSLLibrary.version,
                                    filePaths: [scenario, common.authoritiesPath] + assumptions.files,
                                    command: ScenarioRuns.commandLine)

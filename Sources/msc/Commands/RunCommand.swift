@@ -31,7 +31,8 @@ struct RunCommand: ParsableCommand {
         let results = try ScenarioRuns.simulate([plan], options: runOptions)
         var report = ComparisonReport(results: results, baselineIndex: [nil],
                                       manifest: ScenarioRuns.manifest([plan], options: runOptions, runs: results[0].iterations,
-                                                                      command: ScenarioRuns.commandLine))
+                                                                      command: ScenarioRuns.commandLine),
+                                      bases: try ScenarioRuns.bases([plan]))
         report.appraisals = [try GreenBookChecklist(plan: plan)]
         if common.format == .json {
             emit(JSONText.write(report.json))

@@ -2,16 +2,19 @@ import ArgumentParser
 import Foundation
 import MSCModel
 import MSCReport
+import MSCSimulation
 
 /// `msc share SCENARIO --area NAME`: what each council in an area pays for the posts serving it.
 struct ShareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "share",
-        abstract: "Each council's share of a shared post's cost, its saving against a post of its own, and its coverage.",
+        abstract: "Each council's share of a shared post, what each funder pays and what the council pays itself, against a post of its own.",
         discussion: """
         Example: msc share Scenarios/county-shared.yaml --area Kent lists Kent County Council and its 12 districts: \
-        what each pays a year for the shared post, what a post of its own would cost, the saving, and the coverage \
-        each gets. The area is a county, police force area, region or single council.
+        each one's share of the shared post, what each funder pays of it, what the council pays from its own budget, \
+        and the same for a post of its own under the same funding; then what each buys: coverage, additional \
+        identifications a year and the cost of each. The area is a county, police force area, region or single \
+        council. The cost options of msc cost (--salary, --pension, --operational-budget, ...) apply to both posts.
         """)
 
     @Argument(help: "Scenario file, e.g. Scenarios/county-shared.yaml.")
@@ -26,6 +29,7 @@ struct ShareCommand: ParsableCommand {
     var areaKind: String?
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var cost: CostOptions
 
     func validate() throws {
         try checkNameOption("--area", area)
@@ -37,15 +41,28 @@ struct ShareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (loaded, authorities, deployment) = try common.loadScenario(scenario)
+        let plan = try ScenarioRuns.load(scenario, common: common)
+        let authorities = try common.loadAuthorities()
+        let assumptions = plan.assumptions
+        let taxYear = try cost.chosenTaxYear(assumptions)
+        try cost.checkYears(taxYear: taxYear, in: assumptions)
+        let rates = try cost.rates(assumptions, taxYear: taxYear)
+        // A council's own post has the operational budget of the shipped assumptions (or --set, or
+        // --operational-budget), not a scenario's override for a post covering a wide area.
+        let ownBudget = try cost.operationalBudget ?? common.loadAssumptions().value("operationalBudget")
         let report: ShareReport
         do {
-            report = try ShareReport(loaded: loaded, authorities: authorities, deployment: deployment, area: area,
-                                     kind: areaKind.flatMap(AreaKind.init(scenarioWord:)))
+            report = try ShareReport(loaded: plan.loaded, authorities: authorities, deployment: plan.deployment, area: area,
+                                     kind: areaKind.flatMap(AreaKind.init(scenarioWord:)), taxYear: taxYear, rates: rates,
+                                     fullTimeSalary: try cost.fullTimeSalary(assumptions, taxYear: taxYear).amount,
+                                     ownPostFTE: try cost.fte ?? assumptions.value("fte"), ownPostOperationalBudget: ownBudget,
+                                     baselineIdentifications: Dictionary(uniqueKeysWithValues: plan.authorityRows.map {
+                                         ($0.authority.code, $0.baselineIdentifications)
+                                     }))
         } catch let error as InputError where error.key == "area" {
             // The name came from the command line, not from the authorities file.
             throw CommandFailure(message: "--area \(area): \(error.message)")
         }
-        emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+        emit(common.format == .json ? JSONText.write(report.json) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
     }
 }

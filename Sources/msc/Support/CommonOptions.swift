@@ -19,17 +19,24 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override an assumption for this run, e.g. --set pensionRate=0.2 (repeatable; wins over the scenario's overrides).",
+                               valueName: "name=value"))
+    var settingTexts: [String] = []
+
+    /// The `--set` values, each split into name and value.
+    func settings() throws -> [AssumptionSetting] { try settingTexts.map(AssumptionSetting.init(parsing:)) }
+
     /// The folder named by `--assumptions`, or the shipped `Assumptions/`.
     var assumptionsDirectory: String { assumptions ?? AssumptionLoader.defaultDirectory() }
 
     /// The authority table that sits in the assumptions folder.
     var authoritiesPath: String { (assumptionsDirectory as NSString).appendingPathComponent("authorities.csv") }
 
-    /// The assumption set named by `--assumptions`, or the shipped one.
+    /// The assumption set named by `--assumptions`, or the shipped one, with the `--set` values.
     /// `identificationRateRatio` is derived from the facts and the authority table unless the folder defines it.
     func loadAssumptions() throws -> AssumptionSet {
-        try RateRatioDerivation.completing(try AssumptionLoader.load(directory: assumptionsDirectory),
-                                           authorities: try loadAuthorities())
+        try AssumptionLoader.load(directory: assumptionsDirectory).applying(try settings(), authorities: try loadAuthorities())
     }
 
     /// The 339 authorities from the assumptions folder.
@@ -63,4 +70,15 @@ struct CommandFailure: Error {
 /// Writes to standard output.
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Columns of the terminal standard output goes to; `COLUMNS`, or 120 when it is not a terminal
+/// (a file or pipe), so wide tables are cut the same way in a script's log.
+var terminalWidth: Int {
+    var size = winsize()
+    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        return Int(size.ws_col)
+    }
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+    return 120
 }

@@ -46,17 +46,37 @@ struct RunOptions: ParsableArguments {
 enum ScenarioRuns {
     /// Loads each scenario file into a runnable plan.
     static func plans(_ paths: [String], common: CommonOptions) throws -> [ScenarioPlan] {
-        let plans = try paths.map {
-            try ScenarioPlan.load(path: $0, assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath)
-        }
+        let plans = try paths.map { try load($0, common: common) }
         try ScenarioPlan.requireDistinctNames(plans)
         return plans
     }
+
+    /// Loads one scenario file into a runnable plan, with the command line's `--set` values.
+    static func load(_ path: String, common: CommonOptions) throws -> ScenarioPlan {
+        try ScenarioPlan.load(path: path, assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath,
+                              settings: try common.settings())
+    }
+
+    /// The scenarios to compare and each one's baseline (declared, loaded when not listed, or `--baseline`).
+    static func comparisonPlans(_ paths: [String], baseline: String?, common: CommonOptions) throws -> ComparisonPlans {
+        let resolved: ComparisonPlans
+        do {
+            resolved = try ComparisonPlans.resolve(paths: paths, override: baseline) { try load($0, common: common) }
+        } catch let error as ComparisonPlans.BaselineError {
+            throw CommandFailure(message: error.message)
+        }
+        try ScenarioPlan.requireDistinctNames(resolved.plans)
+        return resolved
+    }
+
+    /// What each scenario's money rests on, for the footnotes.
+    static func bases(_ plans: [ScenarioPlan]) throws -> [AppraisalBasis] { try plans.map(AppraisalBasis.init(plan:)) }
 
     /// Runs each plan with the same settings (common random numbers), showing progress on a terminal;
     /// `keepInputDraws` keeps each iteration's inputs for decision analysis.
     static func simulate(_ plans: [ScenarioPlan], options: RunOptions, keepInputDraws: Bool = false) throws -> [SimulationResult] {
         installInterruptHandler()
+        let cancellation = interruptToken
         var results: [SimulationResult] = []
         for plan in plans {
             let bar = ProgressBar(label: plan.scenario.name)
@@ -66,10 +86,10 @@ enum ScenarioRuns {
             }
             var settings = options.settings
             settings.keepInputDraws = keepInputDraws
-            let result = try SimulationEngine.run(plan.plan, settings: settings, progress: progress)
+            let result = try SimulationEngine.run(plan.plan, settings: settings, progress: progress, cancellation: cancellation)
             bar?.finish()
-            if result.interrupted || SimulationEngine.isCancelled {
-                throw CommandFailure(message: "interrupted after \(result.iterations) iterations; nothing written")
+            if result.interrupted || cancellation.isCancelled {
+                throw Interrupted(message: "interrupted after \(result.iterations) iterations; nothing written")
             }
             if let target = options.targetMCSE {
                 let reached = result.summary(.netPresentValue).monteCarloStandardError
@@ -81,25 +101,6 @@ enum ScenarioRuns {
             results.append(result)
         }
         return results
-    }
-
-    /// For each plan, the index of its baseline among `plans` (the declared baseline when loaded,
-    /// otherwise the first scenario), or nil for the reference itself.
-    ///
-    /// A declared baseline whose file does not exist is a typo, and an error here.
-    static func baselineIndices(_ plans: [ScenarioPlan]) throws -> [Int?] {
-        try plans.enumerated().map { index, plan in
-            if let declared = plan.scenario.baseline {
-                if let found = plans.firstIndex(where: { $0.scenario.name == declared.name }), found != index {
-                    return found
-                }
-                if !FileManager.default.fileExists(atPath: declared.path) {
-                    throw InputError(file: plan.scenario.file, line: declared.line, key: "baseline",
-                                     message: "no scenario file \(declared.path); expected the name of a scenario in the same folder, e.g. status-quo")
-                }
-            }
-            return index == 0 ? nil : 0
-        }
     }
 
     static func manifest(_ plans: [ScenarioPlan], options: RunOptions, runs: Int, command: String) -> RunManifest {
@@ -118,8 +119,15 @@ enum ScenarioRuns {
         return (["msc"] + arguments).map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
     }
 
+    /// Ctrl-C cancels the token of the command's simulation (one command per process).
     private static func installInterruptHandler() {
-        signal(SIGINT) { _ in SimulationEngine.requestCancel() }
+        signal(SIGINT) { _ in interruptToken.cancel() }
+        // A parent may start msc with SIGINT blocked (Foundation's Process does, on Linux); unblock
+        // it on this thread so Ctrl-C, or a supervisor's interrupt, always reaches the handler.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 }
 
@@ -159,14 +167,26 @@ final class ProgressBar: @unchecked Sendable {
 extension ScenarioRuns {
     /// Runs the scenarios and gathers everything an evidence pack shows: the comparison, the
     /// per-authority and funding tables, the assumptions used, tornado bars and survival curves.
-    static func buildEvidencePack(scenarioPaths: [String], common: CommonOptions, options: RunOptions) throws -> EvidencePack {
-        let plans = try plans(scenarioPaths, common: common)
+    static func buildEvidencePack(scenarioPaths: [String], baseline: String?, common: CommonOptions,
+                                  options: RunOptions) throws -> EvidencePack {
+        let resolved = try comparisonPlans(scenarioPaths, baseline: baseline, common: common)
+        let plans = resolved.plans
         let results = try simulate(plans, options: options, keepInputDraws: plans.count >= 2)
-        let comparison = ComparisonReport(results: results, baselineIndex: try baselineIndices(plans),
+        let comparison = ComparisonReport(results: results, baselineIndex: resolved.baselineIndex,
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
-                                                             command: commandLine))
+                                                             command: commandLine),
+                                          bases: try bases(plans), baselineNotes: resolved.notes)
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
         return try EvidencePack(plans: plans, comparison: comparison, decisionSeed: options.seed, threads: options.threads,
                                 maps: (layout, try common.loadAuthorities()))
     }
+}
+
+/// The cancellation token Ctrl-C cancels: the command line runs one command per process, so
+/// this is that command's token; the engine itself keeps no process-wide state.
+let interruptToken = CancellationToken()
+
+/// The user stopped the run (Ctrl-C): exit status 130, as shells report an interrupted command.
+struct Interrupted: Error {
+    let message: String
 }

@@ -1,0 +1,66 @@
+import MSCModel
+import MSCSimulation
+
+/// What a scenario's money figures rest on, read from the assumptions it ran with: price base,
+/// horizon, the discount rates that apply within the horizon and the optimism bias on costs.
+/// Footnotes are written from these, so a scenario run at 1.5% never prints "3.5%".
+public struct AppraisalBasis: Sendable, Equatable {
+    public let scenarioName: String
+    public let priceBaseYear: String
+    public let horizonYears: Int
+    /// The real discount rate of each band that starts within the horizon, in order (e.g. [0.035]).
+    public let discountRates: [Double]
+    /// The optimism bias uplift on costs in the central case, a fraction.
+    public let optimismBias: Double
+    /// How the optimism bias is drawn in the Monte Carlo ("fixed" or a distribution summary).
+    public let optimismBiasDistribution: String
+
+    public init(scenarioName: String, priceBaseYear: String, horizonYears: Int, discountRates: [Double],
+                optimismBias: Double, optimismBiasDistribution: String) {
+        self.scenarioName = scenarioName
+        self.priceBaseYear = priceBaseYear
+        self.horizonYears = horizonYears
+        self.discountRates = discountRates
+        self.optimismBias = optimismBias
+        self.optimismBiasDistribution = optimismBiasDistribution
+    }
+
+    /// The basis of a loaded scenario plan.
+    public init(plan: ScenarioPlan) throws {
+        let greenBook = try GreenBook(assumptions: plan.assumptions)
+        let years = plan.scenario.horizonYears
+        let bias = try plan.assumptions.assumption("optimismBias")
+        self.init(scenarioName: plan.scenario.name, priceBaseYear: plan.scenario.priceBaseYear, horizonYears: years,
+                  discountRates: greenBook.bands.filter { $0.firstYear < years }.map(\.rate),
+                  optimismBias: bias.value, optimismBiasDistribution: bias.distribution.summary)
+    }
+
+    /// "3.5% real discount rate" (or "3.5% then 3% real discount rates" past year 30).
+    var discountText: String {
+        let rates = discountRates.map { Self.percent($0) }
+        return rates.count == 1 ? "\(rates[0]) real discount rate" : "\(rates.joined(separator: " then ")) real discount rates"
+    }
+
+    /// "optimism bias of 10% on costs (triangular(0, 0.1, 0.41) in the Monte Carlo)".
+    var optimismText: String {
+        let drawn = optimismBiasDistribution == "fixed" ? "" : " (drawn from \(optimismBiasDistribution) in the Monte Carlo)"
+        return "optimism bias of \(Self.percent(optimismBias)) on costs\(drawn)"
+    }
+
+    /// The sentence for one scenario, or for several that share every figure.
+    var sentenceBody: String {
+        "\(horizonYears) years, real pounds at \(priceBaseYear) prices, \(discountText) (HM Treasury Green Book), \(optimismText)"
+    }
+
+    static func percent(_ fraction: Double) -> String { NumberText.plain((fraction * 10000).rounded() / 100) + "%" }
+
+    /// Footnote lines for a set of scenarios: one line when they share a basis, else one per scenario.
+    public static func notes(_ bases: [AppraisalBasis]) -> [String] {
+        guard let first = bases.first else { return [] }
+        let benefits = "Benefits value additional identifications of victims (Home Office unit cost of modern slavery, uprated)."
+        if bases.allSatisfy({ $0.sentenceBody == first.sentenceBody }) {
+            return ["NPV and BCR: \(first.sentenceBody). \(benefits)"]
+        }
+        return bases.map { "NPV and BCR of \($0.scenarioName): \($0.sentenceBody)." } + [benefits]
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+import MSCTestSupport
+
+/// What a council finance officer and a policy analyst read: each figure checked against a value
+/// worked out here from other commands' output or from the assumptions, not pasted back.
+@Suite(.serialized) struct ReaderCommandTests {
+    static func object(_ arguments: [String]) throws -> [String: Any] {
+        try #require(try MSCBinary.json(arguments) as? [String: Any])
+    }
+
+    /// The whole yearly cost of one 1-FTE post from `msc cost`, with `extra` options.
+    static func postCost(_ extra: [String] = []) throws -> Double {
+        try #require(try object(["cost", "--format", "json"] + extra)["total"] as? Double)
+    }
+
+    // MARK: Council finance officer
+
+    @Test func councilsPayOnlyTheirPartAfterThePCC() throws {
+        let share = try Self.object(["share", "Scenarios/police-force-area.yaml", "--area", "Thames Valley", "--format", "json"])
+        let councils = try #require(share["councils"] as? [[String: Any]])
+        let post = try Self.postCost()
+        let net = councils.compactMap { $0["netAnnualCost"] as? Double }.reduce(0, +)
+        let pcc = councils.compactMap { ($0["paidBy"] as? [String: Any])?["police-and-crime-commissioner"] as? Double }.reduce(0, +)
+        // The scenario: the PCC pays half, the councils the other half.
+        #expect(abs(net - post / 2) < 0.1, "councils pay \(net) of a £\(post) post")
+        #expect(abs(pcc - post / 2) < 0.1)
+        // Own post under the same funding: the council pays half of a whole post.
+        for council in councils { #expect(abs((council["ownPostNetAnnualCost"] as? Double ?? 0) - post / 2) < 0.01) }
+    }
+
+    @Test func aCentrallyFundedHubCostsCouncilsNothingAndTheirOwnPostHasNoTravelBudget() throws {
+        let share = try Self.object(["share", "Scenarios/regional-hub.yaml", "--area", "Essex", "--format", "json"])
+        let councils = try #require(share["councils"] as? [[String: Any]])
+        #expect(councils.allSatisfy { ($0["netAnnualCost"] as? Double) == 0 })
+        // The hub's £10,000 operational budget is the scenario's; a council's own post has the shipped one.
+        let ownPost = try Self.postCost()
+        #expect(councils.allSatisfy { abs(($0["ownPostGrossAnnualCost"] as? Double ?? 0) - ownPost) < 0.01 })
+        #expect(ownPost != (try Self.postCost(["--operational-budget", "10000"])))
+    }
+
+    @Test func shareTakesTheCostOptionsAndSaysWhatSharingBuys() throws {
+        let share = try Self.object(["share", "Scenarios/county-shared.yaml", "--area", "Kent", "--salary", "40000",
+                                     "--pension", "0.2", "--format", "json"])
+        let councils = try #require(share["councils"] as? [[String: Any]])
+        let own = try Self.postCost(["--salary", "40000", "--pension", "0.2"])
+        for council in councils {
+            #expect(abs((council["ownPostGrossAnnualCost"] as? Double ?? 0) - own) < 0.01)
+            let extra = try #require(council["additionalIdentificationsPerYear"] as? Double)
+            let ownExtra = try #require(council["ownPostAdditionalIdentificationsPerYear"] as? Double)
+            let coverage = try #require(council["coverage"] as? Double)
+            let ownCoverage = try #require(council["ownPostCoverage"] as? Double)
+            // Extra identifications are proportional to coverage (same council, same rate ratio).
+            #expect(abs(extra * ownCoverage - ownExtra * coverage) < 1e-9)
+            let gross = try #require(council["grossAnnualCost"] as? Double)
+            let perID = try #require(council["costPerAdditionalIdentification"] as? Double)
+            #expect(abs(perID - gross / extra) < 1e-4 * perID)   // both rounded to pennies
+        }
+        let table = try MSCBinary.run(["share", "Scenarios/county-shared.yaml", "--area", "Kent"])
+        #expect(table.stdout.contains("Extra identifications shared"))
+        #expect(table.stdout.contains("Cost per extra identification own post"))
+    }
+
+    // MARK: Policy analyst
+
+    @Test func compareLoadsADeclaredBaselineThatWasNotListedAndSaysSo() throws {
+        let compare = try Self.object(["compare", "Scenarios/county-shared.yaml", "Scenarios/status-quo.yaml", "--runs", "300", "--format", "json"])
+        let differences = try #require(compare["differences"] as? [[String: Any]])
+        #expect(differences.count == 1)
+        #expect(differences.first?["scenario"] as? String == "county-shared")
+        #expect(differences.first?["baseline"] as? String == "local-mix")
+        let notes = try #require(compare["baselineNotes"] as? [String])
+        #expect(notes.contains { $0.contains("local-mix") && $0.contains("not listed") })
+        let table = try MSCBinary.run(["compare", "Scenarios/county-shared.yaml", "Scenarios/status-quo.yaml", "--runs", "300"])
+        #expect(table.stdout.contains("county-shared − local-mix"))
+    }
+
+    @Test func baselineOptionOverridesTheDeclaredOne() throws {
+        let compare = try Self.object(["compare", "Scenarios/county-shared.yaml", "Scenarios/status-quo.yaml", "--baseline", "status-quo",
+                                       "--runs", "300", "--format", "json"])
+        let differences = try #require(compare["differences"] as? [[String: Any]])
+        #expect(differences.map { $0["baseline"] as? String } == ["status-quo"])
+        let misspelt = try MSCBinary.run(["compare", "Scenarios/county-shared.yaml", "Scenarios/status-quo.yaml", "--baseline", "status-quoo"])
+        #expect(misspelt.status == 2)
+        #expect(misspelt.stderr.contains("did you mean status-quo?"), "\(misspelt.stderr)")
+    }
+
+    @Test func anOptionThatSavesMoneyHasNoIncrementalRatio() throws {
+        let compare = try Self.object(["compare", "Scenarios/county-shared.yaml", "Scenarios/local-mix.yaml", "--runs", "400", "--format", "json"])
+        let scenarios = try #require(compare["scenarios"] as? [[String: Any]])
+        func mean(_ scenario: Int, _ metric: String) throws -> Double {
+            let metrics = try #require(scenarios[scenario]["metrics"] as? [String: Any])
+            return try #require((metrics[metric] as? [String: Any])?["mean"] as? Double)
+        }
+        let incremental = try #require((compare["differences"] as? [[String: Any]])?.first?["incremental"] as? [String: Any])
+        let extraCost = try mean(0, "pvCosts") - mean(1, "pvCosts")
+        let extraBenefit = try mean(0, "pvBenefits") - mean(1, "pvBenefits")
+        #expect(abs((incremental["extraCost"] as? Double ?? 0) - extraCost) < 1)
+        #expect(abs((incremental["extraBenefit"] as? Double ?? 0) - extraBenefit) < 1)
+        #expect(extraCost < 0)    // sharing one post per county costs less than a post in every council
+        #expect(incremental["ratio"] is NSNull)
+        #expect((incremental["text"] as? String)?.hasPrefix("saves £") == true)
+    }
+
+    @Test func footnotesFollowTheDiscountRateUsed() throws {
+        let run = try MSCBinary.run(["run", "Scenarios/status-quo.yaml", "--runs", "50", "--set", "discountRateYears0To30=0.015",
+                                     "--set", "optimismBias=0.2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1.5% real discount rate"))
+        #expect(!run.stdout.contains("3.5%"))
+        #expect(run.stdout.contains("optimism bias of 20% on costs"))
+    }
+
+    @Test func aNationalGrantIsReportedAsTheChanceTheProgrammeLasts() throws {
+        let compare = try Self.object(["run", "Scenarios/national-rollout.yaml", "--runs", "3000", "--format", "json"])
+        let metrics = try #require((compare["scenarios"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])
+        // One national decision at years 3, 6 and 9, q ~ beta(38, 2): E[q^3] = 38/40 x 39/41 x 40/42.
+        let exact = 38.0 / 40 * 39 / 41 * 40 / 42
+        let survival = try #require(metrics["programmeSurvivalProbability"] as? Double)
+        #expect(abs(survival - exact) < 4 * (exact * (1 - exact) / 3000).squareRoot() + 0.005, "\(survival) vs \(exact)")
+        let ifSurvives = try #require(metrics["postsAtHorizonIfProgrammeSurvives"] as? [String: Any])
+        // The grant pays every post: when the programme lasts, the same posts last in every iteration.
+        let p5 = try #require(ifSurvives["p5"] as? Double), p95 = try #require(ifSurvives["p95"] as? Double)
+        #expect(p5 == p95 && p5 > 300)
+    }
+
+    @Test func setOverridesAnAssumptionWithTheSameChecks() throws {
+        let set = try Self.postCost(["--set", "pensionRate=0.2"])
+        let option = try Self.postCost(["--pension", "0.2"])
+        #expect(set == option)
+        let typo = try MSCBinary.run(["cost", "--set", "pensionRat=0.2"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("did you mean pensionRate?"), "\(typo.stderr)")
+        let range = try MSCBinary.run(["cost", "--set", "pensionRate=2"])
+        #expect(range.status == 2)
+        #expect(range.stderr.split(separator: "\n").count == 1)
+        // On a scenario, --set wins over the scenario's own override.
+        let hub = try Self.object(["share", "Scenarios/regional-hub.yaml", "--area", "Essex", "--set", "operationalBudget=0", "--format", "json"])
+        let post = try #require((hub["posts"] as? [[String: Any]])?.first)
+        let fte = try #require(post["fte"] as? Double)
+        let noBudget = try Self.postCost(["--operational-budget", "0"])
+        #expect(abs((post["annualCost"] as? Double ?? 0) - noBudget * fte) < 0.05 * noBudget)
+    }
+
+    @Test func costSaysWhichYearsSalaryItUses() throws {
+        let cost = try MSCBinary.run(["cost", "--tax-year", "2026-27"])
+        #expect(cost.stdout.contains("brought from 2025-26 to 2026-27"), "\(cost.stdout)")
+    }
+
+    @Test func markdownShowsGreaterThanAsItself() throws {
+        let md = try MSCBinary.run(["run", "Scenarios/status-quo.yaml", "--runs", "50", "--format", "md"])
+        #expect(md.stdout.contains("Probability NPV > 0"))
+        #expect(!md.stdout.contains("&gt;"))
+    }
+
+    @Test func assumptionsFitATerminalAndKeepTheFullTextElsewhere() throws {
+        let table = try MSCBinary.run(["assumptions"])
+        let rows = table.stdout.split(separator: "\n").dropFirst(2).prefix { !$0.isEmpty }
+        #expect(rows.allSatisfy { $0.count <= 120 }, "widest \(rows.map(\.count).max() ?? 0)")
+        let md = try MSCBinary.run(["assumptions", "--format", "md"])
+        #expect(md.stdout.contains("Human Trafficking Foundation"))
+        #expect(md.stdout.contains("Chance that a Police and Crime Commissioner grant towards the post is renewed at the end of its term."))
+    }
+}
+
+@Suite(.serialized) struct InterruptTests {
+    @Test func ctrlCExitsWith130NotTheBadInputStatus() throws {
+        let process = Process()
+        process.executableURL = MSCBinary.executable
+        process.arguments = ["run", "Scenarios/national-rollout.yaml", "--runs", "400000", "--threads", "1"]
+        process.currentDirectoryURL = MSCBinary.root
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 3)
+        process.interrupt()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("interrupted"))
+    }
+}
+
+@Suite(.serialized) struct ExportNoticeTests {
+    @Test func aNarrowerReExportSaysWhatItRemoves() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("msc-reexport-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.path
+        let first = try MSCBinary.run(["export", "Scenarios/status-quo.yaml", "--out", out, "--format", "html,csv", "--runs", "40"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stdout.contains("Removed"))
+        let second = try MSCBinary.run(["export", "Scenarios/status-quo.yaml", "--out", out, "--format", "html", "--runs", "40"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("Removed"), "\(second.stdout)")
+        #expect(second.stdout.contains("  headline.csv"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/headline.csv"))
+    }
+}
