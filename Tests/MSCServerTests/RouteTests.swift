@@ -208,7 +208,9 @@ import Testing
             var headers = F.jsonHeaders
             headers[HTTPField.Name("X-MSC-Client")!] = "page-1"
             async let first = client.execute(uri: "/api/run", method: .post, headers: headers, body: slow) { $0.status.code }
-            try await Task.sleep(for: .milliseconds(300))
+            // Long enough for the first run to be registered even on a busy machine; 100,000
+            // iterations of national-rollout in a debug build take far longer than this.
+            try await Task.sleep(for: .seconds(2))
             let second = try await client.execute(uri: "/api/run", method: .post, headers: headers, body: quick) { $0.status.code }
             #expect(second == 200)
             #expect(try await first == 409)

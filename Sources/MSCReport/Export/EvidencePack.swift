@@ -177,9 +177,11 @@ public struct EvidencePack {
          ("funding", "Funding", fundingTable)] + (trainingTable.map { [("training", "Training", $0)] } ?? [])
         + comparison.appraisals.flatMap { checklist in
             let name = checklist.plan.scenario.name
+            // A scenario's name is the user's text: file names take its safe stem, as charts do.
+            let stem = Charts.fileStem(name)
             let tables = checklist.tables
-            return [("green-book-\(name)", String("Green Book \(name)".prefix(31)), tables[0]),
-                    ("switching-values-\(name)", String("Switching \(name)".prefix(31)), tables[1])]
+            return [("green-book-\(stem)", String("Green Book \(name)".prefix(31)), tables[0]),
+                    ("switching-values-\(stem)", String("Switching \(name)".prefix(31)), tables[1])]
         } + [
          ("assumptions", "Assumptions", assumptionsTable)] + (decision?.namedTables ?? []) + [
          ("manifest", "Manifest", manifestTable)]
