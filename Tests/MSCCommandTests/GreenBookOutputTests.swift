@@ -41,7 +41,7 @@ import Testing
         let rows = text.split(separator: "\n").filter { $0.hasPrefix("Cost per") || $0.hasPrefix("Net present") }
         #expect(rows.first?.hasPrefix("Cost per additional identification (£), median") == true)
         #expect(text.contains("central-input run"))
-        #expect(text.contains("the appraisal's central estimate is the Monte Carlo mean NPV"))
+        #expect(text.contains("The appraisal's central estimate is the Monte Carlo mean NPV"))
     }
 
     @Test func costSaysItIsTheReportsBasis() throws {

@@ -6,8 +6,12 @@ import MSCSimulation
 public struct FundingReport {
     /// The scenario whose funding mix is reported.
     public let scenario: Scenario
-    /// Posts in the scenario's deployment.
+    /// Posts in the scenario's deployment in its first year.
     public let postCount: Int
+    /// Posts in place in each year of the horizon, where councils are reorganised during it.
+    public let postsByYear: [Int]
+    /// Why the posts change during the horizon (councils replaced), from the scenario's plan.
+    public let structureNotes: [String]
     /// Cost of all the scenario's posts in each year while funded, real pounds at the price base year.
     public let allPostsCostByYear: [Double]
     /// The exact expectation over the renewal distributions, when it has a closed form.
@@ -19,8 +23,11 @@ public struct FundingReport {
     public let largestSharedPost: Int
 
     public init(scenario: Scenario, postCount: Int, allPostsCostByYear: [Double], analytic: FundingExpectation?,
-                simulated: FundingSimulationResult, largestSharedPost: Int = 1) {
+                simulated: FundingSimulationResult, largestSharedPost: Int = 1,
+                postsByYear: [Int]? = nil, structureNotes: [String] = []) {
         self.largestSharedPost = largestSharedPost
+        self.postsByYear = postsByYear ?? Array(repeating: postCount, count: allPostsCostByYear.count)
+        self.structureNotes = structureNotes
         self.scenario = scenario
         self.postCount = postCount
         self.allPostsCostByYear = allPostsCostByYear
@@ -30,7 +37,17 @@ public struct FundingReport {
 
     private var mix: FundingMix { scenario.funding }
     private var horizon: Int { scenario.horizonYears }
-    private var perPostCostByYear: [Double] { allPostsCostByYear.map { postCount > 0 ? $0 / Double(postCount) : 0 } }
+    /// One post's cost each year: the year's cost over the posts in place that year.
+    private var perPostCostByYear: [Double] {
+        zip(allPostsCostByYear, postsByYear).map { cost, posts in posts > 0 ? cost / Double(posts) : 0 }
+    }
+
+    private var lastYearPosts: Double { Double(postsByYear.last ?? postCount) }
+
+    /// Funded post-years over the horizon: each year's chance a post is funded times the posts in place.
+    private func postYears(_ survival: [Double]) -> Double {
+        zip(survival, postsByYear).reduce(0) { $0 + $1.0 * Double($1.1) }
+    }
 
     /// The best estimate: exact where available, else the Monte Carlo one.
     private var best: FundingExpectation { analytic ?? simulated.expectation }
@@ -87,8 +104,8 @@ public struct FundingReport {
                       .number(simulated.expectation.expectedPostYears, decimals: 3),
                       .number(simulated.expectedPostYearsStandardError, decimals: 3)])
         table.append([.text("Expected funded post-years, all posts"),
-                      analytic.map { .number($0.expectedPostYears * Double(postCount), decimals: 1) } ?? .text("n/a"),
-                      .number(simulated.expectation.expectedPostYears * Double(postCount), decimals: 1),
+                      analytic.map { .number(postYears($0.survival), decimals: 1) } ?? .text("n/a"),
+                      .number(postYears(simulated.expectation.survival), decimals: 1),
                       .number(simulated.expectedPostYearsStandardError * Double(postCount), decimals: 1)])
         if let ends = mix.programmeEndProbability(horizonYears: horizon) {
             // One national decision ends every post together: the chance a post is lost is the
@@ -96,12 +113,12 @@ public struct FundingReport {
             table.append([.text("Probability the programme as a whole ends within the horizon (one national decision)"),
                           .percent(ends, decimals: 2), .empty, .empty])
             table.append([.text("Posts still funded in the last year, if it does not end"),
-                          .integer(postCount), .empty, .empty])
+                          .integer(postsByYear.last ?? postCount), .empty, .empty])
         } else {
             table.append([.text("Expected posts still funded in the last year"),
-                          analytic.map { .number(($0.survival.last ?? 1) * Double(postCount), decimals: 1) } ?? .text("n/a"),
-                          .number((simulated.expectation.survival.last ?? 1) * Double(postCount), decimals: 1),
-                          .number(simulated.probabilityLostStandardError * Double(postCount), decimals: 1)])
+                          analytic.map { .number(($0.survival.last ?? 1) * lastYearPosts, decimals: 1) } ?? .text("n/a"),
+                          .number((simulated.expectation.survival.last ?? 1) * lastYearPosts, decimals: 1),
+                          .number(simulated.probabilityLostStandardError * lastYearPosts, decimals: 1)])
         }
         table.notes = notes
         return table
@@ -117,7 +134,7 @@ public struct FundingReport {
             table.append([.integer(year + 1), analytic.map { .number($0.survival[year], decimals: 4) } ?? .text("n/a"),
                           .number(simulated.expectation.survival[year], decimals: 4),
                           .number(simulated.survivalStandardError[year], decimals: 4),
-                          .number(best.survival[year] * Double(postCount), decimals: 1)])
+                          .number(best.survival[year] * Double(postsByYear[year]), decimals: 1)])
         }
         return table
     }
@@ -152,6 +169,10 @@ public struct FundingReport {
             "\(source.label) \(NumberText.plain((source.share * 1000).rounded() / 10))%, renewed every \(source.termYears) year\(source.termYears == 1 ? "" : "s") with probability \(source.renewal.distribution.summary == "fixed" ? NumberText.plain(source.renewal.value) : source.renewal.distribution.summary) (mean \(NumberText.fixed(source.renewal.distribution.mean, decimals: 3)); \(source.renewal.name.contains(".") ? "given in the scenario" : source.renewal.name), \(source.renewal.evidence.rawValue))"
         }
         lines.append("Funding: " + sources.joined(separator: "; ") + ".")
+        lines += structureNotes
+        if Set(postsByYear).count > 1 {
+            lines.append("Posts in place change during the horizon (\(postsByYear.map(String.init).joined(separator: ", ")) by year): yearly figures use each year's posts; the per-post funder costs divide each year's cost by that year's posts, and the all-posts funder totals multiply them by the first year's \(postCount).")
+        }
         if mix.usesProductFormula {
             lines.append("Any lapse ends the post (nothing absorbed, no gap tolerated): S(t) = product over sources of E[q^floor(t/T)], exact.")
         } else {

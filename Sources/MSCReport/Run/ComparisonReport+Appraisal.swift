@@ -34,16 +34,31 @@ extension ComparisonReport {
             "Cost per additional identification leads: it needs no money value of harm. It is the programme's cost (posts and training, with optimism bias) in present value over the additional identifications, net of displacement, discounted at the same rates; its centre is the median because iterations with almost no extra identifications pull the mean far out.",
             "NPV and BCR rest on the monetised share of harm only (harms and lost output avoided for confirmed victims, from the Home Office unit cost of modern slavery); what is not monetised (staff trained, prevention, partnership work, prosecutions) is not in them. Costs include the public costs identifications trigger (Home Office decisions and support, NHS, police, councils).",
         ]
+        // One sentence for the central estimate, with every scenario's two figures in it.
+        var estimates: [String] = []
+        // Statements that depend only on a scenario's parameters: scenarios that ran with the same
+        // parameters share one line instead of repeating it under each name.
+        var statements: [(text: String, names: [String])] = []
+        func add(_ text: String, for name: String) {
+            if let index = statements.firstIndex(where: { $0.text == text }) { statements[index].names.append(name) }
+            else { statements.append((text, [name])) }
+        }
         for checklist in appraisals {
             let name = checklist.plan.scenario.name
             guard let result = results.first(where: { $0.scenarioName == name }) else { continue }
             let mean = result.summary(.netPresentValue).mean, central = checklist.centralInputs.netPresentValue
-            notes.append("\(name): the appraisal's central estimate is the Monte Carlo mean NPV, \(Self.cell(mean, metric: .netPresentValue)); the central-input run (every input at its central value, posts weighted by expected survival) gives \(Self.cell(central, metric: .netPresentValue)). They differ because several inputs are skewed (the rate ratio is lognormal, so its mean is above its central value; many ranges are asymmetric), and the mean of the outcomes is not the outcome at the central inputs.")
-            notes.append("\(name): \(checklist.plan.adjustments.optimismBiasStatement) \(checklist.plan.adjustments.benefitReductionStatement)")
+            estimates.append("\(name) \(Self.cell(mean, metric: .netPresentValue)) (central-input run \(Self.cell(central, metric: .netPresentValue)))")
+            add("\(checklist.plan.adjustments.optimismBiasStatement) \(checklist.plan.adjustments.benefitReductionStatement)", for: name)
             let rates = GreenBook.bandAssumptions.prefix(2).compactMap { band in
                 checklist.plan.assumptions.byName[band.name].map { GreenBookChecklist.percent($0.value) + " from year \(band.firstYear)" }
             }
-            notes.append("\(name): \(checklist.plan.scenario.priceBaseYear) prices, discounted at \(rates.joined(separator: " and ")) from \(checklist.plan.scenario.priceBaseYear); the programme runs \(checklist.plan.scenario.timing.firstYear) to \(checklist.plan.scenario.timing.year(checklist.plan.scenario.horizonYears - 1)).")
+            add("\(checklist.plan.scenario.priceBaseYear) prices, discounted at \(rates.joined(separator: " and ")) from \(checklist.plan.scenario.priceBaseYear); the programme runs \(checklist.plan.scenario.timing.firstYear) to \(checklist.plan.scenario.timing.year(checklist.plan.scenario.horizonYears - 1)).", for: name)
+        }
+        if !estimates.isEmpty {
+            notes.append("The appraisal's central estimate is the Monte Carlo mean NPV: \(estimates.joined(separator: "; ")). The central-input run takes every input at its central value, posts weighted by expected survival; where the two differ it is because several inputs are skewed (the rate ratio is lognormal, so its mean is above its central value; many ranges are asymmetric), and the mean of the outcomes is not the outcome at the central inputs.")
+        }
+        for statement in statements {
+            notes.append("\(statement.names.joined(separator: ", ")): \(statement.text)")
         }
         return notes
     }

@@ -32,22 +32,20 @@ struct FundingCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (loaded, _, deployment) = try common.loadScenario(scenario)
+        // The plan applies the deployment rule to the councils in force each year and costs the
+        // posts at full economic cost, as run, compare and export do.
+        let plan = try ScenarioRuns.load(scenario, common: common)
+        let loaded = plan.loaded
         let assumptions = loaded.assumptions
-        let taxYear = loaded.scenario.priceBaseYear
-        let rates = try PostCostRates.central(from: assumptions, taxYear: taxYear)
-        let salary = try assumptions.value("salary")
-        let growth = try assumptions.value("realPayGrowth")
         let years = loaded.scenario.horizonYears
-        let costByYear = (0..<years).map { year in
-            let yearSalary = PostCost.salary(salary, afterYears: year, growthRate: growth)
-            return deployment.posts.reduce(0) { $0 + $1.annualCost(fullTimeSalary: yearSalary, rates: rates) }
-        }
+        let postsByYear = plan.postsInPlaceByYear
         let mix = loaded.scenario.funding
-        let report = FundingReport(scenario: loaded.scenario, postCount: deployment.posts.count, allPostsCostByYear: costByYear,
+        let report = FundingReport(scenario: loaded.scenario, postCount: postsByYear.first ?? 0,
+                                   allPostsCostByYear: plan.fullyFundedPostCostByYear,
                                    analytic: mix.analyticFunding(horizonYears: years),
                                    simulated: FundingSimulation.run(mix: mix, horizonYears: years, runs: runs, seed: seed),
-                                   largestSharedPost: deployment.posts.map(\.members.count).max() ?? 1)
+                                   largestSharedPost: plan.deployment.posts.map(\.members.count).max() ?? 1,
+                                   postsByYear: postsByYear, structureNotes: plan.structureNotes)
         let manifest = RunManifest(seed: seed, runs: runs, method: .monteCarlo, gslVersion: GSLLibrary.version,
                                    filePaths: [scenario, common.authoritiesPath] + assumptions.files,
                                    command: ScenarioRuns.commandLine)
