@@ -28,6 +28,8 @@
 static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 /// L'Ecuyer's combined multiple recursive generator, offered as an alternative stream type.
 static inline const gsl_rng_type *cgsl_rng_mrg(void) { return gsl_rng_mrg; }
+/// L'Ecuyer's maximally equidistributed combined Tausworthe generator (period about 2^88).
+static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
 /// The Sobol quasi-random sequence type (GSL supports dimensions 1...40).
 static inline const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
 /// Brent's bracketing root solver type.

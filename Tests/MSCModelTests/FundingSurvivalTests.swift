@@ -171,3 +171,28 @@ struct FundingSurvivalTests {
         #expect(abs(central[9] - 38.0 / 40 * 39 / 41 * 40 / 42) < 1e-12)
     }
 }
+
+/// The lapse year from the powers of q equals the geometric count `⌊log V / log q⌋` worked out
+/// with logarithms, for uniforms away from the boundaries `V = q^k` (where the two roundings may
+/// legitimately differ in the last bit), every term and several renewal chances.
+@Test func lapseYearFromThresholdsEqualsTheLogarithmRule() {
+    for q in [0.05, 0.5, 0.85, 0.93, 0.999] {
+        for term in 1...4 {
+            let horizon = 10, lastPoint = (horizon - 1) / term
+            for step in 0..<997 {
+                let u = (Double(step) + 0.5) / 997          // V = 1 − u in (0, 1)
+                let v = 1 - u
+                let renewals = Int((log(v) / log(q)).rounded(.down))
+                if (1...max(1, lastPoint + 1)).contains(where: { abs(v - pow(q, Double($0))) < 1e-12 }) { continue }
+                let expected = renewals + 1 <= lastPoint ? term * (renewals + 1) : Int.max
+                let year = FundingMix.firstLapseYear(termYears: term, renewalProbability: q, horizonYears: horizon,
+                                                     uniform: { u })
+                #expect(year == expected, "q \(q), term \(term), u \(u)")
+            }
+        }
+    }
+    // Certain outcomes take no draw.
+    #expect(FundingMix.firstLapseYear(termYears: 2, renewalProbability: 1, horizonYears: 10, uniform: { Issue.record("drew"); return 0 }) == Int.max)
+    #expect(FundingMix.firstLapseYear(termYears: 2, renewalProbability: 0, horizonYears: 10, uniform: { Issue.record("drew"); return 0 }) == 2)
+    #expect(FundingMix.firstLapseYear(termYears: 10, renewalProbability: 0.5, horizonYears: 10, uniform: { Issue.record("drew"); return 0 }) == Int.max)
+}

@@ -84,7 +84,7 @@ public enum AssumptionLoader {
     private static func parse(root: YAMLValue) throws -> [Assumption] {
         let map = try root.mapping()
         return try map.all().map { name, node in
-            guard name.range(of: "^[a-z][A-Za-z0-9]*$", options: .regularExpression) != nil else {
+            guard LowerCamelCase.matches(name) else {
                 throw node.error("an assumption name must be lowerCamelCase letters and digits")
             }
             return try AssumptionParser.parse(name: name, node: node)

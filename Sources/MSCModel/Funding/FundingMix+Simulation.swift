@@ -21,16 +21,30 @@ public struct SourceLapse: Sendable, Equatable {
 /// renewal probability, the host's chance to absorb a lapsed share and the tolerated gap, and for
 /// each source decided nationally the year its single national decision ends it.
 public struct FundingDraw: Sendable, Equatable {
-    public var renewalProbabilities: [Double]
+    public private(set) var renewalProbabilities: [Double]
     public var absorbProbability: Double
     public var gapTolerance: Double
     /// One entry per source: the national lapse year (`Int.max` for none within the horizon, and
     /// for sources decided per post).
     public var nationalLapseYears: [Int]
+    /// Every source's `q^k` for each renewal point k inside the horizon
+    /// (``FundingMix/renewalThresholds(renewalProbability:termYears:horizonYears:)``), one after
+    /// the other, worked out once for all the posts that share this draw; source i's are at
+    /// `thresholdBounds[i]..<thresholdBounds[i + 1]` (none when the outcome needs no draw). Flat,
+    /// so a post's draw reads them without retaining an array per source.
+    public private(set) var thresholdValues: [Double]
+    public private(set) var thresholdBounds: [Int]
 
-    public init(renewalProbabilities: [Double], absorbProbability: Double, gapTolerance: Double,
-                nationalLapseYears: [Int]) {
+    init(renewalProbabilities: [Double], absorbProbability: Double, gapTolerance: Double,
+         nationalLapseYears: [Int], termYears: [Int], horizonYears: Int) {
         self.renewalProbabilities = renewalProbabilities
+        var values: [Double] = [], bounds = [0]
+        for (q, term) in zip(renewalProbabilities, termYears) {
+            values += FundingMix.renewalThresholds(renewalProbability: q, termYears: term, horizonYears: horizonYears)
+            bounds.append(values.count)
+        }
+        self.thresholdValues = values
+        self.thresholdBounds = bounds
         self.absorbProbability = absorbProbability
         self.gapTolerance = gapTolerance
         self.nationalLapseYears = nationalLapseYears
@@ -42,19 +56,56 @@ extension FundingMix {
     /// renewal point first fails (`Int.max` when it survives every point before `horizonYears`).
     ///
     /// Renewal decisions are independent, so the number of renewals before the first failure is
-    /// geometric: with V uniform on (0, 1], `K = ⌊log V / log q⌋` has `P(K ≥ k) = P(V ≤ q^k) = q^k`,
-    /// and the source lapses at year `T·(K + 1)`. One draw replaces one per renewal point (there are
-    /// nine for a yearly budget over ten years); no draw is made when the outcome is certain
-    /// (q = 1, q = 0, or no renewal point inside the horizon).
+    /// geometric: with V uniform on (0, 1], K = the number of points k with `V ≤ q^k` has
+    /// `P(K ≥ k) = q^k` (the same K as `⌊log V / log q⌋`), and the source lapses at year `T·(K + 1)`.
+    /// One draw replaces one per renewal point (there are nine for a yearly budget over ten years),
+    /// and comparing V with the powers of q needs no logarithm; no draw is made when the outcome is
+    /// certain (q = 1, q = 0, or no renewal point inside the horizon).
     public static func firstLapseYear(termYears: Int, renewalProbability q: Double, horizonYears: Int,
                                       uniform: () -> Double) -> Int {
         guard termYears < horizonYears, q < 1 else { return Int.max }
         guard q > 0 else { return termYears }
-        let v = 1 - uniform()                       // (0, 1]: its log is finite
-        let renewals = (log(v) / log(q)).rounded(.down)
-        let lastPoint = Double(horizonYears - 1) / Double(termYears)
-        guard renewals + 1 <= lastPoint else { return Int.max }
-        return termYears * (Int(renewals) + 1)
+        return renewalThresholds(renewalProbability: q, termYears: termYears, horizonYears: horizonYears)
+            .withUnsafeBufferPointer { firstLapseYear(termYears: termYears, thresholds: $0, uniform: uniform) }
+    }
+
+    /// `q^k` for the renewal points k = 1, 2, … that fall inside the horizon (year `T·k` at most
+    /// `horizonYears − 1`): the chance of at least k renewals. Empty when no draw is needed
+    /// (q outside (0, 1) or no renewal point inside the horizon).
+    public static func renewalThresholds(renewalProbability q: Double, termYears: Int, horizonYears: Int) -> [Double] {
+        guard termYears > 0, termYears < horizonYears, q > 0, q < 1 else { return [] }
+        return (1...((horizonYears - 1) / termYears)).map { pow(q, Double($0)) }
+    }
+
+    /// ``firstLapseYear(termYears:renewalProbability:horizonYears:uniform:)`` from its thresholds,
+    /// for the many posts of one iteration that share a renewal probability: the first renewal
+    /// point k whose threshold V exceeds is where the source lapses.
+    @inlinable
+    public static func firstLapseYear(termYears: Int, thresholds: UnsafeBufferPointer<Double>, uniform: () -> Double) -> Int {
+        let v = 1 - uniform()                       // (0, 1]
+        for k in thresholds.indices where v > thresholds[k] { return termYears * (k + 1) }
+        return Int.max
+    }
+
+    /// ``firstLapseYear(termYears:renewalProbability:horizonYears:uniform:)`` with the draw's
+    /// thresholds: the certain outcomes first, then the comparison.
+    @inlinable
+    static func lapseYear(termYears: Int, renewalProbability q: Double, thresholds: UnsafeBufferPointer<Double>, horizonYears: Int,
+                          uniform: () -> Double) -> Int {
+        guard termYears < horizonYears, q < 1 else { return Int.max }
+        guard q > 0 else { return termYears }
+        return firstLapseYear(termYears: termYears, thresholds: thresholds, uniform: uniform)
+    }
+
+    /// One iteration's funding draw: the given parameters, the national lapse years drawn from
+    /// `uniform` (only for sources decided nationally) and each source's renewal thresholds.
+    public func draw(renewalProbabilities: [Double], absorbProbability: Double, gapTolerance: Double, horizonYears: Int,
+                     uniform: () -> Double) -> FundingDraw {
+        FundingDraw(renewalProbabilities: renewalProbabilities, absorbProbability: absorbProbability,
+                    gapTolerance: gapTolerance,
+                    nationalLapseYears: drawNationalLapseYears(horizonYears: horizonYears,
+                                                               renewalProbabilities: renewalProbabilities, uniform: uniform),
+                    termYears: termYears, horizonYears: horizonYears)
     }
 
     /// For each source decided nationally, the year one national decision ends it (`Int.max` when it
@@ -80,14 +131,17 @@ extension FundingMix {
     public func drawLapses(horizonYears: Int, draw: FundingDraw, into lapses: inout [SourceLapse], uniform: () -> Double) {
         let n = termYears.count
         if lapses.count != n { lapses = Array(repeating: .never, count: n) }
-        for index in 0..<n {
-            let year = nationalDecisions[index]
-                ? draw.nationalLapseYears[index]
-                : Self.firstLapseYear(termYears: termYears[index], renewalProbability: draw.renewalProbabilities[index],
-                                      horizonYears: horizonYears, uniform: uniform)
-            let absorbed = year != Int.max && draw.absorbProbability > 0 && absorbable[index]
-                && uniform() < draw.absorbProbability
-            lapses[index] = SourceLapse(year: year, absorbed: absorbed)
+        draw.thresholdValues.withUnsafeBufferPointer { thresholds in
+            for index in 0..<n {
+                let year = nationalDecisions[index]
+                    ? draw.nationalLapseYears[index]
+                    : Self.lapseYear(termYears: termYears[index], renewalProbability: draw.renewalProbabilities[index],
+                                     thresholds: UnsafeBufferPointer(rebasing: thresholds[draw.thresholdBounds[index]..<draw.thresholdBounds[index + 1]]),
+                                     horizonYears: horizonYears, uniform: uniform)
+                let absorbed = year != Int.max && draw.absorbProbability > 0 && absorbable[index]
+                    && uniform() < draw.absorbProbability
+                lapses[index] = SourceLapse(year: year, absorbed: absorbed)
+            }
         }
     }
 
@@ -124,11 +178,8 @@ extension FundingMix {
                              into path: inout FundingPath) {
         precondition(renewalProbabilities.count == termYears.count,
                      "simulatePath needs one renewal probability per source (\(termYears.count)), got \(renewalProbabilities.count)")
-        let draw = FundingDraw(renewalProbabilities: renewalProbabilities, absorbProbability: absorbProbability,
-                               gapTolerance: gapTolerance,
-                               nationalLapseYears: drawNationalLapseYears(horizonYears: horizonYears,
-                                                                          renewalProbabilities: renewalProbabilities,
-                                                                          uniform: uniform))
+        let draw = self.draw(renewalProbabilities: renewalProbabilities, absorbProbability: absorbProbability,
+                             gapTolerance: gapTolerance, horizonYears: horizonYears, uniform: uniform)
         drawLapses(horizonYears: horizonYears, draw: draw, into: &path.lapses, uniform: uniform)
         let funded = fundedYears(horizonYears: horizonYears, lapses: path.lapses, gapTolerance: gapTolerance)
         path.reset(horizonYears: horizonYears, funderCount: funderCount)

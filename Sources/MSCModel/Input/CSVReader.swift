@@ -129,7 +129,7 @@ public struct CSVTable: Sendable {
 
     /// The field as written, with surrounding spaces removed; may be empty.
     public func rawText(_ column: String, in row: CSVRow) throws -> String {
-        let text = row.fields[try self.column(column)].trimmingCharacters(in: .whitespaces)
+        let text = row.fields[try self.column(column)].trimmedOfSpaces
         guard text.count <= InputBounds.nameCharacters else {
             throw error("expected at most \(InputBounds.nameCharacters) characters, found \(text.count)", column: column, in: row)
         }
@@ -259,6 +259,18 @@ private extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
+extension String {
+    /// The text without surrounding spaces (Unicode's horizontal whitespace, as
+    /// `trimmingCharacters(in: .whitespaces)`). Most fields have none, and Foundation's trim
+    /// costs a bridge per call, so those are returned as they are.
+    var trimmedOfSpaces: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        let isSpace: (Unicode.Scalar) -> Bool = { CharacterSet.whitespaces.contains($0) }
+        if !isSpace(first) && !isSpace(last) { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+}
+
 /// The RFC 4180 state machine, over Unicode scalars so that CRLF is two characters, not one.
 struct CSVParser {
     let fileName: String
@@ -288,7 +300,7 @@ struct CSVParser {
         func endRecord() {
             endField()
             // Skip lines with no content: blank lines and rows of empty fields.
-            if fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if fields.contains(where: { !$0.trimmedOfSpaces.isEmpty }) {
                 records.append(CSVRow(line: recordLine, fields: fields))
             }
             fields = []

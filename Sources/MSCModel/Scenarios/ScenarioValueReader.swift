@@ -26,7 +26,7 @@ struct ScenarioValueReader {
         do { text = try node.string() } catch {
             throw node.error("expected \(unit.expectation) or the name of an assumption, found a mapping or list")
         }
-        guard text.range(of: "^[a-z][A-Za-z0-9]*$", options: .regularExpression) != nil else {
+        guard LowerCamelCase.matches(text) else {
             throw node.error("expected \(unit.expectation) or the name of an assumption, found \"\(text)\"")
         }
         guard let assumption = assumptions.byName[text] else {

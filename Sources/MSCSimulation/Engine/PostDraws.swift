@@ -14,6 +14,8 @@ struct PostDraws {
     let years: Int
     /// Uniforms per post when both per-post inputs are quantiles of their uniforms (else nil).
     let uniformsPerPost: Int?
+    /// Salary and budget as quantiles of their uniforms, when both are (else nil).
+    let quantiles: (salary: QuantileOfUniform, budget: QuantileOfUniform)?
 
     init(plan: SimulationPlan) {
         salary = plan.salary
@@ -22,9 +24,11 @@ struct PostDraws {
         postsOfMix = plan.funding.indices.map { mix in plan.model.posts.indices.filter { plan.model.posts[$0].fundingIndex == mix } }
         postCount = plan.model.posts.count
         years = plan.model.horizonYears
-        if let a = salary.distribution.uniformsPerDraw, let b = operationalBudget.distribution.uniformsPerDraw {
-            uniformsPerPost = a + b
+        if let salaryQuantile = QuantileOfUniform(salary), let budgetQuantile = QuantileOfUniform(operationalBudget) {
+            quantiles = (salaryQuantile, budgetQuantile)
+            uniformsPerPost = salaryQuantile.uniformsPerDraw + budgetQuantile.uniformsPerDraw
         } else {
+            quantiles = nil
             uniformsPerPost = nil
         }
     }
@@ -34,18 +38,17 @@ struct PostDraws {
         let salaryDistribution = salary.distribution, salaryRange = salary.admissibleRange
         let budgetDistribution = operationalBudget.distribution, budgetRange = operationalBudget.admissibleRange
         let salaryDrawn = salaryDistribution.isUncertain, budgetDrawn = budgetDistribution.isUncertain
-        if let perPost = uniformsPerPost {
+        if let perPost = uniformsPerPost, let (salaryQuantile, budgetQuantile) = quantiles {
             // Both are quantiles of one uniform each (or fixed): draw the uniforms in one go, in the
             // order the draws one by one would take them, so the numbers are the same.
-            stream.fillUniform(UnsafeMutableBufferPointer(rebasing: scratch.uniforms[0..<(perPost * postCount)]))
-            var next = 0
+            let uniforms = UnsafeMutableBufferPointer(rebasing: scratch.uniforms[0..<(perPost * postCount)])
+            stream.fillUniform(uniforms)
+            let budgetOffset = salaryQuantile.uniformsPerDraw
+            let salaries = scratch.salary, budgets = scratch.operationalBudget
             for index in 0..<postCount {
-                var u = salaryDrawn ? scratch.uniforms[next] : 0
-                if salaryDrawn { next += 1 }
-                scratch.salary[index] = salaryDistribution.draw(fromUniform: u).clamped(to: salaryRange)
-                u = budgetDrawn ? scratch.uniforms[next] : 0
-                if budgetDrawn { next += 1 }
-                scratch.operationalBudget[index] = budgetDistribution.draw(fromUniform: u).clamped(to: budgetRange)
+                let first = perPost * index
+                salaries[index] = salaryQuantile.value(perPost > 0 ? uniforms[first] : 0)
+                budgets[index] = budgetQuantile.value(budgetQuantile.uniformsPerDraw > 0 ? uniforms[first + budgetOffset] : 0)
             }
         } else {
             for index in 0..<postCount {
@@ -79,5 +82,60 @@ struct PostDraws {
             }
         }
         return draws
+    }
+}
+
+/// A per-post input drawn as the quantile of one uniform (fixed, uniform or triangular), with
+/// what stays the same from draw to draw worked out once. Each value is computed exactly as
+/// ``Distribution/draw(fromUniform:)`` computes it (the same operations in the same order),
+/// then held to the assumption's admissible range.
+struct QuantileOfUniform {
+    private enum Shape {
+        case fixed(Double)
+        case uniform(lower: Double, upper: Double)
+        case triangular(minimum: Double, maximum: Double, width: Double, modeFraction: Double,
+                        belowMode: Double, aboveMode: Double)
+        case invalid
+    }
+    private let shape: Shape
+    private let range: ClosedRange<Double>
+    /// 1 when a value takes a uniform, 0 for a fixed value.
+    let uniformsPerDraw: Int
+
+    init?(_ assumption: Assumption) {
+        range = assumption.admissibleRange
+        switch assumption.distribution {
+        case .fixed(let value):
+            shape = .fixed(value)
+            uniformsPerDraw = 0
+        case .uniform(let lower, let upper):
+            shape = lower.isFinite && upper.isFinite && lower <= upper ? .uniform(lower: lower, upper: upper) : .invalid
+            uniformsPerDraw = 1
+        case .triangular(let minimum, let mode, let maximum):
+            let valid = minimum.isFinite && maximum.isFinite && minimum <= mode && mode <= maximum
+            let width = maximum - minimum
+            shape = !valid ? .invalid
+                : width == 0 ? .fixed(minimum)
+                : .triangular(minimum: minimum, maximum: maximum, width: width, modeFraction: (mode - minimum) / width,
+                              belowMode: mode - minimum, aboveMode: maximum - mode)
+            uniformsPerDraw = 1
+        default:
+            return nil
+        }
+    }
+
+    /// The value at uniform `u` in [0, 1).
+    @inline(__always)
+    func value(_ u: Double) -> Double {
+        let raw: Double
+        switch shape {
+        case .fixed(let value): raw = value
+        case .uniform(let lower, let upper): raw = lower + u * (upper - lower)
+        case .triangular(let minimum, let maximum, let width, let modeFraction, let belowMode, let aboveMode):
+            raw = u < modeFraction ? minimum + (u * width * belowMode).squareRoot()
+                : maximum - ((1 - u) * width * aboveMode).squareRoot()
+        case .invalid: raw = .nan
+        }
+        return raw.clamped(to: range)
     }
 }

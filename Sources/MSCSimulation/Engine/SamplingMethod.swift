@@ -25,7 +25,7 @@ struct NationalDesign: Sendable {
     static func latinHypercube(rows: Int, dimensions: Int, seed: UInt64, streamKeys: [UInt64]) -> NationalDesign {
         var uniforms = [Double](repeating: 0, count: rows * dimensions)
         for d in 0..<dimensions {
-            let stream = RandomStream.derived(seed: seed ^ streamKeys[d], chunk: -1)
+            let stream = RandomStream.derived(seed: seed ^ streamKeys[d], chunk: -1, algorithm: SimulationEngine.generator)
             var strata = Array(0..<rows)
             for i in stride(from: rows - 1, to: 0, by: -1) {
                 strata.swapAt(i, stream.integer(below: i + 1))

@@ -17,7 +17,7 @@ public struct SimulationPlan: Sendable {
     /// Drawn per post: operational budget a year.
     public let operationalBudget: Assumption
     /// The funding mixes of `model.fundingMixNames`, each with where its parameters sit among the national values.
-    public let funding: [FundingBinding]
+    public private(set) var funding: [FundingBinding]
     /// The flattened evaluation the Monte Carlo and the central case run.
     let kernel: ScenarioKernel
 
@@ -28,15 +28,31 @@ public struct SimulationPlan: Sendable {
         public let renewalSlots: [Int]
         public let absorbSlot: Int
         public let gapToleranceSlot: Int
+        /// ``expectedSurvival(_:horizonYears:)`` at the central values, worked out once: a
+        /// switching-value search evaluates the central case hundreds of times, mostly moving
+        /// inputs that leave the funding as it is, and the analytic expectation enumerates
+        /// every lapse state.
+        private var centralSurvival: (absorb: Double, gapTolerance: Double, survival: [Double])?
+
+        init(mix: FundingMix, renewalSlots: [Int], absorbSlot: Int, gapToleranceSlot: Int) {
+            self.mix = mix
+            self.renewalSlots = renewalSlots
+            self.absorbSlot = absorbSlot
+            self.gapToleranceSlot = gapToleranceSlot
+        }
+
+        /// Fills the cache from the central national values.
+        mutating func rememberCentralSurvival(_ values: [Double], horizonYears: Int) {
+            let survival = expectedSurvival(values, horizonYears: horizonYears)
+            centralSurvival = (values[absorbSlot], values[gapToleranceSlot], survival)
+        }
 
         /// The iteration's funding parameters; the national lapse years are drawn from `uniform`
         /// (only for sources decided nationally).
         func draw(_ values: UnsafeBufferPointer<Double>, horizonYears: Int, uniform: () -> Double) -> FundingDraw {
             let renewal = renewalSlots.map { values[$0] }
-            return FundingDraw(renewalProbabilities: renewal, absorbProbability: values[absorbSlot],
-                               gapTolerance: values[gapToleranceSlot],
-                               nationalLapseYears: mix.drawNationalLapseYears(horizonYears: horizonYears,
-                                                                              renewalProbabilities: renewal, uniform: uniform))
+            return mix.draw(renewalProbabilities: renewal, absorbProbability: values[absorbSlot],
+                            gapTolerance: values[gapToleranceSlot], horizonYears: horizonYears, uniform: uniform)
         }
 
         /// Expected share of posts still funded in each year, for the central case.
@@ -46,9 +62,14 @@ public struct SimulationPlan: Sendable {
         /// `q^k` at the central q; a switching-value search that moves a renewal probability sets it
         /// to that value for certain.
         func expectedSurvival(_ values: [Double], horizonYears: Int) -> [Double] {
-            let mix = self.mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot])
             let renewal = renewalSlots.map { values[$0] }
-            if renewal == self.mix.centralRenewalProbabilities, let exact = mix.analyticFunding(horizonYears: horizonYears) {
+            let isCentral = renewal == self.mix.centralRenewalProbabilities
+            if isCentral, let cached = centralSurvival,
+               cached.absorb == values[absorbSlot], cached.gapTolerance == values[gapToleranceSlot] {
+                return cached.survival
+            }
+            let mix = self.mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot])
+            if isCentral, let exact = mix.analyticFunding(horizonYears: horizonYears) {
                 return exact.survival
             }
             return mix.expectedFunding(horizonYears: horizonYears, renewalProbabilities: renewal).survival
@@ -85,6 +106,10 @@ public struct SimulationPlan: Sendable {
         self.salary = salary
         self.operationalBudget = operationalBudget
         self.kernel = ScenarioKernel(model: model)
+        let central = national.map(\.value)
+        for index in funding.indices {
+            funding[index].rememberCentralSurvival(central, horizonYears: model.horizonYears)
+        }
     }
 
     /// The central national values (each assumption's stated value).

@@ -79,12 +79,61 @@ public struct Summary: Sendable, Equatable {
             self.init(mean: .nan, standardDeviation: .nan, p5: .nan, p50: .nan, p95: .nan, monteCarloStandardError: .nan)
             return
         }
-        let mean = Statistics.mean(finite)
+        let moments = Self.meanAndStandardDeviation(finite)
+        let mean = moments.mean
         // One iteration says nothing about spread: no standard deviation or standard error.
-        let sd = finite.count > 1 ? Statistics.standardDeviation(finite) : .nan
+        let sd = finite.count > 1 ? moments.standardDeviation : .nan
         let percentiles = Statistics.quantiles(selectingIn: &finite, probabilities: [0.05, 0.5, 0.95])
         self.init(mean: mean, standardDeviation: sd, p5: percentiles[0], p50: percentiles[1], p95: percentiles[2],
                   monteCarloStandardError: sd / Double(finite.count).squareRoot())
+    }
+
+    /// Mean and sample standard deviation (divisor n − 1) of finite values, in two passes over
+    /// four running sums each (GSL's `gsl_stats_mean` divides once per value, which made it the
+    /// slowest part of summarising a run). The mean is corrected by the mean deviation from it,
+    /// and values all equal give that value and 0 exactly.
+    static func meanAndStandardDeviation(_ values: [Double]) -> (mean: Double, standardDeviation: Double) {
+        values.withUnsafeBufferPointer { x in
+            let n = x.count
+            guard n > 0 else { return (.nan, .nan) }
+            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+            var lowest = x[0], highest = x[0]
+            var i = 0
+            while i + 4 <= n {
+                s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]
+                lowest = Swift.min(lowest, Swift.min(Swift.min(x[i], x[i + 1]), Swift.min(x[i + 2], x[i + 3])))
+                highest = Swift.max(highest, Swift.max(Swift.max(x[i], x[i + 1]), Swift.max(x[i + 2], x[i + 3])))
+                i += 4
+            }
+            while i < n {
+                s0 += x[i]
+                lowest = Swift.min(lowest, x[i]); highest = Swift.max(highest, x[i])
+                i += 1
+            }
+            if lowest == highest { return (lowest, n > 1 ? 0 : .nan) }
+            let count = Double(n)
+            var mean = ((s0 + s1) + (s2 + s3)) / count
+            var d0 = 0.0, d1 = 0.0, d2 = 0.0, d3 = 0.0, e0 = 0.0, e1 = 0.0
+            i = 0
+            while i + 4 <= n {
+                let a = x[i] - mean, b = x[i + 1] - mean, c = x[i + 2] - mean, d = x[i + 3] - mean
+                d0 += a * a; d1 += b * b; d2 += c * c; d3 += d * d
+                e0 += a + b; e1 += c + d
+                i += 4
+            }
+            while i < n {
+                let a = x[i] - mean
+                d0 += a * a
+                e0 += a
+                i += 1
+            }
+            let deviation = e0 + e1
+            // The corrected two-pass formula (Chan, Golub & LeVeque 1983).
+            let squares = ((d0 + d1) + (d2 + d3)) - deviation * deviation / count
+            mean += deviation / count
+            let variance = n > 1 ? Swift.max(0, squares) / (count - 1) : .nan
+            return (mean, variance.squareRoot())
+        }
     }
 
     public init(mean: Double, standardDeviation: Double, p5: Double, p50: Double, p95: Double, monteCarloStandardError: Double) {
