@@ -64,7 +64,7 @@ public enum PartialValueOfInformation {
         }
         var standardError = 0.0
         if samplers.contains(where: { $0 != nil }), samples > 1 {
-            let stream = RandomStream(seed: seed)
+            let stream = RandomStream(seed: seed, algorithm: SimulationEngine.generator)
             var estimates: [Double] = []
             var fitted = chosen.map(\.fit.fittedValues)
             for _ in 0..<samples {

@@ -36,7 +36,8 @@ public struct SimulationSettings: Sendable, Equatable {
 
 /// Runs a scenario's Monte Carlo: many evaluations, each with fresh draws, in parallel chunks.
 public enum SimulationEngine {
-    /// The generator of every stream a run draws from: GSL's taus2 (L'Ecuyer's combined
+    /// The generator of every stream MSCSimulation draws from (the Monte Carlo, the funding
+    /// simulation, Sobol indices and the value of information): GSL's taus2 (L'Ecuyer's combined
     /// Tausworthe). A national rollout draws about 700 numbers an iteration, and with MT19937 the
     /// generator alone took a quarter of a run; taus2 is of simulation quality (maximally
     /// equidistributed, period about 2^88, far beyond the few hundred thousand numbers one chunk's stream

@@ -27,7 +27,7 @@ public struct FundingSimulationResult: Sendable {
 public enum FundingSimulation {
     /// Runs `runs` post paths over `horizonYears` years.
     public static func run(mix: FundingMix, horizonYears: Int, runs: Int, seed: UInt64) -> FundingSimulationResult {
-        let stream = RandomStream(seed: seed)
+        let stream = RandomStream(seed: seed, algorithm: SimulationEngine.generator)
         let funders = mix.funderCount
         var alive = Array(repeating: 0.0, count: horizonYears)
         var shareSums = Array(repeating: Array(repeating: 0.0, count: horizonYears), count: funders)

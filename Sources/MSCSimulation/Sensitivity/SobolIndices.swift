@@ -22,7 +22,7 @@ public enum SobolIndices {
                                 function: ([Double]) -> Double) -> [Index] {
         let d = names.count
         let n = baseSamples
-        let stream = RandomStream(seed: seed)
+        let stream = RandomStream(seed: seed, algorithm: SimulationEngine.generator)
         var a = [[Double]](), b = [[Double]]()
         for _ in 0..<n {
             a.append((0..<d).map { _ in stream.uniformPositive() })
@@ -56,7 +56,7 @@ public enum SobolIndices {
         }
 
         let point = indices(rows: Array(0..<n))
-        let resampler = RandomStream.derived(seed: seed, chunk: 1)
+        let resampler = RandomStream.derived(seed: seed, chunk: 1, algorithm: SimulationEngine.generator)
         var firstDraws = [[Double]](repeating: [], count: d), totalDraws = [[Double]](repeating: [], count: d)
         for _ in 0..<bootstrapResamples {
             let rows = (0..<n).map { _ in resampler.integer(below: n) }
