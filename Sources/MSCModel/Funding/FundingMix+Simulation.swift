@@ -128,6 +128,7 @@ extension FundingMix {
     /// when that probability is positive and the source can be absorbed); an absorbed share stays
     /// with the host for the rest of the horizon (mainstreamed into its base budget, which is far
     /// stickier than a grant), so it has no renewal points of its own.
+    @inlinable
     public func drawLapses(horizonYears: Int, draw: FundingDraw, into lapses: inout [SourceLapse], uniform: () -> Double) {
         let n = termYears.count
         if lapses.count != n { lapses = Array(repeating: .never, count: n) }
@@ -148,6 +149,7 @@ extension FundingMix {
     /// Years the post stays funded (alive in years `0..<n`) given how its sources lapse: it is lost
     /// in the first year its uncovered share (lapsed, not absorbed) exceeds the gap tolerance.
     /// With no absorption and no tolerated gap the chance of lasting to year t is `Π q_i^⌊t/T_i⌋`.
+    @inlinable
     public func fundedYears(horizonYears: Int, lapses: [SourceLapse], gapTolerance: Double) -> Int {
         var lost = Int.max
         for candidate in lapses where !candidate.absorbed && candidate.year < lost {

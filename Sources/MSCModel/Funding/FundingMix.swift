@@ -26,12 +26,13 @@ public struct FundingMix: Sendable {
     public var gapToleranceAssumption: Assumption?
 
     /// Compact copies of the sources' terms, shares and absorbability, so the per-path loops
-    /// touch only plain numbers (the sources also carry names and assumptions).
-    let termYears: [Int]
-    let initialShares: [Double]
-    let absorbable: [Bool]
+    /// touch only plain numbers (the sources also carry names and assumptions). Usable from
+    /// inlined code so the Monte Carlo's per-post draw compiles into the engine's loop.
+    @usableFromInline let termYears: [Int]
+    @usableFromInline let initialShares: [Double]
+    @usableFromInline let absorbable: [Bool]
     /// Which sources are decided once for all posts (see ``FundingSource/decidedNationally``).
-    let nationalDecisions: [Bool]
+    @usableFromInline let nationalDecisions: [Bool]
 
     /// The most sources a mix may have (the exact calculation enumerates 3^n lapse states).
     public static let maximumSourceCount = 8
