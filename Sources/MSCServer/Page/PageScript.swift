@@ -19,6 +19,11 @@ extension Page {
       }
       return node;
     }
+    // A table cell's text with each figure kept whole: a line may break between words but never
+    // inside "(-£303.7m", where a break after the minus would leave a negative figure reading positive.
+    function cellText(cell) {
+      return String(cell).split(/(\s+)/).map((word) => /\d/.test(word) ? el("span", {class: "figure"}, word) : word);
+    }
     const pounds = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", maximumFractionDigits: 0});
     const whole = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});
     const one = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 1});
@@ -240,7 +245,7 @@ extension Page {
       root.append(el("table", {class: "compare"},
         el("caption", {}, table.title),
         el("thead", {}, el("tr", {}, table.columns.map((c) => el("th", {}, c)))),
-        el("tbody", {}, table.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, cell)))))));
+        el("tbody", {}, table.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, i === 0 ? cell : cellText(cell))))))));
       if (table.notes.length) root.append(el("ul", {class: "notes"}, table.notes.map((n) => el("li", {}, n))));
       const decision = $("#decision");
       decision.replaceChildren();
@@ -249,7 +254,7 @@ extension Page {
         for (const t of data.decisionTables) {
           decision.append(el("table", {class: "compare"}, el("caption", {}, t.title),
             el("thead", {}, el("tr", {}, t.columns.map((c) => el("th", {}, c)))),
-            el("tbody", {}, t.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, cell)))))));
+            el("tbody", {}, t.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, i === 0 ? cell : cellText(cell))))))));
           if (t.notes.length) decision.append(el("ul", {class: "notes"}, t.notes.map((n) => el("li", {}, n))));
         }
       }

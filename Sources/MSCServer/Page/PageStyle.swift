@@ -30,7 +30,8 @@ extension Page {
     .card .question { color: var(--muted); font-size: 0.85rem; margin: 0 0 6px; }
     dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: 0; }
     dt { color: var(--muted); }
-    dd { margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }  /* a minus sign must not wrap away from its figure */
+    dd { margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    span.figure { white-space: nowrap; }  /* a minus sign must not wrap away from its figure */
     dd.npv { font-weight: 700; font-size: 1.1rem; }
     body.computing .cards { opacity: 0.55; }
     table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
