@@ -66,15 +66,13 @@ struct TrainingCommand: ParsableCommand {
         let comparison: TrainingComparison
         var deploymentLabel: String?
         if let loaded, coordinatorFTE == nil {
-            // The scenario's posts: each authority gets its cost share of every post serving it.
+            // The scenario's posts: each authority gets the coordinator time that serves it, the
+            // same `fteServing` the scenario's own training costs use (a county council in a shared
+            // county post is served by the whole post, not by its cost share of it).
             let deployment = try Deployment.build(scenario: loaded.scenario, authorities: table, assumptions: assumptions)
-            var fteByCode: [String: Double] = [:]
-            for post in deployment.posts {
-                for member in post.members { fteByCode[member.code, default: 0] += post.fte * member.costShare }
-            }
             deploymentLabel = "scenario \(loaded.scenario.name) (\(loaded.scenario.deployment.kind.rawValue))"
             comparison = try TrainingComparison.compare(chosen, assumptions: training, horizon: horizonYears) {
-                fteByCode[$0.code] ?? 0
+                deployment.fteServing[$0.code] ?? 0
             }
         } else {
             let fte = try coordinatorFTE ?? assumptions.value("fte")
