@@ -232,7 +232,8 @@ public struct ScenarioPlan: Sendable {
         let centralFunding = funding.expectedFunding(horizonYears: years, renewalProbabilities: funding.centralRenewalProbabilities)
         let expectedFunding = funding.analyticFunding(horizonYears: years) ?? centralFunding
         let salary = try set.value("salary")
-        let displacement = try set.value(ModelParameter.displacementShare.assumptionName)
+        // The model's own net uplift (rate ratio less one, net of displacement) at the central inputs.
+        let netUplift = plan.model.netUplift(plan.nationalInputs(plan.centralNationalValues))
         var rows: [AuthorityRow] = []
         for authority in authorities.authorities {
             let serving = deployment.posts(serving: authority.code)
@@ -243,8 +244,7 @@ public struct ScenarioPlan: Sendable {
             rows.append(AuthorityRow(
                 authority: authority, postName: serving.first?.name, costShare: member?.costShare ?? 0,
                 annualCost: (member?.costShare ?? 0) * postCost, coverage: coverage, baselineIdentifications: base,
-                additionalIdentificationsPerYear: base * coverage * IdentificationUplift.netOfDisplacement(
-                    identification.rateRatio - 1, displacementShare: displacement),
+                additionalIdentificationsPerYear: base * coverage * netUplift,
                 survivalAtHorizon: serving.isEmpty ? 0 : (expectedFunding.survival.last ?? 1)))
         }
         return ScenarioPlan(loaded: loaded, deployment: deployment, structureNotes: periods.notes, plan: plan, authorityRows: rows,
