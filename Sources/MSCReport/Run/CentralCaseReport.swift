@@ -3,7 +3,7 @@ import MSCSimulation
 
 /// The deterministic central case of a scenario: per-year flows, present values, NPV, BCR and the
 /// switching value of each key input (Green Book).
-public struct CentralCaseReport {
+public struct CentralCaseReport: Report {
     public let plan: ScenarioPlan
     public let outcome: ScenarioOutcome
     public let switchingValues: [SwitchingValue]
@@ -90,6 +90,11 @@ public struct CentralCaseReport {
             plan.adjustments.benefitReductionStatement,
         ]
         return [flows, totals] + GreenBookChecklist(self).tables + (ScenarioTables.training([plan]).map { [$0] } ?? [])
+    }
+
+    /// A terminal gets ``terminalTables``.
+    public func tables(in format: TableFormat) -> [ReportTable] {
+        format == .table ? terminalTables : tables
     }
 
     /// ``tables`` for a terminal: the checklist's long sentences as lines rather than cut cells.

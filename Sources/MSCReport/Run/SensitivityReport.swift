@@ -2,7 +2,7 @@ import MSCModel
 import MSCSimulation
 
 /// One-way (tornado) and variance-based (Sobol) sensitivity of a scenario's NPV.
-public struct SensitivityReport {
+public struct SensitivityReport: Report {
     public let scenarioName: String
     public let centralNPV: Double
     public let bars: [Tornado.Bar]

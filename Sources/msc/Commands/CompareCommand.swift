@@ -31,10 +31,6 @@ struct CompareCommand: ParsableCommand {
                                                                       command: ScenarioRuns.commandLine),
                                       bases: try ScenarioRuns.bases(plans), baselineNotes: resolved.notes)
         report.appraisals = try plans.map { try GreenBookChecklist(plan: $0) }
-        switch common.format {
-        case .json: emit(JSONText.write(report.json))
-        case .csv: emit(report.numericTable.rendered(as: .csv))   // numbers as numbers for spreadsheets
-        case .table, .md: emit(report.table.rendered(as: common.format))
-        }
+        emit(report, format: common.format)
     }
 }

@@ -28,6 +28,6 @@ struct SensitivityCommand: ParsableCommand {
         let report = SensitivityReport(plan: plan.plan, scenarioName: plan.scenario.name, baseSamples: samples, seed: seed)
         let manifest = RunManifest(seed: seed, runs: samples, method: .monteCarlo, gslVersion: GSLLibrary.version,
                                    filePaths: plan.inputFiles, command: ScenarioRuns.commandLine)
-        emit(common.format == .json ? JSONText.write(manifest.attached(to: report.json)) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+        emit(report, format: common.format, manifest: manifest)
     }
 }
