@@ -27,8 +27,9 @@ struct CommonOptions: ParsableArguments {
     /// The `--set` values, each split into name and value.
     func settings() throws -> [AssumptionSetting] { try settingTexts.map(AssumptionSetting.init(parsing:)) }
 
-    /// The folder named by `--assumptions`, or the shipped `Assumptions/`.
-    var assumptionsDirectory: String { assumptions ?? AssumptionLoader.defaultDirectory() }
+    /// The folder named by `--assumptions`, or the shipped `Assumptions/` (`MSC_ASSUMPTIONS`, the
+    /// working folder, `share/msc` beside the executable, then the checkout it was built in).
+    var assumptionsDirectory: String { assumptions ?? ShippedFiles.assumptionsDirectory() }
 
     /// The authority table that sits in the assumptions folder.
     var authoritiesPath: String { (assumptionsDirectory as NSString).appendingPathComponent("authorities.csv") }
