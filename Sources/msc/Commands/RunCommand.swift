@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let plan = try ScenarioRuns.plans([scenario], common: common)[0]
         if deterministic {
-            let report = try CentralCaseReport(plan: plan)
+            let report = CentralCaseReport(plan: plan, analysis: try CentralCaseAnalysis(plan: plan.plan))
             let manifest = ScenarioRuns.manifest([plan], options: runOptions, runs: 0, command: ScenarioRuns.commandLine)
             emit(report, format: common.format, manifest: manifest)
             return
@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
                                        manifest: ScenarioRuns.manifest([plan], options: runOptions, runs: results[0].iterations,
                                                                        command: ScenarioRuns.commandLine),
                                        bases: try ScenarioRuns.bases([plan]))
-        summary.appraisals = [try GreenBookChecklist(plan: plan)]
+        summary.appraisals = [GreenBookChecklist(plan: plan, analysis: try CentralCaseAnalysis(plan: plan.plan))]
         emit(ScenarioRunReport(summary: summary), format: common.format)
     }
 }
