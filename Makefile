@@ -2,12 +2,16 @@
 #   make run    installs GSL if missing, builds msc, and compares the shipped scenarios
 #   make test   installs GSL if missing, builds, runs every Swift test, then the browser test
 #   make serve  builds msc and the web server, and serves the page at http://127.0.0.1:8080/
+#   make install PREFIX=/usr/local   installs msc in PREFIX/bin and its data in PREFIX/share/msc
 SWIFT ?= swift
 MSC    = .build/release/msc
+PREFIX ?= /usr/local
+# The build installed; CONFIGURATION=debug installs the debug build (quicker, for checking the layout).
+CONFIGURATION ?= release
 HOST  ?= 127.0.0.1
 PORT  ?= 8080
 
-.PHONY: all deps build release run serve test browser-test bench docs clean
+.PHONY: all deps build release run serve install test browser-test bench docs clean
 
 all: build
 
@@ -27,6 +31,15 @@ run: release
 serve: release
 	$(SWIFT) build -c release --product msc-server
 	$(MSC) serve --host $(HOST) --port $(PORT)
+
+# msc finds its assumptions in ../share/msc/Assumptions beside its bin/ folder. The web server is
+# not installed: building it in release compiles SwiftNIO (make serve runs it from the checkout).
+install: deps
+	$(SWIFT) build -c $(CONFIGURATION) --product msc
+	install -d $(PREFIX)/bin $(PREFIX)/share/msc
+	install -m 755 .build/$(CONFIGURATION)/msc $(PREFIX)/bin/msc
+	rm -rf $(PREFIX)/share/msc/Assumptions $(PREFIX)/share/msc/Scenarios
+	cp -R Assumptions Scenarios $(PREFIX)/share/msc/
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -64,7 +64,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "msc-server", dependencies: [
-            "MSCServer", "MSCModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "MSCServer", "MSCModel", "MSCReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "msc-bench", dependencies: ["MSCModel", "MSCSimulation", "GSLKit"]),
 

@@ -1,7 +1,7 @@
 import MSCModel
 
 /// The cost of a post written for people (a sourced breakdown) and for scripts (JSON).
-public struct CostReport {
+public struct CostReport: Report {
     public let breakdown: PostCostBreakdown
     public let fullTimeSalary: Double
     public let fte: Double
@@ -67,6 +67,8 @@ public struct CostReport {
             "\(award.year): \(NumberText.plain((award.rate * 100 * 1e6).rounded() / 1e6))%" + (award.agreed ? "" : ", not agreed (\(award.assumption))")
         }.joined(separator: "; ")
     }
+
+    public var tables: [ReportTable] { [table] }
 
     /// The breakdown as a table with a basis and a source for every line.
     public var table: ReportTable {

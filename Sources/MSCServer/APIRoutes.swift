@@ -153,7 +153,8 @@ public struct API: Sendable {
             let plans = try workspace.plans(for: parsed)
             return .object([
                 ("scenarios", .array(try plans.map { plan in
-                    guard case .object(var pairs) = try CentralCaseReport(plan: plan, solvingSwitchingValues: parsed.switchingValues).json else { return .null }
+                    let analysis = try CentralCaseAnalysis(plan: plan.plan, solvingSwitchingValues: parsed.switchingValues)
+                    guard case .object(var pairs) = CentralCaseReport(plan: plan, analysis: analysis).json else { return .null }
                     pairs.insert(("question", .string(plan.scenario.question)), at: 1)
                     pairs.append(("notes", .array(Self.overrideNotes(plan, parsed).map { .string($0) })))
                     if parsed.map { pairs.append(("authorities", CouncilCard.mapJSON(plan))) }

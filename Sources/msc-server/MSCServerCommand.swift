@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MSCModel
+import MSCReport
 import MSCServer
 
 /// `msc-server` (what `msc serve` and `make serve` start): the web page and JSON API.
@@ -33,7 +34,7 @@ struct MSCServerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let assumptionsDirectory = assumptions ?? AssumptionLoader.defaultDirectory()
+        let assumptionsDirectory = assumptions ?? ShippedFiles.assumptionsDirectory()
         let scenariosDirectory = scenarios
             ?? (((assumptionsDirectory as NSString).standardizingPath as NSString).deletingLastPathComponent as NSString)
                 .appendingPathComponent("Scenarios")

@@ -6,12 +6,18 @@ import MSCTestSupport
 enum MSCBinary {
     static let root = URL(fileURLWithPath: PackageRoot.path)
 
+    /// The `msc` built beside these tests, in the same build and configuration: a test never runs
+    /// a stale binary left from another configuration. (On Linux the test bundle is an executable
+    /// in the build folder; on macOS it is `<folder>/X.xctest/Contents/MacOS/X`.)
     static var executable: URL {
-        for configuration in ["debug", "release"] {
-            let candidate = root.appendingPathComponent(".build/\(configuration)/msc")
+        let bundle = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = bundle.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("msc")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
         }
-        return root.appendingPathComponent(".build/debug/msc")
+        return bundle.deletingLastPathComponent().appendingPathComponent("msc")
     }
 
     struct Output {
@@ -44,8 +50,64 @@ enum MSCBinary {
 }
 
 @Suite(.serialized) struct CommandLineTests {
-    @Test func helpListsTheRealCommands() throws {
+    /// `msc --help` as a user sees it in a pipe (80 columns): one line per command, each with its one-sentence abstract.
+    static let help = """
+        OVERVIEW: Model the cost, funding, survival and impact of Modern Slavery
+        Coordinator posts in the local authorities of England and Wales.
+
+        USAGE: msc <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          cost                    Employer cost of one coordinator post per year, with
+                                  the source of each line.
+          assumptions             List every assumption with its value, unit,
+                                  distribution and source.
+          authorities             List the 339 local authorities of England and Wales,
+                                  with filters.
+          training                Three-tier staff training: people to reach, trained
+                                  and cost a year, years to full coverage, with and
+                                  without a coordinator.
+          fit                     Fit a Poisson rate model, an interrupted time series
+                                  or a log-linear trend to a CSV file.
+          run                     Run one scenario: cost, identifications, NPV and BCR
+                                  with uncertainty, or the central case.
+          compare                 Compare scenarios side by side: central values, 90%
+                                  intervals and differences against a baseline.
+          sensitivity             Which assumptions the answer hangs on: tornado
+                                  (one-way) and Sobol indices (variance-based) of NPV.
+          decide                  Decision analysis: probability each scenario is
+                                  worthwhile by value of an identification, EVPI and
+                                  the value of resolving each input first (EVPPI).
+          share                   Each council's share of a shared post, what each
+                                  funder pays and what the council pays itself, against
+                                  a post of its own.
+          funding                 Survival of a scenario's posts through their funding
+                                  renewals, and the expected cost to each funder.
+          export                  Write an evidence pack for one or more scenarios:
+                                  tables, SVG charts, assumptions annex and run
+                                  manifest.
+          serve                   Serve the web page and JSON API on this machine
+                                  (http://127.0.0.1:8080/ by default).
+
+          See 'msc help <subcommand>' for detailed help.
+
+        """
+
+    @Test func theBinaryIsTheOneBuiltWithTheseTests() throws {
+        let bundleFolder = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+            .resolvingSymlinksInPath().deletingLastPathComponent().path
+        #expect(bundleFolder.hasPrefix(MSCBinary.executable.deletingLastPathComponent().path))
+        #expect(FileManager.default.isExecutableFile(atPath: MSCBinary.executable.path))
+    }
+
+    @Test func helpIsPinned() throws {
         let output = try MSCBinary.run(["--help"])
+        #expect(output.status == 0)
+        #expect(output.stdout == Self.help)
         for command in ["cost", "assumptions", "authorities", "share", "funding", "fit", "training", "run", "compare", "sensitivity"] {
             #expect(output.stdout.contains("  \(command)"), "\(command) missing from --help")
         }

@@ -150,14 +150,6 @@ struct ShippedAuthorityTests {
             .hasSuffix("area: \"Thames Valley\" is a police force area, not a county area") == true)
     }
 
-    @Test func defaultPathFindsTheShippedTable() {
-        // `swift test` runs from the package root; elsewhere (or with MSC_ASSUMPTIONS set) skip.
-        let local = FileManager.default.currentDirectoryPath + "/Assumptions/authorities.csv"
-        guard ProcessInfo.processInfo.environment["MSC_ASSUMPTIONS"] == nil,
-              FileManager.default.fileExists(atPath: local) else { return }
-        #expect(AuthorityTable.defaultPath() == local)
-    }
-
     @Test func tierLabels() {
         #expect(AuthorityTier.londonBorough.label == "London borough")
         #expect(AuthorityTier(rawValue: "city_of_london") == .cityOfLondon)

@@ -12,7 +12,23 @@ private let reportRates = PostCostRates(employerNIRate: 0.15, niSecondaryThresho
         #expect(abs(cost.employerNI - 5923.626) < 1e-9)
         #expect(abs(cost.pension - 7118.5344) < 1e-9)
         #expect((cost.total * 100).rounded() / 100 == 57533.00)
-        #expect(cost.employmentCost == cost.total)
+    }
+
+    @Test func fullEconomicCostOfAPartTimePostLineByLine() {
+        let rates = PostCostRates(employerNIRate: 0.15, niSecondaryThreshold: 5000, pensionRate: 0.16,
+                                  apprenticeshipLevyRate: 0.005, overheadRate: 0.2, operationalBudget: 5000)
+        let cost = PostCost.breakdown(fullTimeSalary: 30_000, fte: 0.5, rates: rates)
+        // By hand: salary 15,000; NI 0.15 × (15,000 − 5,000) = 1,500; pension 2,400; levy 75;
+        // overheads 3,000; employment 21,975; with the £5,000 budget (not scaled by FTE) 26,975.
+        #expect(cost.salary == 15_000)
+        #expect(abs(cost.employerNI - 1_500) < 1e-9)
+        #expect(abs(cost.pension - 2_400) < 1e-9)
+        #expect(abs(cost.apprenticeshipLevy - 75) < 1e-9)
+        #expect(abs(cost.overheads - 3_000) < 1e-9)
+        #expect(cost.operationalBudget == 5_000)
+        #expect(abs(cost.employmentCost - 21_975) < 1e-9)
+        #expect(abs(cost.total - 26_975) < 1e-9)
+        #expect(abs(PostCost.total(fullTimeSalary: 30_000, fte: 0.5, rates: rates) - 26_975) < 1e-9)
     }
 
     @Test func nationalTotalsMatchTheReport() {

@@ -86,15 +86,28 @@ struct SwitchingValueTests {
 
 @Suite("Switching inputs from assumptions")
 struct SwitchingInputTests {
-    @Test("search ranges follow the unit")
+    @Test("search ranges follow the unit and reach ten times the distribution's top")
     func ranges() {
         func assumption(_ unit: Unit, _ value: Double, _ distribution: Distribution) -> Assumption {
             Assumption(name: "x", description: "x", unit: unit, value: value, distribution: distribution, sources: [],
                        evidence: .illustrative, notes: "test", origin: "test")
         }
-        #expect(SwitchingInput(assumption: assumption(.fraction, 0.2, .fixed(0.2))).searchRange == 0...1)
-        #expect(SwitchingInput(assumption: assumption(.ratio, 2.33, .lognormal(logMean: 0.85, logStandardDeviation: 0.35))).searchRange == 0...23.3)
-        #expect(SwitchingInput(assumption: assumption(.gbpPerPerson, 8_000, .triangular(minimum: 2_000, mode: 8_000, maximum: 20_000))).searchRange == 0...80_000)
-        #expect(SwitchingInput(assumption: assumption(.ratePerYear, 0.035, .fixed(0.035))).searchRange == -0.5...1)
+        func range(_ unit: Unit, _ value: Double, _ distribution: Distribution) -> ClosedRange<Double> {
+            SwitchingInput(assumption: assumption(unit, value, distribution)).searchRange
+        }
+        // A fraction: all of [0, 1], whatever its central value.
+        #expect(range(.fraction, 0.2, .fixed(0.2)) == 0...1)
+        // Unbounded above (lognormal): ten times the central value, 10 × 2.33.
+        #expect(range(.ratio, 2.33, .lognormal(logMean: 0.85, logStandardDeviation: 0.35)) == 0...23.3)
+        // A triangle's top, 20,000, is above the central 8,000: 10 × 20,000.
+        #expect(range(.gbpPerPerson, 8_000, .triangular(minimum: 2_000, mode: 8_000, maximum: 20_000)) == 0...200_000)
+        // Fixed money: ten times itself.
+        #expect(range(.gbpPerYear, 30_000, .fixed(30_000)) == 0...300_000)
+        // A small value still reaches 1 (10 × 0.05 = 0.5 < 1).
+        #expect(range(.ratio, 0.05, .fixed(0.05)) == 0...1)
+        // A rate a year may be negative: from −1, and up to 1 (10 × 0.035 < 1).
+        #expect(range(.ratePerYear, 0.035, .fixed(0.035)) == -1...1)
+        // A range given explicitly wins.
+        #expect(SwitchingInput(assumption: assumption(.ratio, 2.33, .fixed(2.33)), searchRange: 1...3).searchRange == 1...3)
     }
 }

@@ -1,21 +1,10 @@
 import Foundation
 
 /// Loads every `*.yaml` file in an assumptions folder into one ``AssumptionSet``.
+///
+/// The folder is always given: finding the shipped one is the executables' job (`ShippedFiles` in
+/// MSCReport), so the model reads nothing from the process environment.
 public enum AssumptionLoader {
-    /// The folder shipped with the toolkit, found from the working directory or beside the executable.
-    public static func defaultDirectory() -> String {
-        let fm = FileManager.default
-        if let fromEnvironment = ProcessInfo.processInfo.environment["MSC_ASSUMPTIONS"] { return fromEnvironment }
-        var candidates = [fm.currentDirectoryPath + "/Assumptions"]
-        // Walk up from the executable (e.g. .build/release/msc) to the repository root.
-        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for _ in 0..<5 {
-            url.deleteLastPathComponent()
-            candidates.append(url.path + "/Assumptions")
-        }
-        return candidates.first { fm.fileExists(atPath: $0 + "/cost.yaml") } ?? "Assumptions"
-    }
-
     /// Reads every `.yaml` file in `directory`, in name order; a name defined twice is an error.
     ///
     /// Assumptions marked `derivedFrom:` are then computed from the folder's `authorities.csv`

@@ -29,25 +29,6 @@ extension AuthorityTable {
         return (name, year)
     }
 
-    /// Where the shipped `Assumptions/authorities.csv` is: in the folder named by the environment
-    /// variable `MSC_ASSUMPTIONS` when set, else `./Assumptions`, else an `Assumptions` folder up
-    /// to 5 levels above the executable (e.g. from `.build/release/msc` to the repository root).
-    public static func defaultPath() -> String {
-        let fm = FileManager.default
-        let fileName = "authorities.csv"
-        if let fromEnvironment = ProcessInfo.processInfo.environment["MSC_ASSUMPTIONS"] {
-            return (fromEnvironment as NSString).appendingPathComponent(fileName)
-        }
-        var candidates = [fm.currentDirectoryPath + "/Assumptions"]
-        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for _ in 0..<5 {
-            url.deleteLastPathComponent()
-            candidates.append(url.path + "/Assumptions")
-        }
-        let folder = candidates.first { fm.fileExists(atPath: $0 + "/" + fileName) } ?? "Assumptions"
-        return folder + "/" + fileName
-    }
-
     /// Reads an authorities CSV strictly. Each problem is an ``InputError`` naming the line and
     /// column: an unknown tier, a duplicate code or name, a population that is not a positive
     /// whole number, a district without a county council in the table (or any other tier with

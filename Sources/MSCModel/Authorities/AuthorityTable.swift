@@ -2,11 +2,10 @@ import Foundation
 
 /// The councils of England and Wales, with lookups by code, name and area.
 ///
-/// Load the shipped table (339 authorities, `Assumptions/authorities.csv`) with
-/// ``load(path:)`` and ``defaultPath()``:
+/// Load the shipped table (339 authorities, `Assumptions/authorities.csv`) with ``load(path:)``:
 ///
 /// ```swift
-/// let table = try AuthorityTable.load(path: AuthorityTable.defaultPath())
+/// let table = try AuthorityTable.load(path: "Assumptions/authorities.csv")
 /// table.filtered(county: "Kent").count      // 13: the county and its 12 districts
 /// table.totalPopulation                     // residents of England and Wales (mid-2024)
 /// ```

@@ -3,7 +3,7 @@ import MSCSimulation
 
 /// `msc decide` as tables, JSON and charts: how likely each option is worthwhile, the value of
 /// perfect information, and the value of resolving each input first (DESIGN 4.1).
-public struct DecisionReport: Sendable {
+public struct DecisionReport: Report, Sendable {
     public let analysis: DecisionAnalysis
     /// Each input's description (from its assumption), for the ranking.
     public let descriptions: [String: String]

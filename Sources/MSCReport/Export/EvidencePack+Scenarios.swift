@@ -14,7 +14,9 @@ extension EvidencePack {
                 maps: (layout: HexLayout, authorities: AuthorityTable)? = nil) throws {
         // Every pack carries each scenario's Green Book checklist (DESIGN 3.7).
         var comparison = comparison
-        if comparison.appraisals.isEmpty { comparison.appraisals = try plans.map { try GreenBookChecklist(plan: $0) } }
+        if comparison.appraisals.isEmpty {
+            comparison.appraisals = try plans.map { GreenBookChecklist(plan: $0, analysis: try CentralCaseAnalysis(plan: $0.plan)) }
+        }
         var used: [String: Assumption] = [:]
         for plan in plans {
             for assumption in plan.assumptions.all { used[assumption.name] = assumption }

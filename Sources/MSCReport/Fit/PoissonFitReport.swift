@@ -2,12 +2,14 @@ import Foundation
 import MSCSimulation
 
 /// A Poisson regression written for people (coefficients with rate ratios) and for scripts (JSON).
-public struct PoissonFitReport {
+public struct PoissonFitReport: Report {
     public let result: PoissonRegressionResult
 
     public init(result: PoissonRegressionResult) {
         self.result = result
     }
+
+    public var tables: [ReportTable] { [table] }
 
     /// Coefficients with tests, 95% intervals and rate ratios; fit statistics as notes.
     public var table: ReportTable {

@@ -1,12 +1,14 @@
 import MSCSimulation
 
 /// An interrupted-time-series fit written for people and for scripts.
-public struct SegmentedFitReport {
+public struct SegmentedFitReport: Report {
     public let result: SegmentedRegressionResult
 
     public init(result: SegmentedRegressionResult) {
         self.result = result
     }
+
+    public var tables: [ReportTable] { [table] }
 
     public var table: ReportTable {
         let series = result.series

@@ -1,7 +1,7 @@
 import MSCSimulation
 
 /// A log-linear trend and its projections, written for people and for scripts.
-public struct TrendFitReport {
+public struct TrendFitReport: Report {
     public let result: LogLinearTrendResult
 
     public init(result: LogLinearTrendResult) {

@@ -3,7 +3,7 @@ import MSCSimulation
 
 /// How likely a scenario's posts are to survive their funding, and what each funder can expect to
 /// pay (`msc funding`): exact values beside a Monte Carlo estimate (DESIGN 3.2).
-public struct FundingReport {
+public struct FundingReport: Report {
     /// The scenario whose funding mix is reported.
     public let scenario: Scenario
     /// Posts in the scenario's deployment in its first year.

@@ -1,52 +1,18 @@
 import MSCModel
 import MSCSimulation
 
-/// The deterministic central case of a scenario: per-year flows, present values, NPV, BCR and the
-/// switching value of each key input (Green Book).
-public struct CentralCaseReport {
+/// The deterministic central case of a scenario written out: per-year flows, present values, NPV,
+/// BCR and the switching value of each key input (Green Book), as ``CentralCaseAnalysis`` found them.
+public struct CentralCaseReport: Report {
     public let plan: ScenarioPlan
     public let outcome: ScenarioOutcome
     public let switchingValues: [SwitchingValue]
 
-    /// Evaluates the central case and (unless `solvingSwitchingValues` is false, for a quick
-    /// answer such as the web page's) solves for switching values with GSL's root finder.
-    public init(plan: ScenarioPlan, solvingSwitchingValues: Bool = true) throws {
+    /// The report of `plan`'s central case, `analysis` (``CentralCaseAnalysis`` of `plan.plan`).
+    public init(plan: ScenarioPlan, analysis: CentralCaseAnalysis) {
         self.plan = plan
-        let simulation = plan.plan
-        outcome = simulation.centralCase()
-        guard solvingSwitchingValues else {
-            switchingValues = []
-            return
-        }
-        let central = simulation.centralNationalValues
-        var inputs: [SwitchingInput] = []
-        for assumption in simulation.nationalAssumptions + [simulation.salary, simulation.operationalBudget]
-        where assumption.distribution.isUncertain || assumption.name == "unitCostPerVictim" {
-            inputs.append(SwitchingInput(name: assumption.name, central: assumption.value,
-                                         searchRange: Self.searchRange(for: assumption)))
-        }
-        let names = simulation.nationalAssumptions.map(\.name)
-        switchingValues = try SwitchingValues.solve(inputs: inputs) { name, value in
-            if name == simulation.salary.name {
-                return simulation.centralCase(nationalValues: central, salaryValue: value).netPresentValue
-            }
-            if name == simulation.operationalBudget.name {
-                return simulation.centralCase(nationalValues: central, operationalBudgetValue: value).netPresentValue
-            }
-            var values = central
-            if let index = names.firstIndex(of: name) { values[index] = value }
-            return simulation.centralCase(nationalValues: values).netPresentValue
-        }
-    }
-
-    /// Where to look for a switch: a fraction anywhere in [0, 1]; other values from 0 (or −1 for
-    /// growth rates) to ten times the larger of the central value and the distribution's top.
-    static func searchRange(for assumption: Assumption) -> ClosedRange<Double> {
-        if assumption.unit.isProbability { return 0...1 }
-        let top = max(abs(assumption.value), assumption.distribution.support.upperBound.isFinite
-                      ? abs(assumption.distribution.support.upperBound) : abs(assumption.value))
-        let lower: Double = assumption.unit.isNonNegative ? 0 : -1
-        return lower...max(top * 10, 1)
+        outcome = analysis.outcome
+        switchingValues = analysis.switchingValues
     }
 
     public var tables: [ReportTable] {
@@ -90,6 +56,11 @@ public struct CentralCaseReport {
             plan.adjustments.benefitReductionStatement,
         ]
         return [flows, totals] + GreenBookChecklist(self).tables + (ScenarioTables.training([plan]).map { [$0] } ?? [])
+    }
+
+    /// A terminal gets ``terminalTables``.
+    public func tables(in format: TableFormat) -> [ReportTable] {
+        format == .table ? terminalTables : tables
     }
 
     /// ``tables`` for a terminal: the checklist's long sentences as lines rather than cut cells.

@@ -4,7 +4,7 @@ import MSCSimulation
 /// Scenarios side by side: each metric's mean and 90% interval, and differences against a
 /// baseline computed within each iteration (common random numbers), so a difference has a
 /// proper interval.
-public struct ComparisonReport {
+public struct ComparisonReport: Report {
     public let results: [SimulationResult]
     /// For each result, the index of the result it is compared against (nil for none).
     public let baselineIndex: [Int?]
@@ -58,6 +58,13 @@ public struct ComparisonReport {
     /// The row label: the metric, saying when its centre is a median.
     static func label(_ metric: Metric) -> String {
         metric == .costPerIdentification ? metric.label + ", median" : metric.label
+    }
+
+    public var tables: [ReportTable] { [table] }
+
+    /// CSV gets ``numericTable``: numbers as numbers for spreadsheets.
+    public func tables(in format: TableFormat) -> [ReportTable] {
+        format == .csv ? [numericTable] : tables
     }
 
     /// One row per metric, one column per scenario (mean and 90% interval), then one column per

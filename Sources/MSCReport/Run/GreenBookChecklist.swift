@@ -25,9 +25,9 @@ public struct GreenBookChecklist {
         self.init(plan: central.plan, switchingValues: central.switchingValues, centralInputs: central.outcome)
     }
 
-    /// The checklist for `plan`, solving its switching values.
-    public init(plan: ScenarioPlan) throws {
-        self.init(try CentralCaseReport(plan: plan))
+    /// The checklist for `plan` from its central case and switching values.
+    public init(plan: ScenarioPlan, analysis: CentralCaseAnalysis) {
+        self.init(plan: plan, switchingValues: analysis.switchingValues, centralInputs: analysis.outcome)
     }
 
     /// The central-input run as JSON, for beside the Monte Carlo mean.

@@ -1,33 +1,19 @@
 import MSCModel
 import MSCSimulation
 
-/// One-way (tornado) and variance-based (Sobol) sensitivity of a scenario's NPV.
-public struct SensitivityReport {
+/// One-way (tornado) and variance-based (Sobol) sensitivity of a scenario's NPV, as ``SensitivityAnalysis`` found them.
+public struct SensitivityReport: Report {
     public let scenarioName: String
     public let centralNPV: Double
     public let bars: [Tornado.Bar]
     public let indices: [SobolIndices.Index]
 
-    /// Computes both analyses on the central-case NPV; Sobol indices use `baseSamples` rows.
-    public init(plan: SimulationPlan, scenarioName: String, baseSamples: Int, seed: UInt64) {
+    /// The report of `analysis` (``SensitivityAnalysis``) for the scenario named `scenarioName`.
+    public init(scenarioName: String, analysis: SensitivityAnalysis) {
         self.scenarioName = scenarioName
-        centralNPV = plan.centralCase().netPresentValue
-        bars = Tornado.bars(for: plan)
-        let national = plan.nationalAssumptions
-        let uncertain = national.indices.filter { national[$0].distribution.isUncertain }
-        let postLevel = [plan.salary, plan.operationalBudget].filter { $0.distribution.isUncertain }
-        let names = uncertain.map { national[$0].name } + postLevel.map(\.name)
-        let central = plan.centralNationalValues
-        indices = SobolIndices.estimate(names: names, baseSamples: baseSamples, seed: seed) { u in
-            var values = central
-            for (k, index) in uncertain.enumerated() { values[index] = national[index].quantile(u[k]) }
-            var salary: Double?, budget: Double?
-            for (k, assumption) in postLevel.enumerated() {
-                let value = assumption.quantile(u[uncertain.count + k])
-                if assumption.name == plan.salary.name { salary = value } else { budget = value }
-            }
-            return plan.centralCase(nationalValues: values, salaryValue: salary, operationalBudgetValue: budget).netPresentValue
-        }
+        centralNPV = analysis.centralNPV
+        bars = analysis.bars
+        indices = analysis.indices
     }
 
     public var tables: [ReportTable] {

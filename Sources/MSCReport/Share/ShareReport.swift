@@ -3,7 +3,7 @@ import MSCModel
 /// What each council in an area pays towards a shared coordinator post once every funder has
 /// paid its part, what a post of its own would cost it under the same funding, and what each
 /// buys in additional identifications (`msc share`), for people and for scripts.
-public struct ShareReport {
+public struct ShareReport: Report {
     /// The scenario the posts come from.
     public let scenario: Scenario
     /// The scenario's posts and coverage.

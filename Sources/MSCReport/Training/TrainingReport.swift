@@ -2,7 +2,7 @@ import MSCModel
 
 /// Three-tier training with and without a coordinator, written for people (tables) and for
 /// scripts (JSON): people to reach, trained a year, cost, years to full coverage, likely effect.
-public struct TrainingReport {
+public struct TrainingReport: Report {
     public let comparison: TrainingComparison
     public let assumptions: TrainingAssumptions
     /// Where the assumptions came from, for citations.
@@ -95,13 +95,12 @@ public struct TrainingReport {
         return table
     }
 
-    /// The tables in `format`: tiers then effects (CSV holds the tiers table only, so it opens as one sheet).
-    public func rendered(as format: TableFormat) -> String {
-        switch format {
-        case .json: return JSONText.write(json)
-        case .csv: return tiersTable.rendered(as: .csv)
-        case .table, .md: return tiersTable.rendered(as: format) + "\n" + effectsTable.rendered(as: format)
-        }
+    /// Tiers, then effects.
+    public var tables: [ReportTable] { [tiersTable, effectsTable] }
+
+    /// CSV holds the tiers table only, so it opens as one sheet.
+    public func tables(in format: TableFormat) -> [ReportTable] {
+        format == .csv ? [tiersTable] : tables
     }
 
     // MARK: JSON

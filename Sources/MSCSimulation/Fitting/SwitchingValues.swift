@@ -19,22 +19,23 @@ public struct SwitchingInput: Sendable, Equatable {
 }
 
 extension SwitchingInput {
-    /// An input for an assumption at its central value, searched over a range wide enough for a
-    /// switch well outside its distribution: [0, 1] for a fraction; otherwise from 0 (−0.5 for a
-    /// rate a year) to the larger of 10 times the central value, the distribution's upper bound and 1.
+    /// An input for an assumption at its central value, searched over ``searchRange(for:)`` unless
+    /// `searchRange` is given.
     public init(assumption: Assumption, searchRange: ClosedRange<Double>? = nil) {
-        let central = assumption.value
-        let range: ClosedRange<Double>
-        if let searchRange {
-            range = searchRange
-        } else if assumption.unit == .fraction {
-            range = 0...1
-        } else {
-            let upperSupport = assumption.distribution.support.upperBound
-            let upper = max(10 * abs(central), upperSupport.isFinite ? upperSupport : 0, 1)
-            range = (assumption.unit == .ratePerYear ? -0.5 : 0)...upper
-        }
-        self.init(name: assumption.name, central: central, searchRange: range)
+        self.init(name: assumption.name, central: assumption.value,
+                  searchRange: searchRange ?? Self.searchRange(for: assumption))
+    }
+
+    /// Where to look for a switch, wide enough for one well outside the input's distribution:
+    /// a fraction anywhere in [0, 1]; any other value from 0 (−1 for a rate a year, which may be
+    /// negative) to ten times the larger of its central value and its distribution's top (the
+    /// central value alone when the distribution is unbounded), and at least to 1.
+    public static func searchRange(for assumption: Assumption) -> ClosedRange<Double> {
+        if assumption.unit.isProbability { return 0...1 }
+        let supportTop = assumption.distribution.support.upperBound
+        let top = max(abs(assumption.value), supportTop.isFinite ? abs(supportTop) : abs(assumption.value))
+        let lower: Double = assumption.unit.isNonNegative ? 0 : -1
+        return lower...max(top * 10, 1)
     }
 }
 

@@ -34,28 +34,15 @@ struct AssumptionsCommand: ParsableCommand {
                 throw CommandFailure(message: "\(explain) is defined in \(common.assumptionsDirectory), so it is not derived; see msc assumptions --name \(explain)")
             }
             let derivation = try RateRatioDerivation.derive(assumptions: shipped, authorities: try common.loadAuthorities())
-            let table = RateRatioReport.table(derivation)
-            emit(table.rendered(as: common.format))
+            emit(RateRatioReport.table(derivation), format: common.format)
             return
         }
         let set = try common.loadAssumptions()
         var list = set.all
         if let name { list = list.filter { $0.name.localizedCaseInsensitiveContains(name) } }
         if illustrative { list = list.filter { $0.evidence == .illustrative } }
-        if common.format == .json {
-            emit(JSONText.write(AssumptionsReport.json(list)))
-        } else {
-            // A terminal gets short sources (the full citations are in csv, md and json).
-            var table = AssumptionsReport.table(list, title: "Assumptions in \(set.location) (\(list.count))",
-                                                fullCitations: common.format != .table)
-            if common.format == .table {
-                // Cut to the terminal's width: the full text is in md, csv and json.
-                table.columns.removeLast()
-                table.rows = table.rows.map { Array($0.dropLast()) }
-                table = table.fitted(toWidth: terminalWidth)
-                table.notes.append("Cut (…) to fit the terminal; descriptions and full text: --format md, csv or json.")
-            }
-            emit(table.rendered(as: common.format))
-        }
+        let report = AssumptionListReport(assumptions: list, title: "Assumptions in \(set.location) (\(list.count))",
+                                          terminalWidth: terminalWidth)
+        emit(report, format: common.format)
     }
 }

@@ -60,29 +60,8 @@ struct AuthoritiesCommand: ParsableCommand {
             throw CommandFailure(message: "\(filter.option) \"\(value)\": no authority is in an area of that name; "
                                  + (near.isEmpty ? "see msc authorities for the names" : "near matches: \(near)"))
         }
-        if common.format == .json {
-            emit(JSONText.write(AuthoritiesReport.json(list)))
-            return
-        }
-        var report = ReportTable(
-            title: "Local authorities (\(list.count) of \(table.authorities.count)\(inForce.map { " in force in \($0)" } ?? ""))",
-            columns: [.init("Code", key: "code"), .init("Name", key: "name"), .init("Tier", key: "tier"),
-                      .init("Region", key: "region"), .init("County", key: "county"),
-                      .init("Police force area", key: "policeForceArea"), .init("Population", key: "population"),
-                      .init("Year", key: "populationYear")])
-        for a in list {
-            report.append([.text(a.code), .text(a.name), .text(a.tier.label), .text(a.region), .text(a.county ?? ""),
-                           .text(a.policeForceArea ?? ""), .integer(a.population), .text(String(a.populationYear))])
-        }
-        report.notes = ["Populations are ONS mid-\(table.populationYear) estimates (Open Government Licence v3.0); a county's population is the sum of its districts'. Names, tiers and codes: mySociety (CC BY 4.0).",
-                        "Sources and caveats: Assumptions/authorities.SOURCES.md."]
-        if let inForce {
-            for change in structure.reorganisations where change.effective <= inForce {
-                report.notes.append("From 1 April \(change.effective.startYear) (\(change.effective)), \(change.successorName) (\(change.successorCode)\(change.codeIsProvisional ? ", a provisional code: ONS had not assigned one" : "")) replaces \(change.predecessorCodes.count) councils (\(change.predecessorCodes.joined(separator: ", "))); its population is the sum of its predecessors' residents; \(change.status).")
-            }
-        } else if let next = structure.reorganisations.first {
-            report.notes.append("The councils as in \(next.effective.advanced(by: -1)) and earlier; from \(next.effective) some are replaced (Assumptions/reorganisations.csv): use --year to list a later year's councils.")
-        }
-        emit(report.rendered(as: common.format))
+        let report = AuthorityListReport(authorities: list, table: table, reorganisations: structure.reorganisations,
+                                         inForce: inForce)
+        emit(report, format: common.format)
     }
 }

@@ -30,11 +30,7 @@ struct CompareCommand: ParsableCommand {
                                       manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
                                                                       command: ScenarioRuns.commandLine),
                                       bases: try ScenarioRuns.bases(plans), baselineNotes: resolved.notes)
-        report.appraisals = try plans.map { try GreenBookChecklist(plan: $0) }
-        switch common.format {
-        case .json: emit(JSONText.write(report.json))
-        case .csv: emit(report.numericTable.rendered(as: .csv))   // numbers as numbers for spreadsheets
-        case .table, .md: emit(report.table.rendered(as: common.format))
-        }
+        report.appraisals = try plans.map { GreenBookChecklist(plan: $0, analysis: try CentralCaseAnalysis(plan: $0.plan)) }
+        emit(report, format: common.format)
     }
 }

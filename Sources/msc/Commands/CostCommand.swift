@@ -62,6 +62,6 @@ struct CostCommand: ParsableCommand {
         let report = CostReport(breakdown: breakdown, fullTimeSalary: fullTimeSalary, fte: postFTE, taxYear: year, rates: rates,
                                 posts: posts, solvedFromTarget: target, assumptions: assumptions,
                                 userSet: userSet, salaryQuotedFor: quotedFor, payAwards: awards)
-        emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+        emit(report, format: common.format)
     }
 }

@@ -56,10 +56,7 @@ struct DecideCommand: ParsableCommand {
         let report = DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans),
                                     manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: problem.iterations,
                                                                     command: ScenarioRuns.commandLine))
-        switch common.format {
-        case .json: emit(JSONText.write(report.json))
-        default: emit(report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
-        }
+        emit(report, format: common.format)
     }
 
     /// The index of `--baseline` among the scenarios (by name or by file), or 0.

@@ -102,7 +102,7 @@ struct FitCommand: ParsableCommand {
             if let effect {
                 estimate = try EstimateFile(result: result, effect: effect, assumptionName: saveAs, date: Self.today())
             }
-            emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+            emit(report, format: common.format)
             if let saveEstimate, let estimate { try write(estimate, to: saveEstimate) }
         case .segmented:
             let result = try SegmentedRegression.fit(table: table, time: time, outcome: outcome,
@@ -112,7 +112,7 @@ struct FitCommand: ParsableCommand {
                 standardErrors: result.coefficients.map(\.standardError), fittedScale: result.series.values.map(abs).max() ?? 0,
                 file: table.file, outcome: outcome)
             let report = SegmentedFitReport(result: result)
-            emit(common.format == .json ? JSONText.write(report.json) : report.table.rendered(as: common.format))
+            emit(report, format: common.format)
         case .trend:
             let result = try LogLinearTrend.fit(table: table, time: time, outcome: outcome, since: since, horizon: horizon)
             // The trend is fitted to the logarithms, so its residuals are on that scale.
@@ -121,8 +121,7 @@ struct FitCommand: ParsableCommand {
                 standardErrors: result.coefficients.map(\.standardError), fittedScale: result.series.values.map { abs(log($0)) }.max() ?? 0,
                 file: table.file, outcome: outcome)
             let report = TrendFitReport(result: result)
-            emit(common.format == .json ? JSONText.write(report.json)
-                                        : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+            emit(report, format: common.format)
         }
     }
 

@@ -49,7 +49,6 @@ struct FundingCommand: ParsableCommand {
         let manifest = RunManifest(seed: seed, runs: runs, method: .monteCarlo, gslVersion: GSLLibrary.version,
                                    filePaths: [scenario, common.authoritiesPath] + assumptions.files,
                                    command: ScenarioRuns.commandLine)
-        emit(common.format == .json ? JSONText.write(manifest.attached(to: report.json))
-                                    : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+        emit(report, format: common.format, manifest: manifest)
     }
 }

@@ -23,21 +23,17 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let plan = try ScenarioRuns.plans([scenario], common: common)[0]
         if deterministic {
-            let report = try CentralCaseReport(plan: plan)
+            let report = CentralCaseReport(plan: plan, analysis: try CentralCaseAnalysis(plan: plan.plan))
             let manifest = ScenarioRuns.manifest([plan], options: runOptions, runs: 0, command: ScenarioRuns.commandLine)
-            emit(common.format == .json ? JSONText.write(manifest.attached(to: report.json)) : (common.format == .table ? report.terminalTables : report.tables).map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+            emit(report, format: common.format, manifest: manifest)
             return
         }
         let results = try ScenarioRuns.simulate([plan], options: runOptions)
-        var report = ComparisonReport(results: results, baselineIndex: [nil],
-                                      manifest: ScenarioRuns.manifest([plan], options: runOptions, runs: results[0].iterations,
-                                                                      command: ScenarioRuns.commandLine),
-                                      bases: try ScenarioRuns.bases([plan]))
-        report.appraisals = [try GreenBookChecklist(plan: plan)]
-        if common.format == .json {
-            emit(JSONText.write(report.json))
-        } else {
-            emit(report.table.rendered(as: common.format) + "\n" + FanReport.table(results[0]).rendered(as: common.format))
-        }
+        var summary = ComparisonReport(results: results, baselineIndex: [nil],
+                                       manifest: ScenarioRuns.manifest([plan], options: runOptions, runs: results[0].iterations,
+                                                                       command: ScenarioRuns.commandLine),
+                                       bases: try ScenarioRuns.bases([plan]))
+        summary.appraisals = [GreenBookChecklist(plan: plan, analysis: try CentralCaseAnalysis(plan: plan.plan))]
+        emit(ScenarioRunReport(summary: summary), format: common.format)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GSLKit
 import MSCReport
+import MSCSimulation
 
 /// `msc sensitivity SCENARIO`: which assumptions the NPV hangs on.
 struct SensitivityCommand: ParsableCommand {
@@ -25,9 +26,10 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         let plan = try ScenarioRuns.plans([scenario], common: common)[0]
-        let report = SensitivityReport(plan: plan.plan, scenarioName: plan.scenario.name, baseSamples: samples, seed: seed)
+        let report = SensitivityReport(scenarioName: plan.scenario.name,
+                                       analysis: SensitivityAnalysis(plan: plan.plan, baseSamples: samples, seed: seed))
         let manifest = RunManifest(seed: seed, runs: samples, method: .monteCarlo, gslVersion: GSLLibrary.version,
                                    filePaths: plan.inputFiles, command: ScenarioRuns.commandLine)
-        emit(common.format == .json ? JSONText.write(manifest.attached(to: report.json)) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+        emit(report, format: common.format, manifest: manifest)
     }
 }

@@ -63,6 +63,6 @@ struct ShareCommand: ParsableCommand {
             // The name came from the command line, not from the authorities file.
             throw CommandFailure(message: "--area \(area): \(error.message)")
         }
-        emit(common.format == .json ? JSONText.write(report.json) : report.tables.map { $0.rendered(as: common.format) }.joined(separator: "\n"))
+        emit(report, format: common.format)
     }
 }

@@ -82,7 +82,7 @@ struct TrainingCommand: ParsableCommand {
         let report = TrainingReport(comparison: comparison, assumptions: training, assumptionSet: assumptions,
                                     taxYear: taxYear, scenarioName: loaded?.scenario.name,
                                     deploymentLabel: deploymentLabel)
-        emit(report.rendered(as: common.format))
+        emit(report, format: common.format)
     }
 
     /// The authority with ONS code or exact name (case-insensitive) `text`, or a failure listing near matches.

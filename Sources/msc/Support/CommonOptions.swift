@@ -27,8 +27,9 @@ struct CommonOptions: ParsableArguments {
     /// The `--set` values, each split into name and value.
     func settings() throws -> [AssumptionSetting] { try settingTexts.map(AssumptionSetting.init(parsing:)) }
 
-    /// The folder named by `--assumptions`, or the shipped `Assumptions/`.
-    var assumptionsDirectory: String { assumptions ?? AssumptionLoader.defaultDirectory() }
+    /// The folder named by `--assumptions`, or the shipped `Assumptions/` (`MSC_ASSUMPTIONS`, the
+    /// working folder, `share/msc` beside the executable, then the checkout it was built in).
+    var assumptionsDirectory: String { assumptions ?? ShippedFiles.assumptionsDirectory() }
 
     /// The authority table that sits in the assumptions folder.
     var authoritiesPath: String { (assumptionsDirectory as NSString).appendingPathComponent("authorities.csv") }
@@ -65,20 +66,4 @@ func checkNameOption(_ option: String, _ value: String?) throws {
 /// A command-level failure with a message for the user (not an input-file problem).
 struct CommandFailure: Error {
     let message: String
-}
-
-/// Writes to standard output.
-func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-}
-
-/// Columns of the terminal standard output goes to; `COLUMNS`, or 120 when it is not a terminal
-/// (a file or pipe), so wide tables are cut the same way in a script's log.
-var terminalWidth: Int {
-    var size = winsize()
-    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-        return Int(size.ws_col)
-    }
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
-    return 120
 }

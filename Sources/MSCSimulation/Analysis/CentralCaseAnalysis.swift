@@ -1,0 +1,44 @@
+import MSCModel
+
+/// The deterministic central case of a plan: every input at its central value, posts weighted by
+/// their expected survival, and the switching value of each key input (Green Book).
+///
+/// ```swift
+/// let analysis = try CentralCaseAnalysis(plan: scenarioPlan.plan)
+/// print(analysis.outcome.netPresentValue, analysis.switchingValues.map(\.statement))
+/// ```
+public struct CentralCaseAnalysis: Sendable {
+    /// Flows, present values, NPV and BCR at the central inputs.
+    public let outcome: ScenarioOutcome
+    /// One per uncertain input (and the unit cost per victim), in the plan's order; empty when not solved.
+    public let switchingValues: [SwitchingValue]
+
+    /// Evaluates the central case and (unless `solvingSwitchingValues` is false, for a quick
+    /// answer such as the web page's) solves for switching values with GSL's root finder.
+    public init(plan: SimulationPlan, solvingSwitchingValues: Bool = true) throws {
+        outcome = plan.centralCase()
+        switchingValues = solvingSwitchingValues ? try Self.switchingValues(plan) : []
+    }
+
+    /// The switching value of every uncertain national input, the salary and the operational
+    /// budget, each moved alone with the others central. `unitCostPerVictim` is solved even when
+    /// fixed: the value of harm is the input a reader most wants to see break the case.
+    static func switchingValues(_ plan: SimulationPlan) throws -> [SwitchingValue] {
+        let central = plan.centralNationalValues
+        let inputs = (plan.nationalAssumptions + [plan.salary, plan.operationalBudget])
+            .filter { $0.distribution.isUncertain || $0.name == "unitCostPerVictim" }
+            .map { SwitchingInput(assumption: $0) }
+        let names = plan.nationalAssumptions.map(\.name)
+        return try SwitchingValues.solve(inputs: inputs) { name, value in
+            if name == plan.salary.name {
+                return plan.centralCase(nationalValues: central, salaryValue: value).netPresentValue
+            }
+            if name == plan.operationalBudget.name {
+                return plan.centralCase(nationalValues: central, operationalBudgetValue: value).netPresentValue
+            }
+            var values = central
+            if let index = names.firstIndex(of: name) { values[index] = value }
+            return plan.centralCase(nationalValues: values).netPresentValue
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import MSCModel
+import Testing
+import MSCTestSupport
+@testable import MSCSimulation
+
+/// The central case and its switching values, and the sensitivity analysis, computed by the
+/// library entry points the reports are given.
+@Suite struct CentralCaseAnalysisTests {
+    /// NPV of `plan`'s central case with the input `name` alone set to `value`.
+    static func npv(_ plan: SimulationPlan, _ name: String, _ value: Double) -> Double {
+        if name == plan.salary.name { return plan.centralCase(nationalValues: plan.centralNationalValues, salaryValue: value).netPresentValue }
+        if name == plan.operationalBudget.name {
+            return plan.centralCase(nationalValues: plan.centralNationalValues, operationalBudgetValue: value).netPresentValue
+        }
+        var values = plan.centralNationalValues
+        values[plan.nationalAssumptions.firstIndex { $0.name == name }!] = value
+        return plan.centralCase(nationalValues: values).netPresentValue
+    }
+
+    @Test func eachSwitchingValueMakesTheNPVZeroWithinItsSearchRange() throws {
+        let plan = makePlan()
+        let analysis = try CentralCaseAnalysis(plan: plan)
+        #expect(analysis.outcome == plan.centralCase())
+        let inputs = (plan.nationalAssumptions + [plan.salary, plan.operationalBudget]).filter(\.distribution.isUncertain)
+        #expect(analysis.switchingValues.map(\.name) == inputs.map(\.name))
+        #expect(analysis.switchingValues.contains { $0.switchingValue != nil })
+        let scale = max(abs(analysis.outcome.netPresentValue), 1)
+        for (value, assumption) in zip(analysis.switchingValues, inputs) {
+            #expect(value.central == assumption.value)
+            guard let at = value.switchingValue else { continue }
+            #expect(SwitchingInput.searchRange(for: assumption).contains(at), "\(value.name)")
+            #expect(abs(Self.npv(plan, value.name, at)) < 1e-6 * scale, "\(value.name) at \(at)")
+        }
+    }
+
+    @Test func theQuickCentralCaseSolvesNothing() throws {
+        let analysis = try CentralCaseAnalysis(plan: makePlan(), solvingSwitchingValues: false)
+        #expect(analysis.switchingValues.isEmpty)
+    }
+
+    @Test func sensitivityBarsAreTheNPVAtEachInputsDeciles() {
+        let plan = makePlan()
+        let analysis = SensitivityAnalysis(plan: plan, baseSamples: 128, seed: 7)
+        #expect(analysis.centralNPV == plan.centralCase().netPresentValue)
+        #expect(!analysis.bars.isEmpty)
+        #expect(zip(analysis.bars, analysis.bars.dropFirst()).allSatisfy { $0.swing >= $1.swing })
+        for bar in analysis.bars where plan.nationalAssumptions.contains(where: { $0.name == bar.name }) {
+            let assumption = plan.nationalAssumptions.first { $0.name == bar.name }!
+            #expect(bar.lowValue == assumption.quantile(0.1))
+            #expect(abs(bar.npvAtLow - Self.npv(plan, bar.name, bar.lowValue)) <= 1e-9 * abs(bar.npvAtLow))
+        }
+        let uncertain = (plan.nationalAssumptions + [plan.salary, plan.operationalBudget]).filter(\.distribution.isUncertain)
+        #expect(Set(analysis.indices.map(\.name)) == Set(uncertain.map(\.name)))
+        // The same seed gives the same indices.
+        let again = SensitivityAnalysis(plan: plan, baseSamples: 128, seed: 7)
+        #expect(again.indices.map(\.total) == analysis.indices.map(\.total))
+    }
+}
