@@ -264,3 +264,12 @@ struct StrictAuthorityTests {
             == "a.csv:3: expected 12 fields (one per column of the header), found 2")
     }
 }
+
+/// Names compare with case, accents, "&" and spacing folded, on the ASCII fast path and off it.
+@Test func nameKeysFoldCaseAccentsAmpersandsAndSpaces() {
+    #expect(AuthorityTable.nameKey("Brighton & Hove") == "brighton and hove")
+    #expect(AuthorityTable.nameKey("  Brighton  and   HOVE ") == "brighton and hove")
+    #expect(AuthorityTable.nameKey("Ynys Môn") == "ynys mon")
+    #expect(AuthorityTable.nameKey("Ynys Môn") == AuthorityTable.nameKey("YNYS MON"))
+    #expect(AuthorityTable.nameKey("Rhondda Cynon Taf & Merthyr") == "rhondda cynon taf and merthyr")
+}

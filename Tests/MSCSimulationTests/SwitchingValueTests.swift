@@ -111,3 +111,26 @@ struct SwitchingInputTests {
         #expect(SwitchingInput(assumption: assumption(.ratio, 2.33, .fixed(2.33)), searchRange: 1...3).searchRange == 1...3)
     }
 }
+
+/// Inputs shared among threads give the same switching values, in the same order, as solved in turn,
+/// and an error from the NPV function still reaches the caller.
+@Test func switchingValuesDoNotDependOnTheThreadCount() throws {
+    // NPV = a·(x − root) for input i: the root is 1.5 + i and the sign of a sets the direction.
+    let inputs = (0..<7).map { SwitchingInput(name: "input\($0)", central: Double($0), searchRange: -10...20) }
+    let npv: @Sendable (String, Double) throws -> Double = { name, x in
+        let i = Double(name.dropFirst(5))!
+        return (i.truncatingRemainder(dividingBy: 2) == 0 ? 1 : -1) * (x - (1.5 + i))
+    }
+    let serial = try SwitchingValues.solve(inputs: inputs, npv: npv)
+    for threads in [1, 2, 3, 8] {
+        #expect(try SwitchingValues.solve(inputs: inputs, threads: threads, npv: npv) == serial)
+    }
+    for (index, value) in serial.enumerated() { #expect(abs(value.switchingValue! - (1.5 + Double(index))) < 1e-9) }
+    struct Refused: Error {}
+    #expect(throws: Refused.self) {
+        try SwitchingValues.solve(inputs: inputs, threads: 2) { name, x in
+            if name == "input4" { throw Refused() }
+            return x
+        }
+    }
+}

@@ -129,8 +129,9 @@ extension AuthorityTable {
         }
 
         // Parents are checked once every row is read, so a district may come before its county.
+        let byCode = Dictionary(authorities.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         for (authority, line) in zip(authorities, lines) where authority.tier == .district {
-            let parent = authorities.first { $0.code == authority.countyCode }
+            let parent = authority.countyCode.flatMap { byCode[$0] }
             guard let parent, parent.tier == .county else {
                 throw InputError(file: table.file, line: line, key: "county_code",
                                  message: "\(authority.countyCode ?? "") is not the code of a county council in this table")

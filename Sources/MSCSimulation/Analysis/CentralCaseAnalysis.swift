@@ -29,7 +29,9 @@ public struct CentralCaseAnalysis: Sendable {
             .filter { $0.distribution.isUncertain || $0.name == "unitCostPerVictim" }
             .map { SwitchingInput(assumption: $0) }
         let names = plan.nationalAssumptions.map(\.name)
-        return try SwitchingValues.solve(inputs: inputs) { name, value in
+        // Solved on two threads: every input is its own root search, and the values do not
+        // depend on the thread count; a Monte Carlo run's checklist waits for them.
+        return try SwitchingValues.solve(inputs: inputs, threads: 2) { name, value in
             if name == plan.salary.name {
                 return plan.centralCase(nationalValues: central, salaryValue: value).netPresentValue
             }

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import GSLKit
 import MSCModel
 
@@ -89,6 +91,23 @@ public enum SwitchingValues {
     public static func solve(inputs: [SwitchingInput],
                              npv: (_ name: String, _ value: Double) throws -> Double) throws -> [SwitchingValue] {
         try inputs.map { try solve(input: $0, npv: npv) }
+    }
+
+    /// ``solve(inputs:npv:)`` with the inputs shared among `threads` threads: each input is solved
+    /// on its own exactly as in turn, so the values do not depend on the thread count.
+    public static func solve(inputs: [SwitchingInput], threads: Int,
+                             npv: @escaping @Sendable (_ name: String, _ value: Double) throws -> Double) throws -> [SwitchingValue] {
+        let workers = max(1, min(threads, inputs.count))
+        guard workers > 1 else { return try solve(inputs: inputs, npv: npv) }
+        let results = Mutex<[Result<SwitchingValue, any Error>?]>(Array(repeating: nil, count: inputs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: inputs.count, by: workers) {
+                let result = Result { try solve(input: inputs[index], npv: npv) }
+                results.withLock { $0[index] = result }
+            }
+        }
+        // The first error in input order, as the serial solve would throw it.
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
 
     static func solve(input: SwitchingInput,
