@@ -273,3 +273,23 @@ struct StrictAuthorityTests {
     #expect(AuthorityTable.nameKey("Ynys Môn") == AuthorityTable.nameKey("YNYS MON"))
     #expect(AuthorityTable.nameKey("Rhondda Cynon Taf & Merthyr") == "rhondda cynon taf and merthyr")
 }
+
+/// A council found by code or name; a typo in either gives near matches, nearest first.
+@Test func authoritiesResolveByCodeOrNameWithNearMatches() throws {
+    let table = try AuthorityTable.load(path: PackagePaths.assumptions + "/authorities.csv")
+    #expect(try table.resolve("camden").code == "E09000007")
+    #expect(try table.resolve("E09000007").name == "Camden")
+    do {
+        _ = try table.resolve("E0900007")      // a digit missing
+        Issue.record("a missing digit was resolved")
+    } catch {
+        #expect(error.nearMatches.contains { $0.code == "E09000007" })
+        #expect(error.message.contains("Camden (E09000007)"))
+    }
+    do {
+        _ = try table.resolve("Atlantis")
+        Issue.record("an unknown name was resolved")
+    } catch {
+        #expect(error.nearMatches.isEmpty && error.message.contains("give an ONS code"))
+    }
+}

@@ -3,21 +3,21 @@ import Foundation
 extension ScenarioModel {
     /// The cost rates of a post in one evaluation: the price base year's NI, the drawn on-cost rates
     /// and the post's operational budget (DESIGN 3.1).
-    public func costRates(_ national: NationalInputs, operationalBudget: Double) -> PostCostRates {
+    package func costRates(_ national: NationalInputs, operationalBudget: Double) -> PostCostRates {
         PostCostRates(employerNIRate: employerNIRate, niSecondaryThreshold: niSecondaryThreshold,
                       pensionRate: national[.pensionRate], apprenticeshipLevyRate: national[.appraisalApprenticeshipLevyRate],
                       overheadRate: national[.appraisalOverheadRate], operationalBudget: operationalBudget)
     }
 
     /// The coverage parameters of one evaluation (DESIGN 3.3).
-    public func coverageParameters(_ national: NationalInputs) -> CoverageParameters {
+    package func coverageParameters(_ national: NationalInputs) -> CoverageParameters {
         CoverageParameters(benchmarkFTEPer100kResidents: national[.coverageBenchmarkFTEPer100k],
                            elasticity: national[.coverageElasticity])
     }
 
     /// The value of an identification in one evaluation (DESIGN 3.5), with the unit cost moved by
     /// the drawn growth of the deflator past its published years.
-    public func socialValue(_ national: NationalInputs) -> SocialValue {
+    package func socialValue(_ national: NationalInputs) -> SocialValue {
         SocialValue(unitCostPerVictim: national[.unitCostPerVictim]
                         * unitCostDeflatorProjection.factor(growth: national[.gdpDeflatorProjectedGrowth]),
                     avoidableHarmShare: national[.avoidableHarmShare], harmAvoidedShare: national[.harmAvoidedShare],
@@ -27,12 +27,12 @@ extension ScenarioModel {
 
     /// The money value of one additional identification: harm avoided, reduced for the evidence
     /// behind it (``BenefitEvidenceAdjustment``).
-    public func valuePerIdentification(_ national: NationalInputs) -> Double {
+    package func valuePerIdentification(_ national: NationalInputs) -> Double {
         BenefitEvidenceAdjustment.reduced(socialValue(national).benefitPerIdentification, reduction: national[.benefitReduction])
     }
 
     /// The public costs one additional identification triggers, by body (DESIGN 3.5).
-    public func triggeredCosts(_ national: NationalInputs) -> TriggeredCosts {
+    package func triggeredCosts(_ national: NationalInputs) -> TriggeredCosts {
         TriggeredCosts(decisionCostPerReferral: national[.decisionCostPerReferral],
                        supportContractCostPerAdultSupported: national[.supportContractCostPerAdultSupported],
                        healthCostPerAdultSupported: national[.healthCostPerAdultSupported],
@@ -43,7 +43,7 @@ extension ScenarioModel {
 
     /// Additional identifications a year per identification of effect base at full ramp-up:
     /// `(RR − 1)` net of displacement (``IdentificationUplift/netOfDisplacement(_:displacementShare:)``).
-    public func netUplift(_ national: NationalInputs) -> Double {
+    package func netUplift(_ national: NationalInputs) -> Double {
         IdentificationUplift.netOfDisplacement(national[.identificationRateRatio] - 1,
                                                displacementShare: national[.displacementShare])
     }
@@ -51,7 +51,7 @@ extension ScenarioModel {
     /// Each post's baseline identifications a year weighted by coverage (DESIGN 3.3, 3.4):
     /// `Σ_members baseline(residents × tier weight) × coverage × share of the member's coordinator time`,
     /// so that `(RR − 1) × effectBase × ramp` is the post's extra identifications.
-    public func effectBase(_ national: NationalInputs) -> [Double] {
+    package func effectBase(_ national: NationalInputs) -> [Double] {
         let coverage = coverageParameters(national)
         let countyShare = national[.countyShareOfTwoTierIdentifications]
         var effect = [Double](repeating: 0, count: posts.count)
@@ -73,7 +73,7 @@ extension ScenarioModel {
     /// ``IdentificationUplift/additionalIdentifications(baselinePerYear:rateRatio:coverage:rampFraction:)``
     /// on its effect base; benefits are identifications times ``valuePerIdentification(_:)``; the
     /// appraisal is ``Appraisal/summary(costs:benefits:optimismBias:discountFactors:)``.
-    public func evaluate(national: NationalInputs, posts inputs: PostInputs) -> ScenarioOutcome {
+    package func evaluate(national: NationalInputs, posts inputs: PostInputs) -> ScenarioOutcome {
         let years = horizonYears
         var outcome = ScenarioOutcome(horizonYears: years)
         let effect = effectBase(national)

@@ -40,7 +40,7 @@ public struct CentralCaseReport: Report {
         totals.append([.text("Additional identifications over \(outcome.costByYear.count) years (net of displacement)"),
                        .number(outcome.totalIdentifications, decimals: 0)])
         totals.append([.text("Present value of programme costs (with optimism bias)"), .pounds(outcome.presentValueProgrammeCosts)])
-        let triggered = plan.plan.model.triggeredCosts(plan.plan.nationalInputs(plan.plan.centralNationalValues))
+        let triggered = plan.plan.centralTriggeredCosts
         for body in TriggeredCosts.Body.allCases {
             totals.append([.text("Present value of triggered costs: \(body.rawValue)"),
                            .pounds(outcome.presentValueIdentifications * triggered.perIdentification(body))])

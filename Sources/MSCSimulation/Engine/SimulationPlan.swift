@@ -112,11 +112,16 @@ public struct SimulationPlan: Sendable {
         }
     }
 
+    /// The public costs one additional identification triggers, at the central inputs.
+    public var centralTriggeredCosts: TriggeredCosts {
+        model.triggeredCosts(nationalInputs(centralNationalValues))
+    }
+
     /// The central national values (each assumption's stated value).
     public var centralNationalValues: [Double] { nationalAssumptions.map(\.value) }
 
     /// The model's inputs in a vector of national values.
-    public func nationalInputs(_ values: [Double]) -> NationalInputs { NationalInputs(ordered: values) }
+    package func nationalInputs(_ values: [Double]) -> NationalInputs { NationalInputs(ordered: values) }
 
     /// The value of one parameter in a vector of national values.
     public func value(of parameter: ModelParameter, in values: [Double]) -> Double { values[parameter.rawValue] }

@@ -85,34 +85,12 @@ struct TrainingCommand: ParsableCommand {
         emit(report, format: common.format)
     }
 
-    /// The authority with ONS code or exact name (case-insensitive) `text`, or a failure listing near matches.
+    /// The authority `--authority` names, or a failure naming the option and the near matches.
     static func resolve(_ text: String, in table: AuthorityTable) throws -> Authority {
-        if let found = table.authority(code: text) ?? table.authority(named: text) { return found }
-        let byName = table.nearMatches(for: text, kinds: [.authority]).compactMap { label in
-            table.authority(named: label.replacingOccurrences(of: " (authority)", with: ""))
+        do {
+            return try table.resolve(text)
+        } catch let failure as AuthorityTable.LookupFailure {
+            throw CommandFailure(message: "--authority \"\(text)\": \(failure.message)")
         }
-        // A code with a character wrong, missing or doubled is a near match.
-        let key = Array(text.trimmingCharacters(in: .whitespaces).uppercased())
-        let byCode = key.count < 6 ? [] : table.authorities.filter { editDistance(Array($0.code), key) <= 1 }
-        var seen: Set<String> = []
-        let near = (byName + byCode).filter { seen.insert($0.code).inserted }.prefix(10)
-            .map { "\($0.name) (\($0.code))" }
-        let hint = near.isEmpty
-            ? "give an ONS code such as E09000007 or a council's name such as Camden"
-            : "near matches: " + near.joined(separator: ", ")
-        throw CommandFailure(message: "--authority \"\(text)\": no authority has that ONS code or name; \(hint)")
     }
-}
-
-/// Levenshtein distance between two short strings (authority codes).
-private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    var previous = Array(0...b.count)
-    for (i, x) in a.enumerated() {
-        var current = [i + 1]
-        for (j, y) in b.enumerated() {
-            current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }
