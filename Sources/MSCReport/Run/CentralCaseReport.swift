@@ -29,7 +29,7 @@ public struct CentralCaseReport: Report {
             flows.append([.integer(t + 1), .text(timing.year(t).description), .integer(plan.postsInPlaceByYear[t]),
                           .number(outcome.postsByYear[t], decimals: 1), .pounds(outcome.costByYear[t]),
                           .number(outcome.identificationsByYear[t], decimals: 1), .pounds(outcome.triggeredCostByYear[t]),
-                          .pounds(outcome.benefitByYear[t]), .number(plan.plan.model.discountFactors[t], decimals: 4)])
+                          .pounds(outcome.benefitByYear[t]), .number(plan.discountFactors[t], decimals: 4)])
         }
         flows.notes = ["Programme cost: posts at full economic cost and any training, before optimism bias. Additional identifications are net of displacement. Discount factors count from the price base year \(scenario.priceBaseYear)."]
         flows.notes += plan.structureNotes
@@ -85,7 +85,7 @@ public struct CentralCaseReport: Report {
             ("benefits", .numbers(outcome.benefitByYear)),
             ("identifications", .numbers(outcome.identificationsByYear)),
             ("postsFunded", .numbers(outcome.postsByYear)),
-            ("discountFactors", .numbers(plan.plan.model.discountFactors)),
+            ("discountFactors", .numbers(plan.discountFactors)),
             ("pvCosts", .number(outcome.presentValueCosts)),
             ("pvBenefits", .number(outcome.presentValueBenefits)),
             ("npv", .number(outcome.netPresentValue)),

@@ -110,7 +110,7 @@ public struct GreenBookChecklist {
         let timing = scenario.timing
         let years = scenario.horizonYears
         let lastYear = timing.year(years - 1)
-        let factors = plan.plan.model.discountFactors
+        let factors = plan.discountFactors
         var items: [Item] = []
         let bands = GreenBook.bandAssumptions.prefix(2).map { band in
             "\(Self.percent(value(band.name))) a year from year \(band.firstYear)"

@@ -32,7 +32,7 @@ extension DecisionProblem {
             let npv = result.metrics[.netPresentValue] ?? [], costs = result.metrics[.presentValueCosts] ?? []
             let benefits = result.metrics[.presentValueBenefits] ?? []
             let yearlyCost = result.yearly[.cost] ?? [], yearlyIdentifications = result.yearly[.identifications] ?? []
-            let factors = plan.plan.model.discountFactors
+            let factors = plan.discountFactors
             // Benefits are value × discounted identifications; dividing by the iteration's value
             // recovers the identifications exactly as the appraisal weighted them.
             let discounted = (0..<n).map { i -> Double in

@@ -12,6 +12,8 @@ public struct ScenarioPlan: Sendable {
     /// each (empty when none).
     public let structureNotes: [String]
     public let plan: SimulationPlan
+    /// The discount factor of each year of the horizon (DESIGN 3.7), from the compiled model.
+    public var discountFactors: [Double] { plan.model.discountFactors }
     /// Per-authority results of the central case, in authority-table order.
     public let authorityRows: [AuthorityRow]
     /// Central expected funding of one post (survival and shares by funder per year).
