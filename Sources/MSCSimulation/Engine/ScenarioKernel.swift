@@ -212,22 +212,28 @@ struct ScenarioKernel: Sendable {
             scratch.trainingLost[index] = 0
         }
 
+        // Consecutive posts mostly add to the same bucket (a national rollout's posts share one
+        // group and, when the grant ends, one end year), so each bucket's running sums stay in
+        // registers while they do: the same additions in the same order as adding to the buffers
+        // post by post, without a store and a load between one post's addition and the next.
+        var allRun = BucketRun(), lapsedRun = BucketRun()
         for index in 0..<postCount {
             let g = group[index]
             let first = activeStart[index], last = activeEnd[index]
             let end = min(max(scratch.endYear[index], first), last)
-            let all = g * bucketsPerGroup + years
-            let lapsed = end < last ? g * bucketsPerGroup + end : -1
+            let lapses = end < last
+            allRun.move(to: g * bucketsPerGroup + years, in: scratch)
+            if lapses { lapsedRun.move(to: g * bucketsPerGroup + end, in: scratch) }
             let salary = scratch.salary[index], budget = scratch.operationalBudget[index]
             if salary * smallestPaidShare[index] * smallestGrowth >= threshold {
                 let salaryFTE = salary * paidFTE[index], peopleBudget = people[index] * budget
-                scratch.salaryFTE[all] += salaryFTE
-                scratch.peopleBudget[all] += peopleBudget
-                scratch.peopleCount[all] += people[index]
-                if lapsed >= 0 {
-                    scratch.salaryFTE[lapsed] += salaryFTE
-                    scratch.peopleBudget[lapsed] += peopleBudget
-                    scratch.peopleCount[lapsed] += people[index]
+                allRun.salaryFTE += salaryFTE
+                allRun.peopleBudget += peopleBudget
+                allRun.peopleCount += people[index]
+                if lapses {
+                    lapsedRun.salaryFTE += salaryFTE
+                    lapsedRun.peopleBudget += peopleBudget
+                    lapsedRun.peopleCount += people[index]
                 }
             } else {
                 // Someone's pay dips below the NI threshold: cost this post year by year.
@@ -238,16 +244,18 @@ struct ScenarioKernel: Sendable {
                         fte: model.posts[index].fte, fullTimeSalary: salary * scratch.growth[t], rates: postRates)
                 }
             }
-            scratch.effectBase[all] += scratch.effect[index]
-            scratch.postCount[all] += 1
-            if lapsed >= 0 {
-                scratch.effectBase[lapsed] += scratch.effect[index]
-                scratch.postCount[lapsed] += 1
+            allRun.effect += scratch.effect[index]
+            allRun.posts += 1
+            if lapses {
+                lapsedRun.effect += scratch.effect[index]
+                lapsedRun.posts += 1
             }
             if hasTraining[index] {
                 for t in end..<last { scratch.trainingLost[g * years + t] += training[index * years + t] }
             }
         }
+        allRun.store(in: scratch)
+        lapsedRun.store(in: scratch)
 
         for t in 0..<years {
             outcome.costByYear[t] = 0
@@ -288,5 +296,36 @@ struct ScenarioKernel: Sendable {
             outcome.triggeredCostByYear[t] = outcome.identificationsByYear[t] * triggered
         }
         outcome.appraise(optimismBias: national[.optimismBias], discountFactors: model.discountFactors)
+    }
+}
+
+/// The running sums of one bucket of ``ScenarioKernel/Scratch`` while consecutive posts add to it.
+/// Moving to another bucket stores these and loads that bucket's, so every bucket receives exactly
+/// the additions, in exactly the order, it would receive one post at a time. An "all posts" bucket
+/// and an "ended this year" bucket are never the same slot, so the two runs never overlap.
+private struct BucketRun {
+    var index = -1
+    var salaryFTE = 0.0, peopleBudget = 0.0, peopleCount = 0.0, effect = 0.0, posts = 0.0
+
+    @inline(__always)
+    mutating func move(to bucket: Int, in scratch: ScenarioKernel.Scratch) {
+        guard bucket != index else { return }
+        store(in: scratch)
+        index = bucket
+        salaryFTE = scratch.salaryFTE[bucket]
+        peopleBudget = scratch.peopleBudget[bucket]
+        peopleCount = scratch.peopleCount[bucket]
+        effect = scratch.effectBase[bucket]
+        posts = scratch.postCount[bucket]
+    }
+
+    @inline(__always)
+    func store(in scratch: ScenarioKernel.Scratch) {
+        guard index >= 0 else { return }
+        scratch.salaryFTE[index] = salaryFTE
+        scratch.peopleBudget[index] = peopleBudget
+        scratch.peopleCount[index] = peopleCount
+        scratch.effectBase[index] = effect
+        scratch.postCount[index] = posts
     }
 }
