@@ -57,24 +57,14 @@ public enum Quantiles {
         return lower + p * (upper - lower)
     }
 
-    /// The triangular quantile on [minimum, maximum] with peak at `mode`, in closed form.
-    ///
-    /// With F_c = (mode - min) / (max - min): x = min + sqrt(p (max - min)(mode - min)) for p < F_c,
-    /// else x = max - sqrt((1 - p)(max - min)(max - mode)). Inlinable: the Monte Carlo draws a
-    /// salary through it for every post in every iteration.
+    /// The triangular quantile on [minimum, maximum] with peak at `mode`, in closed form
+    /// (``TriangularQuantile``).
     @inlinable
     public static func triangular(_ p: Double, minimum: Double, mode: Double, maximum: Double) -> Double {
-        guard p >= 0, p <= 1, minimum.isFinite, maximum.isFinite, minimum <= mode, mode <= maximum else {
+        guard p >= 0, p <= 1, let quantile = TriangularQuantile(minimum: minimum, mode: mode, maximum: maximum) else {
             return .nan
         }
-        let width = maximum - minimum
-        if width == 0 { return minimum }
-        let modeFraction = (mode - minimum) / width
-        if p < modeFraction {
-            return minimum + (p * width * (mode - minimum)).squareRoot()
-        } else {
-            return maximum - ((1 - p) * width * (maximum - mode)).squareRoot()
-        }
+        return quantile(p)
     }
 
     /// The Beta-PERT quantile on [minimum, maximum] with most likely value `mode`.
@@ -99,5 +89,43 @@ public enum Quantiles {
         let width = maximum - minimum
         if width == 0 { return (1, 1) }
         return (1 + shape * (mode - minimum) / width, 1 + shape * (maximum - mode) / width)
+    }
+}
+
+/// The triangular quantile on [minimum, maximum] with peak at `mode`, with what does not depend on
+/// the probability worked out once: the Monte Carlo draws a salary through it for every post in
+/// every iteration.
+///
+/// With F_c = (mode - min) / (max - min): x = min + sqrt(p (max - min)(mode - min)) for p < F_c,
+/// else x = max - sqrt((1 - p)(max - min)(max - mode)).
+public struct TriangularQuantile: Sendable, Equatable {
+    @usableFromInline let minimum: Double
+    @usableFromInline let maximum: Double
+    @usableFromInline let width: Double
+    @usableFromInline let modeFraction: Double
+    @usableFromInline let belowMode: Double
+    @usableFromInline let aboveMode: Double
+
+    /// Nil unless the bounds are finite and minimum <= mode <= maximum.
+    @inlinable
+    public init?(minimum: Double, mode: Double, maximum: Double) {
+        guard minimum.isFinite, maximum.isFinite, minimum <= mode, mode <= maximum else { return nil }
+        self.minimum = minimum
+        self.maximum = maximum
+        width = maximum - minimum
+        modeFraction = width == 0 ? 0 : (mode - minimum) / width
+        belowMode = mode - minimum
+        aboveMode = maximum - mode
+    }
+
+    /// The value below which a fraction `p` (in [0, 1]) of draws fall.
+    @inlinable
+    public func callAsFunction(_ p: Double) -> Double {
+        if width == 0 { return minimum }
+        if p < modeFraction {
+            return minimum + (p * width * belowMode).squareRoot()
+        } else {
+            return maximum - ((1 - p) * width * aboveMode).squareRoot()
+        }
     }
 }

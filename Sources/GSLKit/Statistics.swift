@@ -52,45 +52,35 @@ public enum Statistics {
         ErrorHandler.ensureInstalled()
         return x.withUnsafeMutableBufferPointer { buffer in
             // gsl_stats_select is Numerical Recipes' quickselect: it leaves the k-th smallest at k,
-            // nothing larger before it and nothing smaller after it. So the (k+1)-th smallest is the
-            // least of what follows k, and a later rank is selected among what follows k only:
-            // each probability costs a scan of what is left, not two selections over everything.
-            var settled = 0  // the values before this index are the `settled` smallest, in place
+            // nothing larger before it and nothing smaller after it. So once rank k is selected,
+            // the values before k + 1 are settled in place, the next rank is the least of the
+            // rest (one scan, swapped into place), and any later rank is selected among the rest
+            // only: each probability costs a pass over what is left, not two selections over all.
+            // Nothing before `settled` moves again. Ranks are asked for in rising order, so a rank
+            // below `settled` is one already placed: the last selected or the one scanned after it.
+            var settled = 0
             func rank(_ k: Int) -> Double {
-                if k < settled { return .nan }  // not reached: ranks are asked for in rising order
-                let value = gsl_stats_select(buffer.baseAddress! + settled, 1, n - settled, k - settled)
+                if k < settled { return buffer[k] }
+                if k == settled {
+                    var least = k
+                    for index in (k + 1)..<n where buffer[index] < buffer[least] { least = index }
+                    buffer.swapAt(k, least)
+                } else {
+                    _ = gsl_stats_select(buffer.baseAddress! + settled, 1, n - settled, k - settled)
+                }
                 settled = k + 1
-                return value
-            }
-            func next(after k: Int) -> Double {
-                var least = Double.infinity
-                for index in (k + 1)..<n where buffer[index] < least { least = buffer[index] }
-                return least
+                return buffer[k]
             }
             var results = Array(repeating: Double.nan, count: probabilities.count)
             let order = probabilities.indices.filter { probabilities[$0] >= 0 && probabilities[$0] <= 1 }
                 .sorted { probabilities[$0] < probabilities[$1] }
-            var known: (k: Int, value: Double, nextValue: Double?)? = nil
             for position in order {
-                let f = probabilities[position]
                 // As gsl_stats_quantile_from_sorted_data: index (n − 1) f, its whole part and the rest.
-                let index = f * Double(n - 1)
+                let index = probabilities[position] * Double(n - 1)
                 let lower = Int(index)
                 let delta = index - Double(lower)
-                var below: Double
-                if let known, known.k == lower {
-                    below = known.value
-                } else {
-                    below = rank(lower)
-                }
-                if lower == n - 1 {
-                    results[position] = below
-                    known = (lower, below, nil)
-                    continue
-                }
-                let above = known?.k == lower ? (known?.nextValue ?? next(after: lower)) : next(after: lower)
-                known = (lower, below, above)
-                results[position] = (1 - delta) * below + delta * above
+                let below = rank(lower)
+                results[position] = lower == n - 1 ? below : (1 - delta) * below + delta * rank(lower + 1)
             }
             return results
         }

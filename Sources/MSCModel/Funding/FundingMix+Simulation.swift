@@ -36,15 +36,10 @@ public struct FundingDraw: Sendable, Equatable {
     public private(set) var thresholdBounds: [Int]
 
     init(renewalProbabilities: [Double], absorbProbability: Double, gapTolerance: Double,
-         nationalLapseYears: [Int], termYears: [Int], horizonYears: Int) {
+         nationalLapseYears: [Int], thresholdValues: [Double], thresholdBounds: [Int]) {
         self.renewalProbabilities = renewalProbabilities
-        var values: [Double] = [], bounds = [0]
-        for (q, term) in zip(renewalProbabilities, termYears) {
-            values += FundingMix.renewalThresholds(renewalProbability: q, termYears: term, horizonYears: horizonYears)
-            bounds.append(values.count)
-        }
-        self.thresholdValues = values
-        self.thresholdBounds = bounds
+        self.thresholdValues = thresholdValues
+        self.thresholdBounds = thresholdBounds
         self.absorbProbability = absorbProbability
         self.gapTolerance = gapTolerance
         self.nationalLapseYears = nationalLapseYears
@@ -97,26 +92,28 @@ extension FundingMix {
         return firstLapseYear(termYears: termYears, thresholds: thresholds, uniform: uniform)
     }
 
-    /// One iteration's funding draw: the given parameters, the national lapse years drawn from
-    /// `uniform` (only for sources decided nationally) and each source's renewal thresholds.
+    /// One iteration's funding draw: the given parameters, each source's renewal thresholds, and
+    /// for each source decided nationally the year one national decision ends it (`Int.max` when
+    /// it survives the horizon, and for sources decided per post), drawn from `uniform` once and
+    /// shared by every post, so a national grant withdrawn ends all its posts together.
     public func draw(renewalProbabilities: [Double], absorbProbability: Double, gapTolerance: Double, horizonYears: Int,
                      uniform: () -> Double) -> FundingDraw {
-        FundingDraw(renewalProbabilities: renewalProbabilities, absorbProbability: absorbProbability,
-                    gapTolerance: gapTolerance,
-                    nationalLapseYears: drawNationalLapseYears(horizonYears: horizonYears,
-                                                               renewalProbabilities: renewalProbabilities, uniform: uniform),
-                    termYears: termYears, horizonYears: horizonYears)
-    }
-
-    /// For each source decided nationally, the year one national decision ends it (`Int.max` when it
-    /// survives the horizon, and for sources decided per post). Drawn once per Monte Carlo
-    /// iteration and shared by every post, so a national grant withdrawn ends all its posts together.
-    public func drawNationalLapseYears(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double) -> [Int] {
-        sources.indices.map { index in
-            guard nationalDecisions[index] else { return Int.max }
-            return Self.firstLapseYear(termYears: termYears[index], renewalProbability: renewalProbabilities[index],
-                                       horizonYears: horizonYears, uniform: uniform)
+        var values: [Double] = [], bounds = [0]
+        for (q, term) in zip(renewalProbabilities, termYears) {
+            values += Self.renewalThresholds(renewalProbability: q, termYears: term, horizonYears: horizonYears)
+            bounds.append(values.count)
         }
+        let nationalLapseYears = values.withUnsafeBufferPointer { thresholds in
+            sources.indices.map { index -> Int in
+                guard nationalDecisions[index] else { return Int.max }
+                return Self.lapseYear(termYears: termYears[index], renewalProbability: renewalProbabilities[index],
+                                      thresholds: UnsafeBufferPointer(rebasing: thresholds[bounds[index]..<bounds[index + 1]]),
+                                      horizonYears: horizonYears, uniform: uniform)
+            }
+        }
+        return FundingDraw(renewalProbabilities: renewalProbabilities, absorbProbability: absorbProbability,
+                           gapTolerance: gapTolerance, nationalLapseYears: nationalLapseYears,
+                           thresholdValues: values, thresholdBounds: bounds)
     }
 
     /// Draws how each source of one post ends within the horizon, into `lapses` (one per source;

@@ -104,15 +104,7 @@ public enum InputBounds {
         if value == value.rounded(), abs(value) < 1e15 {
             let whole = Int64(value)
             if abs(whole) < 10_000 { return String(whole) }
-            // Groups of three digits by hand: a NumberFormatter costs about 0.1 ms to build, and
-            // these messages are assembled for every row of the authority table.
-            let digits = Array(String(whole.magnitude))
-            var grouped = ""
-            for (position, digit) in digits.enumerated() {
-                if position > 0, (digits.count - position) % 3 == 0 { grouped.append(",") }
-                grouped.append(digit)
-            }
-            return whole < 0 ? "-" + grouped : grouped
+            return DigitGroups.grouped(String(whole.magnitude), negative: whole < 0)
         }
         return String(value)
     }

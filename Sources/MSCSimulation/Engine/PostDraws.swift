@@ -12,8 +12,6 @@ struct PostDraws {
     let postsOfMix: [[Int]]
     let postCount: Int
     let years: Int
-    /// Uniforms per post when both per-post inputs are quantiles of their uniforms (else nil).
-    let uniformsPerPost: Int?
     /// Salary and budget as quantiles of their uniforms, when both are (else nil).
     let quantiles: (salary: QuantileOfUniform, budget: QuantileOfUniform)?
 
@@ -26,10 +24,8 @@ struct PostDraws {
         years = plan.model.horizonYears
         if let salaryQuantile = QuantileOfUniform(salary), let budgetQuantile = QuantileOfUniform(operationalBudget) {
             quantiles = (salaryQuantile, budgetQuantile)
-            uniformsPerPost = salaryQuantile.uniformsPerDraw + budgetQuantile.uniformsPerDraw
         } else {
             quantiles = nil
-            uniformsPerPost = nil
         }
     }
 
@@ -38,7 +34,8 @@ struct PostDraws {
         let salaryDistribution = salary.distribution, salaryRange = salary.admissibleRange
         let budgetDistribution = operationalBudget.distribution, budgetRange = operationalBudget.admissibleRange
         let salaryDrawn = salaryDistribution.isUncertain, budgetDrawn = budgetDistribution.isUncertain
-        if let perPost = uniformsPerPost, let (salaryQuantile, budgetQuantile) = quantiles {
+        if let (salaryQuantile, budgetQuantile) = quantiles {
+            let perPost = salaryQuantile.uniformsPerDraw + budgetQuantile.uniformsPerDraw
             // Both are quantiles of one uniform each (or fixed): draw the uniforms in one go, in the
             // order the draws one by one would take them, so the numbers are the same.
             let uniforms = UnsafeMutableBufferPointer(rebasing: scratch.uniforms[0..<(perPost * postCount)])
@@ -47,7 +44,7 @@ struct PostDraws {
             let salaries = scratch.salary, budgets = scratch.operationalBudget
             for index in 0..<postCount {
                 let first = perPost * index
-                salaries[index] = salaryQuantile.value(perPost > 0 ? uniforms[first] : 0)
+                salaries[index] = salaryQuantile.value(salaryQuantile.uniformsPerDraw > 0 ? uniforms[first] : 0)
                 budgets[index] = budgetQuantile.value(budgetQuantile.uniformsPerDraw > 0 ? uniforms[first + budgetOffset] : 0)
             }
         } else {
@@ -93,8 +90,7 @@ struct QuantileOfUniform {
     private enum Shape {
         case fixed(Double)
         case uniform(lower: Double, upper: Double)
-        case triangular(minimum: Double, maximum: Double, width: Double, modeFraction: Double,
-                        belowMode: Double, aboveMode: Double)
+        case triangular(TriangularQuantile)
         case invalid
     }
     private let shape: Shape
@@ -112,12 +108,7 @@ struct QuantileOfUniform {
             shape = lower.isFinite && upper.isFinite && lower <= upper ? .uniform(lower: lower, upper: upper) : .invalid
             uniformsPerDraw = 1
         case .triangular(let minimum, let mode, let maximum):
-            let valid = minimum.isFinite && maximum.isFinite && minimum <= mode && mode <= maximum
-            let width = maximum - minimum
-            shape = !valid ? .invalid
-                : width == 0 ? .fixed(minimum)
-                : .triangular(minimum: minimum, maximum: maximum, width: width, modeFraction: (mode - minimum) / width,
-                              belowMode: mode - minimum, aboveMode: maximum - mode)
+            shape = TriangularQuantile(minimum: minimum, mode: mode, maximum: maximum).map(Shape.triangular) ?? .invalid
             uniformsPerDraw = 1
         default:
             return nil
@@ -131,9 +122,7 @@ struct QuantileOfUniform {
         switch shape {
         case .fixed(let value): raw = value
         case .uniform(let lower, let upper): raw = lower + u * (upper - lower)
-        case .triangular(let minimum, let maximum, let width, let modeFraction, let belowMode, let aboveMode):
-            raw = u < modeFraction ? minimum + (u * width * belowMode).squareRoot()
-                : maximum - ((1 - u) * width * aboveMode).squareRoot()
+        case .triangular(let quantile): raw = quantile(u)
         case .invalid: raw = .nan
         }
         return raw.clamped(to: range)

@@ -182,15 +182,7 @@ public enum SwitchingValues {
     /// above (20,894), as a reader would write it.
     static func shown(_ value: Double) -> String {
         if abs(value) >= 1000 {
-            let whole = String(format: "%.0f", abs(value))
-            var groups: [String] = []
-            var digits = Substring(whole)
-            while digits.count > 3 {
-                groups.insert(String(digits.suffix(3)), at: 0)
-                digits = digits.dropLast(3)
-            }
-            groups.insert(String(digits), at: 0)
-            return (value < 0 ? "-" : "") + groups.joined(separator: ",")
+            return DigitGroups.grouped(String(format: "%.0f", abs(value)), negative: value < 0)
         }
         return String(format: "%.3g", value)
     }
