@@ -47,7 +47,7 @@ private struct RandomCase {
         }
         model = ScenarioModel(
             name: "random", horizonYears: years, posts: posts, members: members,
-            fundingMixNames: (0..<mixes).map { "mix \($0)" }, employerNIRate: r.uniform(lower: 0.1, upper: 0.2),
+            fundingGroupNames: (0..<mixes).map { "mix \($0)" }, employerNIRate: r.uniform(lower: 0.1, upper: 0.2),
             niSecondaryThreshold: niThreshold, discountFactors: (0..<years).map { 1 / pow(1.035, Double($0)) },
             unitCostDeflatorProjection: DeflatorProjection(years: r.integer(below: 3), centralGrowth: 0.025),
             nrmShare: r.uniform())

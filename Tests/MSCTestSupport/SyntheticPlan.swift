@@ -27,7 +27,7 @@ public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecon
     // One single-tier authority per post, fully covered, with 3 + i baseline identifications a year.
     let members = posts.indices.map { ScenarioModel.Member(post: $0, residents: (3 + Double($0)) * 100_000, shareOfCoordinatorTime: 1, fteServing: 1_000_000, role: .singleTier) }
     let model = ScenarioModel(
-        name: name, horizonYears: years, posts: posts, members: members, fundingMixNames: ["local", "central"],
+        name: name, horizonYears: years, posts: posts, members: members, fundingGroupNames: ["local", "central"],
         employerNIRate: 0.15, niSecondaryThreshold: niSecondaryThreshold,
         discountFactors: (0..<years).map { 1 / pow(1.035, Double($0)) })
     let local = assumption("renewalLocal", allFixed ? 1 : 0.8, .fraction, .beta(alpha: 16, beta: 4))
@@ -37,7 +37,7 @@ public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecon
         FundingMix(sources: [FundingSource(kind: .laCoreBudget, share: 1, termYears: 1, renewal: local)],
                    absorbProbability: 0, gapTolerance: 0),
         FundingMix(sources: [FundingSource(kind: .centralGovernmentGrant, share: 1, termYears: 3, renewal: central,
-                                           decidedNationally: nationalGrant)],
+                                           decision: nationalGrant ? .nationally : .perPost)],
                    absorbProbability: grantAbsorbProbability, gapTolerance: 0),
     ]
     return SimulationPlan(

@@ -13,7 +13,8 @@ public struct ScenarioModel: Sendable {
         public let name: String
         /// Full-time equivalent of the post (above 1: several people, each costed in full).
         public let fte: Double
-        /// Index of the post's funding mix in `fundingMixNames`.
+        /// Index of the post's funding group in `fundingGroupNames`: the posts of a group share a
+        /// funding mix and, for a mix with sources decided per council, the councils' cost shares.
         public let fundingIndex: Int
         /// Extra training costs a year that the post's councils incur while it is in post (staff
         /// time and delivery beyond what they would spend without it); empty when none.
@@ -92,8 +93,9 @@ public struct ScenarioModel: Sendable {
     public let horizonYears: Int
     public let posts: [Post]
     public let members: [Member]
-    /// Names of the funding mixes the posts use (for labelling per-funder costs).
-    public let fundingMixNames: [String]
+    /// Names of the funding groups the posts belong to (one per mix, and one per shared post
+    /// whose councils each decide their own part of a source).
+    public let fundingGroupNames: [String]
     /// Employer NI rate and threshold for the price base year (fixed: set by law, not uncertain).
     public let employerNIRate: Double
     public let niSecondaryThreshold: Double
@@ -106,14 +108,14 @@ public struct ScenarioModel: Sendable {
     /// impact.yaml's facts; it weights the value and the triggered costs of an identification.
     public let nrmShare: Double
 
-    public init(name: String, horizonYears: Int, posts: [Post], members: [Member], fundingMixNames: [String],
+    public init(name: String, horizonYears: Int, posts: [Post], members: [Member], fundingGroupNames: [String],
                 employerNIRate: Double, niSecondaryThreshold: Double, discountFactors: [Double],
                 unitCostDeflatorProjection: DeflatorProjection = .none, nrmShare: Double = 1) {
         self.name = name
         self.horizonYears = horizonYears
         self.posts = posts
         self.members = members
-        self.fundingMixNames = fundingMixNames
+        self.fundingGroupNames = fundingGroupNames
         self.employerNIRate = employerNIRate
         self.niSecondaryThreshold = niSecondaryThreshold
         self.discountFactors = discountFactors

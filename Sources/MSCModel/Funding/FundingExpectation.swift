@@ -11,11 +11,17 @@ public struct FundingExpectation: Sendable, Equatable {
     public let shareByFunder: [[Double]]
     /// Expected share of the cost left unpaid each year while the post runs with a tolerated gap.
     public let uncoveredShare: [Double]
+    /// False when a post shared by many councils, each deciding its own part, was worked out with
+    /// its parts' shares rounded up to a fine grid (``UncoveredShares``): survival is then
+    /// understated, never overstated, and only by combinations of lapses within a grid step of
+    /// the tolerated gap.
+    public let isExact: Bool
 
-    public init(survival: [Double], shareByFunder: [[Double]], uncoveredShare: [Double]) {
+    public init(survival: [Double], shareByFunder: [[Double]], uncoveredShare: [Double], isExact: Bool = true) {
         self.survival = survival
         self.shareByFunder = shareByFunder
         self.uncoveredShare = uncoveredShare
+        self.isExact = isExact
     }
 
     /// Years in the horizon.

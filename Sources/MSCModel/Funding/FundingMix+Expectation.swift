@@ -10,123 +10,125 @@ extension FundingMix {
     }
 
     /// The exact expected funding when each source's renewal probability is known (fixed values,
-    /// e.g. one Monte Carlo draw of the renewal assumptions, or their central values).
+    /// e.g. one Monte Carlo draw of the renewal assumptions, or their central values), for a post
+    /// whose councils pay `split` of its cost (empty for a post of one council).
     ///
-    /// With no absorption and no gap this is ``productSurvival(year:termYears:renewalProbabilities:)``;
-    /// otherwise every combination of lapse outcomes (renewed, absorbed, uncovered per source) is
-    /// enumerated year by year, at most 3^n states for n sources.
-    public func expectedFunding(horizonYears: Int, renewalProbabilities: [Double]) -> FundingExpectation {
+    /// With no absorption and no gap this is ``productSurvival(year:termYears:renewalProbabilities:)``
+    /// over the post's decisions; otherwise see ``analyticFunding(horizonYears:split:)``.
+    public func expectedFunding(horizonYears: Int, renewalProbabilities: [Double], split: [Double] = []) -> FundingExpectation {
         precondition(renewalProbabilities.count == sources.count, "one renewal probability per source")
-        if usesProductFormula {
-            return productExpectation(horizonYears: horizonYears) { year in
-                Self.productSurvival(year: year, termYears: termYears, renewalProbabilities: renewalProbabilities)
-            }
+        return expectation(horizonYears: horizonYears, split: split) { source, renewals in
+            Distribution.fixed(renewalProbabilities[source]).rawMoment(order: renewals)!
         }
-        return expectation(horizonYears: horizonYears) { source, _ in renewalProbabilities[source] }
     }
 
     /// The exact expected funding over the uncertainty in the renewal probabilities, or nil when a
     /// renewal distribution has no closed-form moments (normal, lognormal, triangular, PERT).
     ///
-    /// Each post draws its renewal probability q once and keeps it, so a source renewed k times
-    /// survives with probability `E[q^k]`; with nothing absorbed and no gap tolerated the survival
-    /// is `S(t) = Π_i E[q_i^⌊t/T_i⌋]` (for fixed q, `Π_i q_i^⌊t/T_i⌋`). Otherwise the lapse states
-    /// are enumerated with the chance of each renewal given the earlier ones, `E[q^k] / E[q^{k−1}]`,
-    /// which is exact because sources are independent.
-    public func analyticFunding(horizonYears: Int) -> FundingExpectation? {
+    /// Each decision draws its renewal probability q once and keeps it (each council its own, for
+    /// a source decided per council), so a decision renewed k times survives with probability
+    /// `E[q^k]`. A lapse is permanent, so the uncovered share only grows and the post is alive in
+    /// year t exactly when the share uncovered by then is within the tolerated gap; the decisions
+    /// are independent, so each is, in year t, still renewed (`E[q^k]`), lapsed and absorbed
+    /// (`(1 − E[q^k])·absorb`, only for shares the host can take over) or lapsed and uncovered,
+    /// independently of the others. Survival is then the chance that the uncovered shares add up
+    /// to no more than the gap (``UncoveredShares``); with nothing absorbed and no gap tolerated it
+    /// is `S(t) = Π_i E[q_i^⌊t/T_i⌋]` (for fixed q, `Π_i q_i^⌊t/T_i⌋`).
+    public func analyticFunding(horizonYears: Int, split: [Double] = []) -> FundingExpectation? {
+        guard hasMoments(horizonYears: horizonYears) else { return nil }
+        return expectation(horizonYears: horizonYears, split: split) { source, renewals in
+            sources[source].renewal.distribution.rawMoment(order: renewals)!
+        }
+    }
+
+    /// The survival curve of ``analyticFunding(horizonYears:split:)``: chance the post is funded in each year.
+    public func analyticSurvival(horizonYears: Int, split: [Double] = []) -> [Double]? {
+        guard hasMoments(horizonYears: horizonYears) else { return nil }
+        return expectation(horizonYears: horizonYears, split: split, survivalOnly: true) { source, renewals in
+            sources[source].renewal.distribution.rawMoment(order: renewals)!
+        }.survival
+    }
+
+    /// The survival curve of ``expectedFunding(horizonYears:renewalProbabilities:split:)``, without
+    /// working out who pays (the central case needs only this).
+    public func expectedSurvival(horizonYears: Int, renewalProbabilities: [Double], split: [Double] = []) -> [Double] {
+        precondition(renewalProbabilities.count == sources.count, "one renewal probability per source")
+        return expectation(horizonYears: horizonYears, split: split, survivalOnly: true) { source, renewals in
+            Distribution.fixed(renewalProbabilities[source]).rawMoment(order: renewals)!
+        }.survival
+    }
+
+    /// Whether every renewal distribution has the moments `E[q^k]` the horizon needs.
+    private func hasMoments(horizonYears: Int) -> Bool {
         let longestRenewals = max(0, horizonYears - 1)
-        var table: [[Double]] = []
-        for source in sources {
-            var byRenewal = [1.0]
-            for k in stride(from: 1, through: longestRenewals / source.termYears, by: 1) {
-                guard let p = source.renewal.distribution.conditionalRenewalProbability(renewal: k) else { return nil }
-                byRenewal.append(p)
-            }
-            table.append(byRenewal)
+        return sources.allSatisfy { source in
+            (0...(longestRenewals / source.termYears)).allSatisfy { source.renewal.distribution.rawMoment(order: $0) != nil }
         }
-        if usesProductFormula {
-            // The closed form itself, so the analytic mode equals Π E[q_i^⌊t/T_i⌋] to the last digit.
-            return productExpectation(horizonYears: horizonYears) { year in
-                sources.reduce(1.0) { $0 * ($1.renewal.distribution.rawMoment(order: year / $1.termYears) ?? .nan) }
-            }
-        }
-        return expectation(horizonYears: horizonYears) { source, renewal in table[source][renewal] }
     }
 
-    /// The survival curve of ``analyticFunding(horizonYears:)``: chance the post is funded in each year.
-    public func analyticSurvival(horizonYears: Int) -> [Double]? {
-        analyticFunding(horizonYears: horizonYears)?.survival
-    }
-
-    /// The expectation when any lapse ends the post: shares never move, so each funder pays its
-    /// share in every year the post survives.
-    private func productExpectation(horizonYears: Int, survivalAt: (Int) -> Double) -> FundingExpectation {
-        let survival = (0..<horizonYears).map(survivalAt)
-        let shares = initialShares.map { share in survival.map { $0 * share } } + [Array(repeating: 0.0, count: horizonYears)]
-        return FundingExpectation(survival: survival, shareByFunder: shares,
-                                  uncoveredShare: Array(repeating: 0, count: horizonYears))
-    }
-
-    /// Enumerates lapse states year by year; `renewalChance(source, k)` is the chance source
-    /// `source` is renewed at its k-th renewal point given it was renewed at the earlier ones.
-    private func expectation(horizonYears: Int, renewalChance: (Int, Int) -> Double) -> FundingExpectation {
-        let count = sources.count
+    /// The expectation year by year, given the chance `stillRenewed(source, k)` that a decision of
+    /// `source` is renewed at each of its first k renewal points; with `survivalOnly`, who pays is
+    /// left at zero.
+    private func expectation(horizonYears: Int, split: [Double], survivalOnly: Bool = false,
+                             stillRenewed: (Int, Int) -> Double) -> FundingExpectation {
+        let parts = self.parts(split: split)
         let host = hostAbsorbedIndex
-        // A state is one digit per source in base 3: 0 live, 1 lapsed and absorbed, 2 lapsed and uncovered.
-        var powers = [1]
-        for _ in 0..<count { powers.append(powers.last! * 3) }
-        func digit(_ state: Int, _ source: Int) -> Int { (state / powers[source]) % 3 }
-
-        var states: [Int: Double] = [0: 1]
-        var survival: [Double] = []
+        let limit = gapTolerance + Self.shareSumTolerance
+        var survival: [Double] = [], uncoveredShare: [Double] = [], exact = true
         var shareByFunder = Array(repeating: [Double](), count: funderCount)
-        var uncoveredShare: [Double] = []
         for year in 0..<horizonYears {
-            if year > 0 {
-                let due = (0..<count).filter { year % termYears[$0] == 0 }
-                if !due.isEmpty {
-                    var next: [Int: Double] = [:]
-                    for (state, probability) in states.sorted(by: { $0.key < $1.key }) {  // a fixed order: the same sums in every process
-                        var branches: [(state: Int, probability: Double)] = [(state, probability)]
-                        for source in due where digit(state, source) == 0 {
-                            let q = renewalChance(source, year / termYears[source])
-                            let absorb = absorbable[source] ? absorbProbability : 0
-                            branches = branches.flatMap { branch -> [(state: Int, probability: Double)] in
-                                var out: [(state: Int, probability: Double)] = [(branch.state, branch.probability * q)]
-                                if absorb > 0 {
-                                    out.append((branch.state + powers[source], branch.probability * (1 - q) * absorb))
-                                }
-                                if absorb < 1 {
-                                    out.append((branch.state + 2 * powers[source], branch.probability * (1 - q) * (1 - absorb)))
-                                }
-                                return out
-                            }
-                        }
-                        for branch in branches where branch.probability > 0 {
-                            let uncovered = (0..<count).reduce(0.0) { $0 + (digit(branch.state, $1) == 2 ? initialShares[$1] : 0) }
-                            if uncovered > gapTolerance + Self.shareSumTolerance { continue }
-                            next[branch.state, default: 0] += branch.probability
-                        }
-                    }
-                    states = next
+            let renewed = sources.indices.map { stillRenewed($0, year / termYears[$0]) }
+            if usesProductFormula {
+                // Any lapse ends the post: the closed form itself, so the analytic mode equals
+                // Π E[q_i^⌊t/T_i⌋] to the last digit.
+                let alive = parts.reduce(1.0) { $0 * renewed[$1.source] }
+                survival.append(alive)
+                uncoveredShare.append(0)
+                for funder in 0..<funderCount {
+                    shareByFunder[funder].append(funder == host ? 0 : alive * initialShares[funder])
                 }
+                continue
             }
-            var alive = 0.0, uncoveredTotal = 0.0
+            // Each decision's chance, this year, of being renewed, absorbed or uncovered.
+            let live = parts.map { renewed[$0.source] }
+            let absorbed = parts.map { absorbable[$0.source] ? (1 - renewed[$0.source]) * absorbProbability : 0 }
+            let uncovered = parts.indices.map { Swift.max(0, 1 - live[$0] - absorbed[$0]) }
+            // A part larger than the gap ends the post when uncovered; the others add up.
+            let large = parts.indices.filter { parts[$0].share > limit }
+            let small = parts.indices.filter { parts[$0].share <= limit }
+            func largeCovered(except skipped: Int?) -> Double {
+                large.reduce(1.0) { $1 == skipped ? $0 : $0 * (1 - uncovered[$1]) }
+            }
+            let smallShares = UncoveredShares(shares: small.map { parts[$0].share }, chances: small.map { uncovered[$0] }, limit: limit)
+            exact = exact && smallShares.isExact
+            if survivalOnly {
+                survival.append(largeCovered(except: nil) * smallShares.chanceAllFit())
+                uncoveredShare.append(0)
+                for funder in 0..<funderCount { shareByFunder[funder].append(0) }
+                continue
+            }
+            let fitting = smallShares.chancesFitting()
+            let smallFits = smallShares.chanceAllFit()  // as the survival-only path sums it, to the last digit
+            // The chance the post is alive given that one decision is not uncovered.
+            var aliveWithout = Array(repeating: 0.0, count: parts.count)
+            var uncoveredTotal = 0.0
+            for index in large { aliveWithout[index] = largeCovered(except: index) * smallFits }
+            let allLargeCovered = largeCovered(except: nil)
+            for (position, index) in small.enumerated() {
+                let covered = 1 - uncovered[index]
+                aliveWithout[index] = covered > 0 ? allLargeCovered * fitting.without[position] / covered : 0
+                uncoveredTotal += parts[index].share * allLargeCovered * fitting.with[position]
+            }
             var funderTotals = Array(repeating: 0.0, count: funderCount)
-            for (state, probability) in states.sorted(by: { $0.key < $1.key }) {  // a fixed order: the same sums in every process
-                alive += probability
-                for source in 0..<count {
-                    switch digit(state, source) {
-                    case 0: funderTotals[source] += probability * initialShares[source]
-                    case 1: funderTotals[host] += probability * initialShares[source]
-                    default: uncoveredTotal += probability * initialShares[source]
-                    }
-                }
+            for (index, part) in parts.enumerated() {
+                funderTotals[part.source] += part.share * live[index] * aliveWithout[index]
+                funderTotals[host] += part.share * absorbed[index] * aliveWithout[index]
             }
-            survival.append(alive)
+            survival.append(allLargeCovered * smallFits)
             uncoveredShare.append(uncoveredTotal)
             for funder in 0..<funderCount { shareByFunder[funder].append(funderTotals[funder]) }
         }
-        return FundingExpectation(survival: survival, shareByFunder: shareByFunder, uncoveredShare: uncoveredShare)
+        return FundingExpectation(survival: survival, shareByFunder: shareByFunder, uncoveredShare: uncoveredShare,
+                                  isExact: exact)
     }
 }

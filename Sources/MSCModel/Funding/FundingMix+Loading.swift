@@ -4,11 +4,6 @@ extension FundingMix {
     /// The keys each funding source accepts.
     public static let sourceKeys = ["kind", "label", "share", "termYears", "renewalProbability", "decided"]
 
-    /// How a source's renewal is decided: for each post on its own, or once for all posts.
-    public enum Decision: String, CaseIterable, Sendable {
-        case perPost = "per-post"
-        case nationally
-    }
     /// The assumption used when a scenario leaves out `absorbProbability` (`Assumptions/funding.yaml`).
     public static let defaultAbsorbAssumption = "hostAbsorbProbability"
     /// The assumption used when a scenario leaves out `gapTolerance` (`Assumptions/funding.yaml`).
@@ -36,10 +31,10 @@ extension FundingMix {
                                                   expected: "a probability, an assumption name or a distribution such as {kind: beta, alpha: 18, beta: 2}")
             let renewal = try renewalAssumption(renewalNode, reader: reader, scenarioName: scenarioName,
                                                 label: label ?? kind.label)
-            let decision = try source.optional("decided")?.choice(Decision.self) ?? .perPost
+            let decision = try source.optional("decided")?.choice(FundingDecision.self)
             try source.rejectUnknownKeys(allowed: sourceKeys)
             sources.append(FundingSource(kind: kind, label: label, share: share, termYears: term, renewal: renewal,
-                                         decidedNationally: decision == .nationally))
+                                         decision: decision))
         }
         // A number is taken as given; a name (or nothing, meaning the default assumption) keeps the
         // assumption so its uncertainty can be drawn.

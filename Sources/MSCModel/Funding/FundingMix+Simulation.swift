@@ -1,19 +1,26 @@
 import Foundation
 
-/// How one source of a simulated post's funding ends within the horizon (DESIGN 3.2).
+/// How one funding decision of a simulated post ends within the horizon (DESIGN 3.2): a source, or
+/// one council's part of a source decided per council (``FundingMix/Part``).
 public struct SourceLapse: Sendable, Equatable {
     /// The year the source is not renewed (its share stops being paid from then on), or
     /// ``never`` when it is renewed at every renewal point within the horizon.
     public var year: Int
     /// True when the host council took the lapsed share over (so nothing is left uncovered).
     public var absorbed: Bool
+    /// Index of the source in the mix.
+    public var source: Int
+    /// Share of the post's cost this decision pays at the start.
+    public var share: Double
 
     /// A source renewed to the end of the horizon.
     public static let never = SourceLapse(year: Int.max, absorbed: false)
 
-    public init(year: Int, absorbed: Bool) {
+    public init(year: Int, absorbed: Bool, source: Int = 0, share: Double = 0) {
         self.year = year
         self.absorbed = absorbed
+        self.source = source
+        self.share = share
     }
 }
 
@@ -116,21 +123,24 @@ extension FundingMix {
                            thresholdValues: values, thresholdBounds: bounds)
     }
 
-    /// Draws how each source of one post ends within the horizon, into `lapses` (one per source;
-    /// its storage is reused, so the Monte Carlo's inner loop allocates nothing).
+    /// Draws how each decision of one post ends within the horizon, into `lapses` (one per
+    /// ``Part`` of the post, in ``parts(split:)`` order; its storage is reused, so the Monte Carlo's
+    /// inner loop allocates nothing once it has seen the post's size).
     ///
-    /// A source decided nationally lapses in the iteration's national year; any other draws its own
-    /// first failure (``firstLapseYear(termYears:renewalProbability:horizonYears:uniform:)``). A
-    /// lapsed share goes to the host with the draw's absorb probability (one more uniform, made only
-    /// when that probability is positive and the source can be absorbed); an absorbed share stays
-    /// with the host for the rest of the horizon (mainstreamed into its base budget, which is far
-    /// stickier than a grant), so it has no renewal points of its own.
+    /// A source decided nationally lapses in the iteration's national year; any other decision
+    /// draws its own first failure (``firstLapseYear(termYears:renewalProbability:horizonYears:uniform:)``),
+    /// so each council's part of a source decided per council lapses on its own. A lapsed share
+    /// goes to the host with the draw's absorb probability (one more uniform, made only when that
+    /// probability is positive and the source can be absorbed); an absorbed share stays with the
+    /// host for the rest of the horizon (mainstreamed into its base budget, which is far stickier
+    /// than a grant), so it has no renewal points of its own. `split` is the councils' shares of the
+    /// post's cost (empty, or one entry, for a post of one council).
     @inlinable
-    public func drawLapses(horizonYears: Int, draw: FundingDraw, into lapses: inout [SourceLapse], uniform: () -> Double) {
-        let n = termYears.count
-        if lapses.count != n { lapses = Array(repeating: .never, count: n) }
+    public func drawLapses(horizonYears: Int, draw: FundingDraw, split: [Double] = [], into lapses: inout [SourceLapse],
+                           uniform: () -> Double) {
+        var count = 0
         draw.thresholdValues.withUnsafeBufferPointer { thresholds in
-            for index in 0..<n {
+            forEachPart(split: split) { index, share in
                 let year = nationalDecisions[index]
                     ? draw.nationalLapseYears[index]
                     : Self.lapseYear(termYears: termYears[index], renewalProbability: draw.renewalProbabilities[index],
@@ -138,21 +148,24 @@ extension FundingMix {
                                      horizonYears: horizonYears, uniform: uniform)
                 let absorbed = year != Int.max && draw.absorbProbability > 0 && absorbable[index]
                     && uniform() < draw.absorbProbability
-                lapses[index] = SourceLapse(year: year, absorbed: absorbed)
+                let lapse = SourceLapse(year: year, absorbed: absorbed, source: index, share: share)
+                if count < lapses.count { lapses[count] = lapse } else { lapses.append(lapse) }
+                count += 1
             }
         }
+        if lapses.count > count { lapses.removeLast(lapses.count - count) }
     }
 
-    /// Years the post stays funded (alive in years `0..<n`) given how its sources lapse: it is lost
-    /// in the first year its uncovered share (lapsed, not absorbed) exceeds the gap tolerance.
+    /// Years the post stays funded (alive in years `0..<n`) given how its decisions lapse: it is
+    /// lost in the first year its uncovered share (lapsed, not absorbed) exceeds the gap tolerance.
     /// With no absorption and no tolerated gap the chance of lasting to year t is `Π q_i^⌊t/T_i⌋`.
     @inlinable
     public func fundedYears(horizonYears: Int, lapses: [SourceLapse], gapTolerance: Double) -> Int {
         var lost = Int.max
         for candidate in lapses where !candidate.absorbed && candidate.year < lost {
             var uncovered = 0.0
-            for (index, lapse) in lapses.enumerated() where !lapse.absorbed && lapse.year <= candidate.year {
-                uncovered += initialShares[index]
+            for lapse in lapses where !lapse.absorbed && lapse.year <= candidate.year {
+                uncovered += lapse.share
             }
             if uncovered > gapTolerance + Self.shareSumTolerance { lost = candidate.year }
         }
@@ -165,32 +178,34 @@ extension FundingMix {
     /// Pure and deterministic given the uniforms, so the Monte Carlo engine owns the randomness
     /// (DESIGN 3.2): ``drawLapses(horizonYears:draw:into:uniform:)`` then ``fundedYears(horizonYears:lapses:gapTolerance:)``,
     /// with the mix's central absorb probability and gap tolerance.
-    public func simulatePath(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double) -> FundingPath {
+    public func simulatePath(horizonYears: Int, renewalProbabilities: [Double], split: [Double] = [],
+                             uniform: () -> Double) -> FundingPath {
         var path = FundingPath()
-        simulatePath(horizonYears: horizonYears, renewalProbabilities: renewalProbabilities, uniform: uniform, into: &path)
+        simulatePath(horizonYears: horizonYears, renewalProbabilities: renewalProbabilities, split: split, uniform: uniform,
+                     into: &path)
         return path
     }
 
     /// Like ``simulatePath(horizonYears:renewalProbabilities:uniform:)`` but writes into `path`,
     /// reusing its buffers: no allocation once the path has been used for this mix and horizon.
-    public func simulatePath(horizonYears: Int, renewalProbabilities: [Double], uniform: () -> Double,
-                             into path: inout FundingPath) {
+    public func simulatePath(horizonYears: Int, renewalProbabilities: [Double], split: [Double] = [],
+                             uniform: () -> Double, into path: inout FundingPath) {
         precondition(renewalProbabilities.count == termYears.count,
                      "simulatePath needs one renewal probability per source (\(termYears.count)), got \(renewalProbabilities.count)")
         let draw = self.draw(renewalProbabilities: renewalProbabilities, absorbProbability: absorbProbability,
                              gapTolerance: gapTolerance, horizonYears: horizonYears, uniform: uniform)
-        drawLapses(horizonYears: horizonYears, draw: draw, into: &path.lapses, uniform: uniform)
+        drawLapses(horizonYears: horizonYears, draw: draw, split: split, into: &path.lapses, uniform: uniform)
         let funded = fundedYears(horizonYears: horizonYears, lapses: path.lapses, gapTolerance: gapTolerance)
         path.reset(horizonYears: horizonYears, funderCount: funderCount)
         path.fundedYears = funded
         let host = hostAbsorbedIndex
         for year in 0..<funded {
             let row = year * funderCount
-            for (index, lapse) in path.lapses.enumerated() {
+            for lapse in path.lapses {
                 if year < lapse.year {
-                    path.shares[row + index] = initialShares[index]
+                    path.shares[row + lapse.source] += lapse.share
                 } else if lapse.absorbed {
-                    path.shares[row + host] += initialShares[index]
+                    path.shares[row + host] += lapse.share
                 }
             }
         }
@@ -234,5 +249,6 @@ extension FundingMix {
         initialShares = mix.initialShares
         absorbable = mix.absorbable
         nationalDecisions = mix.nationalDecisions
+        councilDecisions = mix.councilDecisions
     }
 }

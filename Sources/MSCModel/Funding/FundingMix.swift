@@ -33,8 +33,11 @@ public struct FundingMix: Sendable {
     @usableFromInline let absorbable: [Bool]
     /// Which sources are decided once for all posts (see ``FundingSource/decidedNationally``).
     @usableFromInline let nationalDecisions: [Bool]
+    /// Which sources each council sharing a post decides for its own part (see ``FundingDecision/perCouncil``).
+    @usableFromInline let councilDecisions: [Bool]
 
-    /// The most sources a mix may have (the exact calculation enumerates 3^n lapse states).
+    /// The most sources a mix may have (a scenario lists its funders; a longer list is more likely a
+    /// mistake than a design).
     public static let maximumSourceCount = 8
     /// How far the shares may be from summing to 1 (rounding in a file written by hand).
     public static let shareSumTolerance = 1e-9
@@ -51,6 +54,7 @@ public struct FundingMix: Sendable {
         initialShares = sources.map(\.share)
         absorbable = sources.map(\.kind.isAbsorbableByHost)
         nationalDecisions = sources.map(\.decidedNationally)
+        councilDecisions = sources.map(\.decidedPerCouncil)
     }
 
     /// What is wrong with a proposed mix, in words for an error message, or nil when it is valid.

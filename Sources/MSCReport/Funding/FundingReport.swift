@@ -19,13 +19,15 @@ public struct FundingReport: Report {
     /// The Monte Carlo estimate.
     public let simulated: FundingSimulationResult
 
-    /// The most councils sharing one post (1 when none is shared).
-    public let largestSharedPost: Int
+    /// The posts grouped by how they are funded (``ScenarioFunding/groups``); shared posts whose
+    /// councils each decide their own part are groups of their own. Empty: one group, as `analytic`.
+    public let groups: [ScenarioFunding.Group]
 
+    /// A report of the average post (`analytic`, `simulated`), with the groups it averages.
     public init(scenario: Scenario, postCount: Int, allPostsCostByYear: [Double], analytic: FundingExpectation?,
-                simulated: FundingSimulationResult, largestSharedPost: Int = 1,
+                simulated: FundingSimulationResult, groups: [ScenarioFunding.Group] = [],
                 postsByYear: [Int]? = nil, structureNotes: [String] = []) {
-        self.largestSharedPost = largestSharedPost
+        self.groups = groups
         self.postsByYear = postsByYear ?? Array(repeating: postCount, count: allPostsCostByYear.count)
         self.structureNotes = structureNotes
         self.scenario = scenario
@@ -53,9 +55,12 @@ public struct FundingReport: Report {
     private var best: FundingExpectation { analytic ?? simulated.expectation }
 
     private var analyticMethod: String? {
-        guard analytic != nil else { return nil }
-        return mix.usesProductFormula ? "product" : "enumeration"
+        guard let analytic else { return nil }
+        return mix.usesProductFormula ? "product" : (analytic.isExact ? "enumeration" : "grid")
     }
+
+    /// The shared posts whose councils each decide their own part of a source.
+    private var sharedGroups: [ScenarioFunding.Group] { groups.filter { $0.councils > 1 } }
 
     /// One row per funder: the sources, the host's absorbed shares, and any tolerated gap.
     private struct FunderLine {
@@ -162,6 +167,26 @@ public struct FundingReport: Report {
         return table
     }
 
+    /// Each shared post whose councils decide their own parts: its councils, its decisions and the
+    /// chance it is lost, beside the posts of one council (nil when there is none).
+    public var sharedPostsTable: ReportTable? {
+        let shared = sharedGroups
+        guard !shared.isEmpty else { return nil }
+        var table = ReportTable(
+            title: "Shared posts: each council decides its own part, so a post faces one decision per council",
+            columns: [.init("Post", key: "post"), .init("Posts", key: "posts"), .init("Councils paying", key: "councils"),
+                      .init("Funding decisions per post", key: "decisions"), .init("Lost within horizon, analytic", key: "probabilityLostAnalytic"),
+                      .init("Monte Carlo", key: "probabilityLostMonteCarlo"), .init("MC std error", key: "standardError")])
+        for group in groups where group.posts > 0 {
+            table.append([.text(group.name), .integer(group.posts), .integer(group.councils), .integer(group.decisions),
+                          group.analytic.map { .percent($0.probabilityLost, decimals: 2) } ?? .text("n/a"),
+                          .percent(group.simulated.expectation.probabilityLost, decimals: 2),
+                          .percent(group.simulated.probabilityLostStandardError, decimals: 2)])
+        }
+        table.notes = ["A council that drops out leaves its part uncovered; the post is lost once more than \(NumberText.plain(mix.gapTolerance * 100))% of its cost is, so a small district's withdrawal alone does not end it, but the county's, or several districts', can."]
+        return table
+    }
+
     /// The lines under the summary: the rule, the method, the sources of the renewal chances.
     public var notes: [String] {
         var lines: [String] = []
@@ -169,6 +194,7 @@ public struct FundingReport: Report {
             "\(source.label) \(NumberText.plain((source.share * 1000).rounded() / 10))%, renewed every \(source.termYears) year\(source.termYears == 1 ? "" : "s") with probability \(source.renewal.distribution.summary == "fixed" ? NumberText.plain(source.renewal.value) : source.renewal.distribution.summary) (mean \(NumberText.fixed(source.renewal.distribution.mean, decimals: 3)); \(source.renewal.name.contains(".") ? "given in the scenario" : source.renewal.name), \(source.renewal.evidence.rawValue))"
         }
         lines.append("Funding: " + sources.joined(separator: "; ") + ".")
+        lines.append("Who decides: " + mix.sources.map { "\($0.label), \($0.decision.phrase)" }.joined(separator: "; ") + ".")
         lines += structureNotes
         if Set(postsByYear).count > 1 {
             lines.append("Posts in place change during the horizon (\(postsByYear.map(String.init).joined(separator: ", ")) by year): yearly figures use each year's posts; the per-post funder costs divide each year's cost by that year's posts, and the all-posts funder totals multiply them by the first year's \(postCount).")
@@ -177,8 +203,10 @@ public struct FundingReport: Report {
             lines.append("Any lapse ends the post (nothing absorbed, no gap tolerated): S(t) = product over sources of E[q^floor(t/T)], exact.")
         } else {
             lines.append("A lapsed external share is taken over by the host with probability \(NumberText.plain(mix.absorbProbability)); the post is lost when more than \(NumberText.plain(mix.gapTolerance * 100))% of its cost is unfunded. A post whose funding lapses at the end of a term stops costing and delivering from the next year and is not re-created within the horizon.")
-            if analytic != nil {
-                lines.append("Analytic: every combination of lapse outcomes is enumerated, with the chance of each renewal given the earlier ones E[q^k]/E[q^(k-1)]; exact.")
+            if let analytic {
+                lines.append("Analytic: a lapse is permanent, so a post is alive in year t exactly when the share uncovered by then is within the gap; each decision is then renewed (E[q^k]), lapsed and absorbed, or lapsed and uncovered, independently, and the chance is summed over every combination of uncovered shares"
+                             + (analytic.isExact ? "; exact."
+                                : "; exact for posts with up to \(NumberText.plain(Double(UncoveredSharesGrid.exactParts))) decisions smaller than the gap, and for larger ones with the shares rounded up to 1/\(NumberText.plain(Double(UncoveredSharesGrid.steps))) of the gap, which can only understate survival."))
             }
         }
         if analytic == nil {
@@ -187,17 +215,22 @@ public struct FundingReport: Report {
         for source in mix.sources where source.decidedNationally {
             lines.append("\(source.label) is decided nationally: one decision every \(source.termYears) year\(source.termYears == 1 ? "" : "s") renews or ends it for all \(postCount) posts together, so the chance a post is lost is the chance that they all are, not the share of posts lost.")
         }
-        if largestSharedPost > 1, mix.sources.contains(where: { $0.kind == .laCoreBudget }) {
-            lines.append("Posts shared by several councils (up to \(largestSharedPost)): the council-budget share is modelled as one decision for the post each term, as if the councils decide together; if each decided its own part, a post would face up to \(largestSharedPost) decisions and be lost more often.")
+        let shared = sharedGroups
+        if let largest = shared.map(\.councils).max() {
+            let parted = mix.sources.filter(\.decidedPerCouncil).map(\.label).joined(separator: " and ")
+            lines.append("\(shared.count) shared post\(shared.count == 1 ? "" : "s") (up to \(largest) councils, \(shared.map(\.decisions).max() ?? 0) decisions a post): each council decides its own part of \(parted) in its own budget round, so these posts are lost more often than a post of one council (see the shared posts table). Mark a source `decided: per-post` in the scenario if its councils decide together.")
+        } else if mix.sources.contains(where: \.decidedPerCouncil), groups.contains(where: { $0.councils > 1 }) == false,
+                  mix.sources.contains(where: { $0.decision == .perPost && ($0.kind == .laCoreBudget || $0.kind == .partnerContribution) }) {
+            lines.append("Council budgets marked per-post: the councils sharing a post decide together, one decision for the post each term.")
         }
-        lines.append("Monte Carlo: \(NumberText.grouped(Double(simulated.runs), decimals: 0)) simulated posts, each drawing its renewal probabilities from their distributions; seed \(simulated.seed).")
+        lines.append("Monte Carlo: \(NumberText.grouped(Double(simulated.runs), decimals: 0)) simulated posts\(groups.count > 1 ? " of each group" : ""), each decision drawing its own renewal probability from its distribution; seed \(simulated.seed).")
         return lines
     }
 
     private typealias Cell = ReportTable.Cell
 
     /// The tables in order, for text, Markdown and CSV output.
-    public var tables: [ReportTable] { [summaryTable, survivalTable, funderTable] }
+    public var tables: [ReportTable] { [summaryTable, sharedPostsTable, survivalTable, funderTable].compactMap { $0 } }
 
     // MARK: JSON
 
@@ -253,6 +286,14 @@ public struct FundingReport: Report {
         pairs.append(("analytic", analytic.map { block($0, standardErrors: nil) } ?? .null))
         pairs.append(("monteCarlo", block(simulated.expectation, standardErrors: simulated)))
         pairs.append(("allPostsCostByYear", .numbers(allPostsCostByYear.map(ShareReport.pennies))))
+        pairs.append(("decisions", .array(mix.sources.map { .object([("funder", .string($0.label)), ("decided", .string($0.decision.rawValue))]) })))
+        pairs.append(("groups", .array(groups.map { group in
+            .object([("post", .string(group.name)), ("posts", .number(Double(group.posts))), ("councils", .number(Double(group.councils))),
+                     ("decisionsPerPost", .number(Double(group.decisions))),
+                     ("probabilityLostAnalytic", group.analytic.map { .number($0.probabilityLost) } ?? .null),
+                     ("probabilityLostMonteCarlo", .number(group.simulated.expectation.probabilityLost)),
+                     ("probabilityLostStandardError", .number(group.simulated.probabilityLostStandardError))])
+        })))
         pairs.append(("notes", .array(notes.map { .string($0) })))
         return .object(pairs)
     }

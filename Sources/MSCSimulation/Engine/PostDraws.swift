@@ -3,13 +3,15 @@ import MSCModel
 
 /// Draws one iteration's per-post inputs into the kernel's scratch: each post's salary and
 /// operational budget (from the post stream, post after post) and how long its funding lasts
-/// (from the renewal stream, mix after mix).
+/// (from the renewal stream, funding group after group).
 struct PostDraws {
     let salary: Assumption
     let operationalBudget: Assumption
     let mixes: [FundingMix]
-    /// The posts of each mix, in post order.
-    let postsOfMix: [[Int]]
+    /// The funding groups: a mix and the councils' shares of a shared post's cost.
+    let groups: [SimulationPlan.FundingGroup]
+    /// The posts of each funding group, in post order.
+    let postsOfGroup: [[Int]]
     let postCount: Int
     let years: Int
     /// Salary and budget as quantiles of their uniforms, when both are (else nil).
@@ -19,7 +21,10 @@ struct PostDraws {
         salary = plan.salary
         operationalBudget = plan.operationalBudget
         mixes = plan.funding.map(\.mix)
-        postsOfMix = plan.funding.indices.map { mix in plan.model.posts.indices.filter { plan.model.posts[$0].fundingIndex == mix } }
+        groups = plan.fundingGroups
+        postsOfGroup = plan.fundingGroups.indices.map { group in
+            plan.model.posts.indices.filter { plan.model.posts[$0].fundingIndex == group }
+        }
         postCount = plan.model.posts.count
         years = plan.model.horizonYears
         if let salaryQuantile = QuantileOfUniform(salary), let budgetQuantile = QuantileOfUniform(operationalBudget) {
@@ -56,25 +61,28 @@ struct PostDraws {
         return (salaryDrawn ? postCount : 0) + (budgetDrawn ? postCount : 0)
     }
 
-    /// How long each post is funded, given the iteration's funding draws; returns the draws made.
+    /// How long each post is funded, given the iteration's draw of each mix; returns the draws made.
     ///
-    /// A mix whose posts all last alike in this iteration (``FundingMix/fundsEveryPostAlike(_:)``:
-    /// national decisions, nothing absorbed) is worked out once; any other, post by post.
+    /// A group whose posts all last alike in this iteration (``FundingMix/fundsEveryPostAlike(_:)``:
+    /// national decisions, nothing absorbed) is worked out once; any other, post by post, each
+    /// council's part of a source decided per council on its own.
     func drawFunding(_ fundingDraws: [FundingDraw], into scratch: ScenarioKernel.Scratch, lapses: inout [SourceLapse],
                      stream: RandomStream) -> Int {
         var draws = 0
-        for (index, mix) in mixes.enumerated() {
-            let draw = fundingDraws[index]
+        for (index, group) in groups.enumerated() {
+            let mix = mixes[group.mix], draw = fundingDraws[group.mix]
             let gap = draw.gapTolerance
-            let posts = postsOfMix[index]
+            let posts = postsOfGroup[index]
             if mix.fundsEveryPostAlike(draw) {
-                mix.drawLapses(horizonYears: years, draw: draw, into: &lapses, uniform: { draws += 1; return stream.uniform() })
+                mix.drawLapses(horizonYears: years, draw: draw, split: group.split, into: &lapses,
+                               uniform: { draws += 1; return stream.uniform() })
                 let end = mix.fundedYears(horizonYears: years, lapses: lapses, gapTolerance: gap)
                 for post in posts { scratch.endYear[post] = end }
                 continue
             }
             for post in posts {
-                mix.drawLapses(horizonYears: years, draw: draw, into: &lapses, uniform: { draws += 1; return stream.uniform() })
+                mix.drawLapses(horizonYears: years, draw: draw, split: group.split, into: &lapses,
+                               uniform: { draws += 1; return stream.uniform() })
                 scratch.endYear[post] = mix.fundedYears(horizonYears: years, lapses: lapses, gapTolerance: gap)
             }
         }

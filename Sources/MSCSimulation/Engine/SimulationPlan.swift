@@ -16,10 +16,38 @@ public struct SimulationPlan: Sendable {
     public let salary: Assumption
     /// Drawn per post: operational budget a year.
     public let operationalBudget: Assumption
-    /// The funding mixes of `model.fundingMixNames`, each with where its parameters sit among the national values.
+    /// The funding mixes, each with where its parameters sit among the national values; one draw
+    /// of a mix per iteration serves every group that uses it, so a national decision is one.
     public private(set) var funding: [FundingBinding]
+    /// The funding groups of `model.fundingGroupNames`: a mix and, for a post whose councils each
+    /// decide their own part of a source, their shares of its cost.
+    public let fundingGroups: [FundingGroup]
+    /// Each group's expected survival at the central values, worked out once (see ``FundingBinding``).
+    private var centralSurvival: [CentralSurvival?]
     /// The flattened evaluation the Monte Carlo and the central case run.
     let kernel: ScenarioKernel
+
+    /// Posts that share a funding mix and how their councils split its cost (DESIGN 3.2).
+    public struct FundingGroup: Sendable, Equatable {
+        /// Index of the mix in ``SimulationPlan/funding``.
+        public let mix: Int
+        /// The councils' shares of the post's cost, when the mix has a source decided per council
+        /// and the post is shared (``FundingMix/parts(split:)``); empty otherwise.
+        public let split: [Double]
+
+        public init(mix: Int, split: [Double] = []) {
+            self.mix = mix
+            self.split = split
+        }
+    }
+
+    /// The expected survival of a group at the central values: a switching-value search evaluates
+    /// the central case hundreds of times, mostly moving inputs that leave the funding as it is.
+    private struct CentralSurvival: Sendable {
+        let absorb: Double
+        let gapTolerance: Double
+        let survival: [Double]
+    }
 
     /// A funding mix and the places of its drawn parameters in the national values.
     public struct FundingBinding: Sendable {
@@ -28,23 +56,11 @@ public struct SimulationPlan: Sendable {
         public let renewalSlots: [Int]
         public let absorbSlot: Int
         public let gapToleranceSlot: Int
-        /// ``expectedSurvival(_:horizonYears:)`` at the central values, worked out once: a
-        /// switching-value search evaluates the central case hundreds of times, mostly moving
-        /// inputs that leave the funding as it is, and the analytic expectation enumerates
-        /// every lapse state.
-        private var centralSurvival: (absorb: Double, gapTolerance: Double, survival: [Double])?
-
         init(mix: FundingMix, renewalSlots: [Int], absorbSlot: Int, gapToleranceSlot: Int) {
             self.mix = mix
             self.renewalSlots = renewalSlots
             self.absorbSlot = absorbSlot
             self.gapToleranceSlot = gapToleranceSlot
-        }
-
-        /// Fills the cache from the central national values.
-        mutating func rememberCentralSurvival(_ values: [Double], horizonYears: Int) {
-            let survival = expectedSurvival(values, horizonYears: horizonYears)
-            centralSurvival = (values[absorbSlot], values[gapToleranceSlot], survival)
         }
 
         /// The iteration's funding parameters; the national lapse years are drawn from `uniform`
@@ -55,32 +71,36 @@ public struct SimulationPlan: Sendable {
                             gapTolerance: values[gapToleranceSlot], horizonYears: horizonYears, uniform: uniform)
         }
 
-        /// Expected share of posts still funded in each year, for the central case.
+        /// Expected share of a group's posts still funded in each year, for the central case.
         ///
         /// At the renewal probabilities' central values this is the expectation over their
         /// distributions, `E[q^k]` (DESIGN 3.2; ``FundingMix/analyticFunding(horizonYears:)``), not
         /// `q^k` at the central q; a switching-value search that moves a renewal probability sets it
         /// to that value for certain.
-        func expectedSurvival(_ values: [Double], horizonYears: Int) -> [Double] {
+        func expectedSurvival(_ values: [Double], horizonYears: Int, split: [Double]) -> [Double] {
             let renewal = renewalSlots.map { values[$0] }
-            let isCentral = renewal == self.mix.centralRenewalProbabilities
-            if isCentral, let cached = centralSurvival,
-               cached.absorb == values[absorbSlot], cached.gapTolerance == values[gapToleranceSlot] {
-                return cached.survival
-            }
             let mix = self.mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot])
-            if isCentral, let exact = mix.analyticFunding(horizonYears: horizonYears) {
-                return exact.survival
+            if isCentral(values), let exact = mix.analyticSurvival(horizonYears: horizonYears, split: split) {
+                return exact
             }
-            return mix.expectedFunding(horizonYears: horizonYears, renewalProbabilities: renewal).survival
+            return mix.expectedSurvival(horizonYears: horizonYears, renewalProbabilities: renewal, split: split)
+        }
+
+        /// Whether `values` hold the renewal probabilities at their central values.
+        func isCentral(_ values: [Double]) -> Bool {
+            renewalSlots.map { values[$0] } == mix.centralRenewalProbabilities
         }
     }
 
-    /// A plan from the model, the assumption behind each ``ModelParameter``, the per-post inputs and
-    /// one funding mix per entry of `model.fundingMixNames` (posts name theirs by index).
+    /// A plan from the model, the assumption behind each ``ModelParameter``, the per-post inputs,
+    /// the funding mixes and one funding group per entry of `model.fundingGroupNames` (posts name
+    /// theirs by index; by default group i is mix i, undivided).
     public init(model: ScenarioModel, parameter: (ModelParameter) throws -> Assumption,
-                salary: Assumption, operationalBudget: Assumption, fundingMixes: [FundingMix]) rethrows {
-        precondition(fundingMixes.count == max(1, model.fundingMixNames.count), "one funding mix per name")
+                salary: Assumption, operationalBudget: Assumption, fundingMixes: [FundingMix],
+                fundingGroups: [FundingGroup]? = nil) rethrows {
+        let groups = fundingGroups ?? fundingMixes.indices.map { FundingGroup(mix: $0) }
+        precondition(groups.count == max(1, model.fundingGroupNames.count), "one funding group per name")
+        precondition(groups.allSatisfy { fundingMixes.indices.contains($0.mix) }, "each group names a mix")
         var national = try ModelParameter.allCases.map(parameter)
         func slot(of assumption: Assumption?, literal: Double, mixName: String, role: String) -> Int {
             let entry = assumption ?? Assumption(
@@ -92,7 +112,8 @@ public struct SimulationPlan: Sendable {
             return national.count - 1
         }
         funding = fundingMixes.enumerated().map { index, mix in
-            let name = index < model.fundingMixNames.count ? model.fundingMixNames[index] : model.name
+            let name = groups.firstIndex { $0.mix == index }.flatMap { $0 < model.fundingGroupNames.count ? model.fundingGroupNames[$0] : nil }
+                ?? model.name
             return FundingBinding(
                 mix: mix,
                 renewalSlots: mix.sources.enumerated().map { source, entry in
@@ -106,9 +127,27 @@ public struct SimulationPlan: Sendable {
         self.salary = salary
         self.operationalBudget = operationalBudget
         self.kernel = ScenarioKernel(model: model)
+        self.fundingGroups = groups
+        centralSurvival = Array(repeating: nil, count: groups.count)
         let central = national.map(\.value)
-        for index in funding.indices {
-            funding[index].rememberCentralSurvival(central, horizonYears: model.horizonYears)
+        for index in groups.indices {
+            let binding = funding[groups[index].mix]
+            centralSurvival[index] = CentralSurvival(
+                absorb: central[binding.absorbSlot], gapTolerance: central[binding.gapToleranceSlot],
+                survival: binding.expectedSurvival(central, horizonYears: model.horizonYears, split: groups[index].split))
+        }
+    }
+
+    /// Expected share of each funding group's posts still funded in each year, for national values
+    /// `values` (the central ones unless a switching-value search or a tornado moves one).
+    func expectedSurvival(_ values: [Double]) -> [[Double]] {
+        fundingGroups.indices.map { index in
+            let group = fundingGroups[index], binding = funding[group.mix]
+            if let cached = centralSurvival[index], binding.isCentral(values),
+               cached.absorb == values[binding.absorbSlot], cached.gapTolerance == values[binding.gapToleranceSlot] {
+                return cached.survival
+            }
+            return binding.expectedSurvival(values, horizonYears: model.horizonYears, split: group.split)
         }
     }
 
@@ -138,7 +177,7 @@ public struct SimulationPlan: Sendable {
     /// the same kernel as the Monte Carlo, so a run with every input fixed equals it exactly.
     public func centralCase(nationalValues: [Double], salaryValue: Double? = nil,
                             operationalBudgetValue: Double? = nil) -> ScenarioOutcome {
-        let survival = funding.map { $0.expectedSurvival(nationalValues, horizonYears: model.horizonYears) }
+        let survival = expectedSurvival(nationalValues)
         let scratch = ScenarioKernel.Scratch(kernel: kernel)
         for index in 0..<kernel.postCount {
             scratch.salary[index] = salaryValue ?? salary.value

@@ -16,11 +16,14 @@ public struct ScenarioPlan: Sendable {
     public var discountFactors: [Double] { plan.model.discountFactors }
     /// Per-authority results of the central case, in authority-table order.
     public let authorityRows: [AuthorityRow]
-    /// Central expected funding of one post (survival and shares by funder per year).
+    /// Central expected funding of the average post (survival and shares by funder per year), at
+    /// the renewal probabilities' central values: the funding groups' weighted by their posts.
     public let centralFunding: FundingExpectation
-    /// Expected funding of one post averaged over the renewal probabilities' uncertainty (exact,
-    /// as `msc funding` reports it), or the central one when a distribution has no closed form.
+    /// Expected funding of the average post over the renewal probabilities' uncertainty (exact, as
+    /// `msc funding` reports it), or the central one when a distribution has no closed form.
     public let expectedFunding: FundingExpectation
+    /// The same for each funding group (``SimulationPlan/fundingGroups``), in group order.
+    public let expectedFundingByGroup: [FundingExpectation]
     /// The files the plan rests on (scenario, assumptions, authorities), for the run manifest.
     public let inputFiles: [String]
     /// What the scenario's training reaches, tier by tier, when it includes training (else empty).
@@ -193,10 +196,24 @@ public struct ScenarioPlan: Sendable {
             Array(try existingHostCodes(scenario: scenario, authorities: publishedAuthorities, assumptions: set)).sorted(),
             in: scenario.timing.firstYear))
         let adjustments = try AppraisalAdjustments(scenario: scenario, assumptions: set)
+        // Funding groups: the posts of one council share the mix as it is; a shared post whose
+        // councils each decide their own part of a source is a group of its own (DESIGN 3.2).
+        var groupNames = [scenario.name]
+        var groups = [SimulationPlan.FundingGroup(mix: 0)]
+        var groupOfSplit: [[Double]: Int] = [:]
+        let modelPosts = periods.modelPosts(existingHosts: existingHosts, training: training) { post in
+            let split = post.members.map(\.costShare)
+            guard funding.dividesSources(split: split) else { return 0 }
+            if let known = groupOfSplit[split] { return known }
+            groupOfSplit[split] = groups.count
+            groups.append(SimulationPlan.FundingGroup(mix: 0, split: split))
+            groupNames.append("\(scenario.name): \(post.name)")
+            return groups.count - 1
+        }
         let model = ScenarioModel(
             name: scenario.name, horizonYears: years,
-            posts: periods.modelPosts(existingHosts: existingHosts, training: training),
-            members: members, fundingMixNames: [scenario.name], employerNIRate: rates.employerNIRate,
+            posts: modelPosts,
+            members: members, fundingGroupNames: groupNames, employerNIRate: rates.employerNIRate,
             niSecondaryThreshold: rates.niSecondaryThreshold,
             discountFactors: scenario.timing.discountFactors(horizonYears: years, greenBook: greenBook),
             unitCostDeflatorProjection: projection,
@@ -220,7 +237,7 @@ public struct ScenarioPlan: Sendable {
                 }
             },
             salary: try set.assumption("salary"), operationalBudget: try set.assumption("operationalBudget"),
-            fundingMixes: [funding])
+            fundingMixes: [funding], fundingGroups: groups)
         let countyShare = try set.value("countyShareOfTwoTierIdentifications")
         var baseline: [String: Double] = [:]
         for authority in authorities.authorities {
@@ -231,8 +248,18 @@ public struct ScenarioPlan: Sendable {
                 ratePer100kResidents: identification.baselineRatePer100kResidents)
         }
 
-        let centralFunding = funding.expectedFunding(horizonYears: years, renewalProbabilities: funding.centralRenewalProbabilities)
-        let expectedFunding = funding.analyticFunding(horizonYears: years) ?? centralFunding
+        let centralByGroup = groups.map {
+            funding.expectedFunding(horizonYears: years, renewalProbabilities: funding.centralRenewalProbabilities, split: $0.split)
+        }
+        let expectedByGroup = zip(groups, centralByGroup).map { group, central in
+            funding.analyticFunding(horizonYears: years, split: group.split) ?? central
+        }
+        let postsByGroup = groups.indices.map { group in Double(modelPosts.filter { $0.fundingIndex == group }.count) }
+        func averaged(_ byGroup: [FundingExpectation]) -> FundingExpectation {
+            FundingExpectation.average(zip(byGroup, postsByGroup).filter { $0.1 > 0 }.map { ($0.0, $0.1) }) ?? byGroup[0]
+        }
+        let centralFunding = averaged(centralByGroup)
+        let expectedFunding = averaged(expectedByGroup)
         let salary = try set.value("salary")
         // The model's own net uplift (rate ratio less one, net of displacement) at the central inputs.
         let netUplift = plan.model.netUplift(plan.nationalInputs(plan.centralNationalValues))
@@ -247,10 +274,13 @@ public struct ScenarioPlan: Sendable {
                 authority: authority, postName: serving.first?.name, costShare: member?.costShare ?? 0,
                 annualCost: (member?.costShare ?? 0) * postCost, coverage: coverage, baselineIdentifications: base,
                 additionalIdentificationsPerYear: base * coverage * netUplift,
-                survivalAtHorizon: serving.isEmpty ? 0 : (expectedFunding.survival.last ?? 1)))
+                survivalAtHorizon: serving.first.map { post in
+                    expectedByGroup[groupOfSplit[post.members.map(\.costShare)] ?? 0].survival.last ?? 1
+                } ?? 0))
         }
         return ScenarioPlan(loaded: loaded, deployment: deployment, structureNotes: periods.notes, plan: plan, authorityRows: rows,
-                            centralFunding: centralFunding, expectedFunding: expectedFunding, inputFiles: inputFiles,
+                            centralFunding: centralFunding, expectedFunding: expectedFunding,
+                            expectedFundingByGroup: expectedByGroup, inputFiles: inputFiles,
                             training: trainingTotals, existingHostCodes: existingHosts, adjustments: adjustments)
     }
 

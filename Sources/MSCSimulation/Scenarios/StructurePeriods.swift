@@ -108,7 +108,8 @@ struct StructurePeriods {
     /// The model's posts with their active years and ramp starts; `training` holds each part's
     /// posts' training costs, parts in order. A post today's councils already have is at full
     /// effect from the start; a successor's post continues the earliest ramp of the posts it takes over.
-    func modelPosts(existingHosts: Set<String>, training: [[Double]]) -> [ScenarioModel.Post] {
+    /// `fundingGroup` gives each post's funding group (``ScenarioModel/Post/fundingIndex``).
+    func modelPosts(existingHosts: Set<String>, training: [[Double]], fundingGroup: (Post) -> Int) -> [ScenarioModel.Post] {
         var offsets: [Int] = []
         var total = 0
         for period in periods { offsets.append(total); total += period.deployment.posts.count }
@@ -122,7 +123,7 @@ struct StructurePeriods {
             } else {
                 ramp = opening.continues.map { result[$0].rampStartYear }.min() ?? opening.years.lowerBound
             }
-            result.append(ScenarioModel.Post(name: post.name, fte: post.fte, fundingIndex: 0,
+            result.append(ScenarioModel.Post(name: post.name, fte: post.fte, fundingIndex: fundingGroup(post),
                                              trainingCostByYear: training[offsets[opening.period] + opening.post],
                                              activeYears: opening.years, rampStartYear: ramp))
         }

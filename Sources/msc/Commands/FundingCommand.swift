@@ -39,12 +39,10 @@ struct FundingCommand: ParsableCommand {
         let assumptions = loaded.assumptions
         let years = loaded.scenario.horizonYears
         let postsByYear = plan.postsInPlaceByYear
-        let mix = loaded.scenario.funding
+        let funding = ScenarioFunding.analyse(plan, runs: runs, seed: seed)
         let report = FundingReport(scenario: loaded.scenario, postCount: postsByYear.first ?? 0,
                                    allPostsCostByYear: plan.fullyFundedPostCostByYear,
-                                   analytic: mix.analyticFunding(horizonYears: years),
-                                   simulated: FundingSimulation.run(mix: mix, horizonYears: years, runs: runs, seed: seed),
-                                   largestSharedPost: plan.deployment.posts.map(\.members.count).max() ?? 1,
+                                   analytic: funding.analytic, simulated: funding.simulated, groups: funding.groups,
                                    postsByYear: postsByYear, structureNotes: plan.structureNotes)
         let manifest = RunManifest(seed: seed, runs: runs, method: .monteCarlo, gslVersion: GSLLibrary.version,
                                    filePaths: [scenario, common.authoritiesPath] + assumptions.files,
