@@ -28,20 +28,24 @@ private func referenceRun(_ plan: SimulationPlan, runs: Int, seed: UInt64) -> [M
         for (index, post) in model.posts.enumerated() {
             inputs.salary[index] = plan.salary.draw(using: stream)
             inputs.operationalBudget[index] = plan.operationalBudget.draw(using: stream)
-            let binding = plan.funding[post.fundingIndex]
+            let group = plan.fundingGroups[post.fundingIndex]
+            let binding = plan.funding[group.mix]
             let absorb = values[binding.absorbSlot], gap = values[binding.gapToleranceSlot]
-            var live = Array(repeating: true, count: binding.mix.sources.count)
+            // Each decision of the post: a source, or a council's part of one decided per council.
+            let parts = binding.mix.parts(split: group.split)
+            var live = Array(repeating: true, count: parts.count)
             var uncovered = 0.0
             var funded = years
             yearLoop: for year in 1..<max(years, 1) {
-                for (i, source) in binding.mix.sources.enumerated() where live[i] && year % source.termYears == 0 {
+                for (p, part) in parts.enumerated() where live[p] && year % binding.mix.sources[part.source].termYears == 0 {
+                    let source = binding.mix.sources[part.source]
                     let renewed = source.decidedNationally
-                        ? nationalRenewed[post.fundingIndex][i][year]
-                        : stream.uniform() < values[binding.renewalSlots[i]]
+                        ? nationalRenewed[group.mix][part.source][year]
+                        : stream.uniform() < values[binding.renewalSlots[part.source]]
                     if renewed { continue }
-                    live[i] = false
+                    live[p] = false
                     if absorb > 0, source.kind.isAbsorbableByHost, stream.uniform() < absorb { continue }
-                    uncovered += source.share
+                    uncovered += part.share
                 }
                 if uncovered > gap + FundingMix.shareSumTolerance {
                     funded = year

@@ -120,3 +120,23 @@ extension FundingExpectation {
             uncoveredShare: mean(\.uncoveredShare), isExact: items.allSatisfy(\.expectation.isExact))
     }
 }
+
+extension FundingMix {
+    /// One sentence saying how the councils sharing a post decide its council-paid sources, for a
+    /// deployment whose largest post is shared by `largestSharedPost` councils (nil when no post is
+    /// shared, or no source is decided by councils).
+    public func sharedPostDecisionNote(largestSharedPost: Int) -> String? {
+        guard largestSharedPost > 1 else { return nil }
+        let perCouncil = sources.filter(\.decidedPerCouncil).map(\.label)
+        let together = sources.filter { $0.decision == .perPost && ($0.kind == .laCoreBudget || $0.kind == .partnerContribution) }
+            .map(\.label)
+        var sentences: [String] = []
+        if !perCouncil.isEmpty {
+            sentences.append("Each council sharing a post (up to \(largestSharedPost)) decides its own part of \(perCouncil.joined(separator: " and ")) in its own budget round, so a shared post faces up to \(largestSharedPost) such decisions a term; a council that drops out leaves its part uncovered, and the post is lost once more than \(Self.shown(gapTolerance * 100))% of its cost is (mark a source `decided: per-post` if its councils decide together).")
+        }
+        if !together.isEmpty {
+            sentences.append("The councils sharing a post decide \(together.joined(separator: " and ")) together, one decision for the post each term (`decided: per-post` in the scenario).")
+        }
+        return sentences.isEmpty ? nil : sentences.joined(separator: " ")
+    }
+}

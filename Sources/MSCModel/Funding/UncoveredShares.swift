@@ -22,11 +22,13 @@ struct UncoveredShares {
     /// True when the chances are exact (not on the rounded grid).
     var isExact: Bool { grid == nil }
 
-    init(shares: [Double], chances: [Double], limit: Double) {
+    /// The parts' shares and chances of being uncovered, and the limit; more than `exactLimit`
+    /// parts go on the grid (tests move the threshold to check one method against the other).
+    init(shares: [Double], chances: [Double], limit: Double, exactLimit: Int = Self.exactLimit) {
         self.shares = shares
         self.chances = chances
         self.limit = limit
-        guard shares.count > Self.exactLimit, limit > 0 else { grid = nil; return }
+        guard shares.count > exactLimit, limit > 0 else { grid = nil; return }
         let size = Self.gridSteps
         let stepWidth = limit / Double(size)
         let steps = shares.map { Swift.min(size + 1, Int(($0 / stepWidth).rounded(.up))) }

@@ -50,10 +50,8 @@ public struct ScenarioBrief: Sendable, Equatable {
             }
             caveats.append(text)
         }
-        let sharedPosts = plan.deployment.posts.filter { $0.members.count > 1 }
-        if !sharedPosts.isEmpty, scenario.funding.sources.contains(where: { $0.kind == .laCoreBudget }) {
-            let most = sharedPosts.map(\.members.count).max() ?? 2
-            caveats.append("A shared post's council-budget share is modelled as one decision for the post each term, as if the councils sharing it (up to \(most)) decide together; if each decided its own part, a post would face that many decisions and be lost more often.")
+        if let note = scenario.funding.sharedPostDecisionNote(largestSharedPost: plan.deployment.posts.map(\.members.count).max() ?? 1) {
+            caveats.append(note)
         }
         let illustrativeRenewals = scenario.funding.sources.filter { $0.renewal.evidence == .illustrative }.map(\.label)
         if !illustrativeRenewals.isEmpty {

@@ -22,12 +22,15 @@ public struct FundingReport: Report {
     /// The posts grouped by how they are funded (``ScenarioFunding/groups``); shared posts whose
     /// councils each decide their own part are groups of their own. Empty: one group, as `analytic`.
     public let groups: [ScenarioFunding.Group]
+    /// The most councils sharing one post (1 when none is shared).
+    public let largestSharedPost: Int
 
     /// A report of the average post (`analytic`, `simulated`), with the groups it averages.
     public init(scenario: Scenario, postCount: Int, allPostsCostByYear: [Double], analytic: FundingExpectation?,
-                simulated: FundingSimulationResult, groups: [ScenarioFunding.Group] = [],
+                simulated: FundingSimulationResult, groups: [ScenarioFunding.Group] = [], largestSharedPost: Int = 1,
                 postsByYear: [Int]? = nil, structureNotes: [String] = []) {
         self.groups = groups
+        self.largestSharedPost = largestSharedPost
         self.postsByYear = postsByYear ?? Array(repeating: postCount, count: allPostsCostByYear.count)
         self.structureNotes = structureNotes
         self.scenario = scenario
@@ -215,13 +218,8 @@ public struct FundingReport: Report {
         for source in mix.sources where source.decidedNationally {
             lines.append("\(source.label) is decided nationally: one decision every \(source.termYears) year\(source.termYears == 1 ? "" : "s") renews or ends it for all \(postCount) posts together, so the chance a post is lost is the chance that they all are, not the share of posts lost.")
         }
-        let shared = sharedGroups
-        if let largest = shared.map(\.councils).max() {
-            let parted = mix.sources.filter(\.decidedPerCouncil).map(\.label).joined(separator: " and ")
-            lines.append("\(shared.count) shared post\(shared.count == 1 ? "" : "s") (up to \(largest) councils, \(shared.map(\.decisions).max() ?? 0) decisions a post): each council decides its own part of \(parted) in its own budget round, so these posts are lost more often than a post of one council (see the shared posts table). Mark a source `decided: per-post` in the scenario if its councils decide together.")
-        } else if mix.sources.contains(where: \.decidedPerCouncil), groups.contains(where: { $0.councils > 1 }) == false,
-                  mix.sources.contains(where: { $0.decision == .perPost && ($0.kind == .laCoreBudget || $0.kind == .partnerContribution) }) {
-            lines.append("Council budgets marked per-post: the councils sharing a post decide together, one decision for the post each term.")
+        if let note = mix.sharedPostDecisionNote(largestSharedPost: largestSharedPost) {
+            lines.append(note + (sharedGroups.isEmpty ? "" : " The shared posts table gives each one's chance of being lost."))
         }
         lines.append("Monte Carlo: \(NumberText.grouped(Double(simulated.runs), decimals: 0)) simulated posts\(groups.count > 1 ? " of each group" : ""), each decision drawing its own renewal probability from its distribution; seed \(simulated.seed).")
         return lines

@@ -214,8 +214,8 @@ public struct ShareReport: Report {
             lines.append("\(shares.unservedCodes.count) council(s) in the area have no post under this scenario.")
         }
         lines.append(fundingNote)
-        if councilBudgetShare > 0, let most = shares.posts.map(\.members.count).max(), most > 1 {
-            lines.append("Renewal: the councils' part of a shared post is modelled as one budget decision for the post each year, as if the \(most) councils sharing it decide together; if each decided its own part, the post would face \(most) decisions a year and be lost more often (not modelled).")
+        if let note = scenario.funding.sharedPostDecisionNote(largestSharedPost: shares.posts.map(\.members.count).max() ?? 1) {
+            lines.append("Renewal: \(note) msc funding gives the chance each shared post is lost.")
         }
         lines.append(sharingNote)
         let budget = "operational budget £\(NumberText.grouped(operationalBudget, decimals: 0)) a person"

@@ -43,6 +43,7 @@ struct FundingCommand: ParsableCommand {
         let report = FundingReport(scenario: loaded.scenario, postCount: postsByYear.first ?? 0,
                                    allPostsCostByYear: plan.fullyFundedPostCostByYear,
                                    analytic: funding.analytic, simulated: funding.simulated, groups: funding.groups,
+                                   largestSharedPost: plan.deployment.posts.map(\.members.count).max() ?? 1,
                                    postsByYear: postsByYear, structureNotes: plan.structureNotes)
         let manifest = RunManifest(seed: seed, runs: runs, method: .monteCarlo, gslVersion: GSLLibrary.version,
                                    filePaths: [scenario, common.authoritiesPath] + assumptions.files,
