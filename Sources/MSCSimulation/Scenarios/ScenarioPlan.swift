@@ -155,8 +155,12 @@ public struct ScenarioPlan: Sendable {
         }
 
         // Money: cost rates at the price base year, value of an identification uprated to it.
-        let taxYear = scenario.priceBaseYear
-        let rates = try PostCostRates.central(from: set, taxYear: taxYear)
+        // The salary is in price-base-year pounds: the shipped one (quoted for
+        // salaryQuotedForYearStarting) brought forward by the pay awards, value and distribution
+        // alike; one the scenario overrides (or --set sets) is taken as in those pounds already.
+        let basis = try CostBasis(assumptions: set, scenario: scenario)
+        let rates = basis.rates
+        let salaryAssumption = try basis.salaryAssumption("salary", in: set)
         let published = try GDPDeflator.load(assumptionsDirectory: assumptionsDirectory)
         var deflator = published
         let baseYear = FinancialYear(scenario.priceBaseYear)
@@ -179,7 +183,8 @@ public struct ScenarioPlan: Sendable {
         var trainingTotals: [TrainingTierTotals] = []
         for (index, period) in periods.periods.enumerated() {
             let (costs, totals) = try trainingCosts(scenario: scenario, deployment: period.deployment,
-                                                    authorities: period.authorities, assumptions: set, years: years)
+                                                    authorities: period.authorities, assumptions: set,
+                                                    basis: basis, years: years)
             training.append(contentsOf: costs)
             if index == 0 { trainingTotals = totals }
         }
@@ -219,7 +224,7 @@ public struct ScenarioPlan: Sendable {
                 default: return try set.assumption(parameter.assumptionName)
                 }
             },
-            salary: try set.assumption("salary"), operationalBudget: try set.assumption("operationalBudget"),
+            salary: salaryAssumption, operationalBudget: try set.assumption("operationalBudget"),
             fundingMixes: [funding])
         let countyShare = try set.value("countyShareOfTwoTierIdentifications")
         var baseline: [String: Double] = [:]
@@ -233,7 +238,7 @@ public struct ScenarioPlan: Sendable {
 
         let centralFunding = funding.expectedFunding(horizonYears: years, renewalProbabilities: funding.centralRenewalProbabilities)
         let expectedFunding = funding.analyticFunding(horizonYears: years) ?? centralFunding
-        let salary = try set.value("salary")
+        let salary = salaryAssumption.value
         // The model's own net uplift (rate ratio less one, net of displacement) at the central inputs.
         let netUplift = plan.model.netUplift(plan.nationalInputs(plan.centralNationalValues))
         var rows: [AuthorityRow] = []
