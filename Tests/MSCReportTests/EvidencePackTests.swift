@@ -223,9 +223,7 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
     /// bars are the analysis's, and an analysis without switching values gives checklists without
     /// them (the pack does not solve for them itself).
     @Test func thePackShowsTheAnalysisItIsHandedAndSolvesNothing() throws {
-        let plan = try ScenarioPlan.load(path: PackageRoot.file("Scenarios/status-quo.yaml"),
-                                         assumptionsDirectory: PackageRoot.file("Assumptions"),
-                                         authoritiesPath: PackageRoot.file("Assumptions/authorities.csv"))
+        let plan = try PackageRoot.shippedPlan("status-quo")
         let result = try SimulationEngine.run(plan.plan, settings: SimulationSettings(runs: 250, seed: 3))
         let manifest = RunManifest(seed: 3, runs: 250, method: .monteCarlo, gslVersion: "2.7", filePaths: [], command: "msc export")
         let comparison = ComparisonReport(results: [result], baselineIndex: [nil], manifest: manifest)

@@ -77,8 +77,8 @@ public struct PayAdjustment: Sendable, Equatable {
 /// - a salary from the shipped assumptions is quoted for that year and brought to the tax year by
 ///   the NJC pay awards between (an award not yet agreed, such as `payAward2026to27`, at its
 ///   central value and said to be not agreed);
-/// - a salary the user gives (`--salary`), or that a scenario's `overrides:` or `--set` sets, is
-///   taken to be in the tax year's pounds already, unless the year it is quoted for is given
+/// - a salary the user gives (`--salary`), or that replaces the folder's (a scenario's
+///   `overrides:`, `--set`, an override on the web page), is taken to be in the tax year's pounds already, unless the year it is quoted for is given
 ///   (`--salary-year`): it is never brought forward twice.
 ///
 /// ```swift
@@ -113,7 +113,7 @@ public struct CostBasis: Sendable, Equatable {
     /// How a salary of the shipped assumptions (quoted for `salaryQuotedForYearStarting`) is
     /// brought to ``taxYear``: the coordinator's unless set otherwise, and trainees' pay.
     public let shippedPayAdjustment: PayAdjustment
-    /// Salary assumptions set in ``taxYear``'s pounds (a scenario's override or `--set`): not brought forward.
+    /// Salary assumptions set in ``taxYear``'s pounds (overriding the folder's): not brought forward.
     public let salariesSetInTaxYear: Set<String>
 
     /// The full-time salary in ``taxYear``'s pounds.
@@ -136,8 +136,9 @@ public struct CostBasis: Sendable, Equatable {
                 throw InputError(file: "command line", key: "tax-year", message: "\(asked): \(reach.expectation("a tax year"))")
             }
         }
+        // A salary that replaces the folder's (scenario, --set, web page) is in the tax year's pounds.
         var setInYear = Set(["salary"] + TrainingTier.allCases.map { $0.assumptionStem + "Salary" }).filter { name in
-            assumptions.pinned.contains(name) || scenario?.overriddenAssumptions.contains(name) == true
+            assumptions.byName[name]?.isOverride == true
         }
         if choices.salary != nil { setInYear.insert("salary") }
         let quotedYear: String

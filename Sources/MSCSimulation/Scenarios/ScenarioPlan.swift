@@ -29,6 +29,9 @@ public struct ScenarioPlan: Sendable {
     public let existingHostCodes: Set<String>
     /// Optimism bias after the scenario's mitigations, and the benefit evidence reduction.
     public let adjustments: AppraisalAdjustments
+    /// The tax year and salary its posts are costed at: the price base year, the salary brought
+    /// forward to it by the pay awards (``CostBasis``).
+    public let costBasis: CostBasis
 
     /// One training tier summed over the authorities a scenario's posts serve (DESIGN 3.6).
     public struct TrainingTierTotals: Sendable {
@@ -256,7 +259,8 @@ public struct ScenarioPlan: Sendable {
         }
         return ScenarioPlan(loaded: loaded, deployment: deployment, structureNotes: periods.notes, plan: plan, authorityRows: rows,
                             centralFunding: centralFunding, expectedFunding: expectedFunding, inputFiles: inputFiles,
-                            training: trainingTotals, existingHostCodes: existingHosts, adjustments: adjustments)
+                            training: trainingTotals, existingHostCodes: existingHosts, adjustments: adjustments,
+                            costBasis: basis)
     }
 
     /// The councils with a post today: those a scenario's `existing` rule lists or places, else the
