@@ -11,16 +11,13 @@ public struct CostReport: Report {
     public let solvedFromTarget: Double?
     let assumptions: AssumptionSet
     let userSet: Set<String>
-    /// The financial year a salary was quoted for, when it was brought forward by pay awards.
-    let salaryQuotedFor: String?
-    /// The awards it was brought forward by, each saying whether it is agreed.
-    let payAwards: [PayAwards.Award]
+    /// How the salary was brought to the tax year by the pay awards (nil or none when it was not).
+    let payAdjustment: PayAdjustment?
 
     public init(breakdown: PostCostBreakdown, fullTimeSalary: Double, fte: Double, taxYear: String, rates: PostCostRates,
                 posts: Int?, solvedFromTarget: Double?, assumptions: AssumptionSet, userSet: Set<String>,
-                salaryQuotedFor: String? = nil, payAwards: [PayAwards.Award] = []) {
-        self.salaryQuotedFor = salaryQuotedFor
-        self.payAwards = payAwards
+                payAdjustment: PayAdjustment? = nil) {
+        self.payAdjustment = payAdjustment
         self.breakdown = breakdown
         self.fullTimeSalary = fullTimeSalary
         self.fte = fte
@@ -60,14 +57,6 @@ public struct CostReport: Report {
         return "; National Insurance at \(used) rates, the latest known"
     }
 
-    /// The awards a salary was brought forward by, e.g. "2026-27 3.3%, the employers' offer, not agreed".
-    private var awardsText: String {
-        payAwards.map { award in
-            // Rounded to a millionth of a point so that 0.033 reads 3.3, not 3.3000000000000003.
-            "\(award.year): \(NumberText.plain((award.rate * 100 * 1e6).rounded() / 1e6))%" + (award.agreed ? "" : ", not agreed (\(award.assumption))")
-        }.joined(separator: "; ")
-    }
-
     public var tables: [ReportTable] { [table] }
 
     /// The breakdown as a table with a basis and a source for every line.
@@ -81,7 +70,7 @@ public struct CostReport: Report {
             ? " including a £\(NumberText.grouped(rates.operationalBudget, decimals: 0)) operational budget" : ""
         let salaryBasis = solvedFromTarget.map { "solved for a total of £\(NumberText.grouped($0, decimals: 2))\(budgetNote)" }
             ?? "full-time £\(NumberText.grouped(fullTimeSalary, decimals: 2))\(fteText)"
-                + (salaryQuotedFor.map { ", brought from \($0) to \(taxYear) by the NJC pay awards (\(awardsText))" } ?? "")
+                + (payAdjustment?.sentence.map { ", \($0)" } ?? ", \(taxYear) pay")
         table.append([.text("Salary"), .pence(breakdown.salary), .text(salaryBasis), .text(source(of: "salary"))])
         table.append([.text("Employer National Insurance"), .pence(breakdown.employerNI),
                       .text("\(NumberText.plain(rates.employerNIRate * 100))% above £\(NumberText.grouped(rates.niSecondaryThreshold, decimals: 0)); no Employment Allowance (councils cannot claim it)"),

@@ -190,7 +190,10 @@ public struct API: Sendable {
         if parsed.charts {
             let inputs = Unshared((plans, comparison, decision))
             let charts = try await quick {
-                var pack = try EvidencePack(plans: inputs.value.0, comparison: inputs.value.1)
+                // The charts need no switching values, so their root searches are skipped.
+                let analysis = try EvidenceAnalysis(plans: inputs.value.0, results: inputs.value.1.results,
+                                                    solvingSwitchingValues: false)
+                var pack = try EvidencePack(analysis: analysis, comparison: inputs.value.1)
                 pack.decision = inputs.value.2
                 return Unshared(Charts.all(for: pack))
             }.value
@@ -320,10 +323,11 @@ public struct API: Sendable {
                                           manifest: manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "evidence-pack"))
         let inputs = Unshared((plans, comparison))
         let data = try await quick {
-            try EvidencePackWriter.zipped(try EvidencePack(plans: inputs.value.0, comparison: inputs.value.1,
-                                                           decisionSeed: deciding ? parsed.seed : nil,
-                                                           decisionBaseline: baselines.firstIndex { $0 == nil } ?? 0,
-                                                           maps: (workspace.hexLayout, workspace.authorities)))
+            let analysis = try EvidenceAnalysis(plans: inputs.value.0, results: inputs.value.1.results,
+                                                decisionSeed: deciding ? parsed.seed : nil,
+                                                decisionBaseline: baselines.firstIndex { $0 == nil } ?? 0)
+            return try EvidencePackWriter.zipped(try EvidencePack(analysis: analysis, comparison: inputs.value.1,
+                                                                  maps: (workspace.hexLayout, workspace.authorities)))
         }
         return JSONResponse.bytes(data, contentType: "application/zip", fileName: "evidence-pack.zip")
     }

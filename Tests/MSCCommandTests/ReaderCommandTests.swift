@@ -14,12 +14,18 @@ import MSCTestSupport
         try #require(try object(["cost", "--format", "json"] + extra)["total"] as? Double)
     }
 
+    /// The same at a scenario's basis: every shipped scenario's price base year is 2026-27, and
+    /// `msc share` costs its posts there (salary brought forward by the 2026-27 award).
+    static func scenarioPostCost(_ extra: [String] = []) throws -> Double {
+        try postCost(["--tax-year", "2026-27"] + extra)
+    }
+
     // MARK: Council finance officer
 
     @Test func councilsPayOnlyTheirPartAfterThePCC() throws {
         let share = try Self.object(["share", "Scenarios/police-force-area.yaml", "--area", "Thames Valley", "--format", "json"])
         let councils = try #require(share["councils"] as? [[String: Any]])
-        let post = try Self.postCost()
+        let post = try Self.scenarioPostCost()
         let net = councils.compactMap { $0["netAnnualCost"] as? Double }.reduce(0, +)
         let pcc = councils.compactMap { ($0["paidBy"] as? [String: Any])?["police-and-crime-commissioner"] as? Double }.reduce(0, +)
         // The scenario: the PCC pays half, the councils the other half.
@@ -34,16 +40,17 @@ import MSCTestSupport
         let councils = try #require(share["councils"] as? [[String: Any]])
         #expect(councils.allSatisfy { ($0["netAnnualCost"] as? Double) == 0 })
         // The hub's £10,000 operational budget is the scenario's; a council's own post has the shipped one.
-        let ownPost = try Self.postCost()
+        let ownPost = try Self.scenarioPostCost()
         #expect(councils.allSatisfy { abs(($0["ownPostGrossAnnualCost"] as? Double ?? 0) - ownPost) < 0.01 })
-        #expect(ownPost != (try Self.postCost(["--operational-budget", "10000"])))
+        #expect(ownPost != (try Self.scenarioPostCost(["--operational-budget", "10000"])))
     }
 
     @Test func shareTakesTheCostOptionsAndSaysWhatSharingBuys() throws {
         let share = try Self.object(["share", "Scenarios/county-shared.yaml", "--area", "Kent", "--salary", "40000",
                                      "--pension", "0.2", "--format", "json"])
         let councils = try #require(share["councils"] as? [[String: Any]])
-        let own = try Self.postCost(["--salary", "40000", "--pension", "0.2"])
+        // A salary given on the command line is in the basis year's pounds: not brought forward.
+        let own = try Self.scenarioPostCost(["--salary", "40000", "--pension", "0.2"])
         for council in councils {
             #expect(abs((council["ownPostGrossAnnualCost"] as? Double ?? 0) - own) < 0.01)
             let extra = try #require(council["additionalIdentificationsPerYear"] as? Double)
@@ -138,13 +145,37 @@ import MSCTestSupport
         let hub = try Self.object(["share", "Scenarios/regional-hub.yaml", "--area", "Essex", "--set", "operationalBudget=0", "--format", "json"])
         let post = try #require((hub["posts"] as? [[String: Any]])?.first)
         let fte = try #require(post["fte"] as? Double)
-        let noBudget = try Self.postCost(["--operational-budget", "0"])
+        let noBudget = try Self.scenarioPostCost(["--operational-budget", "0"])
         #expect(abs((post["annualCost"] as? Double ?? 0) - noBudget * fte) < 0.05 * noBudget)
     }
 
     @Test func costSaysWhichYearsSalaryItUses() throws {
-        let cost = try MSCBinary.run(["cost", "--tax-year", "2026-27"])
-        #expect(cost.stdout.contains("brought from 2025-26 to 2026-27"), "\(cost.stdout)")
+        let cost = try MSCBinary.run(["cost", "--tax-year", "2026-27", "--format", "md"])
+        #expect(cost.stdout.contains("brought forward from 2025-26 to 2026-27"), "\(cost.stdout)")
+        #expect(cost.stdout.contains("2026-27 3.3% (not agreed: payAward2026to27)"), "\(cost.stdout)")
+        // The 2025-26 salary (£44,490.84, Acting Local) times the employers' 3.3% offer for 2026-27.
+        let salary = try #require(try Self.object(["cost", "--tax-year", "2026-27", "--format", "json"])["fullTimeSalary"] as? Double)
+        #expect(abs(salary - (44490.84 * 1.033 * 100).rounded() / 100) < 0.005)
+        let plain = try MSCBinary.run(["cost", "--format", "md"])
+        #expect(plain.stdout.contains("full-time £44,490.84, 2025-26 pay"), "\(plain.stdout)")
+    }
+
+    @Test func shareAndTrainingCostAScenarioAtItsPriceBaseYearAndSaySo() throws {
+        let share = try MSCBinary.run(["share", "Scenarios/county-shared.yaml", "--area", "Kent", "--format", "md"])
+        #expect(share.status == 0, "\(share.stderr)")
+        // £44,490.84 × 1.033 = £45,959.04 (to the penny), NI for 2026-27.
+        #expect(share.stdout.contains("tax year 2026-27"))
+        #expect(share.stdout.contains("full-time salary £45,959.04, brought forward from 2025-26 to 2026-27 by the NJC pay award 2026-27 3.3% (not agreed"),
+                "\(share.stdout)")
+        #expect(share.stdout.contains("employer NI and pension for 2026-27"))
+        let training = try MSCBinary.run(["training", "Scenarios/county-shared.yaml", "--authority", "Kent", "--format", "md"])
+        #expect(training.status == 0, "\(training.stderr)")
+        #expect(training.stdout.contains("NJC pay of 2026-27, brought forward from 2025-26 to 2026-27 by the NJC pay award 2026-27 3.3%"),
+                "\(training.stdout)")
+        #expect(training.stdout.contains("with 2026-27 employer NI"))
+        // Without a scenario, the report's basis: 2025-26 pay, nothing brought forward.
+        let plain = try MSCBinary.run(["training", "--authority", "Kent", "--format", "md"])
+        #expect(plain.stdout.contains("NJC pay of 2025-26 with 2025-26 employer NI"), "\(plain.stdout)")
     }
 
     @Test func markdownShowsGreaterThanAsItself() throws {

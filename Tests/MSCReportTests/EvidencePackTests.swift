@@ -3,6 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import MSCModel
+import MSCSimulation
+import MSCTestSupport
 import Testing
 @testable import MSCReport
 import ZIPFoundation
@@ -215,5 +217,27 @@ private final class XMLCheck: NSObject, XMLParserDelegate {
         #expect(table.rows.count == pack.assumptions.count)
         #expect(table.rows.allSatisfy { $0[4] == .text("illustrative") && $0[5] == .text("none (illustrative)") })
         #expect(pack.reproduceSentence.contains("seed (11)"))
+    }
+
+    /// The pack formats what it is handed and works nothing out: its central NPVs and tornado
+    /// bars are the analysis's, and an analysis without switching values gives checklists without
+    /// them (the pack does not solve for them itself).
+    @Test func thePackShowsTheAnalysisItIsHandedAndSolvesNothing() throws {
+        let plan = try PackageRoot.shippedPlan("status-quo")
+        let result = try SimulationEngine.run(plan.plan, settings: SimulationSettings(runs: 250, seed: 3))
+        let manifest = RunManifest(seed: 3, runs: 250, method: .monteCarlo, gslVersion: "2.7", filePaths: [], command: "msc export")
+        let comparison = ComparisonReport(results: [result], baselineIndex: [nil], manifest: manifest)
+        for solving in [false, true] {
+            let analysis = try EvidenceAnalysis(plans: [plan], results: [result], solvingSwitchingValues: solving)
+            let pack = try EvidencePack(analysis: analysis, comparison: comparison)
+            let scenario = try #require(analysis.scenarios.first)
+            #expect(pack.scenarios.first?.centralNPV == scenario.centralCase.outcome.netPresentValue)
+            #expect(pack.scenarios.first?.tornado.map(\.name) == scenario.tornado.map(\.name))
+            #expect(pack.scenarios.first?.survival == plan.expectedFunding.survival)
+            #expect(pack.comparison.appraisals.count == 1)
+            #expect(pack.comparison.appraisals.first?.switchingValues.count == scenario.centralCase.switchingValues.count)
+            #expect(scenario.centralCase.switchingValues.isEmpty == !solving)
+            #expect(pack.decision == nil, "one scenario: no decision")
+        }
     }
 }

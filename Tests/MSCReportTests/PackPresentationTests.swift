@@ -51,9 +51,7 @@ import MSCTestSupport
     }
 
     @Test func theStatusQuoBriefSaysItsPostsArePlacedIllustratively() throws {
-        let plan = try ScenarioPlan.load(path: PackageRoot.file("Scenarios/status-quo.yaml"),
-                                         assumptionsDirectory: PackageRoot.file("Assumptions"),
-                                         authoritiesPath: PackageRoot.file("Assumptions/authorities.csv"))
+        let plan = try PackageRoot.shippedPlan("status-quo")
         let brief = ScenarioBrief(plan: plan)
         #expect(brief.question == plan.scenario.question)
         let placement = try #require(brief.caveats.first)
@@ -63,9 +61,7 @@ import MSCTestSupport
     }
 
     @Test func aNationalGrantsDecisionYearsAndSurvivalAreInTheBrief() throws {
-        let plan = try ScenarioPlan.load(path: PackageRoot.file("Scenarios/national-rollout.yaml"),
-                                         assumptionsDirectory: PackageRoot.file("Assumptions"),
-                                         authoritiesPath: PackageRoot.file("Assumptions/authorities.csv"))
+        let plan = try PackageRoot.shippedPlan("national-rollout")
         let brief = ScenarioBrief(plan: plan)
         // Three-year spending reviews within ten years: decisions at the start of years 4, 7 and 10.
         #expect(brief.nationalDecisionYears == [4, 7, 10])

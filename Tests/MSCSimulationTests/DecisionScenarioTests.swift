@@ -9,10 +9,7 @@ import Testing
 // the shipped scenarios belongs to one of the named groups.
 
 private func plans(_ names: [String]) throws -> [ScenarioPlan] {
-    try names.map {
-        try ScenarioPlan.load(path: PackageRoot.file("Scenarios/\($0).yaml"), assumptionsDirectory: PackageRoot.file("Assumptions"),
-                              authoritiesPath: PackageRoot.file("Assumptions/authorities.csv"))
-    }
+    try names.map(PackageRoot.shippedPlan)
 }
 
 @Test func keptDrawsAndTheDecisionProblemDoNotDependOnThreads() throws {

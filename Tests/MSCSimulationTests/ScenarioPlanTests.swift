@@ -9,17 +9,18 @@ import MSCTestSupport
     static var root: String { PackageRoot.path }
 
     static func plan(_ name: String) throws -> ScenarioPlan {
-        try ScenarioPlan.load(path: root + "/Scenarios/\(name).yaml", assumptionsDirectory: root + "/Assumptions",
-                              authoritiesPath: root + "/Assumptions/authorities.csv")
+        try PackageRoot.shippedPlan(name)
     }
 
     @Test func nationalRolloutFirstYearCostIs329PostsAtTheCentralCost() throws {
         // From 2027-28 (the rollout's first year) Surrey's 12 councils are 2: 339 - 12 + 2 = 329.
         let plan = try Self.plan("national-rollout")
         #expect(plan.plan.model.posts.count == 329)
-        // Central post at full economic cost: £44,490.84 + 16% pension + 0.5% apprenticeship levy
-        // + 20% overheads + 15% NI above £5,000 + £5,000 budget.
-        let perPost = 44490.84 * (1 + 0.16 + 0.005 + 0.20) + 0.15 * (44490.84 - 5000) + 5000
+        // Central post at full economic cost at 2026-27 prices: the 2025-26 salary £44,490.84
+        // brought forward by the 2026-27 award (the employers' 3.3% offer) + 16% pension + 0.5%
+        // apprenticeship levy + 20% overheads + 15% NI above £5,000 + £5,000 budget.
+        let salary = 44490.84 * 1.033
+        let perPost = salary * (1 + 0.16 + 0.005 + 0.20) + 0.15 * (salary - 5000) + 5000
         let outcome = plan.plan.centralCase()
         #expect(abs(outcome.costByYear[0] - 329 * perPost) < 1e-3)
         #expect(outcome.postsByYear[0] == 329)
@@ -34,7 +35,8 @@ import MSCTestSupport
         #expect(try plan.assumptions.value("realPayGrowth") == 0)
         #expect(plan.postsInPlaceByYear.allSatisfy { $0 == 329 })
         let outcome = plan.plan.centralCase()
-        let perPost = 44490.84 * (1 + 0.16 + 0.005 + 0.20) + 0.15 * (44490.84 - 5000) + 5000
+        let salary = 44490.84 * 1.033   // 2025-26 salary, 2026-27 award
+        let perPost = salary * (1 + 0.16 + 0.005 + 0.20) + 0.15 * (salary - 5000) + 5000
         var programme = 0.0, benefits = 0.0, triggered = 0.0, identifications = 0.0
         for t in 0..<outcome.costByYear.count {
             var funded = 1.0
@@ -141,7 +143,7 @@ import MSCTestSupport
         var rates = try PostCostRates.central(from: plan.assumptions, taxYear: plan.scenario.priceBaseYear)
         rates.apprenticeshipLevyRate = try plan.assumptions.value("appraisalApprenticeshipLevyRate")
         rates.overheadRate = try plan.assumptions.value("appraisalOverheadRate")
-        let salary = try plan.assumptions.value("salary")
+        let salary = try plan.assumptions.value("salary") * 1.033   // brought to 2026-27
         let fromShare = plan.deployment.posts.reduce(0) { $0 + $1.annualCost(fullTimeSalary: salary, rates: rates) }
         let firstYear = plan.fullyFundedPostCostByYear[0]
         #expect(abs(firstYear - fromShare) < 1e-6 * fromShare)
@@ -159,5 +161,43 @@ import MSCTestSupport
         let expected = 38.0 * 39 * 40 / (40 * 41 * 42)
         let standardError = (expected * (1 - expected) / Double(final.count)).squareRoot()
         #expect(abs(allFunded - expected) < 4 * standardError)
+    }
+
+    @Test func theSalaryIsBroughtForwardToThePriceBaseYearValueAndRange() throws {
+        // The shipped salary is quoted for 2025-26 (triangular 40,777 / 44,490.84 / 54,495); a
+        // 2026-27 price base year multiplies all of it by the 2026-27 award, 1.033 (not agreed).
+        let plan = try Self.plan("national-rollout")
+        let salary = plan.plan.salary
+        #expect(abs(salary.value - 44490.84 * 1.033) < 1e-9)
+        // The range comes along: the top of it is spine point 43's £54,495 for 2025-26, × 1.033.
+        #expect(abs(salary.distribution.support.upperBound - 54495 * 1.033) < 1e-9)
+        let note = try #require(salary.notes)
+        for words in ["2026-27 3.3%", "not agreed", "from 2025-26 to 2026-27"] { #expect(note.contains(words), "\(note)") }
+        // The per-authority rows cost the same salary.
+        let row = try #require(plan.authorityRows.first { $0.postName != nil && $0.costShare == 1 })
+        var rates = try PostCostRates.central(from: plan.assumptions, taxYear: "2026-27")
+        rates.operationalBudget = try plan.assumptions.value("operationalBudget")
+        let expected = 44490.84 * 1.033 * (1 + 0.16) + 0.15 * (44490.84 * 1.033 - 5000) + rates.operationalBudget
+        #expect(abs(row.annualCost - expected) < 1e-6)
+    }
+
+    @Test func aSalaryTheScenarioOrTheUserSetsIsNotBroughtForwardAgain() throws {
+        // A scenario's override is in its price base year's pounds already.
+        let source = try String(contentsOfFile: Self.root + "/Scenarios/national-rollout.yaml", encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("msc-salary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("own-salary.yaml").path
+        try (source + "\noverrides:\n  salary:\n    value: 50000\n    distribution: {kind: triangular, minimum: 45000, mode: 50000, maximum: 55000}\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let overridden = try ScenarioPlan.load(path: path, assumptionsDirectory: Self.root + "/Assumptions",
+                                               authoritiesPath: Self.root + "/Assumptions/authorities.csv")
+        #expect(overridden.plan.salary.value == 50000)
+        #expect(overridden.plan.salary.distribution == .triangular(minimum: 45000, mode: 50000, maximum: 55000))
+        // So is a value set with --set.
+        let set = try ScenarioPlan.load(path: Self.root + "/Scenarios/national-rollout.yaml", assumptionsDirectory: Self.root + "/Assumptions",
+                                        authoritiesPath: Self.root + "/Assumptions/authorities.csv",
+                                        settings: [try AssumptionSetting(parsing: "salary=48000")])
+        #expect(set.plan.salary.value == 48000)
     }
 }

@@ -26,6 +26,9 @@ public struct Assumption: Sendable {
     /// How the central value is computed from the authority table when the folder is loaded
     /// (`derivedFrom:` in the YAML); nil for a value written in the file.
     public let derivation: PopulationDerivation?
+    /// True when the value replaces the folder's after loading (a scenario's `overrides:`, `--set`,
+    /// the web page, or a value restated such as a salary brought forward): see ``overridden(value:distribution:by:notes:)``.
+    public let isOverride: Bool
 
     /// A value that holds from a period on.
     public struct PeriodValue: Sendable, Equatable {
@@ -36,7 +39,7 @@ public struct Assumption: Sendable {
 
     public init(name: String, description: String, unit: Unit, value: Double, valuesByPeriod: [PeriodValue] = [],
                 distribution: Distribution, sources: [Source], evidence: Evidence, notes: String?, origin: String,
-                derivation: PopulationDerivation? = nil) {
+                derivation: PopulationDerivation? = nil, isOverride: Bool = false) {
         self.name = name
         self.description = description
         self.unit = unit
@@ -48,6 +51,7 @@ public struct Assumption: Sendable {
         self.notes = notes
         self.origin = origin
         self.derivation = derivation
+        self.isOverride = isOverride
     }
 
     /// The value for a period label: the value of the latest period that starts no later (a rate
@@ -73,6 +77,6 @@ public struct Assumption: Sendable {
         let combinedNotes = [notes, "Overridden by \(origin).", extraNotes].compactMap { $0 }.joined(separator: " ")
         return Assumption(name: name, description: description, unit: unit, value: newValue, valuesByPeriod: [],
                           distribution: newDistribution, sources: sources, evidence: evidence,
-                          notes: combinedNotes, origin: origin, derivation: nil)
+                          notes: combinedNotes, origin: origin, derivation: nil, isOverride: true)
     }
 }

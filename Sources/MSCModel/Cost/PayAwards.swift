@@ -59,6 +59,11 @@ public enum PayAwards {
     /// of `1 + award` over the years between.
     public static func bringForward(_ salary: Double, from fromYear: String, to toYear: String,
                                     in set: AssumptionSet) throws -> Double {
-        try awards(from: fromYear, to: toYear, in: set).reduce(salary) { $0 * (1 + $1.rate) }
+        salary * factor(try awards(from: fromYear, to: toYear, in: set))
+    }
+
+    /// What a salary is multiplied by to carry it through `awards`: the product of `1 + award`.
+    public static func factor(_ awards: [Award]) -> Double {
+        awards.reduce(1) { $0 * (1 + $1.rate) }
     }
 }

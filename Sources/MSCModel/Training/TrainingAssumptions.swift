@@ -46,6 +46,9 @@ public struct TrainingAssumptions: Sendable, Equatable {
     public var paidHoursPerYear: Double
     /// Employer on-costs (NI, pension, levy, overheads) applied to trainees' pay; no operational budget.
     public var onCostRates: PostCostRates
+    /// The tax year whose National Insurance and pounds trainees' pay is costed in, and the pay
+    /// awards that brought the shipped salaries to it (``CostBasis``).
+    public var payBasis: PayAdjustment
     /// Real growth of salaries a year, which raises the cost of staff time over the years.
     public var realPayGrowth: Double
     /// Length, cost, trainee pay and renewal interval of each tier.
@@ -65,7 +68,7 @@ public struct TrainingAssumptions: Sendable, Equatable {
 
     public init(workforce: Double, residentPopulation: Double, districtWorkforceShare: Double, frontlineShare: Double,
                 specialistShare: Double, councillorsPerEnglishCouncil: Double, councillorsPerWelshCouncil: Double,
-                paidHoursPerYear: Double, onCostRates: PostCostRates, realPayGrowth: Double,
+                paidHoursPerYear: Double, onCostRates: PostCostRates, payBasis: PayAdjustment? = nil, realPayGrowth: Double,
                 tiers: TierValues<TrainingTierInputs>, coordinatorPlacesPerFTE: Double,
                 faceToFacePlacesShareWithoutCoordinator: Double, awarenessUptakeWithCoordinator: Double,
                 awarenessUptakeWithoutCoordinator: Double, specialistPriorityShare: Double, effects: TrainingEffects) {
@@ -78,6 +81,7 @@ public struct TrainingAssumptions: Sendable, Equatable {
         self.councillorsPerWelshCouncil = councillorsPerWelshCouncil
         self.paidHoursPerYear = paidHoursPerYear
         self.onCostRates = onCostRates
+        self.payBasis = payBasis ?? .none(in: "")
         self.realPayGrowth = realPayGrowth
         self.tiers = tiers
         self.coordinatorPlacesPerFTE = coordinatorPlacesPerFTE
@@ -102,21 +106,22 @@ public struct TrainingAssumptions: Sendable, Equatable {
 
     /// The central values from `assumptions`, with the residents and council counts of `authorities`.
     ///
-    /// Employer National Insurance is taken for `taxYear` (default: the latest year with rates).
-    /// Throws an ``InputError`` naming the assumption when a value is missing or inconsistent.
-    public init(from assumptions: AssumptionSet, authorities: AuthorityTable, taxYear: String? = nil) throws {
+    /// Trainees' pay is costed on `basis` (default: ``CostBasis`` without a scenario, the report's
+    /// basis): that tax year's employer National Insurance, the shipped salaries brought to it by
+    /// the pay awards. Throws an ``InputError`` naming the assumption when a value is missing or inconsistent.
+    public init(from assumptions: AssumptionSet, authorities: AuthorityTable, basis: CostBasis? = nil) throws {
         let english = authorities.authorities.filter { $0.nation != "Wales" }.count
         let welsh = authorities.authorities.count - english
         try self.init(from: assumptions, residentPopulation: Double(authorities.totalPopulation),
-                      englishCouncils: english, welshCouncils: welsh, taxYear: taxYear)
+                      englishCouncils: english, welshCouncils: welsh, basis: basis)
     }
 
     /// The central values from `assumptions`, for a country of `residentPopulation` residents and the
     /// given numbers of English and Welsh councils (among which councillors are shared equally).
     public init(from assumptions: AssumptionSet, residentPopulation: Double, englishCouncils: Int, welshCouncils: Int,
-                taxYear: String? = nil) throws {
-        let year = try taxYear ?? PostCostRates.defaultTaxYear(in: assumptions)
-        var rates = try PostCostRates.central(from: assumptions, taxYear: year)
+                basis chosenBasis: CostBasis? = nil) throws {
+        let basis = try chosenBasis ?? CostBasis(assumptions: assumptions)
+        var rates = basis.rates
         // The operational budget belongs to a coordinator post, not to an hour of a trainee's time.
         rates.operationalBudget = 0
         guard residentPopulation > 0 else {
@@ -131,7 +136,7 @@ public struct TrainingAssumptions: Sendable, Equatable {
             let stem = tier.assumptionStem
             return TrainingTierInputs(hoursPerTrainee: try v(stem + "Hours"),
                                       deliveryCostPerTrainee: try v(stem + "DeliveryCost"),
-                                      traineeSalary: try v(stem + "Salary"),
+                                      traineeSalary: try basis.salaryAssumption(stem + "Salary", in: assumptions).value,
                                       refreshYears: try Self.wholeYears(stem + "RefreshYears", in: assumptions))
         }
         self.init(workforce: try v("localGovernmentWorkforce"),
@@ -143,6 +148,7 @@ public struct TrainingAssumptions: Sendable, Equatable {
                   councillorsPerWelshCouncil: try perCouncil("councillorsWales", councils: welshCouncils),
                   paidHoursPerYear: try v("trainingPaidHoursPerYear"),
                   onCostRates: rates,
+                  payBasis: basis.shippedPayAdjustment,
                   realPayGrowth: try v("realPayGrowth"),
                   tiers: tiers,
                   coordinatorPlacesPerFTE: try v("coordinatorTrainingCapacity"),

@@ -75,6 +75,11 @@ public struct GreenBookChecklist {
     }
 
     private func assumption(_ name: String) -> Assumption? { plan.assumptions.byName[name] }
+    /// The assumption as the plan runs it (the salary in price-base-year pounds, the unit cost
+    /// uprated), else as loaded.
+    private func assumptionRun(_ name: String) -> Assumption? {
+        ([plan.plan.salary, plan.plan.operationalBudget] + plan.plan.nationalAssumptions).first { $0.name == name } ?? assumption(name)
+    }
     private func value(_ name: String) -> Double { assumption(name)?.value ?? .nan }
 
     static func percent(_ fraction: Double) -> String {
@@ -83,6 +88,13 @@ public struct GreenBookChecklist {
     }
 
     static func pounds(_ value: Double) -> String { "£" + NumberText.grouped(value, decimals: 0) }
+
+    /// Which year's pay the salary is: brought forward by the pay awards, or set by the scenario.
+    private var salaryBasis: String {
+        let basis = plan.costBasis
+        if basis.salariesSetInTaxYear.contains(plan.plan.salary.name) { return "\(basis.taxYear) pay as the scenario or --set gives it" }
+        return basis.shippedPayAdjustment.sentence ?? "\(basis.taxYear) pay"
+    }
 
     /// A distribution's summary in words, e.g. "illustrative, triangular(0.05, 0.25, 0.5)".
     private func described(_ name: String) -> String {
@@ -93,8 +105,7 @@ public struct GreenBookChecklist {
     /// The graded switching values, in the order solved.
     public var gradedSwitches: [GradedSwitch] {
         switchingValues.map { value in
-            let found = assumption(value.name) ?? [plan.plan.salary, plan.plan.operationalBudget].first { $0.name == value.name }
-                ?? plan.plan.nationalAssumptions.first { $0.name == value.name }
+            let found = assumptionRun(value.name)
             var range: ClosedRange<Double>?
             if let found, found.distribution.isUncertain {
                 let low = found.quantile(0.05), high = found.quantile(0.95)
@@ -127,7 +138,7 @@ public struct GreenBookChecklist {
             items.append(Item(point: "Benefit evidence reduction", text: adjustments.benefitReductionStatement))
         }
         items.append(Item(point: "Full economic cost",
-                          text: "Each post costs its salary (\(Self.pounds(plan.plan.salary.value)) central), employer NI, pension (\(Self.percent(value("pensionRate")))), apprenticeship levy (\(Self.percent(value("appraisalApprenticeshipLevyRate"))), \(described("appraisalApprenticeshipLevyRate"))), overheads (\(Self.percent(value("appraisalOverheadRate"))) of salary, \(described("appraisalOverheadRate"))) and an operational budget (\(Self.pounds(plan.plan.operationalBudget.value)) central). The report's £57,533 (`msc cost --operational-budget 0`) leaves out levy, overheads and budget: it is the report's basis, not the appraisal's."))
+                          text: "Each post costs its salary (\(Self.pounds(plan.plan.salary.value)) central, \(salaryBasis)), employer NI, pension (\(Self.percent(value("pensionRate")))), apprenticeship levy (\(Self.percent(value("appraisalApprenticeshipLevyRate"))), \(described("appraisalApprenticeshipLevyRate"))), overheads (\(Self.percent(value("appraisalOverheadRate"))) of salary, \(described("appraisalOverheadRate"))) and an operational budget (\(Self.pounds(plan.plan.operationalBudget.value)) central). The report's £57,533 (`msc cost --operational-budget 0`) leaves out levy, overheads and budget: it is the report's basis, not the appraisal's."))
         let existing = Int(value("coordinatorAuthorities2023"))
         items.append(Item(point: "Additionality",
                           text: "Of the extra identifications a post causes, \(Self.percent(value("displacementShare"))) (\(described("displacementShare"))) are taken to be referrals other first responders would have made anyway and are not counted. Only \(Self.percent(value("causalShare"))) of the cross-sectional association on the log scale is put down to the post (causalShare, \(described("causalShare"))). The \(existing) posts that exist today count at full effect from the first year, so in a rollout their councils add nothing new."))

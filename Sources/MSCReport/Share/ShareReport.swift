@@ -14,6 +14,8 @@ public struct ShareReport: Report {
     public let taxYear: String
     /// Full-time salary the posts are costed at, pounds a year.
     public let fullTimeSalary: Double
+    /// How that salary was brought to the tax year by the pay awards (none when it was not).
+    public let salaryAdjustment: PayAdjustment
     /// Operational budget per coordinator of the shared posts, pounds a year.
     public let operationalBudget: Double
     /// Operational budget of a post of its own, pounds a year (the shared post's may carry a hub's travel).
@@ -26,13 +28,14 @@ public struct ShareReport: Report {
     public let rateRatio: Double
 
     public init(scenario: Scenario, deployment: Deployment, shares: AreaShares, taxYear: String, fullTimeSalary: Double,
-                operationalBudget: Double, ownPostOperationalBudget: Double? = nil, ownPostFTE: Double,
+                salaryAdjustment: PayAdjustment? = nil, operationalBudget: Double, ownPostOperationalBudget: Double? = nil, ownPostFTE: Double,
                 baselineIdentifications: [String: Double] = [:], rateRatio: Double = 1) {
         self.scenario = scenario
         self.deployment = deployment
         self.shares = shares
         self.taxYear = taxYear
         self.fullTimeSalary = fullTimeSalary
+        self.salaryAdjustment = salaryAdjustment ?? .none(in: taxYear)
         self.operationalBudget = operationalBudget
         self.ownPostOperationalBudget = ownPostOperationalBudget ?? operationalBudget
         self.ownPostFTE = ownPostFTE
@@ -221,7 +224,8 @@ public struct ShareReport: Report {
         let budget = "operational budget £\(NumberText.grouped(operationalBudget, decimals: 0)) a person"
         let own = ownPostOperationalBudget == operationalBudget ? ""
             : " A post of its own is costed with the operational budget of £\(NumberText.grouped(ownPostOperationalBudget, decimals: 0)) a council post has, not the shared post's £\(NumberText.grouped(operationalBudget, decimals: 0)) (the scenario's override for a post covering a wide area)."
-        lines.append("Cost: full-time salary £\(NumberText.grouped(fullTimeSalary, decimals: 2)), employer NI and pension for \(taxYear), \(budget) (msc cost shows the lines). A post of its own is \(NumberText.plain(ownPostFTE)) FTE under the same funding mix.\(own)")
+        let pay = salaryAdjustment.sentence.map { ", \($0)," } ?? " (\(taxYear) pay),"
+        lines.append("Cost: full-time salary £\(NumberText.grouped(fullTimeSalary, decimals: 2))\(pay) employer NI and pension for \(taxYear), \(budget) (msc cost shows the lines). A post of its own is \(NumberText.plain(ownPostFTE)) FTE under the same funding mix.\(own)")
         return lines
     }
 

@@ -5,11 +5,11 @@ extension ScenarioPlan {
     /// and delivery of the three tiers in each authority it serves with the coordinator in post,
     /// less what the authority would spend without one, shared among the posts serving an
     /// authority by the FTE each gives it. Empty arrays when the scenario has no training.
+    /// Trainees' pay is costed on `basis`, the scenario's (its price base year).
     static func trainingCosts(scenario: Scenario, deployment: Deployment, authorities: AuthorityTable,
-                              assumptions: AssumptionSet, years: Int) throws -> ([[Double]], [TrainingTierTotals]) {
+                              assumptions: AssumptionSet, basis: CostBasis, years: Int) throws -> ([[Double]], [TrainingTierTotals]) {
         guard scenario.training?.include == true else { return (Array(repeating: [], count: deployment.posts.count), []) }
-        let trainingAssumptions = try TrainingAssumptions(from: assumptions, authorities: authorities,
-                                                          taxYear: scenario.priceBaseYear)
+        let trainingAssumptions = try TrainingAssumptions(from: assumptions, authorities: authorities, basis: basis)
         var extraByAuthority: [String: [Double]] = [:]
         var staff = [TrainingTier: Double](), trainedWith = [TrainingTier: Double](), trainedWithout = [TrainingTier: Double]()
         var extraCost = [TrainingTier: Double]()

@@ -32,6 +32,9 @@ public struct ScenarioPlan: Sendable {
     public let existingHostCodes: Set<String>
     /// Optimism bias after the scenario's mitigations, and the benefit evidence reduction.
     public let adjustments: AppraisalAdjustments
+    /// The tax year and salary its posts are costed at: the price base year, the salary brought
+    /// forward to it by the pay awards (``CostBasis``).
+    public let costBasis: CostBasis
 
     /// One training tier summed over the authorities a scenario's posts serve (DESIGN 3.6).
     public struct TrainingTierTotals: Sendable {
@@ -158,8 +161,12 @@ public struct ScenarioPlan: Sendable {
         }
 
         // Money: cost rates at the price base year, value of an identification uprated to it.
-        let taxYear = scenario.priceBaseYear
-        let rates = try PostCostRates.central(from: set, taxYear: taxYear)
+        // The salary is in price-base-year pounds: the shipped one (quoted for
+        // salaryQuotedForYearStarting) brought forward by the pay awards, value and distribution
+        // alike; one the scenario overrides (or --set sets) is taken as in those pounds already.
+        let basis = try CostBasis(assumptions: set, scenario: scenario)
+        let rates = basis.rates
+        let salaryAssumption = try basis.salaryAssumption("salary", in: set)
         let published = try GDPDeflator.load(assumptionsDirectory: assumptionsDirectory)
         var deflator = published
         let baseYear = FinancialYear(scenario.priceBaseYear)
@@ -182,7 +189,8 @@ public struct ScenarioPlan: Sendable {
         var trainingTotals: [TrainingTierTotals] = []
         for (index, period) in periods.periods.enumerated() {
             let (costs, totals) = try trainingCosts(scenario: scenario, deployment: period.deployment,
-                                                    authorities: period.authorities, assumptions: set, years: years)
+                                                    authorities: period.authorities, assumptions: set,
+                                                    basis: basis, years: years)
             training.append(contentsOf: costs)
             if index == 0 { trainingTotals = totals }
         }
@@ -236,7 +244,7 @@ public struct ScenarioPlan: Sendable {
                 default: return try set.assumption(parameter.assumptionName)
                 }
             },
-            salary: try set.assumption("salary"), operationalBudget: try set.assumption("operationalBudget"),
+            salary: salaryAssumption, operationalBudget: try set.assumption("operationalBudget"),
             fundingMixes: [funding], fundingGroups: groups)
         let countyShare = try set.value("countyShareOfTwoTierIdentifications")
         var baseline: [String: Double] = [:]
@@ -260,7 +268,7 @@ public struct ScenarioPlan: Sendable {
         }
         let centralFunding = averaged(centralByGroup)
         let expectedFunding = averaged(expectedByGroup)
-        let salary = try set.value("salary")
+        let salary = salaryAssumption.value
         // The model's own net uplift (rate ratio less one, net of displacement) at the central inputs.
         let netUplift = plan.model.netUplift(plan.nationalInputs(plan.centralNationalValues))
         var rows: [AuthorityRow] = []
@@ -281,7 +289,8 @@ public struct ScenarioPlan: Sendable {
         return ScenarioPlan(loaded: loaded, deployment: deployment, structureNotes: periods.notes, plan: plan, authorityRows: rows,
                             centralFunding: centralFunding, expectedFunding: expectedFunding,
                             expectedFundingByGroup: expectedByGroup, inputFiles: inputFiles,
-                            training: trainingTotals, existingHostCodes: existingHosts, adjustments: adjustments)
+                            training: trainingTotals, existingHostCodes: existingHosts, adjustments: adjustments,
+                            costBasis: basis)
     }
 
     /// The councils with a post today: those a scenario's `existing` rule lists or places, else the

@@ -36,32 +36,28 @@ struct CostCommand: ParsableCommand {
 
     func run() throws {
         let assumptions = try common.loadAssumptions()
-        let year = try cost.chosenTaxYear(assumptions)
-        try cost.checkYears(taxYear: year, in: assumptions)
-        let rates = try cost.rates(assumptions, taxYear: year)
+        let basis = try cost.basis(assumptions)
+        let rates = cost.rates(basis)
         let postFTE = try cost.fte ?? assumptions.value("fte")
 
         let fullTimeSalary: Double
-        var awards: [PayAwards.Award] = []
-        var quotedFor: String?
+        var adjustment: PayAdjustment?
         if let target {
             guard let solved = PostCost.salary(forTotal: target, fte: postFTE, rates: rates) else {
                 throw CommandFailure(message: "--target \(target): below the operational budget of £\(rates.operationalBudget); no salary gives that total")
             }
             fullTimeSalary = solved
         } else {
-            let salary = try cost.fullTimeSalary(assumptions, taxYear: year)
-            fullTimeSalary = salary.amount
-            awards = salary.awards
-            quotedFor = salary.quotedFor
+            fullTimeSalary = basis.fullTimeSalary
+            adjustment = basis.salaryAdjustment
         }
         let breakdown = PostCost.breakdown(fullTimeSalary: fullTimeSalary, fte: postFTE, rates: rates)
         var userSet = cost.userSetLines
         if target != nil { userSet.insert("salary") }
         userSet.formUnion(assumptions.pinned)   // --set name=value
-        let report = CostReport(breakdown: breakdown, fullTimeSalary: fullTimeSalary, fte: postFTE, taxYear: year, rates: rates,
+        let report = CostReport(breakdown: breakdown, fullTimeSalary: fullTimeSalary, fte: postFTE, taxYear: basis.taxYear, rates: rates,
                                 posts: posts, solvedFromTarget: target, assumptions: assumptions,
-                                userSet: userSet, salaryQuotedFor: quotedFor, payAwards: awards)
+                                userSet: userSet, payAdjustment: adjustment)
         emit(report, format: common.format)
     }
 }

@@ -44,17 +44,15 @@ struct ShareCommand: ParsableCommand {
         let plan = try ScenarioRuns.load(scenario, common: common)
         let authorities = try common.loadAuthorities()
         let assumptions = plan.assumptions
-        let taxYear = try cost.chosenTaxYear(assumptions)
-        try cost.checkYears(taxYear: taxYear, in: assumptions)
-        let rates = try cost.rates(assumptions, taxYear: taxYear)
+        // The scenario's basis: its price base year, the salary brought forward to it.
+        let basis = try cost.basis(assumptions, scenario: plan.scenario)
         // A council's own post has the operational budget of the shipped assumptions (or --set, or
         // --operational-budget), not a scenario's override for a post covering a wide area.
         let ownBudget = try cost.operationalBudget ?? common.loadAssumptions().value("operationalBudget")
         let report: ShareReport
         do {
             report = try ShareReport(loaded: plan.loaded, authorities: authorities, deployment: plan.deployment, area: area,
-                                     kind: areaKind.flatMap(AreaKind.init(scenarioWord:)), taxYear: taxYear, rates: rates,
-                                     fullTimeSalary: try cost.fullTimeSalary(assumptions, taxYear: taxYear).amount,
+                                     kind: areaKind.flatMap(AreaKind.init(scenarioWord:)), basis: basis, rates: cost.rates(basis),
                                      ownPostFTE: try cost.fte ?? assumptions.value("fte"), ownPostOperationalBudget: ownBudget,
                                      baselineIdentifications: Dictionary(uniqueKeysWithValues: plan.authorityRows.map {
                                          ($0.authority.code, $0.baselineIdentifications)

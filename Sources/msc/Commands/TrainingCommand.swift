@@ -58,8 +58,9 @@ struct TrainingCommand: ParsableCommand {
             assumptions = loaded?.assumptions ?? assumptions
             years = years ?? loaded?.scenario.horizonYears
         }
-        let taxYear = try PostCostRates.defaultTaxYear(in: assumptions)
-        let training = try TrainingAssumptions(from: assumptions, authorities: table, taxYear: taxYear)
+        // The scenario's basis (its price base year, pay brought forward to it), else the report's.
+        let basis = try CostBasis(assumptions: assumptions, scenario: loaded?.scenario)
+        let training = try TrainingAssumptions(from: assumptions, authorities: table, basis: basis)
         let chosen = try authority.map { [try Self.resolve($0, in: table)] } ?? table.authorities
         let horizonYears = years ?? Self.defaultHorizonYears
 
@@ -80,7 +81,7 @@ struct TrainingCommand: ParsableCommand {
                                                         horizon: horizonYears)
         }
         let report = TrainingReport(comparison: comparison, assumptions: training, assumptionSet: assumptions,
-                                    taxYear: taxYear, scenarioName: loaded?.scenario.name,
+                                    taxYear: basis.taxYear, scenarioName: loaded?.scenario.name,
                                     deploymentLabel: deploymentLabel)
         emit(report, format: common.format)
     }

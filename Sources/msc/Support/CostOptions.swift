@@ -48,49 +48,25 @@ struct CostOptions: ParsableArguments {
         }
     }
 
-    /// `--tax-year` within the years the NI rates reach, `--salary-year` within the pay awards.
-    func checkYears(taxYear year: String, in assumptions: AssumptionSet) throws {
-        let reach = try PostCostRates.taxYearReach(in: assumptions)
-        if let taxYear, let parsed = FinancialYear(taxYear), !reach.contains(parsed) {
-            throw CommandFailure(message: "--tax-year \(taxYear): \(reach.expectation("a tax year"))")
-        }
-        if let salaryYear, let quoted = FinancialYear(salaryYear), let tax = FinancialYear(year) {
-            let awards = try assumptions.assumption("payAward")
-            // A salary quoted the year before the first known award can be brought forward by it.
-            let first = awards.periods.compactMap(FinancialYear.init).first.map { $0.advanced(by: -1) } ?? tax
-            guard first <= quoted, quoted <= tax else {
-                throw CommandFailure(message: "--salary-year \(salaryYear): expected a year from \(first) to the tax year \(tax) "
-                                     + "(pay awards in \(awards.origin) cover \(awards.periods.joined(separator: ", ")))")
-            }
+    /// The cost basis (``CostBasis``: tax year, salary in its pounds, pay awards) for these options,
+    /// costing `scenario`'s posts when given; a choice out of reach fails naming its option.
+    func basis(_ assumptions: AssumptionSet, scenario: Scenario? = nil) throws -> CostBasis {
+        do {
+            return try CostBasis(assumptions: assumptions, scenario: scenario,
+                                 choices: .init(taxYear: taxYear, salary: salary, salaryYear: salaryYear))
+        } catch let error as InputError where error.file == "command line" && error.key != nil {
+            throw CommandFailure(message: "--\(error.key!) \(error.message)")
         }
     }
 
-    /// The tax year asked for, or `fallback` (the latest known NI year when nil).
-    func chosenTaxYear(_ assumptions: AssumptionSet, fallback: String? = nil) throws -> String {
-        try taxYear ?? fallback ?? PostCostRates.defaultTaxYear(in: assumptions)
-    }
-
-    /// The central rates for `year` with the options given on the command line applied.
-    func rates(_ assumptions: AssumptionSet, taxYear year: String) throws -> PostCostRates {
-        var rates = try PostCostRates.central(from: assumptions, taxYear: year)
+    /// The basis's central rates with the options given on the command line applied.
+    func rates(_ basis: CostBasis) -> PostCostRates {
+        var rates = basis.rates
         if let pension { rates.pensionRate = pension }
         if let overhead { rates.overheadRate = overhead }
         if let apprenticeshipLevy { rates.apprenticeshipLevyRate = apprenticeshipLevy }
         if let operationalBudget { rates.operationalBudget = operationalBudget }
         return rates
-    }
-
-    /// The full-time salary for `year`: `--salary` or the assumption, brought forward by the NJC pay
-    /// awards from the year it was quoted for, with the awards used and that year (nil when none applied).
-    ///
-    /// The shipped salary is quoted for its own year (the report's, the latest known NI year); a
-    /// salary given on the command line is taken to be for the tax year unless --salary-year says otherwise.
-    func fullTimeSalary(_ assumptions: AssumptionSet, taxYear year: String) throws
-        -> (amount: Double, awards: [PayAwards.Award], quotedFor: String?) {
-        let quoted = try salary ?? assumptions.value("salary")
-        let quotedYear = try salaryYear ?? (salary == nil ? PostCostRates.defaultTaxYear(in: assumptions) : year)
-        let awards = try PayAwards.awards(from: quotedYear, to: year, in: assumptions)
-        return (awards.reduce(quoted) { $0 * (1 + $1.rate) }, awards, awards.isEmpty ? nil : quotedYear)
     }
 
     /// The lines whose value the user set on the command line (their source is "command line").

@@ -165,8 +165,7 @@ final class ProgressBar: @unchecked Sendable {
 }
 
 extension ScenarioRuns {
-    /// Runs the scenarios and gathers everything an evidence pack shows: the comparison, the
-    /// per-authority and funding tables, the assumptions used, tornado bars and survival curves.
+    /// Runs the scenarios, analyses them (``EvidenceAnalysis``) and formats the evidence pack.
     static func buildEvidencePack(scenarioPaths: [String], baseline: String?, common: CommonOptions,
                                   options: RunOptions) throws -> EvidencePack {
         let resolved = try comparisonPlans(scenarioPaths, baseline: baseline, common: common)
@@ -176,9 +175,9 @@ extension ScenarioRuns {
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine),
                                           bases: try bases(plans), baselineNotes: resolved.notes)
+        let analysis = try EvidenceAnalysis(plans: plans, results: results, decisionSeed: options.seed, threads: options.threads)
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
-        return try EvidencePack(plans: plans, comparison: comparison, decisionSeed: options.seed, threads: options.threads,
-                                maps: (layout, try common.loadAuthorities()))
+        return try EvidencePack(analysis: analysis, comparison: comparison, maps: (layout, try common.loadAuthorities()))
     }
 }
 
