@@ -35,6 +35,45 @@ import MSCTestSupport
         for council in councils { #expect(abs((council["ownPostNetAnnualCost"] as? Double ?? 0) - post / 2) < 0.01) }
     }
 
+    @Test func eachCouncilSharingAPostDecidesItsOwnPart() throws {
+        // Kent's county-area post: how many councils pay towards it, from msc share.
+        let share = try Self.object(["share", "Scenarios/county-shared.yaml", "--area", "Kent", "--format", "json"])
+        let kentCouncils = try #require(share["councils"] as? [[String: Any]]).count
+        #expect(kentCouncils == 13)
+        let funding = try Self.object(["funding", "Scenarios/county-shared.yaml", "--runs", "2000", "--format", "json"])
+        let decisions = try #require(funding["decisions"] as? [[String: Any]])
+        #expect(decisions.map { $0["decided"] as? String } == ["per-council", "per-post", "per-post"])
+        let groups = try #require(funding["groups"] as? [[String: Any]])
+        let kent = try #require(groups.first { $0["post"] as? String == "Kent county area" })
+        // One decision per council for the core budget, one each for the PCC and public health.
+        #expect(kent["councils"] as? Double == Double(kentCouncils))
+        #expect(kent["decisionsPerPost"] as? Double == Double(kentCouncils + 2))
+        let single = try #require(groups.first)
+        #expect(single["councils"] as? Double == 1 && single["decisionsPerPost"] as? Double == 3)
+        let kentLost = try #require(kent["probabilityLostAnalytic"] as? Double)
+        let singleLost = try #require(single["probabilityLostAnalytic"] as? Double)
+        #expect(kentLost > singleLost, "13 decisions lose the post more often: \(kentLost) vs \(singleLost)")
+        // Within Monte Carlo error of the simulated posts.
+        let simulated = try #require(kent["probabilityLostMonteCarlo"] as? Double)
+        let error = try #require(kent["probabilityLostStandardError"] as? Double)
+        #expect(abs(simulated - kentLost) < 4.5 * error)
+
+        // Marked per-post, the councils decide together: no shared-post groups, and the notes say so.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("msc-together-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: "Scenarios/county-shared.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "decided: per-council", with: "decided: per-post")
+        let together = folder.appendingPathComponent("county-together.yaml").path
+        try text.write(toFile: together, atomically: true, encoding: .utf8)
+        let joint = try Self.object(["funding", together, "--runs", "2000", "--format", "json"])
+        #expect((joint["groups"] as? [[String: Any]])?.count == 1)
+        let notes = try #require(joint["notes"] as? [String])
+        #expect(notes.contains { $0.contains("decide Host council core budget together") })
+        let jointLost = try #require(joint["probabilityLost"] as? Double)
+        #expect(abs(jointLost - singleLost) < 1e-12, "together, a shared post faces the mix as a post of one council does")
+    }
+
     @Test func aCentrallyFundedHubCostsCouncilsNothingAndTheirOwnPostHasNoTravelBudget() throws {
         let share = try Self.object(["share", "Scenarios/regional-hub.yaml", "--area", "Essex", "--format", "json"])
         let councils = try #require(share["councils"] as? [[String: Any]])

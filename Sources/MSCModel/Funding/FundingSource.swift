@@ -69,12 +69,15 @@ public enum FundingDecision: String, CaseIterable, Sendable {
         }
     }
 
-    /// How the decision is described in footnotes.
-    public var phrase: String {
+    /// How the decision is described in footnotes, for a source of `kind`: a council budget
+    /// decided per post means the councils sharing the post decide together.
+    public func phrase(for kind: FundingSourceKind) -> String {
         switch self {
         case .nationally: return "one national decision for every post"
-        case .perPost: return "one decision for each post (its councils decide together)"
-        case .perCouncil: return "each council decides its own part"
+        case .perPost where kind == .laCoreBudget || kind == .partnerContribution:
+            return "one decision for each post (the councils sharing it decide together)"
+        case .perPost: return "one decision for each post"
+        case .perCouncil: return "each council sharing a post decides its own part"
         }
     }
 }

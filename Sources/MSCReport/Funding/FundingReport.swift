@@ -197,7 +197,7 @@ public struct FundingReport: Report {
             "\(source.label) \(NumberText.plain((source.share * 1000).rounded() / 10))%, renewed every \(source.termYears) year\(source.termYears == 1 ? "" : "s") with probability \(source.renewal.distribution.summary == "fixed" ? NumberText.plain(source.renewal.value) : source.renewal.distribution.summary) (mean \(NumberText.fixed(source.renewal.distribution.mean, decimals: 3)); \(source.renewal.name.contains(".") ? "given in the scenario" : source.renewal.name), \(source.renewal.evidence.rawValue))"
         }
         lines.append("Funding: " + sources.joined(separator: "; ") + ".")
-        lines.append("Who decides: " + mix.sources.map { "\($0.label), \($0.decision.phrase)" }.joined(separator: "; ") + ".")
+        lines.append("Who decides: " + mix.sources.map { "\($0.label): \($0.decision.phrase(for: $0.kind))" }.joined(separator: "; ") + ".")
         lines += structureNotes
         if Set(postsByYear).count > 1 {
             lines.append("Posts in place change during the horizon (\(postsByYear.map(String.init).joined(separator: ", ")) by year): yearly figures use each year's posts; the per-post funder costs divide each year's cost by that year's posts, and the all-posts funder totals multiply them by the first year's \(postCount).")
