@@ -9,6 +9,12 @@ extension FundingMix {
         public let source: Int
         /// Share of the post's cost this part pays at the start.
         public let share: Double
+
+        @inlinable
+        public init(source: Int, share: Double) {
+            self.source = source
+            self.share = share
+        }
     }
 
     /// Whether `split` (the councils' shares of a post's cost) divides any source into parts: some

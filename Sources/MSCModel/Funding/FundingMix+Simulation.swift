@@ -85,6 +85,9 @@ extension FundingMix {
     @inlinable
     public static func firstLapseYear(termYears: Int, thresholds: UnsafeBufferPointer<Double>, uniform: () -> Double) -> Int {
         let v = 1 - uniform()                       // (0, 1]
+        // The thresholds fall, so V at or below the last one passes every renewal point: one
+        // comparison settles the most common outcome (a source that lasts the horizon).
+        guard let last = thresholds.last, v > last else { return Int.max }
         for k in thresholds.indices where v > thresholds[k] { return termYears * (k + 1) }
         return Int.max
     }
@@ -135,12 +138,20 @@ extension FundingMix {
     /// host for the rest of the horizon (mainstreamed into its base budget, which is far stickier
     /// than a grant), so it has no renewal points of its own. `split` is the councils' shares of the
     /// post's cost (empty, or one entry, for a post of one council).
-    @inlinable
     public func drawLapses(horizonYears: Int, draw: FundingDraw, split: [Double] = [], into lapses: inout [SourceLapse],
+                           uniform: () -> Double) {
+        drawLapses(horizonYears: horizonYears, draw: draw, parts: parts(split: split), into: &lapses, uniform: uniform)
+    }
+
+    /// ``drawLapses(horizonYears:draw:split:into:uniform:)`` for a post's decisions worked out
+    /// once (``parts(split:)``), as the Monte Carlo's inner loop calls it for every post.
+    @inlinable
+    public func drawLapses(horizonYears: Int, draw: FundingDraw, parts: [Part], into lapses: inout [SourceLapse],
                            uniform: () -> Double) {
         var count = 0
         draw.thresholdValues.withUnsafeBufferPointer { thresholds in
-            forEachPart(split: split) { index, share in
+            for part in parts {
+                let index = part.source, share = part.share
                 let year = nationalDecisions[index]
                     ? draw.nationalLapseYears[index]
                     : Self.lapseYear(termYears: termYears[index], renewalProbability: draw.renewalProbabilities[index],

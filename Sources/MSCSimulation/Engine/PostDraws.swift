@@ -12,6 +12,10 @@ struct PostDraws {
     let groups: [SimulationPlan.FundingGroup]
     /// The posts of each funding group, in post order.
     let postsOfGroup: [[Int]]
+    /// The decisions each group's posts face (``FundingMix/parts(split:)``), worked out once.
+    let partsOfGroup: [[FundingMix.Part]]
+    /// The groups of each mix, in group order.
+    let groupsOfMix: [[Int]]
     let postCount: Int
     let years: Int
     /// Salary and budget as quantiles of their uniforms, when both are (else nil).
@@ -22,6 +26,8 @@ struct PostDraws {
         operationalBudget = plan.operationalBudget
         mixes = plan.funding.map(\.mix)
         groups = plan.fundingGroups
+        partsOfGroup = plan.fundingGroups.map { plan.funding[$0.mix].mix.parts(split: $0.split) }
+        groupsOfMix = plan.funding.indices.map { mix in plan.fundingGroups.indices.filter { plan.fundingGroups[$0].mix == mix } }
         postsOfGroup = plan.fundingGroups.indices.map { group in
             plan.model.posts.indices.filter { plan.model.posts[$0].fundingIndex == group }
         }
@@ -69,21 +75,25 @@ struct PostDraws {
     func drawFunding(_ fundingDraws: [FundingDraw], into scratch: ScenarioKernel.Scratch, lapses: inout [SourceLapse],
                      stream: RandomStream) -> Int {
         var draws = 0
-        for (index, group) in groups.enumerated() {
-            let mix = mixes[group.mix], draw = fundingDraws[group.mix]
+        let endYear = scratch.endYear
+        for (index, mix) in mixes.enumerated() {
+            let draw = fundingDraws[index]
             let gap = draw.gapTolerance
-            let posts = postsOfGroup[index]
-            if mix.fundsEveryPostAlike(draw) {
-                mix.drawLapses(horizonYears: years, draw: draw, split: group.split, into: &lapses,
-                               uniform: { draws += 1; return stream.uniform() })
-                let end = mix.fundedYears(horizonYears: years, lapses: lapses, gapTolerance: gap)
-                for post in posts { scratch.endYear[post] = end }
-                continue
-            }
-            for post in posts {
-                mix.drawLapses(horizonYears: years, draw: draw, split: group.split, into: &lapses,
-                               uniform: { draws += 1; return stream.uniform() })
-                scratch.endYear[post] = mix.fundedYears(horizonYears: years, lapses: lapses, gapTolerance: gap)
+            let alike = mix.fundsEveryPostAlike(draw)
+            for group in groupsOfMix[index] {
+                let parts = partsOfGroup[group], posts = postsOfGroup[group]
+                if alike {
+                    mix.drawLapses(horizonYears: years, draw: draw, parts: parts, into: &lapses,
+                                   uniform: { draws += 1; return stream.uniform() })
+                    let end = mix.fundedYears(horizonYears: years, lapses: lapses, gapTolerance: gap)
+                    for post in posts { endYear[post] = end }
+                    continue
+                }
+                for post in posts {
+                    mix.drawLapses(horizonYears: years, draw: draw, parts: parts, into: &lapses,
+                                   uniform: { draws += 1; return stream.uniform() })
+                    endYear[post] = mix.fundedYears(horizonYears: years, lapses: lapses, gapTolerance: gap)
+                }
             }
         }
         return draws

@@ -37,7 +37,7 @@ struct FundingCommand: ParsableCommand {
         let plan = try ScenarioRuns.load(scenario, common: common)
         let loaded = plan.loaded
         let assumptions = loaded.assumptions
-        let years = loaded.scenario.horizonYears
+
         let postsByYear = plan.postsInPlaceByYear
         let funding = ScenarioFunding.analyse(plan, runs: runs, seed: seed)
         let report = FundingReport(scenario: loaded.scenario, postCount: postsByYear.first ?? 0,
