@@ -207,7 +207,9 @@ public enum YAMLFile {
     /// Parses YAML text; `fileName` is how the text is named in errors.
     public static func parse(text: String, fileName: String) throws -> YAMLValue {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // The basic resolver leaves every scalar a string: the readers convert and check each value
+            // themselves, and resolving implicit tags by pattern was a fifth of loading the assumptions.
+            guard let root = try Yams.compose(yaml: text, .basic) else {
                 throw InputError(file: fileName, line: 1, message: "the file is empty; expected a mapping of keys")
             }
             return YAMLValue(node: root, file: fileName, path: "")
