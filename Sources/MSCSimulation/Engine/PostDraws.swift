@@ -67,32 +67,36 @@ struct PostDraws {
         return (salaryDrawn ? postCount : 0) + (budgetDrawn ? postCount : 0)
     }
 
+    /// One ``FundingLapseKernel`` per mix, for one worker thread (each holds its iteration's state).
+    func makeFundingKernels() -> [FundingLapseKernel] {
+        mixes.indices.map { mix in
+            FundingLapseKernel(mix: mixes[mix], horizonYears: years,
+                               largestPost: groupsOfMix[mix].map { partsOfGroup[$0].count }.max() ?? 1)
+        }
+    }
+
     /// How long each post is funded, given the iteration's draw of each mix; returns the draws made.
     ///
     /// A group whose posts all last alike in this iteration (``FundingMix/fundsEveryPostAlike(_:)``:
     /// national decisions, nothing absorbed) is worked out once; any other, post by post, each
     /// council's part of a source decided per council on its own.
-    func drawFunding(_ fundingDraws: [FundingDraw], into scratch: ScenarioKernel.Scratch, lapses: inout [SourceLapse],
+    func drawFunding(_ fundingDraws: [FundingDraw], into scratch: ScenarioKernel.Scratch, kernels: [FundingLapseKernel],
                      stream: RandomStream) -> Int {
         var draws = 0
         let endYear = scratch.endYear
         for (index, mix) in mixes.enumerated() {
-            let draw = fundingDraws[index]
-            let gap = draw.gapTolerance
+            let draw = fundingDraws[index], kernel = kernels[index]
+            kernel.prepare(draw)
             let alike = mix.fundsEveryPostAlike(draw)
             for group in groupsOfMix[index] {
-                let parts = partsOfGroup[group], posts = postsOfGroup[group]
-                if alike {
-                    mix.drawLapses(horizonYears: years, draw: draw, parts: parts, into: &lapses,
-                                   uniform: { draws += 1; return stream.uniform() })
-                    let end = mix.fundedYears(horizonYears: years, lapses: lapses, gapTolerance: gap)
-                    for post in posts { endYear[post] = end }
-                    continue
-                }
-                for post in posts {
-                    mix.drawLapses(horizonYears: years, draw: draw, parts: parts, into: &lapses,
-                                   uniform: { draws += 1; return stream.uniform() })
-                    endYear[post] = mix.fundedYears(horizonYears: years, lapses: lapses, gapTolerance: gap)
+                let posts = postsOfGroup[group]
+                partsOfGroup[group].withUnsafeBufferPointer { parts in
+                    if alike {
+                        let end = kernel.fundedYears(parts: parts, stream: stream, draws: &draws)
+                        for post in posts { endYear[post] = end }
+                        return
+                    }
+                    for post in posts { endYear[post] = kernel.fundedYears(parts: parts, stream: stream, draws: &draws) }
                 }
             }
         }

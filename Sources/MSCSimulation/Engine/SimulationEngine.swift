@@ -138,7 +138,7 @@ public enum SimulationEngine {
             var outcome = ScenarioOutcome(horizonYears: years)
             var values = plan.centralNationalValues
             var inputs = plan.nationalInputs(values)
-            var lapses: [SourceLapse] = []
+            let fundingKernels = postDraws.makeFundingKernels()
             var fundingDraws: [FundingDraw] = []
             fundingDraws.reserveCapacity(funding.count)
             var draws = 0
@@ -176,7 +176,7 @@ public enum SimulationEngine {
                         }
                     }
                     draws += postDraws.drawCosts(into: scratch, stream: postStream)
-                    draws += postDraws.drawFunding(fundingDraws, into: scratch, lapses: &lapses, stream: renewalStream)
+                    draws += postDraws.drawFunding(fundingDraws, into: scratch, kernels: fundingKernels, stream: renewalStream)
                     kernel.evaluate(national: inputs, survival: nil, scratch: scratch, into: &outcome)
                     storage.store(outcome, iteration: iteration)
                     drawStorage?.store(iteration: iteration, nationalValues: values,

@@ -1,0 +1,136 @@
+import GSLKit
+import MSCModel
+
+/// How long each post of one funding mix lasts in one iteration, flattened for the Monte Carlo's
+/// inner loop: the readable version is ``FundingMix/drawLapses(horizonYears:draw:parts:into:uniform:)``
+/// followed by ``FundingMix/fundedYears(horizonYears:lapses:gapTolerance:)``, which this matches
+/// draw for draw and year for year (a property test holds it to them).
+///
+/// What one iteration's draw settles for every post is worked out once per iteration
+/// (``prepare(_:)``): for each source, whether it lasts the horizon for certain, lapses in a known
+/// year (a national decision, or a renewal probability of 0) or needs a uniform compared with its
+/// thresholds. Each post then takes one pass over its decisions, keeping only the shares that lapse
+/// uncovered, with no per-post array, closure or reference counting.
+final class FundingLapseKernel {
+    /// Per source: 0 lasts the horizon, 1 lapses in `knownYear`, 2 draws against its thresholds.
+    private static let lasts = 0, known = 1, drawn = 2
+
+    private let horizonYears: Int
+    private let sourceCount: Int
+    // Raw buffers, not arrays: the inner loop reads them without reference counting.
+    private let absorbable: UnsafeMutableBufferPointer<Bool>
+    private let termYears: UnsafeMutableBufferPointer<Int>
+    private let national: UnsafeMutableBufferPointer<Bool>
+    private let outcome: UnsafeMutableBufferPointer<Int>
+    private let knownYear: UnsafeMutableBufferPointer<Int>
+    private let thresholdStart: UnsafeMutableBufferPointer<Int>
+    private let thresholdEnd: UnsafeMutableBufferPointer<Int>
+    private var thresholds: UnsafeMutableBufferPointer<Double>
+    private var absorbProbability = 0.0
+    private var gapTolerance = 0.0
+    /// The uncovered lapses of the post being drawn: year and share, in decision order.
+    private let lapsedYear: UnsafeMutableBufferPointer<Int>
+    private let lapsedShare: UnsafeMutableBufferPointer<Double>
+
+    init(mix: FundingMix, horizonYears: Int, largestPost: Int) {
+        self.horizonYears = horizonYears
+        sourceCount = mix.sources.count
+        func buffer<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+            let result = UnsafeMutableBufferPointer<T>.allocate(capacity: max(values.count, 1))
+            _ = result.initialize(from: values)
+            return result
+        }
+        absorbable = buffer(mix.sources.map(\.kind.isAbsorbableByHost))
+        termYears = buffer(mix.sources.map(\.termYears))
+        national = buffer(mix.sources.map(\.decidedNationally))
+        let zeros = Array(repeating: 0, count: mix.sources.count)
+        outcome = buffer(zeros)
+        knownYear = buffer(zeros)
+        thresholdStart = buffer(zeros)
+        thresholdEnd = buffer(zeros)
+        thresholds = .allocate(capacity: 1)
+        thresholds.initialize(repeating: 0)
+        lapsedYear = .allocate(capacity: max(largestPost, 1))
+        lapsedShare = .allocate(capacity: max(largestPost, 1))
+    }
+
+    deinit {
+        for pointer in [absorbable.baseAddress, national.baseAddress] as [UnsafeMutablePointer<Bool>?] { pointer?.deallocate() }
+        for buffer in [termYears, outcome, knownYear, thresholdStart, thresholdEnd, lapsedYear] { buffer.deallocate() }
+        thresholds.deallocate()
+        lapsedShare.deallocate()
+    }
+
+    /// Settles what the iteration's `draw` decides for every post (as `FundingMix.lapseYear` would).
+    func prepare(_ draw: FundingDraw) {
+        let values = draw.thresholdValues
+        if thresholds.count < values.count {
+            thresholds.deallocate()
+            thresholds = .allocate(capacity: values.count)
+        }
+        _ = thresholds.initialize(from: values)
+        absorbProbability = draw.absorbProbability
+        gapTolerance = draw.gapTolerance
+        for source in 0..<sourceCount {
+            if national[source] {
+                let year = draw.nationalLapseYears[source]
+                outcome[source] = year == Int.max ? Self.lasts : Self.known
+                knownYear[source] = year
+                continue
+            }
+            let q = draw.renewalProbabilities[source], term = termYears[source]
+            if term >= horizonYears || !(q < 1) {
+                outcome[source] = Self.lasts
+            } else if !(q > 0) {
+                outcome[source] = Self.known
+                knownYear[source] = term
+            } else {
+                outcome[source] = Self.drawn
+                thresholdStart[source] = draw.thresholdBounds[source]
+                thresholdEnd[source] = draw.thresholdBounds[source + 1]
+            }
+        }
+    }
+
+    /// The years one post with these decisions stays funded; `draws` counts the uniforms taken.
+    @inline(__always)
+    func fundedYears(parts: UnsafeBufferPointer<FundingMix.Part>, stream: RandomStream, draws: inout Int) -> Int {
+        var lapsed = 0
+        let absorb = absorbProbability
+        for part in parts {
+            let source = part.source
+            var year = Int.max
+            switch outcome[source] {
+            case Self.lasts: break
+            case Self.known: year = knownYear[source]
+            default:
+                let v = 1 - stream.uniform()
+                draws += 1
+                let start = thresholdStart[source], end = thresholdEnd[source]
+                if v > thresholds[end - 1] {
+                    for k in start..<end where v > thresholds[k] {
+                        year = termYears[source] * (k - start + 1)
+                        break
+                    }
+                }
+            }
+            guard year != Int.max else { continue }
+            if absorb > 0 && absorbable[source] {
+                draws += 1
+                if stream.uniform() < absorb { continue }
+            }
+            lapsedYear[lapsed] = year
+            lapsedShare[lapsed] = part.share
+            lapsed += 1
+        }
+        // As FundingMix.fundedYears: the first lapse year at which the uncovered shares, summed in
+        // decision order, exceed the tolerated gap.
+        var lost = Int.max
+        for candidate in 0..<lapsed where lapsedYear[candidate] < lost {
+            var uncovered = 0.0
+            for index in 0..<lapsed where lapsedYear[index] <= lapsedYear[candidate] { uncovered += lapsedShare[index] }
+            if uncovered > gapTolerance + FundingMix.shareSumTolerance { lost = lapsedYear[candidate] }
+        }
+        return min(max(horizonYears, 0), lost)
+    }
+}

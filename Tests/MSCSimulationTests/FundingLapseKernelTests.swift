@@ -1,0 +1,66 @@
+import GSLKit
+import MSCModel
+import Testing
+@testable import MSCSimulation
+
+/// The engine's flattened funding draw against the readable one it replaces in the inner loop:
+/// `FundingMix.drawLapses` then `FundingMix.fundedYears`, on random mixes, shared posts and draws,
+/// each side reading its own copy of one random stream.
+@Suite struct FundingLapseKernelTests {
+    private static func assumption(_ value: Double) -> Assumption {
+        Assumption(name: "renewal", description: "Test renewal probability.", unit: .fraction, value: value,
+                   distribution: .fixed(value), sources: [], evidence: .illustrative, notes: "test", origin: "test")
+    }
+
+    @Test func matchesTheReadableDrawYearForYearAndDrawForDraw() throws {
+        let setup = RandomStream(seed: 77)
+        let kinds: [FundingSourceKind] = [.laCoreBudget, .policeAndCrimeCommissioner, .centralGovernmentGrant, .partnerContribution]
+        var checked = 0, lost = 0
+        for case_ in 0..<300 {
+            let count = 1 + Int(setup.uniform() * 4)
+            var shares = (0..<count).map { _ in 0.05 + setup.uniform() }
+            let total = shares.reduce(0, +)
+            shares = shares.map { $0 / total }
+            shares[count - 1] = 1 - shares.dropLast().reduce(0, +)
+            let decisions: [FundingDecision] = [.nationally, .perPost, .perCouncil]
+            let sources = (0..<count).map { index in
+                FundingSource(kind: kinds[Int(setup.uniform() * 4)], share: shares[index], termYears: 1 + Int(setup.uniform() * 4),
+                              renewal: Self.assumption(0.5), decision: decisions[Int(setup.uniform() * 3)])
+            }
+            let mix = try FundingMix(sources: sources, absorbProbability: setup.uniform() < 0.3 ? 0 : setup.uniform(),
+                                     gapTolerance: setup.uniform() < 0.3 ? 0 : 0.4 * setup.uniform())
+            let horizon = 1 + Int(setup.uniform() * 12)
+            // Renewal chances including the certain ones (0 and 1) the kernel settles without a draw.
+            let renewal = sources.map { _ -> Double in
+                let u = setup.uniform()
+                return u < 0.1 ? 0 : (u < 0.2 ? 1 : 0.5 + 0.5 * setup.uniform())
+            }
+            let councils = 1 + Int(setup.uniform() * 5)
+            var split = (0..<councils).map { _ in 0.1 + setup.uniform() }
+            let splitTotal = split.reduce(0, +)
+            split = split.map { $0 / splitTotal }
+            let parts = mix.parts(split: split)
+            let national = RandomStream(seed: UInt64(1000 + case_))
+            let draw = mix.draw(renewalProbabilities: renewal, absorbProbability: mix.absorbProbability,
+                                gapTolerance: mix.gapTolerance, horizonYears: horizon, uniform: { national.uniform() })
+            let readableStream = RandomStream(seed: UInt64(case_)), kernelStream = RandomStream(seed: UInt64(case_))
+            let kernel = FundingLapseKernel(mix: mix, horizonYears: horizon, largestPost: parts.count)
+            kernel.prepare(draw)
+            var lapses: [SourceLapse] = []
+            for _ in 0..<20 {
+                var readableDraws = 0, kernelDraws = 0
+                mix.drawLapses(horizonYears: horizon, draw: draw, parts: parts, into: &lapses,
+                               uniform: { readableDraws += 1; return readableStream.uniform() })
+                let expected = mix.fundedYears(horizonYears: horizon, lapses: lapses, gapTolerance: draw.gapTolerance)
+                let years = parts.withUnsafeBufferPointer { kernel.fundedYears(parts: $0, stream: kernelStream, draws: &kernelDraws) }
+                #expect(years == expected, "case \(case_): \(years) vs \(expected)")
+                #expect(kernelDraws == readableDraws)
+                checked += 1
+                if expected < horizon { lost += 1 }
+            }
+            #expect(readableStream.uniform() == kernelStream.uniform())
+        }
+        // The cases reach both outcomes.
+        #expect(lost > 500 && checked - lost > 500, "\(lost) lost of \(checked)")
+    }
+}
