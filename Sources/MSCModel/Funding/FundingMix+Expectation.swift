@@ -76,6 +76,11 @@ extension FundingMix {
         let limit = gapTolerance + Self.shareSumTolerance
         var survival: [Double] = [], uncoveredShare: [Double] = [], exact = true
         var shareByFunder = Array(repeating: [Double](), count: funderCount)
+        // A part larger than the gap ends the post when uncovered; the others add up. Which is
+        // which, and how the small ones are walked, hold for every year.
+        let large = parts.indices.filter { parts[$0].share > limit }
+        let small = parts.indices.filter { parts[$0].share <= limit }
+        let layout = UncoveredShares.Layout(shares: small.map { parts[$0].share }, limit: limit)
         for year in 0..<horizonYears {
             let renewed = sources.indices.map { stillRenewed($0, year / termYears[$0]) }
             if usesProductFormula {
@@ -93,13 +98,10 @@ extension FundingMix {
             let live = parts.map { renewed[$0.source] }
             let absorbed = parts.map { absorbable[$0.source] ? (1 - renewed[$0.source]) * absorbProbability : 0 }
             let uncovered = parts.indices.map { Swift.max(0, 1 - live[$0] - absorbed[$0]) }
-            // A part larger than the gap ends the post when uncovered; the others add up.
-            let large = parts.indices.filter { parts[$0].share > limit }
-            let small = parts.indices.filter { parts[$0].share <= limit }
             func largeCovered(except skipped: Int?) -> Double {
                 large.reduce(1.0) { $1 == skipped ? $0 : $0 * (1 - uncovered[$1]) }
             }
-            let smallShares = UncoveredShares(shares: small.map { parts[$0].share }, chances: small.map { uncovered[$0] }, limit: limit)
+            let smallShares = UncoveredShares(layout: layout, chances: small.map { uncovered[$0] })
             exact = exact && smallShares.isExact
             if survivalOnly {
                 survival.append(largeCovered(except: nil) * smallShares.chanceAllFit())

@@ -13,11 +13,36 @@ struct UncoveredShares {
     /// Grid steps between 0 and the limit when there are more parts.
     static let gridSteps = UncoveredSharesGrid.steps
 
-    let shares: [Double]
+    /// What depends only on the shares and the limit, worked out once for every year of a post.
+    struct Layout {
+        let shares: [Double]
+        let limit: Double
+        /// The grid, when there are too many parts to walk: each share in steps (rounded up).
+        let grid: [Int]?
+        /// For the walk: parts with larger shares first (so it stops adding early), and the
+        /// shares left from each depth on.
+        let order: [Int]
+        let remaining: [Double]
+
+        init(shares: [Double], limit: Double, exactLimit: Int = UncoveredShares.exactLimit) {
+            self.shares = shares
+            self.limit = limit
+            order = shares.indices.sorted { shares[$0] > shares[$1] }
+            var remaining = [Double](repeating: 0, count: order.count + 1)
+            for depth in stride(from: order.count - 1, through: 0, by: -1) { remaining[depth] = remaining[depth + 1] + shares[order[depth]] }
+            self.remaining = remaining
+            guard shares.count > exactLimit, limit > 0 else { grid = nil; return }
+            let size = UncoveredShares.gridSteps
+            let stepWidth = limit / Double(size)
+            grid = shares.map { Swift.min(size + 1, Int(($0 / stepWidth).rounded(.up))) }
+        }
+    }
+
+    let layout: Layout
     let chances: [Double]
-    let limit: Double
-    /// The grid, when there are too many parts to walk: each share in steps (rounded up).
-    private let grid: [Int]?
+    var shares: [Double] { layout.shares }
+    var limit: Double { layout.limit }
+    private var grid: [Int]? { layout.grid }
 
     /// True when the chances are exact (not on the rounded grid).
     var isExact: Bool { grid == nil }
@@ -25,14 +50,13 @@ struct UncoveredShares {
     /// The parts' shares and chances of being uncovered, and the limit; more than `exactLimit`
     /// parts go on the grid (tests move the threshold to check one method against the other).
     init(shares: [Double], chances: [Double], limit: Double, exactLimit: Int = Self.exactLimit) {
-        self.shares = shares
+        self.init(layout: Layout(shares: shares, limit: limit, exactLimit: exactLimit), chances: chances)
+    }
+
+    /// This year's chances on a layout worked out once.
+    init(layout: Layout, chances: [Double]) {
+        self.layout = layout
         self.chances = chances
-        self.limit = limit
-        guard shares.count > exactLimit, limit > 0 else { grid = nil; return }
-        let size = Self.gridSteps
-        let stepWidth = limit / Double(size)
-        let steps = shares.map { Swift.min(size + 1, Int(($0 / stepWidth).rounded(.up))) }
-        grid = steps
     }
 
     /// The distribution of the uncovered steps over the first i parts, for i = 0…n.
@@ -50,24 +74,27 @@ struct UncoveredShares {
             for i in shares.indices { distribution = Self.adding(distribution, steps: steps[i], chance: chances[i]) }
             return distribution.reduce(0, +)
         }
-        let (order, remaining) = walkOrder()
-        func walk(_ depth: Int, _ used: Double, _ chance: Double) -> Double {
-            if depth == order.count || used + remaining[depth] <= limit { return chance }
-            let part = order[depth]
-            var total = walk(depth + 1, used, chance * (1 - chances[part]))
-            if used + shares[part] <= limit { total += walk(depth + 1, used + shares[part], chance * chances[part]) }
-            return total
+        let sortedShares = layout.order.map { shares[$0] }, sortedChances = layout.order.map { chances[$0] }
+        return sortedShares.withUnsafeBufferPointer { shares in
+            sortedChances.withUnsafeBufferPointer { chances in
+                layout.remaining.withUnsafeBufferPointer { remaining in
+                    Self.walk(0, 0, 1, shares: shares, chances: chances, remaining: remaining, limit: limit)
+                }
+            }
         }
-        return walk(0, 0, 1)
     }
 
-    /// Larger shares first, so a walk stops adding early: the part at each depth, and the shares
-    /// left from each depth on.
-    private func walkOrder() -> (order: [Int], remaining: [Double]) {
-        let order = shares.indices.sorted { shares[$0] > shares[$1] }
-        var remaining = [Double](repeating: 0, count: order.count + 1)
-        for depth in stride(from: order.count - 1, through: 0, by: -1) { remaining[depth] = remaining[depth + 1] + shares[order[depth]] }
-        return (order, remaining)
+    /// The chance that the parts from `depth` on fit in what `used` leaves of the limit, times
+    /// `chance` (parts in walk order).
+    private static func walk(_ depth: Int, _ used: Double, _ chance: Double, shares: UnsafeBufferPointer<Double>,
+                             chances: UnsafeBufferPointer<Double>, remaining: UnsafeBufferPointer<Double>, limit: Double) -> Double {
+        if depth == shares.count || used + remaining[depth] <= limit { return chance }
+        var total = walk(depth + 1, used, chance * (1 - chances[depth]), shares: shares, chances: chances, remaining: remaining, limit: limit)
+        if used + shares[depth] <= limit {
+            total += walk(depth + 1, used + shares[depth], chance * chances[depth], shares: shares, chances: chances,
+                          remaining: remaining, limit: limit)
+        }
+        return total
     }
 
     /// For each part j, in one walk: the chance that the uncovered parts fit and j is not among
@@ -102,7 +129,7 @@ struct UncoveredShares {
             }
             return (all, without, with)
         }
-        let (order, remaining) = walkOrder()
+        let order = layout.order, remaining = layout.remaining
         var without = [Double](repeating: 0, count: n), with = [Double](repeating: 0, count: n)
         var included = [Bool](repeating: false, count: n)
         var all = 0.0
