@@ -19,9 +19,9 @@ extension DecisionProblem {
         if let other = results.first(where: { $0.iterations != n }) {
             throw DecisionError(description: "\(other.scenarioName) has \(other.iterations) iterations and \(results[0].scenarioName) \(n); expected the same number in every scenario")
         }
-        let horizon = plans[0].plan.model.horizonYears
-        if let other = plans.first(where: { $0.plan.model.horizonYears != horizon }) {
-            throw DecisionError(description: "\(other.scenario.file): horizonYears is \(other.plan.model.horizonYears) but \(plans[0].scenario.file) has \(horizon); expected the same horizon for every scenario of a decision")
+        let horizon = plans[0].model.horizonYears
+        if let other = plans.first(where: { $0.model.horizonYears != horizon }) {
+            throw DecisionError(description: "\(other.scenario.file): horizonYears is \(other.model.horizonYears) but \(plans[0].scenario.file) has \(horizon); expected the same horizon for every scenario of a decision")
         }
         var options: [DecisionOption] = []
         var inputs: [DecisionInput] = []

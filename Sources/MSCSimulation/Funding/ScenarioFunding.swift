@@ -33,11 +33,11 @@ public struct ScenarioFunding: Sendable {
     /// Works out every group of `plan`, simulating `runs` posts of each; group g's stream starts
     /// from a seed derived from `seed` and g (group 0 from `seed` itself).
     public static func analyse(_ plan: ScenarioPlan, runs: Int, seed: UInt64) -> ScenarioFunding {
-        let model = plan.plan.model
+        let model = plan.model
         let years = model.horizonYears
         let mix = plan.scenario.funding
         var groups: [Group] = []
-        for (index, group) in plan.plan.fundingGroups.enumerated() {
+        for (index, group) in plan.fundingGroups.enumerated() {
             let posts = model.posts.filter { $0.fundingIndex == index }.count
             guard posts > 0 || index == 0 else { continue }
             let expanded = mix.expanded(split: group.split)

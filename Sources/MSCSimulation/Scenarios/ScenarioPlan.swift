@@ -14,6 +14,10 @@ public struct ScenarioPlan: Sendable {
     public let plan: SimulationPlan
     /// The discount factor of each year of the horizon (DESIGN 3.7), from the compiled model.
     public var discountFactors: [Double] { plan.model.discountFactors }
+    /// The compiled scenario the plan evaluates.
+    public var model: ScenarioModel { plan.model }
+    /// The posts' funding groups (``SimulationPlan/fundingGroups``), in `model.fundingGroupNames` order.
+    public var fundingGroups: [SimulationPlan.FundingGroup] { plan.fundingGroups }
     /// Per-authority results of the central case, in authority-table order.
     public let authorityRows: [AuthorityRow]
     /// Central expected funding of the average post (survival and shares by funder per year), at
