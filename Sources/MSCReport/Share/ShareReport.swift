@@ -191,7 +191,7 @@ public struct ShareReport: Report {
         table.notes = [
             "Extra identifications = adult identifications a year without a post x (rate ratio \(NumberText.fixed(rateRatio, decimals: 2)) - 1) x coverage, at full effect (after the ramp-up), with the post funded.",
             "Cost per extra identification = the whole cost of the council's part of the post (all funders) / its extra identifications; for a post of its own, the whole cost of that post.",
-            "Coverage = min(1, FTE serving per 100,000 residents / \(NumberText.plain(deployment.coverageParameters.benchmarkFTEPer100kResidents)))^\(NumberText.plain(deployment.coverageParameters.elasticity)) (Assumptions/sharing.yaml); FTE serving = post FTE x the council's share of the residents the post serves.",
+            "Coverage = min(1, FTE serving per 100,000 residents / \(NumberText.fixed(deployment.coverageParameters.benchmarkFTEPer100kResidents, decimals: 3)))^\(NumberText.plain(deployment.coverageParameters.elasticity)) (Assumptions/sharing.yaml); FTE serving = post FTE x the council's share of the residents the post serves.",
         ]
         return table
     }
