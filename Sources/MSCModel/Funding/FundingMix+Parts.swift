@@ -138,7 +138,9 @@ extension FundingMix {
             .map(\.label)
         var sentences: [String] = []
         if !perCouncil.isEmpty {
-            sentences.append("Each council sharing a post (up to \(largestSharedPost)) decides its own part of \(perCouncil.joined(separator: " and ")) in its own budget round, so a shared post faces up to \(largestSharedPost) such decisions a term; a council that drops out leaves its part uncovered, and the post is lost once more than \(Self.shown(gapTolerance * 100))% of its cost is (mark a source `decided: per-post` if its councils decide together).")
+            let absorbed = absorbProbability > 0 && sources.contains { $0.decidedPerCouncil && $0.kind.isAbsorbableByHost }
+            let fate = absorbed ? "to the host to take over or leave uncovered" : "uncovered"
+            sentences.append("Each council sharing a post (up to \(largestSharedPost)) decides its own part of \(perCouncil.joined(separator: " and ")) in its own budget round, so a shared post faces up to \(largestSharedPost * perCouncil.count) such decisions a term; a council that drops out leaves its part \(fate), and the post is lost once more than \(Self.shown(gapTolerance * 100))% of its cost is uncovered (mark a source `decided: per-post` if its councils decide together).")
         }
         if !together.isEmpty {
             sentences.append("The councils sharing a post decide \(together.joined(separator: " and ")) together, one decision for the post each term (`decided: per-post` in the scenario).")

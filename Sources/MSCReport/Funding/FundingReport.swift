@@ -186,7 +186,7 @@ public struct FundingReport: Report {
                           .percent(group.simulated.expectation.probabilityLost, decimals: 2),
                           .percent(group.simulated.probabilityLostStandardError, decimals: 2)])
         }
-        table.notes = ["A council that drops out leaves its part uncovered; the post is lost once more than \(NumberText.plain(mix.gapTolerance * 100))% of its cost is, so a small district's withdrawal alone does not end it, but the county's, or several districts', can."]
+        table.notes = ["Each council's part is the source's share times the council's share of the post's cost. The post is lost once more than \(NumberText.plain(mix.gapTolerance * 100))% of its cost is uncovered, so a council whose part is larger than that ends the post by dropping out, and smaller parts end it only together."]
         return table
     }
 
@@ -203,7 +203,7 @@ public struct FundingReport: Report {
             lines.append("Posts in place change during the horizon (\(postsByYear.map(String.init).joined(separator: ", ")) by year): yearly figures use each year's posts; the per-post funder costs divide each year's cost by that year's posts, and the all-posts funder totals multiply them by the first year's \(postCount).")
         }
         if mix.usesProductFormula {
-            lines.append("Any lapse ends the post (nothing absorbed, no gap tolerated): S(t) = product over sources of E[q^floor(t/T)], exact.")
+            lines.append("Any lapse ends the post (nothing absorbed, no gap tolerated): S(t) = product over decisions of E[q^floor(t/T)] (one factor for each council's part of a source decided per council), exact.")
         } else {
             lines.append("A lapsed external share is taken over by the host with probability \(NumberText.plain(mix.absorbProbability)); the post is lost when more than \(NumberText.plain(mix.gapTolerance * 100))% of its cost is unfunded. A post whose funding lapses at the end of a term stops costing and delivering from the next year and is not re-created within the horizon.")
             if let analytic {
@@ -222,6 +222,9 @@ public struct FundingReport: Report {
             lines.append(note + (sharedGroups.isEmpty ? "" : " The shared posts table gives each one's chance of being lost."))
         }
         lines.append("Monte Carlo: \(NumberText.grouped(Double(simulated.runs), decimals: 0)) simulated posts\(groups.count > 1 ? " of each group" : ""), each decision drawing its own renewal probability from its distribution; seed \(simulated.seed).")
+        if !sharedGroups.isEmpty {
+            lines.append("Here each council's renewal probability is its own draw. In run, compare and export the uncertainty is about councils' budgets in general, so one draw of each renewal probability per iteration serves every council, and the councils sharing a post are more alike there: the appraisal's Monte Carlo mean can differ from these figures by more than their Monte Carlo error.")
+        }
         return lines
     }
 

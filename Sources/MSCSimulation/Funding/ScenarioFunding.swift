@@ -46,7 +46,7 @@ public struct ScenarioFunding: Sendable {
             let name = index == 0 ? "Posts of one council" : (model.fundingGroupNames[index].split(separator: ":", maxSplits: 1).last
                 .map { $0.trimmingCharacters(in: .whitespaces) } ?? model.fundingGroupNames[index])
             groups.append(Group(
-                name: name, posts: posts, councils: max(1, group.split.count), decisions: mix.partCount(split: group.split),
+                name: name, posts: posts, councils: max(1, group.split.filter { $0 > 0 }.count), decisions: mix.partCount(split: group.split),
                 analytic: mix.analyticFunding(horizonYears: years, split: group.split),
                 simulated: simulated.regrouped(sourceOf: expanded.sourceOf, sourceCount: mix.sources.count)))
         }
