@@ -8,8 +8,6 @@ struct PostDraws {
     let salary: Assumption
     let operationalBudget: Assumption
     let mixes: [FundingMix]
-    /// The funding groups: a mix and the councils' shares of a shared post's cost.
-    let groups: [SimulationPlan.FundingGroup]
     /// The posts of each funding group, in post order.
     let postsOfGroup: [[Int]]
     /// The decisions each group's posts face (``FundingMix/parts(split:)``), worked out once.
@@ -25,7 +23,6 @@ struct PostDraws {
         salary = plan.salary
         operationalBudget = plan.operationalBudget
         mixes = plan.funding.map(\.mix)
-        groups = plan.fundingGroups
         partsOfGroup = plan.fundingGroups.map { plan.funding[$0.mix].mix.parts(split: $0.split) }
         groupsOfMix = plan.funding.indices.map { mix in plan.fundingGroups.indices.filter { plan.fundingGroups[$0].mix == mix } }
         postsOfGroup = plan.fundingGroups.indices.map { group in
