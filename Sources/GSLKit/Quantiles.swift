@@ -122,10 +122,19 @@ public struct TriangularQuantile: Sendable, Equatable {
     @inlinable
     public func callAsFunction(_ p: Double) -> Double {
         if width == 0 { return minimum }
-        if p < modeFraction {
-            return minimum + (p * width * belowMode).squareRoot()
-        } else {
-            return maximum - ((1 - p) * width * aboveMode).squareRoot()
-        }
+        // With F_c above: p below it takes the rising side, else the falling side. Which side is
+        // random, so a branch on it is mispredicted half the time; both sides' values are worked
+        // out and one is kept by a bit mask instead. The operations, and so the values, are those
+        // of the formula above.
+        let keepBelow: UInt64 = 0 &- (p < modeFraction ? 1 : 0)
+        let area = Self.choose(p * width * belowMode, else: (1 - p) * width * aboveMode, mask: keepBelow)
+        let root = area.squareRoot()
+        return Self.choose(minimum + root, else: maximum - root, mask: keepBelow)
+    }
+
+    /// `first` where `mask` is all ones, `second` where it is all zeros, with no branch.
+    @inlinable @inline(__always)
+    static func choose(_ first: Double, else second: Double, mask: UInt64) -> Double {
+        Double(bitPattern: (first.bitPattern & mask) | (second.bitPattern & ~mask))
     }
 }

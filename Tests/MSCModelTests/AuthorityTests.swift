@@ -272,6 +272,36 @@ struct StrictAuthorityTests {
     #expect(AuthorityTable.nameKey("Ynys Môn") == "ynys mon")
     #expect(AuthorityTable.nameKey("Ynys Môn") == AuthorityTable.nameKey("YNYS MON"))
     #expect(AuthorityTable.nameKey("Rhondda Cynon Taf & Merthyr") == "rhondda cynon taf and merthyr")
+    #expect(AuthorityTable.nameKey("&Hove&") == "and hove and")
+}
+
+/// The byte-by-byte key of an ASCII name is what lower-casing, spelling out "&" and splitting into
+/// words with the standard library and Foundation gives, on random names of letters, "&" and every
+/// ASCII white space.
+@Test func asciiNameKeysAgreeWithTheGeneralFolding() {
+    var state: UInt64 = 12345
+    let alphabet = Array("aZ& \t\n\r\u{0B}\u{0C}-'.Mx".unicodeScalars)
+    for _ in 0..<2000 {
+        var name = ""
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        for _ in 0..<Int(state >> 60) {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            name.unicodeScalars.append(alphabet[Int(state >> 33) % alphabet.count])
+        }
+        let expected = name.lowercased().replacingOccurrences(of: "&", with: " and ")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(AuthorityTable.nameKey(name) == expected, "\(name.debugDescription)")
+    }
+}
+
+/// The population column is `population_midYYYY`, four digits, nothing either side.
+@Test func populationColumnsAreNamedForTheirYear() {
+    #expect(AuthorityTable.populationYear(ofColumn: "population_mid2024") == 2024)
+    #expect(AuthorityTable.populationYear(ofColumn: "population_mid1991") == 1991)
+    for name in ["population_mid24", "population_mid20245", "population_mid202a", "Population_mid2024",
+                 "xpopulation_mid2024", "population_mid2024 ", "population_mid", "population_mid٢٠٢٤"] {
+        #expect(AuthorityTable.populationYear(ofColumn: name) == nil, "\(name)")
+    }
 }
 
 /// A council found by code or name; a typo in either gives near matches, nearest first.

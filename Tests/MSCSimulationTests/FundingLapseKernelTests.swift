@@ -44,6 +44,7 @@ import Testing
             let draw = mix.draw(renewalProbabilities: renewal, absorbProbability: mix.absorbProbability,
                                 gapTolerance: mix.gapTolerance, horizonYears: horizon, uniform: { national.uniform() })
             let readableStream = RandomStream(seed: UInt64(case_)), kernelStream = RandomStream(seed: UInt64(case_))
+            var kernelUniforms = BufferedUniforms(stream: kernelStream, blockSize: 7)
             let kernel = FundingLapseKernel(mix: mix, horizonYears: horizon, largestPost: parts.count)
             kernel.prepare(draw)
             var lapses: [SourceLapse] = []
@@ -52,13 +53,13 @@ import Testing
                 mix.drawLapses(horizonYears: horizon, draw: draw, parts: parts, into: &lapses,
                                uniform: { readableDraws += 1; return readableStream.uniform() })
                 let expected = mix.fundedYears(horizonYears: horizon, lapses: lapses, gapTolerance: draw.gapTolerance)
-                let years = parts.withUnsafeBufferPointer { kernel.fundedYears(parts: $0, stream: kernelStream, draws: &kernelDraws) }
+                let years = parts.withUnsafeBufferPointer { kernel.fundedYears(parts: $0, uniforms: &kernelUniforms, draws: &kernelDraws) }
                 #expect(years == expected, "case \(case_): \(years) vs \(expected)")
                 #expect(kernelDraws == readableDraws)
                 checked += 1
                 if expected < horizon { lost += 1 }
             }
-            #expect(readableStream.uniform() == kernelStream.uniform())
+            #expect(readableStream.uniform() == kernelUniforms.uniform())
         }
         // The cases reach both outcomes.
         #expect(lost > 500 && checked - lost > 500, "\(lost) lost of \(checked)")

@@ -104,11 +104,40 @@ public struct AuthorityTable: Sendable {
 
     /// A name as compared: case and accents folded, "&" read as "and", spaces collapsed.
     static func nameKey(_ name: String) -> String {
-        // Most names are plain ASCII, where folding is lower-casing; Foundation's folding and
-        // replacing cost a bridge per call, and the table asks for about a thousand keys as it loads.
-        let folded = name.utf8.allSatisfy { $0 < 0x80 }
-            ? name.lowercased() : name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Most names are plain ASCII, where folding is lower-casing and the words can be found
+        // byte by byte; the table asks for about a thousand keys as it loads, and Foundation's
+        // folding and replacing, and splitting into Characters, cost more than the rest of loading.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiNameKey(name) }
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         let spelled = folded.contains("&") ? folded.replacingOccurrences(of: "&", with: " and ") : folded
         return spelled.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// ``nameKey(_:)`` of an ASCII name: lower case, "&" read as the word "and", words separated by
+    /// single spaces (ASCII white space is tab to carriage return and the space).
+    private static func asciiNameKey(_ name: String) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(name.utf8.count + 8)
+        var wordEnded = false
+        func append(_ byte: UInt8) {
+            if wordEnded && !key.isEmpty { key.append(UInt8(ascii: " ")) }
+            wordEnded = false
+            key.append(byte)
+        }
+        for byte in name.utf8 {
+            switch byte {
+            case 0x09...0x0D, UInt8(ascii: " "):
+                wordEnded = true
+            case UInt8(ascii: "&"):
+                wordEnded = true
+                for letter in "and".utf8 { append(letter) }
+                wordEnded = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                append(byte + 32)
+            default:
+                append(byte)
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 }

@@ -45,6 +45,7 @@ public enum IdentificationUplift {
     /// `rampUpYears`, and the year's value is the mean over that year, so with a two-year ramp the
     /// first year gets 0.25, the second 0.75 and later years 1. A ramp of 0 years gives 1 from the
     /// start; years before the post (negative index) give 0.
+    @inlinable
     public static func ramp(yearIndex: Int, rampUpYears: Double) -> Double {
         guard yearIndex >= 0 else { return 0 }
         guard rampUpYears > 0 else { return 1 }

@@ -265,6 +265,9 @@ extension String {
     /// costs a bridge per call, so those are returned as they are.
     var trimmedOfSpaces: String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        // Most fields start and end with a printable ASCII character: answered without Foundation.
+        let printableASCII: (Unicode.Scalar) -> Bool = { $0.value > 0x20 && $0.value < 0x7F }
+        if printableASCII(first) && printableASCII(last) { return self }
         let isSpace: (Unicode.Scalar) -> Bool = { CharacterSet.whitespaces.contains($0) }
         if !isSpace(first) && !isSpace(last) { return self }
         return trimmingCharacters(in: .whitespaces)

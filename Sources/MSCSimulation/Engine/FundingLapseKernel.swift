@@ -94,9 +94,10 @@ final class FundingLapseKernel {
 
     /// The years one post with these decisions stays funded; `draws` counts the uniforms taken.
     @inline(__always)
-    func fundedYears(parts: UnsafeBufferPointer<FundingMix.Part>, stream: RandomStream, draws: inout Int) -> Int {
+    func fundedYears(parts: UnsafeBufferPointer<FundingMix.Part>, uniforms: inout BufferedUniforms, draws: inout Int) -> Int {
         var lapsed = 0
-        let absorb = absorbProbability
+        // Stored properties read once into locals: the loop then makes no access checks.
+        let absorb = absorbProbability, gapTolerance = gapTolerance, thresholds = thresholds
         for part in parts {
             let source = part.source
             var year = Int.max
@@ -104,7 +105,7 @@ final class FundingLapseKernel {
             case Self.lasts: break
             case Self.known: year = knownYear[source]
             default:
-                let v = 1 - stream.uniform()
+                let v = 1 - uniforms.uniform()
                 draws += 1
                 let start = thresholdStart[source], end = thresholdEnd[source]
                 if v > thresholds[end - 1] {
@@ -117,7 +118,7 @@ final class FundingLapseKernel {
             guard year != Int.max else { continue }
             if absorb > 0 && absorbable[source] {
                 draws += 1
-                if stream.uniform() < absorb { continue }
+                if uniforms.uniform() < absorb { continue }
             }
             lapsedYear[lapsed] = year
             lapsedShare[lapsed] = part.share

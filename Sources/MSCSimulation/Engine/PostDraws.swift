@@ -17,7 +17,7 @@ struct PostDraws {
     let postCount: Int
     let years: Int
     /// Salary and budget as quantiles of their uniforms, when both are (else nil).
-    let quantiles: (salary: QuantileOfUniform, budget: QuantileOfUniform)?
+    let quantiles: (salary: PerPostQuantile, budget: PerPostQuantile)?
 
     init(plan: SimulationPlan) {
         salary = plan.salary
@@ -30,7 +30,7 @@ struct PostDraws {
         }
         postCount = plan.model.posts.count
         years = plan.model.horizonYears
-        if let salaryQuantile = QuantileOfUniform(salary), let budgetQuantile = QuantileOfUniform(operationalBudget) {
+        if let salaryQuantile = PerPostQuantile(salary), let budgetQuantile = PerPostQuantile(operationalBudget) {
             quantiles = (salaryQuantile, budgetQuantile)
         } else {
             quantiles = nil
@@ -39,23 +39,18 @@ struct PostDraws {
 
     /// Salaries and budgets, post by post; returns the draws made.
     func drawCosts(into scratch: ScenarioKernel.Scratch, stream: RandomStream) -> Int {
-        let salaryDistribution = salary.distribution, salaryRange = salary.admissibleRange
-        let budgetDistribution = operationalBudget.distribution, budgetRange = operationalBudget.admissibleRange
-        let salaryDrawn = salaryDistribution.isUncertain, budgetDrawn = budgetDistribution.isUncertain
+        let salaryDrawn = salary.distribution.isUncertain, budgetDrawn = operationalBudget.distribution.isUncertain
         if let (salaryQuantile, budgetQuantile) = quantiles {
-            let perPost = salaryQuantile.uniformsPerDraw + budgetQuantile.uniformsPerDraw
             // Both are quantiles of one uniform each (or fixed): draw the uniforms in one go, in the
             // order the draws one by one would take them, so the numbers are the same.
+            let perPost = salaryQuantile.uniformsPerDraw + budgetQuantile.uniformsPerDraw
             let uniforms = UnsafeMutableBufferPointer(rebasing: scratch.uniforms[0..<(perPost * postCount)])
             stream.fillUniform(uniforms)
-            let budgetOffset = salaryQuantile.uniformsPerDraw
-            let salaries = scratch.salary, budgets = scratch.operationalBudget
-            for index in 0..<postCount {
-                let first = perPost * index
-                salaries[index] = salaryQuantile.value(salaryQuantile.uniformsPerDraw > 0 ? uniforms[first] : 0)
-                budgets[index] = budgetQuantile.value(budgetQuantile.uniformsPerDraw > 0 ? uniforms[first + budgetOffset] : 0)
-            }
+            PerPostQuantile.values(salary: salaryQuantile, budget: budgetQuantile, uniforms: UnsafeBufferPointer(uniforms),
+                                   salaries: scratch.salary, budgets: scratch.operationalBudget, posts: postCount)
         } else {
+            let salaryDistribution = salary.distribution, salaryRange = salary.admissibleRange
+            let budgetDistribution = operationalBudget.distribution, budgetRange = operationalBudget.admissibleRange
             for index in 0..<postCount {
                 scratch.salary[index] = salaryDistribution.draw(using: stream).clamped(to: salaryRange)
                 scratch.operationalBudget[index] = budgetDistribution.draw(using: stream).clamped(to: budgetRange)
@@ -78,7 +73,7 @@ struct PostDraws {
     /// national decisions, nothing absorbed) is worked out once; any other, post by post, each
     /// council's part of a source decided per council on its own.
     func drawFunding(_ fundingDraws: [FundingDraw], into scratch: ScenarioKernel.Scratch, kernels: [FundingLapseKernel],
-                     stream: RandomStream) -> Int {
+                     uniforms: inout BufferedUniforms) -> Int {
         var draws = 0
         let endYear = scratch.endYear
         for (index, mix) in mixes.enumerated() {
@@ -89,61 +84,14 @@ struct PostDraws {
                 let posts = postsOfGroup[group]
                 partsOfGroup[group].withUnsafeBufferPointer { parts in
                     if alike {
-                        let end = kernel.fundedYears(parts: parts, stream: stream, draws: &draws)
+                        let end = kernel.fundedYears(parts: parts, uniforms: &uniforms, draws: &draws)
                         for post in posts { endYear[post] = end }
                         return
                     }
-                    for post in posts { endYear[post] = kernel.fundedYears(parts: parts, stream: stream, draws: &draws) }
+                    for post in posts { endYear[post] = kernel.fundedYears(parts: parts, uniforms: &uniforms, draws: &draws) }
                 }
             }
         }
         return draws
-    }
-}
-
-/// A per-post input drawn as the quantile of one uniform (fixed, uniform or triangular), with
-/// what stays the same from draw to draw worked out once. Each value is computed exactly as
-/// ``Distribution/draw(fromUniform:)`` computes it (the same operations in the same order),
-/// then held to the assumption's admissible range.
-struct QuantileOfUniform {
-    private enum Shape {
-        case fixed(Double)
-        case uniform(lower: Double, upper: Double)
-        case triangular(TriangularQuantile)
-        case invalid
-    }
-    private let shape: Shape
-    private let range: ClosedRange<Double>
-    /// 1 when a value takes a uniform, 0 for a fixed value.
-    let uniformsPerDraw: Int
-
-    init?(_ assumption: Assumption) {
-        range = assumption.admissibleRange
-        switch assumption.distribution {
-        case .fixed(let value):
-            shape = .fixed(value)
-            uniformsPerDraw = 0
-        case .uniform(let lower, let upper):
-            shape = lower.isFinite && upper.isFinite && lower <= upper ? .uniform(lower: lower, upper: upper) : .invalid
-            uniformsPerDraw = 1
-        case .triangular(let minimum, let mode, let maximum):
-            shape = TriangularQuantile(minimum: minimum, mode: mode, maximum: maximum).map(Shape.triangular) ?? .invalid
-            uniformsPerDraw = 1
-        default:
-            return nil
-        }
-    }
-
-    /// The value at uniform `u` in [0, 1).
-    @inline(__always)
-    func value(_ u: Double) -> Double {
-        let raw: Double
-        switch shape {
-        case .fixed(let value): raw = value
-        case .uniform(let lower, let upper): raw = lower + u * (upper - lower)
-        case .triangular(let quantile): raw = quantile(u)
-        case .invalid: raw = .nan
-        }
-        return raw.clamped(to: range)
     }
 }

@@ -25,29 +25,29 @@ struct ScenarioKernel: Sendable {
     let years: Int
     let postCount: Int
     /// Per post: people paid in full, the part-time fraction (0 if none), all people, the FTE paid.
-    let wholePeople: [Double]
-    let partFraction: [Double]
-    let people: [Double]
-    let paidFTE: [Double]
+    let wholePeople: ConstantBuffer<Double>
+    let partFraction: ConstantBuffer<Double>
+    let people: ConstantBuffer<Double>
+    let paidFTE: ConstantBuffer<Double>
     /// The smallest share of the full-time salary any one person in the post is paid.
-    let smallestPaidShare: [Double]
+    let smallestPaidShare: ConstantBuffer<Double>
     /// Per post: its group, and the first year and the year after the last it exists in.
-    let group: [Int]
-    let activeStart: [Int]
-    let activeEnd: [Int]
+    let group: ConstantBuffer<Int>
+    let activeStart: ConstantBuffer<Int>
+    let activeEnd: ConstantBuffer<Int>
     /// Per post: training cost by year (`post × years + t`), and whether it has any.
-    let training: [Double]
-    let hasTraining: [Bool]
+    let training: ConstantBuffer<Double>
+    let hasTraining: ConstantBuffer<Bool>
     /// By group and year: the training cost of all the group's posts (were every one funded).
-    let groupTraining: [Double]
+    let groupTraining: ConstantBuffer<Double>
     let groups: [Group]
     /// Members with some coordinator time, flattened: post, residents per 100,000, log of the FTE
     /// density (so each coverage costs one `exp`), share of the coordinator time, tier role.
-    let memberPost: [Int]
-    let memberResidentsPer100k: [Double]
-    let memberLogDensity: [Double]
-    let memberShare: [Double]
-    let memberRole: [ScenarioModel.TierRole]
+    let memberPost: ConstantBuffer<Int>
+    let memberResidentsPer100k: ConstantBuffer<Double>
+    let memberLogDensity: ConstantBuffer<Double>
+    let memberShare: ConstantBuffer<Double>
+    let memberRole: ConstantBuffer<ScenarioModel.TierRole>
 
     /// Posts that exist in the same years, start their ramp in the same year and share a funding mix.
     struct Group: Sendable, Hashable {
@@ -85,27 +85,27 @@ struct ScenarioKernel: Sendable {
             smallest.append(fraction > 0 ? fraction : 1)
         }
         self.groups = groups
-        self.group = group
-        activeStart = start
-        activeEnd = end
-        wholePeople = whole
-        partFraction = part
-        self.people = people
-        paidFTE = paid
-        smallestPaidShare = smallest
-        training = model.posts.flatMap { post in (0..<model.horizonYears).map { post.trainingCost(year: $0) } }
-        hasTraining = model.posts.map { post in post.trainingCostByYear.contains { $0 != 0 } }
+        self.group = ConstantBuffer(group)
+        activeStart = ConstantBuffer(start)
+        activeEnd = ConstantBuffer(end)
+        wholePeople = ConstantBuffer(whole)
+        partFraction = ConstantBuffer(part)
+        self.people = ConstantBuffer(people)
+        paidFTE = ConstantBuffer(paid)
+        smallestPaidShare = ConstantBuffer(smallest)
+        training = ConstantBuffer(model.posts.flatMap { post in (0..<model.horizonYears).map { post.trainingCost(year: $0) } })
+        hasTraining = ConstantBuffer(model.posts.map { post in post.trainingCostByYear.contains { $0 != 0 } })
         var groupTraining = Array(repeating: 0.0, count: groups.count * model.horizonYears)
         for (index, post) in model.posts.enumerated() {
             for t in start[index]..<end[index] { groupTraining[group[index] * model.horizonYears + t] += post.trainingCost(year: t) }
         }
-        self.groupTraining = groupTraining
+        self.groupTraining = ConstantBuffer(groupTraining)
         let members = model.members.filter { $0.ftePer100kResidents > 0 }
-        memberPost = members.map(\.post)
-        memberResidentsPer100k = members.map { $0.residents / 100_000 }
-        memberLogDensity = members.map { log($0.ftePer100kResidents) }
-        memberShare = members.map(\.shareOfCoordinatorTime)
-        memberRole = members.map(\.role)
+        memberPost = ConstantBuffer(members.map(\.post))
+        memberResidentsPer100k = ConstantBuffer(members.map { $0.residents / 100_000 })
+        memberLogDensity = ConstantBuffer(members.map { log($0.ftePer100kResidents) })
+        memberShare = ConstantBuffer(members.map(\.shareOfCoordinatorTime))
+        memberRole = ConstantBuffer(members.map(\.role))
     }
 
     /// Working space for one worker: per-post inputs of an iteration and the buckets, allocated
@@ -191,12 +191,17 @@ struct ScenarioKernel: Sendable {
         // Effect base of each post: Σ rate × residents × tier weight × coverage × share.
         let rate = national[.baselineIdentificationRate], countyShare = national[.countyShareOfTwoTierIdentifications]
         let logBenchmark = log(national[.coverageBenchmarkFTEPer100k]), elasticity = national[.coverageElasticity]
-        for index in 0..<postCount { scratch.effect[index] = 0 }
-        for m in 0..<memberPost.count {
+        let effect = scratch.effect
+        for index in 0..<postCount { effect[index] = 0 }
+        // The tables read into locals once: the loops then load nothing but the values.
+        let memberPost = self.memberPost.values, memberLogDensity = self.memberLogDensity.values
+        let memberResidentsPer100k = self.memberResidentsPer100k.values, memberRole = self.memberRole.values
+        let memberShare = self.memberShare.values
+        for m in 0..<self.memberPost.count {
             // min(1, d / b)^e as exp(e · min(0, log d − log b)): full coverage needs no exp at all.
             let logRatio = memberLogDensity[m] - logBenchmark
             let coverage = logRatio >= 0 ? 1 : exp(elasticity * logRatio)
-            scratch.effect[memberPost[m]] += rate * memberResidentsPer100k[m] * memberRole[m].weight(countyShare: countyShare)
+            effect[memberPost[m]] += rate * memberResidentsPer100k[m] * memberRole[m].weight(countyShare: countyShare)
                 * coverage * memberShare[m]
         }
 
@@ -217,14 +222,18 @@ struct ScenarioKernel: Sendable {
         // registers while they do: the same additions in the same order as adding to the buffers
         // post by post, without a store and a load between one post's addition and the next.
         var allRun = BucketRun(), lapsedRun = BucketRun()
+        let group = self.group.values, activeStart = self.activeStart.values, activeEnd = self.activeEnd.values
+        let smallestPaidShare = self.smallestPaidShare.values, paidFTE = self.paidFTE.values, people = self.people.values
+        let hasTraining = self.hasTraining.values, training = self.training.values
+        let endYear = scratch.endYear, salaries = scratch.salary, budgets = scratch.operationalBudget
         for index in 0..<postCount {
             let g = group[index]
             let first = activeStart[index], last = activeEnd[index]
-            let end = min(max(scratch.endYear[index], first), last)
+            let end = min(max(endYear[index], first), last)
             let lapses = end < last
-            allRun.move(to: g * bucketsPerGroup + years, in: scratch)
-            if lapses { lapsedRun.move(to: g * bucketsPerGroup + end, in: scratch) }
-            let salary = scratch.salary[index], budget = scratch.operationalBudget[index]
+            allRun.move(to: g &* bucketsPerGroup &+ years, in: scratch)
+            if lapses { lapsedRun.move(to: g &* bucketsPerGroup &+ end, in: scratch) }
+            let salary = salaries[index], budget = budgets[index]
             if salary * smallestPaidShare[index] * smallestGrowth >= threshold {
                 let salaryFTE = salary * paidFTE[index], peopleBudget = people[index] * budget
                 allRun.salaryFTE += salaryFTE
@@ -244,10 +253,10 @@ struct ScenarioKernel: Sendable {
                         fte: model.posts[index].fte, fullTimeSalary: salary * scratch.growth[t], rates: postRates)
                 }
             }
-            allRun.effect += scratch.effect[index]
+            allRun.effect += effect[index]
             allRun.posts += 1
             if lapses {
-                lapsedRun.effect += scratch.effect[index]
+                lapsedRun.effect += effect[index]
                 lapsedRun.posts += 1
             }
             if hasTraining[index] {

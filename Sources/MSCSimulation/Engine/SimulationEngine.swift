@@ -142,6 +142,8 @@ public enum SimulationEngine {
             var fundingDraws: [FundingDraw] = []
             fundingDraws.reserveCapacity(funding.count)
             var draws = 0
+            // Every renewal uniform goes through this buffer, so it hands out each chunk's stream in order.
+            var renewals = BufferedUniforms()
             for chunk in stride(from: firstChunk + worker, to: firstChunk + chunkCount, by: workers) {
                 if shouldStop?() == true { break }
                 let first = chunk * settings.chunkSize
@@ -152,6 +154,7 @@ public enum SimulationEngine {
                 }
                 let postStream = RandomStream.derived(seed: settings.seed ^ postKey, chunk: chunk, algorithm: generator)
                 let renewalStream = RandomStream.derived(seed: settings.seed ^ renewalKey, chunk: chunk, algorithm: generator)
+                renewals.reset(stream: renewalStream)
                 let nationalFundingStream = RandomStream.derived(seed: settings.seed ^ nationalFundingKey, chunk: chunk, algorithm: generator)
                 for iteration in first..<last {
                     for (dimension, index) in uncertainIndices.enumerated() {
@@ -176,7 +179,7 @@ public enum SimulationEngine {
                         }
                     }
                     draws += postDraws.drawCosts(into: scratch, stream: postStream)
-                    draws += postDraws.drawFunding(fundingDraws, into: scratch, kernels: fundingKernels, stream: renewalStream)
+                    draws += postDraws.drawFunding(fundingDraws, into: scratch, kernels: fundingKernels, uniforms: &renewals)
                     kernel.evaluate(national: inputs, survival: nil, scratch: scratch, into: &outcome)
                     storage.store(outcome, iteration: iteration)
                     drawStorage?.store(iteration: iteration, nationalValues: values,
