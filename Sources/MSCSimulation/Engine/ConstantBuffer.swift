@@ -11,7 +11,7 @@ final class ConstantBuffer<Element>: @unchecked Sendable {
     }
 
     deinit {
-        values.baseAddress.map { $0.deinitialize(count: count) }
+        _ = values.baseAddress.map { $0.deinitialize(count: count) }
         values.deallocate()
     }
 
