@@ -264,3 +264,16 @@ private func draws(_ seed: UInt64, _ draw: (RandomStream) -> Double) -> [Double]
     block.fillUniform(buffer)
     #expect(Array(buffer) == (0..<100).map { _ in one.uniform() })
 }
+
+/// Uniforms taken from a block are the stream's own, in order, across refills; after a reset they
+/// continue from the new stream where it stands.
+@Test func bufferedUniformsHandOutTheStreamInOrder() {
+    let one = RandomStream(seed: 5, algorithm: .tausworthe)
+    var buffered = BufferedUniforms(stream: RandomStream(seed: 5, algorithm: .tausworthe), blockSize: 7)
+    #expect((0..<23).map { _ in buffered.uniform() } == (0..<23).map { _ in one.uniform() })
+    let next = RandomStream(seed: 6, algorithm: .tausworthe), reference = RandomStream(seed: 6, algorithm: .tausworthe)
+    _ = reference.uniform()
+    _ = next.uniform()
+    buffered.reset(stream: next)
+    #expect((0..<10).map { _ in buffered.uniform() } == (0..<10).map { _ in reference.uniform() })
+}

@@ -42,18 +42,19 @@ extension FundingMix {
     }
 
     /// The survival curve of ``analyticFunding(horizonYears:split:)``: chance the post is funded in each year.
-    public func analyticSurvival(horizonYears: Int, split: [Double] = []) -> [Double]? {
+    public func analyticSurvival(horizonYears: Int, split: [Double] = [], layout: SurvivalLayout? = nil) -> [Double]? {
         guard hasMoments(horizonYears: horizonYears) else { return nil }
-        return expectation(horizonYears: horizonYears, split: split, survivalOnly: true) { source, renewals in
+        return expectation(horizonYears: horizonYears, split: split, survivalOnly: true, prepared: layout) { source, renewals in
             sources[source].renewal.distribution.rawMoment(order: renewals)!
         }.survival
     }
 
     /// The survival curve of ``expectedFunding(horizonYears:renewalProbabilities:split:)``, without
     /// working out who pays (the central case needs only this).
-    public func expectedSurvival(horizonYears: Int, renewalProbabilities: [Double], split: [Double] = []) -> [Double] {
+    public func expectedSurvival(horizonYears: Int, renewalProbabilities: [Double], split: [Double] = [],
+                                 layout: SurvivalLayout? = nil) -> [Double] {
         precondition(renewalProbabilities.count == sources.count, "one renewal probability per source")
-        return expectation(horizonYears: horizonYears, split: split, survivalOnly: true) { source, renewals in
+        return expectation(horizonYears: horizonYears, split: split, survivalOnly: true, prepared: layout) { source, renewals in
             Distribution.fixed(renewalProbabilities[source]).rawMoment(order: renewals)!
         }.survival
     }
@@ -69,18 +70,17 @@ extension FundingMix {
     /// The expectation year by year, given the chance `stillRenewed(source, k)` that a decision of
     /// `source` is renewed at each of its first k renewal points; with `survivalOnly`, who pays is
     /// left at zero.
-    private func expectation(horizonYears: Int, split: [Double], survivalOnly: Bool = false,
+    private func expectation(horizonYears: Int, split: [Double], survivalOnly: Bool = false, prepared: SurvivalLayout? = nil,
                              stillRenewed: (Int, Int) -> Double) -> FundingExpectation {
-        let parts = self.parts(split: split)
         let host = hostAbsorbedIndex
         let limit = gapTolerance + Self.shareSumTolerance
+        // What holds for every year (and for every central case of a search that keeps the gap):
+        // the parts, which are larger than the gap, and the small ones' fitting combinations.
+        let shape = prepared.flatMap { $0.fits(self, split: split, limit: limit) ? $0 : nil }
+            ?? SurvivalLayout(mix: self, split: split, limit: limit)
+        let parts = shape.parts, large = shape.large, small = shape.small, layout = shape.layout
         var survival: [Double] = [], uncoveredShare: [Double] = [], exact = true
         var shareByFunder = Array(repeating: [Double](), count: funderCount)
-        // A part larger than the gap ends the post when uncovered; the others add up. Which is
-        // which, and how the small ones are walked, hold for every year.
-        let large = parts.indices.filter { parts[$0].share > limit }
-        let small = parts.indices.filter { parts[$0].share <= limit }
-        let layout = UncoveredShares.Layout(shares: small.map { parts[$0].share }, limit: limit)
         for year in 0..<horizonYears {
             let renewed = sources.indices.map { stillRenewed($0, year / termYears[$0]) }
             if usesProductFormula {
@@ -132,5 +132,46 @@ extension FundingMix {
         }
         return FundingExpectation(survival: survival, shareByFunder: shareByFunder, uncoveredShare: uncoveredShare,
                                   isExact: exact)
+    }
+}
+
+/// What a post's expected survival needs that does not change with the renewal chances or the
+/// host's chance to absorb: its decisions (parts), which of them are larger than the tolerated gap,
+/// and the fitting combinations of the others, counted by source. Worked out once per funding
+/// group, it serves every central case of a switching-value search that keeps the gap.
+public struct SurvivalLayout: Sendable {
+    let sourceShares: [Double]
+    let split: [Double]
+    let limit: Double
+    let parts: [FundingMix.Part]
+    /// Parts larger than the gap end the post when uncovered; the small ones add up.
+    let large: [Int]
+    let small: [Int]
+    let layout: UncoveredShares.Layout
+
+    /// The layout of `mix`'s posts split `split` among councils, at the mix's own tolerated gap.
+    public init(mix: FundingMix, split: [Double]) {
+        self.init(mix: mix, split: split, limit: mix.gapTolerance + FundingMix.shareSumTolerance)
+    }
+
+    init(mix: FundingMix, split: [Double], limit: Double) {
+        sourceShares = mix.sources.map(\.share)
+        self.split = split
+        self.limit = limit
+        let parts = mix.parts(split: split)
+        let small = parts.indices.filter { parts[$0].share <= limit }
+        self.parts = parts
+        large = parts.indices.filter { parts[$0].share > limit }
+        self.small = small
+        // A part's chance of being uncovered depends only on its source, so the fitting
+        // combinations are counted once by source for every year.
+        layout = UncoveredShares.Layout(shares: small.map { parts[$0].share }, limit: limit,
+                                        classes: small.map { parts[$0].source })
+    }
+
+    /// Whether this layout is the one `mix` would work out for `split` within `limit`.
+    func fits(_ mix: FundingMix, split: [Double], limit: Double) -> Bool {
+        self.limit == limit && self.split == split && sourceShares.count == mix.sources.count
+            && zip(sourceShares, mix.sources).allSatisfy { $0 == $1.share }
     }
 }

@@ -23,15 +23,26 @@ struct UncoveredShares {
         /// shares left from each depth on.
         let order: [Int]
         let remaining: [Double]
+        /// The fitting combinations counted by class, when the parts' classes are given and they
+        /// are walked exactly (``FittingCounts``).
+        let fittingCounts: FittingCounts?
 
-        init(shares: [Double], limit: Double, exactLimit: Int = UncoveredShares.exactLimit) {
+        /// `classes`, when given, says which parts always share a chance of being uncovered (the
+        /// parts of one funding source), so the fitting combinations can be counted once.
+        init(shares: [Double], limit: Double, classes: [Int]? = nil, exactLimit: Int = UncoveredShares.exactLimit) {
             self.shares = shares
             self.limit = limit
             order = shares.indices.sorted { shares[$0] > shares[$1] }
             var remaining = [Double](repeating: 0, count: order.count + 1)
             for depth in stride(from: order.count - 1, through: 0, by: -1) { remaining[depth] = remaining[depth + 1] + shares[order[depth]] }
             self.remaining = remaining
-            guard shares.count > exactLimit, limit > 0 else { grid = nil; return }
+            guard shares.count > exactLimit, limit > 0 else {
+                grid = nil
+                let order = self.order
+                fittingCounts = classes.map { FittingCounts(shares: shares, classes: $0, order: order, remaining: remaining, limit: limit) }
+                return
+            }
+            fittingCounts = nil
             let size = UncoveredShares.gridSteps
             let stepWidth = limit / Double(size)
             grid = shares.map { Swift.min(size + 1, Int(($0 / stepWidth).rounded(.up))) }
@@ -74,6 +85,7 @@ struct UncoveredShares {
             for i in shares.indices { distribution = Self.adding(distribution, steps: steps[i], chance: chances[i]) }
             return distribution.reduce(0, +)
         }
+        if let counted = layout.fittingCounts?.chanceAllFit(chances: chances) { return counted }
         let sortedShares = layout.order.map { shares[$0] }, sortedChances = layout.order.map { chances[$0] }
         return sortedShares.withUnsafeBufferPointer { shares in
             sortedChances.withUnsafeBufferPointer { chances in

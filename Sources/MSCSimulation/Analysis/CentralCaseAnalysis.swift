@@ -1,4 +1,5 @@
 import MSCModel
+import Synchronization
 
 /// The deterministic central case of a plan: every input at its central value, posts weighted by
 /// their expected survival, and the switching value of each key input (Green Book).
@@ -29,18 +30,23 @@ public struct CentralCaseAnalysis: Sendable {
             .filter { $0.distribution.isUncertain || $0.name == "unitCostPerVictim" }
             .map { SwitchingInput(assumption: $0) }
         let names = plan.nationalAssumptions.map(\.name)
+        // Each thread takes an evaluator from the pool for one evaluation and puts it back, so
+        // the few thousand central cases of a search reuse a few sets of buffers.
+        let evaluators = Mutex<[CentralCaseEvaluator]>([])
         // Solved on two threads: every input is its own root search, and the values do not
         // depend on the thread count; a Monte Carlo run's checklist waits for them.
         return try SwitchingValues.solve(inputs: inputs, threads: 2) { name, value in
+            let evaluator = evaluators.withLock { $0.popLast() } ?? CentralCaseEvaluator(plan: plan)
+            defer { evaluators.withLock { $0.append(evaluator) } }
             if name == plan.salary.name {
-                return plan.centralCase(nationalValues: central, salaryValue: value).netPresentValue
+                return evaluator.evaluate(nationalValues: central, salaryValue: value).netPresentValue
             }
             if name == plan.operationalBudget.name {
-                return plan.centralCase(nationalValues: central, operationalBudgetValue: value).netPresentValue
+                return evaluator.evaluate(nationalValues: central, operationalBudgetValue: value).netPresentValue
             }
             var values = central
             if let index = names.firstIndex(of: name) { values[index] = value }
-            return plan.centralCase(nationalValues: values).netPresentValue
+            return evaluator.evaluate(nationalValues: values).netPresentValue
         }
     }
 }

@@ -39,16 +39,6 @@ enum PerPostQuantile {
         return 1
     }
 
-    /// The value at uniform `u` in [0, 1) (for a single value; the loop below is the fast path).
-    func value(_ u: Double) -> Double {
-        switch self {
-        case .fixed(let shape): shape.value(u)
-        case .uniform(let shape): shape.value(u)
-        case .triangular(let shape): shape.value(u)
-        case .invalid(let shape): shape.value(u)
-        }
-    }
-
     /// Each post's salary and budget from `uniforms`, laid out post after post as the draws one by
     /// one take them (the salary's uniform, then the budget's; none for a fixed value).
     static func values(salary: PerPostQuantile, budget: PerPostQuantile, uniforms: UnsafeBufferPointer<Double>,

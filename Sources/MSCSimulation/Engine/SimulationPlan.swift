@@ -24,6 +24,9 @@ public struct SimulationPlan: Sendable {
     public let fundingGroups: [FundingGroup]
     /// Each group's expected survival at the central values, worked out once (see ``FundingBinding``).
     private var centralSurvival: [CentralSurvival?]
+    /// Each funding group's decisions and fitting combinations at the central gap, reused by every
+    /// central case that keeps the gap (a layout that does not fit is worked out afresh).
+    private let survivalLayouts: [SurvivalLayout]
     /// The flattened evaluation the Monte Carlo and the central case run.
     let kernel: ScenarioKernel
 
@@ -77,18 +80,20 @@ public struct SimulationPlan: Sendable {
         /// distributions, `E[q^k]` (DESIGN 3.2; ``FundingMix/analyticFunding(horizonYears:)``), not
         /// `q^k` at the central q; a switching-value search that moves a renewal probability sets it
         /// to that value for certain.
-        func expectedSurvival(_ values: [Double], horizonYears: Int, split: [Double]) -> [Double] {
+        func expectedSurvival(_ values: [Double], horizonYears: Int, split: [Double], layout: SurvivalLayout? = nil) -> [Double] {
             let renewal = renewalSlots.map { values[$0] }
             let mix = self.mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot])
-            if isCentral(values), let exact = mix.analyticSurvival(horizonYears: horizonYears, split: split) {
+            if isCentral(values), let exact = mix.analyticSurvival(horizonYears: horizonYears, split: split, layout: layout) {
                 return exact
             }
-            return mix.expectedSurvival(horizonYears: horizonYears, renewalProbabilities: renewal, split: split)
+            return mix.expectedSurvival(horizonYears: horizonYears, renewalProbabilities: renewal, split: split, layout: layout)
         }
 
-        /// Whether `values` hold the renewal probabilities at their central values.
+        /// Whether `values` hold the renewal probabilities at their central values (compared in
+        /// place: a central case asks this of every funding group).
         func isCentral(_ values: [Double]) -> Bool {
-            renewalSlots.map { values[$0] } == mix.centralRenewalProbabilities
+            let central = mix.centralRenewalProbabilities
+            return renewalSlots.count == central.count && renewalSlots.indices.allSatisfy { values[renewalSlots[$0]] == central[$0] }
         }
     }
 
@@ -130,11 +135,18 @@ public struct SimulationPlan: Sendable {
         self.fundingGroups = groups
         centralSurvival = Array(repeating: nil, count: groups.count)
         let central = national.map(\.value)
+        let bindings = funding
+        survivalLayouts = groups.map { group in
+            let binding = bindings[group.mix]
+            return SurvivalLayout(mix: binding.mix.with(absorbProbability: central[binding.absorbSlot],
+                                                        gapTolerance: central[binding.gapToleranceSlot]), split: group.split)
+        }
         for index in groups.indices {
             let binding = funding[groups[index].mix]
             centralSurvival[index] = CentralSurvival(
                 absorb: central[binding.absorbSlot], gapTolerance: central[binding.gapToleranceSlot],
-                survival: binding.expectedSurvival(central, horizonYears: model.horizonYears, split: groups[index].split))
+                survival: binding.expectedSurvival(central, horizonYears: model.horizonYears, split: groups[index].split,
+                                                   layout: survivalLayouts[index]))
         }
     }
 
@@ -147,7 +159,8 @@ public struct SimulationPlan: Sendable {
                cached.absorb == values[binding.absorbSlot], cached.gapTolerance == values[binding.gapToleranceSlot] {
                 return cached.survival
             }
-            return binding.expectedSurvival(values, horizonYears: model.horizonYears, split: group.split)
+            return binding.expectedSurvival(values, horizonYears: model.horizonYears, split: group.split,
+                                            layout: survivalLayouts[index])
         }
     }
 
@@ -177,15 +190,7 @@ public struct SimulationPlan: Sendable {
     /// the same kernel as the Monte Carlo, so a run with every input fixed equals it exactly.
     public func centralCase(nationalValues: [Double], salaryValue: Double? = nil,
                             operationalBudgetValue: Double? = nil) -> ScenarioOutcome {
-        let survival = expectedSurvival(nationalValues)
-        let scratch = ScenarioKernel.Scratch(kernel: kernel)
-        for index in 0..<kernel.postCount {
-            scratch.salary[index] = salaryValue ?? salary.value
-            scratch.operationalBudget[index] = operationalBudgetValue ?? operationalBudget.value
-            scratch.endYear[index] = kernel.activeEnd[index]
-        }
-        var outcome = ScenarioOutcome(horizonYears: model.horizonYears)
-        kernel.evaluate(national: nationalInputs(nationalValues), survival: survival, scratch: scratch, into: &outcome)
-        return outcome
+        CentralCaseEvaluator(plan: self).evaluate(nationalValues: nationalValues, salaryValue: salaryValue,
+                                                  operationalBudgetValue: operationalBudgetValue)
     }
 }
