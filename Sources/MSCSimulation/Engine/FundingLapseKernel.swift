@@ -109,10 +109,12 @@ final class FundingLapseKernel {
                 draws += 1
                 let start = thresholdStart[source], end = thresholdEnd[source]
                 if v > thresholds[end - 1] {
-                    for k in start..<end where v > thresholds[k] {
-                        year = termYears[source] * (k - start + 1)
-                        break
-                    }
+                    // The first renewal point k with v > q^k, found walking back from the last and
+                    // keeping the lowest that passes: a select, not a search stopped at a random
+                    // point (mispredicted as often as not). The last passes, so one is found.
+                    var first = end - 1
+                    for k in stride(from: end - 2, through: start, by: -1) { first = v > thresholds[k] ? k : first }
+                    year = termYears[source] * (first - start + 1)
                 }
             }
             guard year != Int.max else { continue }

@@ -8,10 +8,15 @@ struct PostDraws {
     let salary: Assumption
     let operationalBudget: Assumption
     let mixes: [FundingMix]
-    /// The posts of each funding group, in post order.
-    let postsOfGroup: [[Int]]
     /// The decisions each group's posts face (``FundingMix/parts(split:)``), worked out once.
     let partsOfGroup: [[FundingMix.Part]]
+    /// The same, flat, for the draw: group g's posts (in post order) are
+    /// `groupPosts[groupPostStart[g]..<groupPostStart[g + 1]]`, its decisions likewise. Raw
+    /// buffers, so the draw takes no reference to an array per group.
+    let groupPosts: ConstantBuffer<Int>
+    let groupPostStart: ConstantBuffer<Int>
+    let groupParts: ConstantBuffer<FundingMix.Part>
+    let groupPartStart: ConstantBuffer<Int>
     /// The groups of each mix, in group order.
     let groupsOfMix: [[Int]]
     let postCount: Int
@@ -25,9 +30,14 @@ struct PostDraws {
         mixes = plan.funding.map(\.mix)
         partsOfGroup = plan.fundingGroups.map { plan.funding[$0.mix].mix.parts(split: $0.split) }
         groupsOfMix = plan.funding.indices.map { mix in plan.fundingGroups.indices.filter { plan.fundingGroups[$0].mix == mix } }
-        postsOfGroup = plan.fundingGroups.indices.map { group in
+        let postsOfGroup = plan.fundingGroups.indices.map { group in
             plan.model.posts.indices.filter { plan.model.posts[$0].fundingIndex == group }
         }
+        func starts(_ counts: [Int]) -> [Int] { counts.reduce(into: [0]) { $0.append($0.last! + $1) } }
+        groupPosts = ConstantBuffer(postsOfGroup.flatMap { $0 })
+        groupPostStart = ConstantBuffer(starts(postsOfGroup.map(\.count)))
+        groupParts = ConstantBuffer(partsOfGroup.flatMap { $0 })
+        groupPartStart = ConstantBuffer(starts(partsOfGroup.map(\.count)))
         postCount = plan.model.posts.count
         years = plan.model.horizonYears
         if let salaryQuantile = PerPostQuantile(salary), let budgetQuantile = PerPostQuantile(operationalBudget) {
@@ -76,20 +86,19 @@ struct PostDraws {
                      uniforms: inout BufferedUniforms) -> Int {
         var draws = 0
         let endYear = scratch.endYear
-        for (index, mix) in mixes.enumerated() {
-            let draw = fundingDraws[index], kernel = kernels[index]
-            kernel.prepare(draw)
-            let alike = mix.fundsEveryPostAlike(draw)
+        for index in mixes.indices {
+            let kernel = kernels[index]
+            kernel.prepare(fundingDraws[index])
+            let alike = mixes[index].fundsEveryPostAlike(fundingDraws[index])
             for group in groupsOfMix[index] {
-                let posts = postsOfGroup[group]
-                partsOfGroup[group].withUnsafeBufferPointer { parts in
-                    if alike {
-                        let end = kernel.fundedYears(parts: parts, uniforms: &uniforms, draws: &draws)
-                        for post in posts { endYear[post] = end }
-                        return
-                    }
-                    for post in posts { endYear[post] = kernel.fundedYears(parts: parts, uniforms: &uniforms, draws: &draws) }
+                let parts = UnsafeBufferPointer(rebasing: groupParts.values[groupPartStart[group]..<groupPartStart[group + 1]])
+                let posts = groupPosts.values[groupPostStart[group]..<groupPostStart[group + 1]]
+                if alike {
+                    let end = kernel.fundedYears(parts: parts, uniforms: &uniforms, draws: &draws)
+                    for post in posts { endYear[post] = end }
+                    continue
                 }
+                for post in posts { endYear[post] = kernel.fundedYears(parts: parts, uniforms: &uniforms, draws: &draws) }
             }
         }
         return draws

@@ -129,6 +129,10 @@ struct ScenarioKernel: Sendable {
         let exactCost: UnsafeMutableBufferPointer<Double>
         let trainingLost: UnsafeMutableBufferPointer<Double>
         let growth: UnsafeMutableBufferPointer<Double>
+        /// By year: the iteration's cost, identifications and posts funded, summed over the groups.
+        let yearCost: UnsafeMutableBufferPointer<Double>
+        let yearIdentifications: UnsafeMutableBufferPointer<Double>
+        let yearPosts: UnsafeMutableBufferPointer<Double>
         /// Uniforms drawn ahead for the posts' salaries and budgets.
         let uniforms: UnsafeMutableBufferPointer<Double>
 
@@ -153,12 +157,15 @@ struct ScenarioKernel: Sendable {
             exactCost = doubles(groups * years)
             trainingLost = doubles(groups * years)
             growth = doubles(years)
+            yearCost = doubles(years)
+            yearIdentifications = doubles(years)
+            yearPosts = doubles(years)
             uniforms = doubles(2 * posts)
         }
 
         deinit {
             for buffer in [salary, operationalBudget, effect, salaryFTE, peopleBudget, peopleCount, effectBase, postCount,
-                           exactCost, trainingLost, growth, uniforms] {
+                           exactCost, trainingLost, growth, yearCost, yearIdentifications, yearPosts, uniforms] {
                 buffer.baseAddress.map { $0.deallocate() }
             }
             endYear.deallocate()
@@ -266,14 +273,18 @@ struct ScenarioKernel: Sendable {
         allRun.store(in: scratch)
         lapsedRun.store(in: scratch)
 
+        // The yearly sums go to raw buffers and into the outcome's arrays once at the end: adding
+        // to an array inside the loop checks it is not shared at every addition.
+        let yearCost = scratch.yearCost, yearIdentifications = scratch.yearIdentifications, yearPosts = scratch.yearPosts
         for t in 0..<years {
-            outcome.costByYear[t] = 0
-            outcome.identificationsByYear[t] = 0
-            outcome.postsByYear[t] = 0
+            yearCost[t] = 0
+            yearIdentifications[t] = 0
+            yearPosts[t] = 0
         }
         for (g, key) in groups.enumerated() {
             // Walk the years forwards, taking out the posts whose funding has ended.
             let all = g * bucketsPerGroup + years
+            let weights = survival?[key.mix]
             var salaryFTEGone = 0.0, peopleBudgetGone = 0.0, peopleCountGone = 0.0, effectGone = 0.0, postsGone = 0.0
             for t in key.start..<key.end {
                 let bucket = g * bucketsPerGroup + t
@@ -290,14 +301,19 @@ struct ScenarioKernel: Sendable {
                 let peopleCount = anyFunded ? scratch.peopleCount[all] - peopleCountGone : 0
                 let effect = anyFunded ? scratch.effectBase[all] - effectGone : 0
                 let training = anyFunded ? groupTraining[g * years + t] - scratch.trainingLost[g * years + t] : 0
-                let weight = survival?[key.mix][t] ?? 1
+                let weight = weights?[t] ?? 1
                 let cost = scratch.growth[t] * linearRate * salaryFTE - niRate * threshold * peopleCount + peopleBudget
                     + scratch.exactCost[g * years + t] + training
                 let ramp = IdentificationUplift.ramp(yearIndex: t - key.rampStart, rampUpYears: rampUpYears)
-                outcome.costByYear[t] += weight * cost
-                outcome.identificationsByYear[t] += weight * (effect * uplift * ramp)
-                outcome.postsByYear[t] += weight * posts
+                yearCost[t] += weight * cost
+                yearIdentifications[t] += weight * (effect * uplift * ramp)
+                yearPosts[t] += weight * posts
             }
+        }
+        for t in 0..<years {
+            outcome.costByYear[t] = yearCost[t]
+            outcome.identificationsByYear[t] = yearIdentifications[t]
+            outcome.postsByYear[t] = yearPosts[t]
         }
         let value = model.valuePerIdentification(national), triggered = model.triggeredCosts(national).perIdentification
         for t in 0..<years {

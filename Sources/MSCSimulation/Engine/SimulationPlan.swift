@@ -153,14 +153,17 @@ public struct SimulationPlan: Sendable {
     /// Expected share of each funding group's posts still funded in each year, for national values
     /// `values` (the central ones unless a switching-value search or a tornado moves one).
     func expectedSurvival(_ values: [Double]) -> [[Double]] {
-        fundingGroups.indices.map { index in
-            let group = fundingGroups[index], binding = funding[group.mix]
-            if let cached = centralSurvival[index], binding.isCentral(values),
-               cached.absorb == values[binding.absorbSlot], cached.gapTolerance == values[binding.gapToleranceSlot] {
+        // Asked once per mix, not per group: a shared-post scenario has a group for each post, and
+        // copying a mix's binding out for each was much of a central case's time.
+        let renewalCentral = funding.indices.map { funding[$0].isCentral(values) }
+        return fundingGroups.indices.map { index in
+            let mix = fundingGroups[index].mix
+            if let cached = centralSurvival[index], renewalCentral[mix],
+               cached.absorb == values[funding[mix].absorbSlot], cached.gapTolerance == values[funding[mix].gapToleranceSlot] {
                 return cached.survival
             }
-            return binding.expectedSurvival(values, horizonYears: model.horizonYears, split: group.split,
-                                            layout: survivalLayouts[index])
+            return funding[mix].expectedSurvival(values, horizonYears: model.horizonYears, split: fundingGroups[index].split,
+                                                 layout: survivalLayouts[index])
         }
     }
 
