@@ -9,7 +9,16 @@ public enum AssumptionLoader {
     ///
     /// Assumptions marked `derivedFrom:` are then computed from the folder's `authorities.csv`
     /// (``PopulationDerivation``), so they always rest on the table's one population year.
-    public static func load(directory: String) throws -> AssumptionSet {
+    ///
+    /// `folderAuthorities`, when given, is the folder's `authorities.csv` already read (a caller
+    /// that reads it anyway passes it rather than have it read and checked twice).
+    public static func load(directory: String, folderAuthorities: AuthorityTable? = nil) throws -> AssumptionSet {
+        try resolvingDerivations(in: try loadUnresolved(directory: directory), folderAuthorities: folderAuthorities)
+    }
+
+    /// ``load(directory:folderAuthorities:)`` without working out the `derivedFrom:` assumptions,
+    /// which need the folder's `authorities.csv`: a caller can read the table meanwhile.
+    public static func loadUnresolved(directory: String) throws -> AssumptionSet {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -36,10 +45,15 @@ public enum AssumptionLoader {
                 assumptions.append(assumption)
             }
         }
-        let set = AssumptionSet(assumptions: assumptions, location: directory, files: files)
-        guard assumptions.contains(where: { $0.derivation != nil }) else { return set }
-        let tablePath = (directory as NSString).appendingPathComponent("authorities.csv")
-        return try resolvingDerivations(in: set, authorities: try AuthorityTable.load(path: tablePath))
+        return AssumptionSet(assumptions: assumptions, location: directory, files: files)
+    }
+
+    /// `set` (read by ``loadUnresolved(directory:)``) with its `derivedFrom:` assumptions worked out
+    /// from the `authorities.csv` of its folder, `folderAuthorities` when that table is already read.
+    public static func resolvingDerivations(in set: AssumptionSet, folderAuthorities: AuthorityTable?) throws -> AssumptionSet {
+        guard set.all.contains(where: { $0.derivation != nil }) else { return set }
+        let tablePath = (set.location as NSString).appendingPathComponent("authorities.csv")
+        return try resolvingDerivations(in: set, authorities: try folderAuthorities ?? AuthorityTable.load(path: tablePath))
     }
 
     /// `set` with every assumption marked `derivedFrom:` computed from `authorities`.

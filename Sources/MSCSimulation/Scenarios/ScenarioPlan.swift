@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GSLKit
 import MSCModel
@@ -93,8 +94,19 @@ public struct ScenarioPlan: Sendable {
     /// `settings` (`--set name=value`) are applied to the shipped assumptions and win over the scenario's overrides.
     public static func load(path: String, assumptionsDirectory: String, authoritiesPath: String,
                             settings: [AssumptionSetting] = []) throws -> ScenarioPlan {
-        let authorities = try AuthorityTable.load(path: authoritiesPath)
-        let base = try AssumptionLoader.load(directory: assumptionsDirectory).applying(settings, authorities: authorities)
+        // The authorities table and the assumption files are read at once, one on each of two
+        // threads: neither needs the other until the derived assumptions are worked out. An error
+        // in the table is reported first, as when they were read one after the other.
+        let (tableResult, assumptionsResult) = readConcurrently(
+            { try AuthorityTable.load(path: authoritiesPath) },
+            { try AssumptionLoader.loadUnresolved(directory: assumptionsDirectory) })
+        let authorities = try tableResult.get()
+        // The folder's own table, when it is the one just read, is not read a second time.
+        let folderTable = URL(fileURLWithPath: assumptionsDirectory).appendingPathComponent("authorities.csv").standardizedFileURL
+        let sameTable = folderTable.path == URL(fileURLWithPath: authoritiesPath).standardizedFileURL.path
+        let base = try AssumptionLoader.resolvingDerivations(in: try assumptionsResult.get(),
+                                                             folderAuthorities: sameTable ? authorities : nil)
+            .applying(settings, authorities: authorities)
         let loaded = try Scenario.load(path: path, assumptions: base, authorities: authorities)
         let (reorganisations, files) = try reorganisations(for: loaded.scenario, assumptionsDirectory: assumptionsDirectory)
         return try build(loaded: loaded, authorities: authorities, assumptionsDirectory: assumptionsDirectory,
@@ -305,4 +317,20 @@ public struct ScenarioPlan: Sendable {
         let count = Int(try assumptions.value("coordinatorAuthorities2023").rounded())
         return Set(try DeploymentRule.existingPlacement(count: count, authorities: authorities).0)
     }
+}
+
+/// Runs `first` and `second` on two threads and returns both outcomes.
+private func readConcurrently<A: Sendable, B: Sendable>(_ first: @Sendable () throws -> A,
+                                                        _ second: @Sendable () throws -> B) -> (Result<A, any Error>, Result<B, any Error>) {
+    let results = ConcurrentResults<A, B>()
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { results.first = Result { try first() } } else { results.second = Result { try second() } }
+    }
+    return (results.first!, results.second!)
+}
+
+/// The two slots of ``readConcurrently(_:_:)``: each written by one thread, read after both finish.
+private final class ConcurrentResults<A, B>: @unchecked Sendable {
+    var first: Result<A, any Error>?
+    var second: Result<B, any Error>?
 }
