@@ -52,19 +52,31 @@ struct FittingCounts {
         let counts = tally.counts
         self.counts = counts
         classIndex = classOf
+        classIDs = distinct
     }
 
-    /// Each part's class, numbered from 0.
+    /// Each part's class, numbered from 0, and the class each number stands for.
     let classIndex: [Int]
+    let classIDs: [Int]
 
     /// The chance that the uncovered parts fit, given each part's chance of being uncovered, or nil
     /// when two parts of one class have different chances (then only a walk will do).
     func chanceAllFit(chances: [Double]) -> Double? {
-        let classCount = partsInClass.count
-        var classChance = [Double](repeating: .nan, count: classCount)
+        var classChance = [Double](repeating: .nan, count: partsInClass.count)
         for (part, c) in classIndex.enumerated() {
             if classChance[c].isNaN { classChance[c] = chances[part] } else if classChance[c] != chances[part] { return nil }
         }
+        return chanceAllFit(classChance: classChance)
+    }
+
+    /// The chance that the uncovered parts fit when each part of source s (its class as given to
+    /// the initialiser) is uncovered with chance `chanceBySource[s]`.
+    func chanceAllFit(chanceBySource: [Double]) -> Double {
+        chanceAllFit(classChance: classIDs.map { chanceBySource[$0] })
+    }
+
+    private func chanceAllFit(classChance: [Double]) -> Double {
+        let classCount = partsInClass.count
         // u^j (1 − u)^(n − j) for each class c and count j, flat at factorStart[c] + j.
         var factorStart = [Int](repeating: 0, count: classCount + 1)
         for c in 0..<classCount { factorStart[c + 1] = factorStart[c] + partsInClass[c] + 1 }

@@ -94,6 +94,18 @@ extension FundingMix {
                 }
                 continue
             }
+            if survivalOnly, let counts = layout.fittingCounts {
+                // A decision's chances depend only on its source: worked out once per source, with
+                // the same operations as for each part below, so the values are the same.
+                let uncoveredBySource = sources.indices.map { source in
+                    Swift.max(0, 1 - renewed[source] - (absorbable[source] ? (1 - renewed[source]) * absorbProbability : 0))
+                }
+                let largeCovered = large.reduce(1.0) { $0 * (1 - uncoveredBySource[parts[$1].source]) }
+                survival.append(largeCovered * counts.chanceAllFit(chanceBySource: uncoveredBySource))
+                uncoveredShare.append(0)
+                for funder in 0..<funderCount { shareByFunder[funder].append(0) }
+                continue
+            }
             // Each decision's chance, this year, of being renewed, absorbed or uncovered.
             let live = parts.map { renewed[$0.source] }
             let absorbed = parts.map { absorbable[$0.source] ? (1 - renewed[$0.source]) * absorbProbability : 0 }
