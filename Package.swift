@@ -37,13 +37,18 @@ let package = Package(
             providers: [.apt(["libgsl-dev", "pkg-config"])]
         ),
 
+        // The Monte Carlo's per-post draw in C, where the loop can take several posts at once.
+        // No errno from sqrt (its argument is never negative) and no fused multiply-adds, so each
+        // value is the one the Swift formula gives (a test compares them bit for bit).
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]),
+
         // MARK: Libraries
         // Safe Swift over the parts of GSL the model uses.
         .target(name: "GSLKit", dependencies: ["CGSL"]),
         // The domain: formulas, types, assumption and scenario loading. No randomness, no printing.
         .target(name: "MSCModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Uncertainty: Monte Carlo, sampling designs, regression fits, sensitivity. Uses GSLKit.
-        .target(name: "MSCSimulation", dependencies: ["GSLKit", "MSCModel"]),
+        .target(name: "MSCSimulation", dependencies: ["GSLKit", "MSCModel", "CKernels"]),
         // Tables, charts and evidence packs.
         .target(name: "MSCReport", dependencies: [
             "MSCModel", "MSCSimulation",

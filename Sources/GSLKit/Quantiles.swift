@@ -99,12 +99,12 @@ public enum Quantiles {
 /// With F_c = (mode - min) / (max - min): x = min + sqrt(p (max - min)(mode - min)) for p < F_c,
 /// else x = max - sqrt((1 - p)(max - min)(max - mode)).
 public struct TriangularQuantile: Sendable, Equatable {
-    @usableFromInline let minimum: Double
-    @usableFromInline let maximum: Double
-    @usableFromInline let width: Double
-    @usableFromInline let modeFraction: Double
-    @usableFromInline let belowMode: Double
-    @usableFromInline let aboveMode: Double
+    public let minimum: Double
+    public let maximum: Double
+    public let width: Double
+    public let modeFraction: Double
+    public let belowMode: Double
+    public let aboveMode: Double
 
     /// Nil unless the bounds are finite and minimum <= mode <= maximum.
     @inlinable

@@ -1,3 +1,4 @@
+import CKernels
 import GSLKit
 import MSCModel
 
@@ -43,6 +44,16 @@ enum PerPostQuantile {
     /// one take them (the salary's uniform, then the budget's; none for a fixed value).
     static func values(salary: PerPostQuantile, budget: PerPostQuantile, uniforms: UnsafeBufferPointer<Double>,
                        salaries: UnsafeMutableBufferPointer<Double>, budgets: UnsafeMutableBufferPointer<Double>, posts: Int) {
+        // The shipped pair (a triangular salary, a uniform budget) in C, several posts at a time.
+        if case .triangular(let salaryShape) = salary, case .uniform(let budgetShape) = budget,
+           let u = uniforms.baseAddress, let salaryOut = salaries.baseAddress, let budgetOut = budgets.baseAddress {
+            let q = salaryShape.quantile
+            msc_triangular_uniform_values(u, posts, q.minimum, q.maximum, q.width, q.modeFraction, q.belowMode, q.aboveMode,
+                                          salaryShape.range.lowerBound, salaryShape.range.upperBound,
+                                          budgetShape.lower, budgetShape.upper, budgetShape.range.lowerBound,
+                                          budgetShape.range.upperBound, salaryOut, budgetOut)
+            return
+        }
         switch salary {
         case .fixed(let shape): values(salary: shape, budget: budget, uniforms, salaries, budgets, posts)
         case .uniform(let shape): values(salary: shape, budget: budget, uniforms, salaries, budgets, posts)

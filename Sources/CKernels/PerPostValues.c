@@ -1,0 +1,27 @@
+#include "CKernels.h"
+#include <math.h>
+
+void msc_triangular_uniform_values(const double *uniforms, size_t posts,
+                                   double minimum, double maximum, double width, double modeFraction,
+                                   double belowMode, double aboveMode, double salaryLow, double salaryHigh,
+                                   double budgetLower, double budgetUpper, double budgetLow, double budgetHigh,
+                                   double *salaries, double *budgets) {
+    for (size_t post = 0; post < posts; post++) {
+        const double p = uniforms[2 * post];
+        double salary = minimum;
+        if (width != 0) {
+            const int below = p < modeFraction;
+            const double belowArea = p * width * belowMode;
+            const double aboveArea = (1 - p) * width * aboveMode;
+            const double root = sqrt(below ? belowArea : aboveArea);
+            salary = below ? minimum + root : maximum - root;
+        }
+        salary = salaryLow >= salary ? salaryLow : salary;
+        salary = salaryHigh < salary ? salaryHigh : salary;
+        double budget = budgetLower + uniforms[2 * post + 1] * (budgetUpper - budgetLower);
+        budget = budgetLow >= budget ? budgetLow : budget;
+        budget = budgetHigh < budget ? budgetHigh : budget;
+        salaries[post] = salary;
+        budgets[post] = budget;
+    }
+}
