@@ -56,7 +56,8 @@ browser-test: deps
 	@scripts/browser-test.sh .build/debug/msc-server
 
 bench: deps
-	$(SWIFT) run $(RELEASE) msc-bench
+	$(SWIFT) build $(RELEASE) --product msc-bench
+	.build/release/msc-bench
 
 docs: deps
 	$(SWIFT) package generate-documentation --target GSLKit --target MSCModel --target MSCSimulation --target MSCReport
