@@ -8,9 +8,8 @@ struct PostDraws {
     let salary: Assumption
     let operationalBudget: Assumption
     let mixes: [FundingMix]
-    /// The decisions each group's posts face (``FundingMix/parts(split:)``), worked out once.
-    let partsOfGroup: [[FundingMix.Part]]
-    /// The same, flat, for the draw: group g's posts (in post order) are
+    /// Each funding group's posts (in post order) and the decisions they face
+    /// (``FundingMix/parts(split:)``), worked out once and flat: group g's posts are
     /// `groupPosts[groupPostStart[g]..<groupPostStart[g + 1]]`, its decisions likewise. Raw
     /// buffers, so the draw takes no reference to an array per group.
     let groupPosts: ConstantBuffer<Int>
@@ -28,7 +27,7 @@ struct PostDraws {
         salary = plan.salary
         operationalBudget = plan.operationalBudget
         mixes = plan.funding.map(\.mix)
-        partsOfGroup = plan.fundingGroups.map { plan.funding[$0.mix].mix.parts(split: $0.split) }
+        let partsOfGroup = plan.fundingGroups.map { plan.funding[$0.mix].mix.parts(split: $0.split) }
         groupsOfMix = plan.funding.indices.map { mix in plan.fundingGroups.indices.filter { plan.fundingGroups[$0].mix == mix } }
         let postsOfGroup = plan.fundingGroups.indices.map { group in
             plan.model.posts.indices.filter { plan.model.posts[$0].fundingIndex == group }
@@ -73,7 +72,7 @@ struct PostDraws {
     func makeFundingKernels() -> [FundingLapseKernel] {
         mixes.indices.map { mix in
             FundingLapseKernel(mix: mixes[mix], horizonYears: years,
-                               largestPost: groupsOfMix[mix].map { partsOfGroup[$0].count }.max() ?? 1)
+                               largestPost: groupsOfMix[mix].map { groupPartStart[$0 + 1] - groupPartStart[$0] }.max() ?? 1)
         }
     }
 

@@ -261,12 +261,6 @@ public struct SimulationResult: Sendable {
         }
     }
 
-    /// One year's values of a yearly metric across iterations.
-    private func yearColumn(_ metric: YearlyMetric, year: Int) -> [Double] {
-        let values = yearly[metric] ?? []
-        return stride(from: year, to: values.count, by: horizonYears).map { values[$0] }
-    }
-
     /// Probability that NPV is above zero.
     public var probabilityPositiveNPV: Double {
         let npv = metrics[.netPresentValue] ?? []
@@ -276,7 +270,7 @@ public struct SimulationResult: Sendable {
     /// Summary of a yearly metric for each year (the fan).
     public func fan(_ metric: YearlyMetric) -> [Summary] {
         if let fan = summaries?.fans[metric] { return fan }
-        return (0..<horizonYears).map { Summary(yearColumn(metric, year: $0)) }
+        return (0..<horizonYears).map { Summary(finite: finiteYearColumn(metric, year: $0)) }
     }
 
     /// The per-iteration difference `self − other` of a metric (same seed: common random numbers).
