@@ -10,8 +10,9 @@
 ///
 /// A combination is counted as fitting by the same test as ``UncoveredShares``'s walk (shares
 /// added in the walk's order, compared with the limit, with the same cut once everything left
-/// fits), so the two agree on which combinations fit; the sums differ only by rounding.
-struct FittingCounts {
+/// fits), so the two agree on which combinations fit; the sums differ only by rounding. A class:
+/// a central case hands it to every funding group's survival, one reference rather than one per array.
+final class FittingCounts: Sendable {
     /// The parts in each class, and the stride of each class in a count vector's flat index.
     let partsInClass: [Int]
     let strides: [Int]
@@ -53,51 +54,17 @@ struct FittingCounts {
         self.counts = counts
         classIndex = classOf
         classIDs = distinct
-    }
-
-    /// Each part's class, numbered from 0, and the class each number stands for.
-    let classIndex: [Int]
-    let classIDs: [Int]
-
-    /// The chance that the uncovered parts fit, given each part's chance of being uncovered, or nil
-    /// when two parts of one class have different chances (then only a walk will do).
-    func chanceAllFit(chances: [Double]) -> Double? {
-        var classChance = [Double](repeating: .nan, count: partsInClass.count)
-        for (part, c) in classIndex.enumerated() {
-            if classChance[c].isNaN { classChance[c] = chances[part] } else if classChance[c] != chances[part] { return nil }
-        }
-        return chanceAllFit(classChance: classChance)
-    }
-
-    /// The chance that the uncovered parts fit when each part of source s (its class as given to
-    /// the initialiser) is uncovered with chance `chanceBySource[s]`.
-    func chanceAllFit(chanceBySource: [Double]) -> Double {
-        chanceAllFit(classChance: classIDs.map { chanceBySource[$0] })
-    }
-
-    private func chanceAllFit(classChance: [Double]) -> Double {
-        let classCount = partsInClass.count
-        // u^j (1 − u)^(n − j) for each class c and count j, flat at factorStart[c] + j.
         var factorStart = [Int](repeating: 0, count: classCount + 1)
         for c in 0..<classCount { factorStart[c + 1] = factorStart[c] + partsInClass[c] + 1 }
-        var factors = [Double](repeating: 1, count: factorStart[classCount])
-        for c in 0..<classCount {
-            let u = classChance[c], n = partsInClass[c], start = factorStart[c]
-            // u^j into the slots, then each times (1 − u)^(n − j) from the top down.
-            for j in stride(from: 1, through: n, by: 1) { factors[start + j] = factors[start + j - 1] * u }
-            var complement = 1.0
-            for j in stride(from: n, through: 0, by: -1) {
-                factors[start + j] *= complement
-                complement *= 1 - u
-            }
-        }
-        var total = 0.0
+        self.factorStart = factorStart
+        // The count vectors with some fitting combination, in flat-index order, each as the slots
+        // of its factors: the sum then visits only these, in the order of the flat index.
+        var nonZero: [Int] = [], factorSlots: [Int] = []
         var j = [Int](repeating: 0, count: classCount)
         for index in counts.indices {
             if counts[index] != 0 {
-                var chance = counts[index]
-                for c in 0..<classCount { chance *= factors[factorStart[c] + j[c]] }
-                total += chance
+                nonZero.append(index)
+                for c in 0..<classCount { factorSlots.append(factorStart[c] + j[c]) }
             }
             var c = 0
             while c < classCount {
@@ -107,7 +74,69 @@ struct FittingCounts {
                 c += 1
             }
         }
-        return total
+        nonZeroCounts = nonZero.map { counts[$0] }
+        self.factorSlots = factorSlots
+    }
+
+    /// Each part's class, numbered from 0, and the class each number stands for.
+    let classIndex: [Int]
+    let classIDs: [Int]
+    /// Where class c's factors u^j (1 − u)^(n − j) start in the flat table of factors.
+    let factorStart: [Int]
+    /// The nonzero N(k) in flat-index order, and for each its classes' factor slots
+    /// (`factorSlots[i × classes + c]`).
+    let nonZeroCounts: [Double]
+    let factorSlots: [Int]
+
+    /// The chance that the uncovered parts fit, given each part's chance of being uncovered, or nil
+    /// when two parts of one class have different chances (then only a walk will do).
+    func chanceAllFit(chances: [Double]) -> Double? {
+        var classChance = [Double](repeating: .nan, count: partsInClass.count)
+        for (part, c) in classIndex.enumerated() {
+            if classChance[c].isNaN { classChance[c] = chances[part] } else if classChance[c] != chances[part] { return nil }
+        }
+        return classChance.withUnsafeBufferPointer { classChance in chanceAllFit { classChance[$0] } }
+    }
+
+    /// The chance that the uncovered parts fit when each part of source s (its class as given to
+    /// the initialiser) is uncovered with chance `chanceBySource[s]`.
+    func chanceAllFit(chanceBySource: UnsafeBufferPointer<Double>) -> Double {
+        classIDs.withUnsafeBufferPointer { classIDs in chanceAllFit { chanceBySource[classIDs[$0]] } }
+    }
+
+    /// `Σ N(k) Π_c u_c^{k_c} (1 − u_c)^{n_c − k_c}` with `classChance(c)` = u_c. A central-case search
+    /// asks this for every group in every year of thousands of cases, so it allocates nothing: the
+    /// factors go in a buffer on the stack, and the sum visits the nonzero counts found at init.
+    private func chanceAllFit(classChance: (Int) -> Double) -> Double {
+        let classCount = partsInClass.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, factorStart[classCount])) { factors in
+            for c in 0..<classCount {
+                let u = classChance(c), n = partsInClass[c], start = factorStart[c]
+                // u^j into the slots, then each times (1 − u)^(n − j) from the top down.
+                factors[start] = 1
+                for j in stride(from: 1, through: n, by: 1) { factors[start + j] = factors[start + j - 1] * u }
+                var complement = 1.0
+                for j in stride(from: n, through: 0, by: -1) {
+                    factors[start + j] *= complement
+                    complement *= 1 - u
+                }
+            }
+            var total = 0.0
+            nonZeroCounts.withUnsafeBufferPointer { counts in
+                factorSlots.withUnsafeBufferPointer { slots in
+                    var slot = 0
+                    for count in counts {
+                        var chance = count
+                        for _ in 0..<classCount {
+                            chance *= factors[slots[slot]]
+                            slot += 1
+                        }
+                        total += chance
+                    }
+                }
+            }
+            return total
+        }
     }
 }
 

@@ -44,6 +44,8 @@ extension FundingMix {
     /// The survival curve of ``analyticFunding(horizonYears:split:)``: chance the post is funded in each year.
     public func analyticSurvival(horizonYears: Int, split: [Double] = [], layout: SurvivalLayout? = nil) -> [Double]? {
         guard hasMoments(horizonYears: horizonYears) else { return nil }
+        // The closure takes the sources alone: taking `self` copied the whole mix for each group.
+        let sources = self.sources
         return expectation(horizonYears: horizonYears, split: split, survivalOnly: true, prepared: layout) { source, renewals in
             sources[source].renewal.distribution.rawMoment(order: renewals)!
         }.survival
@@ -79,6 +81,10 @@ extension FundingMix {
         let shape = prepared.flatMap { $0.fits(self, split: split, limit: limit) ? $0 : nil }
             ?? SurvivalLayout(mix: self, split: split, limit: limit)
         let parts = shape.parts, large = shape.large, small = shape.small, layout = shape.layout
+        if survivalOnly, !usesProductFormula, let counts = layout.fittingCounts {
+            return countedSurvival(horizonYears: horizonYears, parts: parts, large: large, counts: counts,
+                                   stillRenewed: stillRenewed)
+        }
         var survival: [Double] = [], uncoveredShare: [Double] = [], exact = true
         var shareByFunder = Array(repeating: [Double](), count: funderCount)
         for year in 0..<horizonYears {
@@ -92,18 +98,6 @@ extension FundingMix {
                 for funder in 0..<funderCount {
                     shareByFunder[funder].append(funder == host ? 0 : alive * initialShares[funder])
                 }
-                continue
-            }
-            if survivalOnly, let counts = layout.fittingCounts {
-                // A decision's chances depend only on its source: worked out once per source, with
-                // the same operations as for each part below, so the values are the same.
-                let uncoveredBySource = sources.indices.map { source in
-                    Swift.max(0, 1 - renewed[source] - (absorbable[source] ? (1 - renewed[source]) * absorbProbability : 0))
-                }
-                let largeCovered = large.reduce(1.0) { $0 * (1 - uncoveredBySource[parts[$1].source]) }
-                survival.append(largeCovered * counts.chanceAllFit(chanceBySource: uncoveredBySource))
-                uncoveredShare.append(0)
-                for funder in 0..<funderCount { shareByFunder[funder].append(0) }
                 continue
             }
             // Each decision's chance, this year, of being renewed, absorbed or uncovered.
@@ -147,11 +141,39 @@ extension FundingMix {
     }
 }
 
+extension FundingMix {
+    /// The survival curve alone when the small parts' fitting combinations are counted by source
+    /// (``FittingCounts``): a decision's chance of being uncovered depends only on its source, so
+    /// it is worked out once per source, with the same operations as for each part in
+    /// ``expectation(horizonYears:split:survivalOnly:prepared:stillRenewed:)``, and the values are
+    /// the same. Every central case of a switching-value search that moves a renewal chance comes
+    /// here for every funding group, so the years reuse one buffer on the stack.
+    fileprivate func countedSurvival(horizonYears: Int, parts: [Part], large: [Int], counts: FittingCounts,
+                                     stillRenewed: (Int, Int) -> Double) -> FundingExpectation {
+        var survival: [Double] = []
+        survival.reserveCapacity(max(0, horizonYears))
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, sources.count)) { uncoveredBySource in
+            for year in 0..<horizonYears {
+                for source in sources.indices {
+                    let renewed = stillRenewed(source, year / termYears[source])
+                    uncoveredBySource[source] = Swift.max(0, 1 - renewed - (absorbable[source] ? (1 - renewed) * absorbProbability : 0))
+                }
+                let largeCovered = large.reduce(1.0) { $0 * (1 - uncoveredBySource[parts[$1].source]) }
+                survival.append(largeCovered * counts.chanceAllFit(chanceBySource: UnsafeBufferPointer(uncoveredBySource)))
+            }
+        }
+        let zeros = [Double](repeating: 0, count: survival.count)
+        return FundingExpectation(survival: survival, shareByFunder: Array(repeating: zeros, count: funderCount),
+                                  uncoveredShare: zeros, isExact: true)
+    }
+}
+
 /// What a post's expected survival needs that does not change with the renewal chances or the
 /// host's chance to absorb: its decisions (parts), which of them are larger than the tolerated gap,
 /// and the fitting combinations of the others, counted by source. Worked out once per funding
-/// group, it serves every central case of a switching-value search that keeps the gap.
-public struct SurvivalLayout: Sendable {
+/// group, it serves every central case of a switching-value search that keeps the gap. A class,
+/// so handing it to each group's survival takes one reference, not one for each of its arrays.
+public final class SurvivalLayout: Sendable {
     let sourceShares: [Double]
     let split: [Double]
     let limit: Double
@@ -162,7 +184,7 @@ public struct SurvivalLayout: Sendable {
     let layout: UncoveredShares.Layout
 
     /// The layout of `mix`'s posts split `split` among councils, at the mix's own tolerated gap.
-    public init(mix: FundingMix, split: [Double]) {
+    public convenience init(mix: FundingMix, split: [Double]) {
         self.init(mix: mix, split: split, limit: mix.gapTolerance + FundingMix.shareSumTolerance)
     }
 

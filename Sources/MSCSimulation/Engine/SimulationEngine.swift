@@ -116,6 +116,7 @@ public enum SimulationEngine {
         let firstChunk = iterations.lowerBound / settings.chunkSize
         let chunkCount = (runs + settings.chunkSize - 1) / settings.chunkSize - firstChunk
         let completedChunks = Atomic<Int>(0)
+        let nextChunk = Atomic<Int>(firstChunk)
         let finishedIterations = Atomic<Int>(0)
         let randomDraws = Atomic<Int>(0)
         let workers = max(1, min(settings.threads, chunkCount))
@@ -133,63 +134,69 @@ public enum SimulationEngine {
         let funding = plan.funding
         let parameterCount = ModelParameter.allCases.count
 
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let scratch = ScenarioKernel.Scratch(kernel: kernel)
-            var outcome = ScenarioOutcome(horizonYears: years)
-            var values = plan.centralNationalValues
-            var inputs = plan.nationalInputs(values)
-            let fundingKernels = postDraws.makeFundingKernels()
-            var fundingDraws: [FundingDraw] = []
-            fundingDraws.reserveCapacity(funding.count)
-            var draws = 0
-            // Every renewal uniform goes through this buffer, so it hands out each chunk's stream in order.
-            var renewals = BufferedUniforms()
-            for chunk in stride(from: firstChunk + worker, to: firstChunk + chunkCount, by: workers) {
-                if shouldStop?() == true { break }
-                let first = chunk * settings.chunkSize
-                let last = min(runs, first + settings.chunkSize)
-                let nationalStreams: [RandomStream?] = national.indices.map { index in
-                    design == nil && national[index].distribution.isUncertain
-                        ? RandomStream.derived(seed: settings.seed ^ keys[index], chunk: chunk, algorithm: generator) : nil
-                }
-                let postStream = RandomStream.derived(seed: settings.seed ^ postKey, chunk: chunk, algorithm: generator)
-                let renewalStream = RandomStream.derived(seed: settings.seed ^ renewalKey, chunk: chunk, algorithm: generator)
-                renewals.reset(stream: renewalStream)
-                let nationalFundingStream = RandomStream.derived(seed: settings.seed ^ nationalFundingKey, chunk: chunk, algorithm: generator)
-                for iteration in first..<last {
-                    for (dimension, index) in uncertainIndices.enumerated() {
-                        if let design {
-                            values[index] = national[index].quantile(design.value(iteration: iteration, dimension: dimension))
-                        } else {
-                            values[index] = nationalDistributions[index].draw(using: nationalStreams[index]!)
-                                .clamped(to: nationalRanges[index])
-                            draws += 1
-                        }
+        storage.fill {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let scratch = ScenarioKernel.Scratch(kernel: kernel)
+                var outcome = ScenarioOutcome(horizonYears: years)
+                var values = plan.centralNationalValues
+                var inputs = plan.nationalInputs(values)
+                let fundingKernels = postDraws.makeFundingKernels()
+                var fundingDraws: [FundingDraw] = []
+                fundingDraws.reserveCapacity(funding.count)
+                var draws = 0
+                // Every renewal uniform goes through this buffer, so it hands out each chunk's stream in order.
+                var renewals = BufferedUniforms()
+                // Each worker claims the next chunk when it finishes one, so a thread that runs slower
+                // (a busier core) does fewer chunks rather than leaving the other idle at the end;
+                // a chunk's draws depend only on its number, so who runs it changes nothing.
+                while true {
+                    let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
+                    if chunk >= firstChunk + chunkCount || shouldStop?() == true { break }
+                    let first = chunk * settings.chunkSize
+                    let last = min(runs, first + settings.chunkSize)
+                    let nationalStreams: [RandomStream?] = national.indices.map { index in
+                        design == nil && national[index].distribution.isUncertain
+                            ? RandomStream.derived(seed: settings.seed ^ keys[index], chunk: chunk, algorithm: generator) : nil
                     }
-                    for parameter in 0..<parameterCount {
-                        inputs[ModelParameter(rawValue: parameter)!] = values[parameter]
-                    }
-                    fundingDraws.removeAll(keepingCapacity: true)
-                    values.withUnsafeBufferPointer { buffer in
-                        for mix in funding.indices {
-                            fundingDraws.append(funding[mix].draw(buffer, horizonYears: years, uniform: {
+                    let postStream = RandomStream.derived(seed: settings.seed ^ postKey, chunk: chunk, algorithm: generator)
+                    let renewalStream = RandomStream.derived(seed: settings.seed ^ renewalKey, chunk: chunk, algorithm: generator)
+                    renewals.reset(stream: renewalStream)
+                    let nationalFundingStream = RandomStream.derived(seed: settings.seed ^ nationalFundingKey, chunk: chunk, algorithm: generator)
+                    for iteration in first..<last {
+                        for (dimension, index) in uncertainIndices.enumerated() {
+                            if let design {
+                                values[index] = national[index].quantile(design.value(iteration: iteration, dimension: dimension))
+                            } else {
+                                values[index] = nationalDistributions[index].draw(using: nationalStreams[index]!)
+                                    .clamped(to: nationalRanges[index])
                                 draws += 1
-                                return nationalFundingStream.uniform()
-                            }))
+                            }
                         }
+                        for parameter in 0..<parameterCount {
+                            inputs[ModelParameter(rawValue: parameter)!] = values[parameter]
+                        }
+                        fundingDraws.removeAll(keepingCapacity: true)
+                        values.withUnsafeBufferPointer { buffer in
+                            for mix in funding.indices {
+                                fundingDraws.append(funding[mix].draw(buffer, horizonYears: years, uniform: {
+                                    draws += 1
+                                    return nationalFundingStream.uniform()
+                                }))
+                            }
+                        }
+                        draws += postDraws.drawCosts(into: scratch, stream: postStream)
+                        draws += postDraws.drawFunding(fundingDraws, into: scratch, kernels: fundingKernels, uniforms: &renewals)
+                        kernel.evaluate(national: inputs, survival: nil, scratch: scratch, into: &outcome)
+                        storage.store(outcome, iteration: iteration)
+                        drawStorage?.store(iteration: iteration, nationalValues: values,
+                                           valuePerIdentification: model.valuePerIdentification(inputs))
                     }
-                    draws += postDraws.drawCosts(into: scratch, stream: postStream)
-                    draws += postDraws.drawFunding(fundingDraws, into: scratch, kernels: fundingKernels, uniforms: &renewals)
-                    kernel.evaluate(national: inputs, survival: nil, scratch: scratch, into: &outcome)
-                    storage.store(outcome, iteration: iteration)
-                    drawStorage?.store(iteration: iteration, nationalValues: values,
-                                       valuePerIdentification: model.valuePerIdentification(inputs))
+                    completedChunks.add(1, ordering: .relaxed)
+                    let done = finishedIterations.add(last - first, ordering: .relaxed).newValue
+                    progress?(iterations.lowerBound + done, runs)
                 }
-                completedChunks.add(1, ordering: .relaxed)
-                let done = finishedIterations.add(last - first, ordering: .relaxed).newValue
-                progress?(iterations.lowerBound + done, runs)
+                randomDraws.add(draws, ordering: .relaxed)
             }
-            randomDraws.add(draws, ordering: .relaxed)
         }
         let interrupted = completedChunks.load(ordering: .relaxed) < chunkCount
         var result = storage.result(plan: plan, settings: settings, interrupted: interrupted,
@@ -199,55 +206,80 @@ public enum SimulationEngine {
     }
 }
 
-/// Buffers shared by worker threads; each iteration index is written by exactly one worker.
+/// Where worker threads put each iteration's outcome: every metric's column, and every yearly
+/// metric's iterations × years, written in place in the arrays the result keeps. The arrays are
+/// made without a first pass of placeholder values, so each worker touches its own pages first and
+/// nothing is copied at the end; each iteration's slots are written by exactly one worker.
 private final class ResultStorage: @unchecked Sendable {
     let runs: Int
     let years: Int
     /// The first iteration stored here (iteration i goes to slot i − offset).
     let offset: Int
-    private var metricValues: [Metric: UnsafeMutableBufferPointer<Double>] = [:]
-    private var yearlyValues: [YearlyMetric: UnsafeMutableBufferPointer<Double>] = [:]
+    private var metricBuffers: [UnsafeMutableBufferPointer<Double>] = []
+    private var yearlyBuffers: [UnsafeMutableBufferPointer<Double>] = []
     private let written: UnsafeMutableBufferPointer<Bool>
-    /// The same buffers as arrays, for the hot path (no dictionary hashing per iteration).
-    private var metricList: [(Metric, UnsafeMutableBufferPointer<Double>)] = []
-    private var yearlyList: [(YearlyMetric, UnsafeMutableBufferPointer<Double>)] = []
+    private var metricColumns: [[Double]] = []
+    private var yearlyColumns: [[Double]] = []
 
     init(runs: Int, years: Int, offset: Int) {
         self.runs = runs
         self.years = years
         self.offset = offset
-        for metric in Metric.allCases {
-            let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: runs)
-            buffer.initialize(repeating: .nan)
-            metricValues[metric] = buffer
-        }
-        for metric in YearlyMetric.allCases {
-            let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: runs * years)
-            buffer.initialize(repeating: .nan)
-            yearlyValues[metric] = buffer
-        }
         written = .allocate(capacity: runs)
         written.initialize(repeating: false)
-        metricList = Metric.allCases.map { ($0, metricValues[$0]!) }
-        yearlyList = YearlyMetric.allCases.map { ($0, yearlyValues[$0]!) }
     }
 
-    deinit {
-        metricValues.values.forEach { $0.deallocate() }
-        yearlyValues.values.forEach { $0.deallocate() }
-        written.deallocate()
+    deinit { written.deallocate() }
+
+    /// Runs `work`, which stores iterations with ``store(_:iteration:)`` (from any thread); slots of
+    /// iterations it did not store (an interrupted run) are then set to NaN, so every element of
+    /// the columns is written before they are handed out.
+    func fill(_ work: () -> Void) {
+        let metricCount = Metric.allCases.count
+        let lengths = Array(repeating: runs, count: metricCount)
+            + Array(repeating: runs * years, count: YearlyMetric.allCases.count)
+        let columns = Self.columns(lengths: lengths[...], opened: []) { buffers in
+            metricBuffers = Array(buffers[..<metricCount])
+            yearlyBuffers = Array(buffers[metricCount...])
+            work()
+            for iteration in 0..<runs where !written[iteration] {
+                for buffer in metricBuffers { buffer[iteration] = .nan }
+                for buffer in yearlyBuffers { for t in 0..<years { buffer[iteration * years + t] = .nan } }
+            }
+            metricBuffers = []
+            yearlyBuffers = []
+        }
+        metricColumns = Array(columns[..<metricCount])
+        yearlyColumns = Array(columns[metricCount...])
+    }
+
+    /// Makes one array of doubles for each length and calls `fill` with a buffer over each, nested
+    /// so that every buffer is used only while its array is being made; `fill` writes every element.
+    private static func columns(lengths: ArraySlice<Int>, opened: [UnsafeMutableBufferPointer<Double>],
+                                fill: ([UnsafeMutableBufferPointer<Double>]) -> Void) -> [[Double]] {
+        guard let length = lengths.first else {
+            fill(opened)
+            return []
+        }
+        var rest: [[Double]] = []
+        let column = [Double](unsafeUninitializedCapacity: length) { buffer, initialized in
+            rest = columns(lengths: lengths.dropFirst(), opened: opened + [UnsafeMutableBufferPointer(rebasing: buffer[..<length])],
+                           fill: fill)
+            initialized = length
+        }
+        return [column] + rest
     }
 
     func store(_ outcome: ScenarioOutcome, iteration globalIteration: Int) {
         let iteration = globalIteration - offset
-        for (metric, buffer) in metricList { buffer[iteration] = metric.value(of: outcome) }
-        for (metric, buffer) in yearlyList {
-            let offset = iteration * years
+        for (metric, buffer) in zip(Metric.allCases, metricBuffers) { buffer[iteration] = metric.value(of: outcome) }
+        let base = iteration * years
+        for (metric, buffer) in zip(YearlyMetric.allCases, yearlyBuffers) {
             switch metric {
-            case .cost: for t in 0..<years { buffer[offset + t] = outcome.costByYear[t] }
-            case .benefit: for t in 0..<years { buffer[offset + t] = outcome.benefitByYear[t] }
-            case .identifications: for t in 0..<years { buffer[offset + t] = outcome.identificationsByYear[t] }
-            case .posts: for t in 0..<years { buffer[offset + t] = outcome.postsByYear[t] }
+            case .cost: for t in 0..<years { buffer[base + t] = outcome.costByYear[t] }
+            case .benefit: for t in 0..<years { buffer[base + t] = outcome.benefitByYear[t] }
+            case .identifications: for t in 0..<years { buffer[base + t] = outcome.identificationsByYear[t] }
+            case .posts: for t in 0..<years { buffer[base + t] = outcome.postsByYear[t] }
             }
         }
         written[iteration] = true
@@ -260,15 +292,17 @@ private final class ResultStorage: @unchecked Sendable {
         let kept = keptIterations
         let complete = kept.count == runs
         var metrics: [Metric: [Double]] = [:]
-        for (metric, buffer) in metricValues { metrics[metric] = complete ? Array(buffer) : kept.map { buffer[$0] } }
+        for (metric, column) in zip(Metric.allCases, metricColumns) {
+            metrics[metric] = complete ? column : kept.map { column[$0] }
+        }
         var yearly: [YearlyMetric: [Double]] = [:]
-        for (metric, buffer) in yearlyValues {
+        for (metric, column) in zip(YearlyMetric.allCases, yearlyColumns) {
             if complete {
-                yearly[metric] = Array(buffer)
+                yearly[metric] = column
             } else {
                 var values: [Double] = []
                 values.reserveCapacity(kept.count * years)
-                for i in kept { values.append(contentsOf: buffer[(i * years)..<((i + 1) * years)]) }
+                for i in kept { values.append(contentsOf: column[(i * years)..<((i + 1) * years)]) }
                 yearly[metric] = values
             }
         }

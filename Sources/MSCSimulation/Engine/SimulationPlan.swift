@@ -81,12 +81,37 @@ public struct SimulationPlan: Sendable {
         /// `q^k` at the central q; a switching-value search that moves a renewal probability sets it
         /// to that value for certain.
         func expectedSurvival(_ values: [Double], horizonYears: Int, split: [Double], layout: SurvivalLayout? = nil) -> [Double] {
-            let renewal = renewalSlots.map { values[$0] }
-            let mix = self.mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot])
-            if isCentral(values), let exact = mix.analyticSurvival(horizonYears: horizonYears, split: split, layout: layout) {
-                return exact
+            at(values).expectedSurvival(horizonYears: horizonYears, split: split, layout: layout)
+        }
+
+        /// The mix at national values `values`, for the survival of each group that uses it.
+        func at(_ values: [Double]) -> MixAtValues {
+            MixAtValues(mix: mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot]),
+                        renewal: renewalSlots.map { values[$0] }, renewalCentral: isCentral(values))
+        }
+
+        /// A mix with its absorb probability and gap at some national values, and its renewal
+        /// probabilities there: made once per mix for a central case, not once per group (a class,
+        /// so each group's use takes one reference, not one for each of the mix's arrays).
+        final class MixAtValues {
+            let mix: FundingMix
+            let renewal: [Double]
+            /// Whether the renewal probabilities are at their central values (then the survival is
+            /// the expectation over their distributions, where it has a closed form).
+            let renewalCentral: Bool
+
+            init(mix: FundingMix, renewal: [Double], renewalCentral: Bool) {
+                self.mix = mix
+                self.renewal = renewal
+                self.renewalCentral = renewalCentral
             }
-            return mix.expectedSurvival(horizonYears: horizonYears, renewalProbabilities: renewal, split: split, layout: layout)
+
+            func expectedSurvival(horizonYears: Int, split: [Double], layout: SurvivalLayout?) -> [Double] {
+                if renewalCentral, let exact = mix.analyticSurvival(horizonYears: horizonYears, split: split, layout: layout) {
+                    return exact
+                }
+                return mix.expectedSurvival(horizonYears: horizonYears, renewalProbabilities: renewal, split: split, layout: layout)
+            }
         }
 
         /// Whether `values` hold the renewal probabilities at their central values (compared in
@@ -155,15 +180,26 @@ public struct SimulationPlan: Sendable {
     func expectedSurvival(_ values: [Double]) -> [[Double]] {
         // Asked once per mix, not per group: a shared-post scenario has a group for each post, and
         // copying a mix's binding out for each was much of a central case's time.
-        let renewalCentral = funding.indices.map { funding[$0].isCentral(values) }
+        // The same goes for the mix at these values, made only if some group needs it.
+        // Each mix's absorb probability and gap read once too: reading them through the binding
+        // for each group copied the binding, mix and all.
+        var renewalCentral: [Bool] = [], absorb: [Double] = [], gapTolerance: [Double] = []
+        for binding in funding {
+            renewalCentral.append(binding.isCentral(values))
+            absorb.append(values[binding.absorbSlot])
+            gapTolerance.append(values[binding.gapToleranceSlot])
+        }
+        var mixes: [FundingBinding.MixAtValues?] = Array(repeating: nil, count: funding.count)
         return fundingGroups.indices.map { index in
             let mix = fundingGroups[index].mix
             if let cached = centralSurvival[index], renewalCentral[mix],
-               cached.absorb == values[funding[mix].absorbSlot], cached.gapTolerance == values[funding[mix].gapToleranceSlot] {
+               cached.absorb == absorb[mix], cached.gapTolerance == gapTolerance[mix] {
                 return cached.survival
             }
-            return funding[mix].expectedSurvival(values, horizonYears: model.horizonYears, split: fundingGroups[index].split,
-                                                 layout: survivalLayouts[index])
+            let atValues = mixes[mix] ?? funding[mix].at(values)
+            mixes[mix] = atValues
+            return atValues.expectedSurvival(horizonYears: model.horizonYears, split: fundingGroups[index].split,
+                                             layout: survivalLayouts[index])
         }
     }
 

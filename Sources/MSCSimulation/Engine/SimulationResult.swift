@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import GSLKit
 import MSCModel
 
@@ -217,8 +218,11 @@ public struct SimulationResult: Sendable {
         defer { slots.deallocate() }
         let shared = SummarySlots(slots)
         let workers = max(1, min(threads, taskCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for task in stride(from: worker, to: taskCount, by: workers) {
+        // Tasks are claimed one at a time: a column with many non-finite values to drop, or a slower
+        // core, would otherwise leave one worker idle while the other finishes its fixed share.
+        let nextTask = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while case let task = nextTask.add(1, ordering: .relaxed).oldValue, task < taskCount {
                 let summary: Summary
                 if task < metricTasks.count {
                     summary = Summary(metrics[metricTasks[task]!] ?? [])
