@@ -28,7 +28,7 @@ public struct SourceLapse: Sendable, Equatable {
 /// renewal probability, the host's chance to absorb a lapsed share and the tolerated gap, and for
 /// each source decided nationally the year its single national decision ends it.
 public struct FundingDraw: Sendable, Equatable {
-    public private(set) var renewalProbabilities: [Double]
+    public fileprivate(set) var renewalProbabilities: [Double]
     public var absorbProbability: Double
     public var gapTolerance: Double
     /// One entry per source: the national lapse year (`Int.max` for none within the horizon, and
@@ -39,8 +39,15 @@ public struct FundingDraw: Sendable, Equatable {
     /// the other, worked out once for all the posts that share this draw; source i's are at
     /// `thresholdBounds[i]..<thresholdBounds[i + 1]` (none when the outcome needs no draw). Flat,
     /// so a post's draw reads them without retaining an array per source.
-    public private(set) var thresholdValues: [Double]
-    public private(set) var thresholdBounds: [Int]
+    public fileprivate(set) var thresholdValues: [Double]
+    public fileprivate(set) var thresholdBounds: [Int]
+
+    /// A draw with nothing in it yet, for ``FundingMix/draw(into:renewalProbability:absorbProbability:gapTolerance:horizonYears:uniform:)``
+    /// to fill and refill (a Monte Carlo worker keeps one per mix and reuses its storage).
+    public init() {
+        self.init(renewalProbabilities: [], absorbProbability: 0, gapTolerance: 0, nationalLapseYears: [],
+                  thresholdValues: [], thresholdBounds: [0])
+    }
 
     init(renewalProbabilities: [Double], absorbProbability: Double, gapTolerance: Double,
          nationalLapseYears: [Int], thresholdValues: [Double], thresholdBounds: [Int]) {
@@ -75,8 +82,16 @@ extension FundingMix {
     /// `horizonYears − 1`): the chance of at least k renewals. Empty when no draw is needed
     /// (q outside (0, 1) or no renewal point inside the horizon).
     public static func renewalThresholds(renewalProbability q: Double, termYears: Int, horizonYears: Int) -> [Double] {
-        guard termYears > 0, termYears < horizonYears, q > 0, q < 1 else { return [] }
-        return (1...((horizonYears - 1) / termYears)).map { pow(q, Double($0)) }
+        var thresholds: [Double] = []
+        appendRenewalThresholds(to: &thresholds, renewalProbability: q, termYears: termYears, horizonYears: horizonYears)
+        return thresholds
+    }
+
+    /// ``renewalThresholds(renewalProbability:termYears:horizonYears:)`` added to the end of `thresholds`.
+    static func appendRenewalThresholds(to thresholds: inout [Double], renewalProbability q: Double, termYears: Int,
+                                        horizonYears: Int) {
+        guard termYears > 0, termYears < horizonYears, q > 0, q < 1 else { return }
+        for k in 1...((horizonYears - 1) / termYears) { thresholds.append(pow(q, Double(k))) }
     }
 
     /// ``firstLapseYear(termYears:renewalProbability:horizonYears:uniform:)`` from its thresholds,
@@ -108,22 +123,47 @@ extension FundingMix {
     /// shared by every post, so a national grant withdrawn ends all its posts together.
     public func draw(renewalProbabilities: [Double], absorbProbability: Double, gapTolerance: Double, horizonYears: Int,
                      uniform: () -> Double) -> FundingDraw {
-        var values: [Double] = [], bounds = [0]
-        for (q, term) in zip(renewalProbabilities, termYears) {
-            values += Self.renewalThresholds(renewalProbability: q, termYears: term, horizonYears: horizonYears)
-            bounds.append(values.count)
+        precondition(renewalProbabilities.count == sources.count, "one renewal probability per source")
+        var draw = FundingDraw()
+        self.draw(into: &draw, renewalProbability: { renewalProbabilities[$0] }, absorbProbability: absorbProbability,
+                  gapTolerance: gapTolerance, horizonYears: horizonYears, uniform: uniform)
+        return draw
+    }
+
+    /// ``draw(renewalProbabilities:absorbProbability:gapTolerance:horizonYears:uniform:)`` into
+    /// `draw`, reusing its storage: the Monte Carlo draws every mix in every iteration, and making
+    /// its arrays afresh each time was most of that draw's work. `renewalProbability(i)` is source
+    /// i's.
+    public func draw(into draw: inout FundingDraw, renewalProbability: (Int) -> Double, absorbProbability: Double,
+                     gapTolerance: Double, horizonYears: Int, uniform: () -> Double) {
+        draw.renewalProbabilities.removeAll(keepingCapacity: true)
+        draw.thresholdValues.removeAll(keepingCapacity: true)
+        draw.thresholdBounds.removeAll(keepingCapacity: true)
+        draw.nationalLapseYears.removeAll(keepingCapacity: true)
+        draw.absorbProbability = absorbProbability
+        draw.gapTolerance = gapTolerance
+        draw.thresholdBounds.append(0)
+        for index in sources.indices {
+            let q = renewalProbability(index)
+            draw.renewalProbabilities.append(q)
+            Self.appendRenewalThresholds(to: &draw.thresholdValues, renewalProbability: q, termYears: termYears[index],
+                                         horizonYears: horizonYears)
+            draw.thresholdBounds.append(draw.thresholdValues.count)
         }
-        let nationalLapseYears = values.withUnsafeBufferPointer { thresholds in
-            sources.indices.map { index -> Int in
-                guard nationalDecisions[index] else { return Int.max }
-                return Self.lapseYear(termYears: termYears[index], renewalProbability: renewalProbabilities[index],
-                                      thresholds: UnsafeBufferPointer(rebasing: thresholds[bounds[index]..<bounds[index + 1]]),
-                                      horizonYears: horizonYears, uniform: uniform)
+        // In source order, so a national decision takes the same uniform whatever else is drawn.
+        for index in sources.indices {
+            guard nationalDecisions[index] else {
+                draw.nationalLapseYears.append(Int.max)
+                continue
             }
+            let bounds = draw.thresholdBounds[index]..<draw.thresholdBounds[index + 1]
+            let year = draw.thresholdValues.withUnsafeBufferPointer { thresholds in
+                Self.lapseYear(termYears: termYears[index], renewalProbability: draw.renewalProbabilities[index],
+                               thresholds: UnsafeBufferPointer(rebasing: thresholds[bounds]),
+                               horizonYears: horizonYears, uniform: uniform)
+            }
+            draw.nationalLapseYears.append(year)
         }
-        return FundingDraw(renewalProbabilities: renewalProbabilities, absorbProbability: absorbProbability,
-                           gapTolerance: gapTolerance, nationalLapseYears: nationalLapseYears,
-                           thresholdValues: values, thresholdBounds: bounds)
     }
 
     /// Draws how each decision of one post ends within the horizon, into `lapses` (one per

@@ -88,7 +88,8 @@ struct PostDraws {
         for index in mixes.indices {
             let kernel = kernels[index]
             kernel.prepare(fundingDraws[index])
-            let alike = mixes[index].fundsEveryPostAlike(fundingDraws[index])
+            // Asked of the mix in place: copying it out took a reference to each of its arrays.
+            let alike = mixes.withUnsafeBufferPointer { $0[index].fundsEveryPostAlike(fundingDraws[index]) }
             for group in groupsOfMix[index] {
                 let parts = UnsafeBufferPointer(rebasing: groupParts.values[groupPartStart[group]..<groupPartStart[group + 1]])
                 let posts = groupPosts.values[groupPostStart[group]..<groupPostStart[group + 1]]

@@ -141,8 +141,8 @@ public enum SimulationEngine {
                 var values = plan.centralNationalValues
                 var inputs = plan.nationalInputs(values)
                 let fundingKernels = postDraws.makeFundingKernels()
-                var fundingDraws: [FundingDraw] = []
-                fundingDraws.reserveCapacity(funding.count)
+                // One draw per mix, refilled in place in each iteration.
+                var fundingDraws = funding.map { _ in FundingDraw() }
                 var draws = 0
                 // Every renewal uniform goes through this buffer, so it hands out each chunk's stream in order.
                 var renewals = BufferedUniforms()
@@ -175,13 +175,12 @@ public enum SimulationEngine {
                         for parameter in 0..<parameterCount {
                             inputs[ModelParameter(rawValue: parameter)!] = values[parameter]
                         }
-                        fundingDraws.removeAll(keepingCapacity: true)
                         values.withUnsafeBufferPointer { buffer in
                             for mix in funding.indices {
-                                fundingDraws.append(funding[mix].draw(buffer, horizonYears: years, uniform: {
+                                funding[mix].draw(into: &fundingDraws[mix], buffer, horizonYears: years, uniform: {
                                     draws += 1
                                     return nationalFundingStream.uniform()
-                                }))
+                                })
                             }
                         }
                         draws += postDraws.drawCosts(into: scratch, stream: postStream)

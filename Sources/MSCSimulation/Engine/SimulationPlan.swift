@@ -52,8 +52,10 @@ public struct SimulationPlan: Sendable {
         let survival: [Double]
     }
 
-    /// A funding mix and the places of its drawn parameters in the national values.
-    public struct FundingBinding: Sendable {
+    /// A funding mix and the places of its drawn parameters in the national values. A class: the
+    /// Monte Carlo reaches it in every iteration from every worker, and copying a struct out took a
+    /// reference to each of the mix's arrays, shared between the threads.
+    public final class FundingBinding: Sendable {
         public let mix: FundingMix
         /// The national value holding each source's renewal probability.
         public let renewalSlots: [Int]
@@ -66,12 +68,13 @@ public struct SimulationPlan: Sendable {
             self.gapToleranceSlot = gapToleranceSlot
         }
 
-        /// The iteration's funding parameters; the national lapse years are drawn from `uniform`
-        /// (only for sources decided nationally).
-        func draw(_ values: UnsafeBufferPointer<Double>, horizonYears: Int, uniform: () -> Double) -> FundingDraw {
-            let renewal = renewalSlots.map { values[$0] }
-            return mix.draw(renewalProbabilities: renewal, absorbProbability: values[absorbSlot],
-                            gapTolerance: values[gapToleranceSlot], horizonYears: horizonYears, uniform: uniform)
+        /// The iteration's funding parameters, into `draw`; the national lapse years are drawn from
+        /// `uniform` (only for sources decided nationally).
+        func draw(into draw: inout FundingDraw, _ values: UnsafeBufferPointer<Double>, horizonYears: Int, uniform: () -> Double) {
+            renewalSlots.withUnsafeBufferPointer { slots in
+                mix.draw(into: &draw, renewalProbability: { values[slots[$0]] }, absorbProbability: values[absorbSlot],
+                         gapTolerance: values[gapToleranceSlot], horizonYears: horizonYears, uniform: uniform)
+            }
         }
 
         /// Expected share of a group's posts still funded in each year, for the central case.
