@@ -44,7 +44,7 @@ let package = Package(
 
         // MARK: Libraries
         // Safe Swift over the parts of GSL the model uses.
-        .target(name: "GSLKit", dependencies: ["CGSL"]),
+        .target(name: "GSLKit", dependencies: ["CGSL", "CKernels"]),
         // The domain: formulas, types, assumption and scenario loading. No randomness, no printing.
         .target(name: "MSCModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Uncertainty: Monte Carlo, sampling designs, regression fits, sensitivity. Uses GSLKit.

@@ -1,4 +1,5 @@
 import CGSL
+import CKernels
 
 /// Summary statistics of samples (GSL's `gsl_stats_*` and `gsl_sort`).
 ///
@@ -47,43 +48,105 @@ public enum Statistics {
     /// of 100,000 values. `x` is reordered. NaN for empty data or a probability outside [0, 1];
     /// NaN values in `x` have no rank, so remove them first.
     public static func quantiles(selectingIn x: inout [Double], probabilities: [Double]) -> [Double] {
-        let n = x.count
+        x.withUnsafeMutableBufferPointer { quantiles(selectingIn: $0, probabilities: probabilities) }
+    }
+
+    /// ``quantiles(selectingIn:probabilities:)-([Double],_)`` of values in a buffer (reordered).
+    public static func quantiles(selectingIn buffer: UnsafeMutableBufferPointer<Double>, probabilities: [Double]) -> [Double] {
+        let n = buffer.count
         guard n > 0 else { return probabilities.map { _ in .nan } }
         ErrorHandler.ensureInstalled()
-        return x.withUnsafeMutableBufferPointer { buffer in
-            // gsl_stats_select is Numerical Recipes' quickselect: it leaves the k-th smallest at k,
-            // nothing larger before it and nothing smaller after it. So once rank k is selected,
-            // the values before k + 1 are settled in place, the next rank is the least of the
-            // rest (one scan, swapped into place), and any later rank is selected among the rest
-            // only: each probability costs a pass over what is left, not two selections over all.
-            // Nothing before `settled` moves again. Ranks are asked for in rising order, so a rank
-            // below `settled` is one already placed: the last selected or the one scanned after it.
-            var settled = 0
-            func rank(_ k: Int) -> Double {
-                if k < settled { return buffer[k] }
-                if k == settled {
-                    var least = k
-                    for index in (k + 1)..<n where buffer[index] < buffer[least] { least = index }
-                    buffer.swapAt(k, least)
-                } else {
-                    _ = gsl_stats_select(buffer.baseAddress! + settled, 1, n - settled, k - settled)
-                }
-                settled = k + 1
-                return buffer[k]
-            }
-            var results = Array(repeating: Double.nan, count: probabilities.count)
-            let order = probabilities.indices.filter { probabilities[$0] >= 0 && probabilities[$0] <= 1 }
-                .sorted { probabilities[$0] < probabilities[$1] }
-            for position in order {
-                // As gsl_stats_quantile_from_sorted_data: index (n − 1) f, its whole part and the rest.
-                let index = probabilities[position] * Double(n - 1)
-                let lower = Int(index)
-                let delta = index - Double(lower)
-                let below = rank(lower)
-                results[position] = lower == n - 1 ? below : (1 - delta) * below + delta * rank(lower + 1)
-            }
-            return results
+        if n >= bracketingMinimumCount, let bracketed = quantilesByBracketing(UnsafeBufferPointer(buffer), probabilities: probabilities) {
+            return bracketed
         }
+        // gsl_stats_select is Numerical Recipes' quickselect: it leaves the k-th smallest at k,
+        // nothing larger before it and nothing smaller after it. So once rank k is selected,
+        // the values before k + 1 are settled in place, the next rank is the least of the
+        // rest (one scan, swapped into place), and any later rank is selected among the rest
+        // only: each probability costs a pass over what is left, not two selections over all.
+        // Nothing before `settled` moves again. Ranks are asked for in rising order, so a rank
+        // below `settled` is one already placed: the last selected or the one scanned after it.
+        var settled = 0
+        func rank(_ k: Int) -> Double {
+            if k < settled { return buffer[k] }
+            if k == settled {
+                var least = k
+                for index in (k + 1)..<n where buffer[index] < buffer[least] { least = index }
+                buffer.swapAt(k, least)
+            } else {
+                _ = gsl_stats_select(buffer.baseAddress! + settled, 1, n - settled, k - settled)
+            }
+            settled = k + 1
+            return buffer[k]
+        }
+        var results = Array(repeating: Double.nan, count: probabilities.count)
+        let order = probabilities.indices.filter { probabilities[$0] >= 0 && probabilities[$0] <= 1 }
+            .sorted { probabilities[$0] < probabilities[$1] }
+        for position in order {
+            // As gsl_stats_quantile_from_sorted_data: index (n − 1) f, its whole part and the rest.
+            let index = probabilities[position] * Double(n - 1)
+            let lower = Int(index)
+            let delta = index - Double(lower)
+            let below = rank(lower)
+            results[position] = lower == n - 1 ? below : (1 - delta) * below + delta * rank(lower + 1)
+        }
+        return results
+    }
+
+    /// From this many values on, ``quantiles(selectingIn:probabilities:)`` first tries bracketing.
+    static let bracketingMinimumCount = 2048
+
+    /// ``quantiles(selectingIn:probabilities:)`` for many values, without reordering them: the same
+    /// ranks, so the same values to the last bit, or nil when a bracket misses (the caller then
+    /// selects in the whole array).
+    ///
+    /// Quickselect on 100,000 Monte Carlo values spends most of its time on comparisons it cannot
+    /// predict. Here the ranks i and i + 1 of each probability are first bracketed between two values
+    /// of an evenly spaced sample of the data, sorted, taken a few standard errors of the sample rank
+    /// either side of where they should fall; one pass then counts the values below the bracket
+    /// (without a branch) and keeps those inside it, a few per cent, among which the two ranks are
+    /// selected. The counts say whether both ranks did fall inside; if not (data whose order
+    /// defeats the even spacing), nil.
+    static func quantilesByBracketing(_ x: UnsafeBufferPointer<Double>, probabilities: [Double]) -> [Double]? {
+        let n = x.count
+        let sampleCount = 2048
+        let sample = (0..<sampleCount).map { x[$0 * n / sampleCount] }.sorted()
+        var results = Array(repeating: Double.nan, count: probabilities.count)
+        for (position, probability) in probabilities.enumerated() where probability >= 0 && probability <= 1 {
+            // As gsl_stats_quantile_from_sorted_data: index (n − 1) f, its whole part and the rest.
+            let index = probability * Double(n - 1)
+            let lower = Int(index)
+            let delta = index - Double(lower)
+            let upper = lower == n - 1 ? lower : lower + 1
+            // Where the ranks fall in the sample, and a margin of about four standard errors.
+            let fraction = Double(lower) / Double(n)
+            let samplePosition = lower * sampleCount / n
+            let margin = Int(4 * (Double(sampleCount) * fraction * (1 - fraction)).squareRoot()) + 8
+            let low = samplePosition - margin >= 0 ? sample[samplePosition - margin] : -Double.infinity
+            let high = samplePosition + margin + 1 < sampleCount ? sample[samplePosition + margin + 1] : Double.infinity
+            // First count, with no branch (in C, where the comparisons vectorise); then gather the
+            // few inside.
+            var belowCount = 0, withinCount = 0
+            msc_count_below_and_within(x.baseAddress!, n, low, high, &belowCount, &withinCount)
+            let below = belowCount, within = withinCount
+            guard below <= lower, upper < below + within else { return nil }
+            var inside = [Double](unsafeUninitializedCapacity: within + 1) { buffer, initialized in
+                initialized = msc_gather_within(x.baseAddress!, n, low, high, buffer.baseAddress!)
+            }
+            let (lowerValue, upperValue) = inside.withUnsafeMutableBufferPointer { buffer -> (Double, Double) in
+                let k = lower - below
+                _ = gsl_stats_select(buffer.baseAddress!, 1, buffer.count, k)
+                // Nothing larger before k: the next rank is the least after it.
+                var next = k
+                if upper > lower {
+                    next = k + 1
+                    for candidate in (k + 1)..<buffer.count where buffer[candidate] < buffer[next] { next = candidate }
+                }
+                return (buffer[k], buffer[next])
+            }
+            results[position] = lower == n - 1 ? lowerValue : (1 - delta) * lowerValue + delta * upperValue
+        }
+        return results
     }
 
     /// A copy of `x` sorted ascending (`gsl_sort`, an in-place heapsort on the copy).

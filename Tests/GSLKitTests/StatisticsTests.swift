@@ -1,4 +1,5 @@
-import GSLKit
+import Foundation
+@testable import GSLKit
 import Testing
 
 @Test func summaryStatisticsByHand() {
@@ -62,7 +63,7 @@ import Testing
     #expect(Statistics.quantiles(selectingIn: &none, probabilities: [0.5])[0].isNaN)
     // Random data with ties and many sizes: bit for bit what interpolating in the sorted data gives.
     let stream = RandomStream(seed: 5)
-    for n in [1, 2, 3, 7, 20, 101, 1000, 4099] {
+    for n in [1, 2, 3, 7, 20, 101, 1000, 2047, 2048, 4099, 30_001] {
         let data = (0..<n).map { _ in (stream.uniform() * 50).rounded() + stream.normal(mean: 0, standardDeviation: 1) * Double(n % 3) }
         let sorted = Statistics.sorted(data)
         // Out of order and repeated, as callers may ask: each answer is still exact.
@@ -72,5 +73,44 @@ import Testing
         for (p, value) in zip(probabilities, selected) {
             #expect(value.bitPattern == Statistics.quantile(sorted: sorted, probability: p).bitPattern, "n \(n), p \(p)")
         }
+    }
+}
+
+/// From 2,048 values on, ranks are first bracketed from a sample of the data: the answers are still
+/// exactly the sorted data's, for data in any order, and data whose order defeats the sample falls
+/// back to selecting in the whole array.
+@Test func bracketedQuantilesEqualTheSortedOnesInAnyOrder() {
+    let stream = RandomStream(seed: 11)
+    let n = 50_000
+    let random = (0..<n).map { _ in stream.normal(mean: 0, standardDeviation: 1) }
+    let ties = (0..<n).map { _ in (stream.uniform() * 4).rounded(.down) }
+    let skewed = (0..<n).map { _ in exp(3 * stream.normal(mean: 0, standardDeviation: 1)) }
+    let ascending = Statistics.sorted(random)
+    let cases: [(String, [Double])] = [
+        ("random", random), ("four values", ties), ("skewed", skewed), ("ascending", ascending),
+        ("descending", ascending.reversed()), ("all equal", Array(repeating: 2.5, count: n)),
+    ]
+    let probabilities = [0.05, 0.5, 0.95, 0, 1, 0.001, 0.999, 0.25]
+    for (name, data) in cases {
+        let sorted = Statistics.sorted(data)
+        var copy = data
+        let selected = Statistics.quantiles(selectingIn: &copy, probabilities: probabilities)
+        for (p, value) in zip(probabilities, selected) {
+            #expect(value.bitPattern == Statistics.quantile(sorted: sorted, probability: p).bitPattern, "\(name), p \(p)")
+        }
+        // These orders keep the sample representative: the bracketed path answers them itself.
+        let bracketed = data.withUnsafeBufferPointer { Statistics.quantilesByBracketing($0, probabilities: probabilities) }
+        #expect(bracketed != nil, "\(name)")
+    }
+    // Every sampled position holds the largest value, every other the rest in rising order: each
+    // bracket is wrong, the bracketed path declines, and the answer is still exact.
+    let stride = n / 2048
+    let adversarial = (0..<(stride * 2048)).map { $0 % stride == 0 ? 1e9 : Double($0) }
+    #expect(adversarial.withUnsafeBufferPointer { Statistics.quantilesByBracketing($0, probabilities: [0.5]) } == nil)
+    var copy = adversarial
+    let sorted = Statistics.sorted(adversarial)
+    let selected = Statistics.quantiles(selectingIn: &copy, probabilities: probabilities)
+    for (p, value) in zip(probabilities, selected) {
+        #expect(value.bitPattern == Statistics.quantile(sorted: sorted, probability: p).bitPattern, "adversarial, p \(p)")
     }
 }

@@ -78,18 +78,24 @@ public struct Summary: Sendable, Equatable {
         self.init(finite: values.filter { $0.isFinite })
     }
 
-    /// Summarises values already known to be finite (reordered in place for the percentiles).
+    /// Summarises values already known to be finite.
     init(finite values: [Double]) {
         var finite = values
+        self = finite.withUnsafeMutableBufferPointer { Summary(finite: $0) }
+    }
+
+    /// Summarises values already known to be finite, in place (they may be reordered for the
+    /// percentiles): a run's fans are summarised from slices of one buffer, with no copy per year.
+    init(finite: UnsafeMutableBufferPointer<Double>) {
         guard !finite.isEmpty else {
             self.init(mean: .nan, standardDeviation: .nan, p5: .nan, p50: .nan, p95: .nan, monteCarloStandardError: .nan)
             return
         }
-        let moments = Self.meanAndStandardDeviation(finite)
+        let moments = Self.meanAndStandardDeviation(UnsafeBufferPointer(finite))
         let mean = moments.mean
         // One iteration says nothing about spread: no standard deviation or standard error.
         let sd = finite.count > 1 ? moments.standardDeviation : .nan
-        let percentiles = Statistics.quantiles(selectingIn: &finite, probabilities: [0.05, 0.5, 0.95])
+        let percentiles = Statistics.quantiles(selectingIn: finite, probabilities: [0.05, 0.5, 0.95])
         self.init(mean: mean, standardDeviation: sd, p5: percentiles[0], p50: percentiles[1], p95: percentiles[2],
                   monteCarloStandardError: sd / Double(finite.count).squareRoot())
     }
@@ -99,47 +105,50 @@ public struct Summary: Sendable, Equatable {
     /// slowest part of summarising a run). The mean is corrected by the mean deviation from it,
     /// and values all equal give that value and 0 exactly.
     static func meanAndStandardDeviation(_ values: [Double]) -> (mean: Double, standardDeviation: Double) {
-        values.withUnsafeBufferPointer { x in
-            let n = x.count
-            guard n > 0 else { return (.nan, .nan) }
-            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-            var lowest = x[0], highest = x[0]
-            var i = 0
-            while i + 4 <= n {
-                s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]
-                lowest = Swift.min(lowest, Swift.min(Swift.min(x[i], x[i + 1]), Swift.min(x[i + 2], x[i + 3])))
-                highest = Swift.max(highest, Swift.max(Swift.max(x[i], x[i + 1]), Swift.max(x[i + 2], x[i + 3])))
-                i += 4
-            }
-            while i < n {
-                s0 += x[i]
-                lowest = Swift.min(lowest, x[i]); highest = Swift.max(highest, x[i])
-                i += 1
-            }
-            if lowest == highest { return (lowest, n > 1 ? 0 : .nan) }
-            let count = Double(n)
-            var mean = ((s0 + s1) + (s2 + s3)) / count
-            var d0 = 0.0, d1 = 0.0, d2 = 0.0, d3 = 0.0, e0 = 0.0, e1 = 0.0
-            i = 0
-            while i + 4 <= n {
-                let a = x[i] - mean, b = x[i + 1] - mean, c = x[i + 2] - mean, d = x[i + 3] - mean
-                d0 += a * a; d1 += b * b; d2 += c * c; d3 += d * d
-                e0 += a + b; e1 += c + d
-                i += 4
-            }
-            while i < n {
-                let a = x[i] - mean
-                d0 += a * a
-                e0 += a
-                i += 1
-            }
-            let deviation = e0 + e1
-            // The corrected two-pass formula (Chan, Golub & LeVeque 1983).
-            let squares = ((d0 + d1) + (d2 + d3)) - deviation * deviation / count
-            mean += deviation / count
-            let variance = n > 1 ? Swift.max(0, squares) / (count - 1) : .nan
-            return (mean, variance.squareRoot())
+        values.withUnsafeBufferPointer { meanAndStandardDeviation($0) }
+    }
+
+    /// ``meanAndStandardDeviation(_:)-([Double])`` of values in a buffer.
+    static func meanAndStandardDeviation(_ x: UnsafeBufferPointer<Double>) -> (mean: Double, standardDeviation: Double) {
+        let n = x.count
+        guard n > 0 else { return (.nan, .nan) }
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var lowest = x[0], highest = x[0]
+        var i = 0
+        while i + 4 <= n {
+            s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]
+            lowest = Swift.min(lowest, Swift.min(Swift.min(x[i], x[i + 1]), Swift.min(x[i + 2], x[i + 3])))
+            highest = Swift.max(highest, Swift.max(Swift.max(x[i], x[i + 1]), Swift.max(x[i + 2], x[i + 3])))
+            i += 4
         }
+        while i < n {
+            s0 += x[i]
+            lowest = Swift.min(lowest, x[i]); highest = Swift.max(highest, x[i])
+            i += 1
+        }
+        if lowest == highest { return (lowest, n > 1 ? 0 : .nan) }
+        let count = Double(n)
+        var mean = ((s0 + s1) + (s2 + s3)) / count
+        var d0 = 0.0, d1 = 0.0, d2 = 0.0, d3 = 0.0, e0 = 0.0, e1 = 0.0
+        i = 0
+        while i + 4 <= n {
+            let a = x[i] - mean, b = x[i + 1] - mean, c = x[i + 2] - mean, d = x[i + 3] - mean
+            d0 += a * a; d1 += b * b; d2 += c * c; d3 += d * d
+            e0 += a + b; e1 += c + d
+            i += 4
+        }
+        while i < n {
+            let a = x[i] - mean
+            d0 += a * a
+            e0 += a
+            i += 1
+        }
+        let deviation = e0 + e1
+        // The corrected two-pass formula (Chan, Golub & LeVeque 1983).
+        let squares = ((d0 + d1) + (d2 + d3)) - deviation * deviation / count
+        mean += deviation / count
+        let variance = n > 1 ? Swift.max(0, squares) / (count - 1) : .nan
+        return (mean, variance.squareRoot())
     }
 
     public init(mean: Double, standardDeviation: Double, p5: Double, p50: Double, p95: Double, monteCarloStandardError: Double) {
@@ -211,58 +220,41 @@ public struct SimulationResult: Sendable {
 
     /// This result with ``summary(_:)`` and ``fan(_:)`` computed ahead, in parallel.
     func summarised(threads: Int) -> SimulationResult {
-        let metricTasks = Metric.allCases.map { Optional($0) }
-        let yearlyTasks = YearlyMetric.allCases.flatMap { metric in (0..<horizonYears).map { (metric, $0) } }
-        let taskCount = metricTasks.count + yearlyTasks.count
-        let slots = UnsafeMutableBufferPointer<Summary>.allocate(capacity: taskCount)
-        defer { slots.deallocate() }
-        let shared = SummarySlots(slots)
-        let workers = max(1, min(threads, taskCount))
+        let workers = max(1, threads)
         // Tasks are claimed one at a time: a column with many non-finite values to drop, or a slower
         // core, would otherwise leave one worker idle while the other finishes its fixed share.
-        let nextTask = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while case let task = nextTask.add(1, ordering: .relaxed).oldValue, task < taskCount {
-                let summary: Summary
-                if task < metricTasks.count {
-                    summary = Summary(metrics[metricTasks[task]!] ?? [])
-                } else {
-                    let (metric, year) = yearlyTasks[task - metricTasks.count]
-                    summary = Summary(finite: finiteYearColumn(metric, year: year))
-                }
-                (shared.slots.baseAddress! + task).initialize(to: summary)
+        func inParallel(_ count: Int, _ work: @Sendable (Int) -> Void) {
+            let next = Atomic<Int>(0)
+            DispatchQueue.concurrentPerform(iterations: min(workers, max(1, count))) { _ in
+                while case let task = next.add(1, ordering: .relaxed).oldValue, task < count { work(task) }
             }
         }
-        var computed = Summaries()
-        for (index, metric) in Metric.allCases.enumerated() { computed.byMetric[metric] = slots[index] }
-        for (index, (metric, _)) in yearlyTasks.enumerated() {
-            computed.fans[metric, default: []].append(slots[metricTasks.count + index])
+        // First every yearly metric's columns, each gathered in one pass over its values into one
+        // buffer, year after year; the fans are summarised from slices of these, in place.
+        let yearlyMetrics = YearlyMetric.allCases
+        let columns = yearlyMetrics.map { _ in YearColumns(iterations: iterations, years: horizonYears) }
+        inParallel(yearlyMetrics.count) { index in columns[index].gather(yearly[yearlyMetrics[index]]) }
+        // Then each metric's summary and each year's of the fans.
+        let metricTasks = Metric.allCases
+        let yearlyTasks = yearlyMetrics.indices.flatMap { metric in (0..<horizonYears).map { (metric, $0) } }
+        let summarySlots = ResultSlots<Summary>(count: metricTasks.count + yearlyTasks.count)
+        inParallel(metricTasks.count + yearlyTasks.count) { task in
+            if task < metricTasks.count {
+                summarySlots.set(task, Summary(metrics[metricTasks[task]] ?? []))
+            } else {
+                let (metric, year) = yearlyTasks[task - metricTasks.count]
+                summarySlots.set(task, Summary(finite: columns[metric].finite(year: year)))
+            }
         }
-        _ = slots.deinitialize()
+        let summaries = summarySlots.values()
+        var computed = Summaries()
+        for (index, metric) in metricTasks.enumerated() { computed.byMetric[metric] = summaries[index] }
+        for (index, (metric, _)) in yearlyTasks.enumerated() {
+            computed.fans[yearlyMetrics[metric], default: []].append(summaries[metricTasks.count + index])
+        }
         var result = self
         result.summaries = computed
         return result
-    }
-
-    /// One year's finite values of a yearly metric across iterations, gathered and filtered in one
-    /// pass (the summary of a 100,000-iteration run gathers forty such columns).
-    private func finiteYearColumn(_ metric: YearlyMetric, year: Int) -> [Double] {
-        guard let values = yearly[metric], horizonYears > 0, year < values.count else { return [] }
-        let count = (values.count - year + horizonYears - 1) / horizonYears
-        return values.withUnsafeBufferPointer { all in
-            [Double](unsafeUninitializedCapacity: count) { column, initialized in
-                var kept = 0, index = year
-                while index < all.count {
-                    let value = all[index]
-                    if value.isFinite {
-                        column[kept] = value
-                        kept += 1
-                    }
-                    index += horizonYears
-                }
-                initialized = kept
-            }
-        }
     }
 
     /// Probability that NPV is above zero.
@@ -274,7 +266,9 @@ public struct SimulationResult: Sendable {
     /// Summary of a yearly metric for each year (the fan).
     public func fan(_ metric: YearlyMetric) -> [Summary] {
         if let fan = summaries?.fans[metric] { return fan }
-        return (0..<horizonYears).map { Summary(finite: finiteYearColumn(metric, year: $0)) }
+        let columns = YearColumns(iterations: iterations, years: horizonYears)
+        columns.gather(yearly[metric])
+        return (0..<horizonYears).map { Summary(finite: columns.finite(year: $0)) }
     }
 
     /// The per-iteration difference `self − other` of a metric (same seed: common random numbers).
@@ -284,9 +278,56 @@ public struct SimulationResult: Sendable {
     }
 }
 
-/// The result slots of ``SimulationResult/summarised(threads:)``, handed to its workers: each
-/// slot is written by exactly one task.
-private struct SummarySlots: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<Summary>
-    init(_ slots: UnsafeMutableBufferPointer<Summary>) { self.slots = slots }
+/// Each year's finite values of one yearly metric across iterations, gathered in one pass over its
+/// values (iteration after iteration, each with its years side by side) into one buffer, year
+/// after year: gathering one year at a time read every cache line of the values once per year.
+private final class YearColumns: @unchecked Sendable {
+    private let iterations: Int
+    private let buffer: UnsafeMutableBufferPointer<Double>
+    private var kept: [Int]
+
+    init(iterations: Int, years: Int) {
+        self.iterations = iterations
+        buffer = .allocate(capacity: max(1, iterations * years))
+        kept = Array(repeating: 0, count: years)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Gathers `values` (iterations × years, or nil for none); non-finite values are left out.
+    func gather(_ values: [Double]?) {
+        guard let values, !kept.isEmpty else { return }
+        let years = kept.count, iterations = min(self.iterations, values.count / years)
+        values.withUnsafeBufferPointer { all in
+            kept.withUnsafeMutableBufferPointer { kept in
+                for iteration in 0..<iterations {
+                    for year in 0..<years {
+                        let value = all[iteration * years + year]
+                        buffer[year * self.iterations + kept[year]] = value
+                        kept[year] &+= value.isFinite ? 1 : 0
+                    }
+                }
+            }
+        }
+    }
+
+    /// One year's finite values, in iteration order (summaries may reorder them in place).
+    func finite(year: Int) -> UnsafeMutableBufferPointer<Double> {
+        UnsafeMutableBufferPointer(rebasing: buffer[(year * iterations)..<(year * iterations + kept[year])])
+    }
+}
+
+/// Result slots filled by parallel tasks, each slot by exactly one task, then read once all are done.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = Mutex(())
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        // The lock is taken once per slot (a few dozen per run), so it costs nothing that counts.
+        lock.withLock { _ in slots[index] = value }
+    }
+
+    func values() -> [Value] { lock.withLock { _ in slots.map { $0! } } }
 }

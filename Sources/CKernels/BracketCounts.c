@@ -1,0 +1,23 @@
+#include "CKernels.h"
+
+void msc_count_below_and_within(const double *values, size_t n, double low, double high,
+                                size_t *below, size_t *within) {
+    size_t countBelow = 0, countWithin = 0;
+    for (size_t i = 0; i < n; i++) {
+        double value = values[i];
+        countBelow += value < low;
+        countWithin += (value >= low) & (value <= high);
+    }
+    *below = countBelow;
+    *within = countWithin;
+}
+
+size_t msc_gather_within(const double *values, size_t n, double low, double high, double *inside) {
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        double value = values[i];
+        inside[kept] = value;
+        kept += (value >= low) & (value <= high);
+    }
+    return kept;
+}
