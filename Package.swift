@@ -71,7 +71,8 @@ let package = Package(
         .executableTarget(name: "msc-server", dependencies: [
             "MSCServer", "MSCModel", "MSCReport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "msc-bench", dependencies: ["MSCModel", "MSCSimulation", "GSLKit"]),
+        .target(name: "CBenchSupport"),
+        .executableTarget(name: "msc-bench", dependencies: ["MSCModel", "MSCSimulation", "GSLKit", "CBenchSupport"]),
 
         // MARK: Tests
         // Helpers the test targets share: the package root, a synthetic plan, error messages.
