@@ -1,7 +1,11 @@
+#ifdef __linux__
 #define _GNU_SOURCE
 #include <sched.h>
 #include <unistd.h>
+#endif
 #include "CBenchSupport.h"
+
+#ifdef __linux__
 
 int msc_bench_cpu_count(void) {
     long count = sysconf(_SC_NPROCESSORS_ONLN);
@@ -17,3 +21,8 @@ int msc_bench_hold_thread_to_cpu(int cpu) {
     }
     return sched_setaffinity(0, sizeof set, &set);
 }
+#else
+// Elsewhere a thread cannot be held to a CPU this way: the bench then times every CPU together only.
+int msc_bench_cpu_count(void) { return 1; }
+int msc_bench_hold_thread_to_cpu(int cpu) { (void)cpu; return -1; }
+#endif

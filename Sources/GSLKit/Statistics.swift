@@ -45,13 +45,14 @@ public enum Statistics {
     /// GSL's interpolation needs the values of rank i = ⌊(n − 1) f⌋ and i + 1, which
     /// `gsl_stats_select` (quickselect, O(n) each) finds without sorting all n; for the three
     /// percentiles of a Monte Carlo summary that is several times faster than `gsl_sort`'s heapsort
-    /// of 100,000 values. `x` is reordered. NaN for empty data or a probability outside [0, 1];
-    /// NaN values in `x` have no rank, so remove them first.
+    /// of 100,000 values. `x` may be reordered (not when ranks are bracketed, see
+    /// ``quantilesByBracketing(_:probabilities:)``). NaN for empty data or a probability outside
+    /// [0, 1]; NaN values in `x` have no rank, so remove them first.
     public static func quantiles(selectingIn x: inout [Double], probabilities: [Double]) -> [Double] {
         x.withUnsafeMutableBufferPointer { quantiles(selectingIn: $0, probabilities: probabilities) }
     }
 
-    /// ``quantiles(selectingIn:probabilities:)-([Double],_)`` of values in a buffer (reordered).
+    /// ``quantiles(selectingIn:probabilities:)-([Double],_)`` of values in a buffer (which may be reordered).
     public static func quantiles(selectingIn buffer: UnsafeMutableBufferPointer<Double>, probabilities: [Double]) -> [Double] {
         let n = buffer.count
         guard n > 0 else { return probabilities.map { _ in .nan } }
@@ -59,6 +60,15 @@ public enum Statistics {
         if n >= bracketingMinimumCount, let bracketed = quantilesByBracketing(UnsafeBufferPointer(buffer), probabilities: probabilities) {
             return bracketed
         }
+        return quantilesBySelecting(buffer, probabilities: probabilities)
+    }
+
+    /// The quantiles by quickselect over all the values (reordered): the reference the bracketed
+    /// path must equal bit for bit, and its fallback.
+    static func quantilesBySelecting(_ buffer: UnsafeMutableBufferPointer<Double>, probabilities: [Double]) -> [Double] {
+        let n = buffer.count
+        guard n > 0 else { return probabilities.map { _ in .nan } }
+        ErrorHandler.ensureInstalled()
         // gsl_stats_select is Numerical Recipes' quickselect: it leaves the k-th smallest at k,
         // nothing larger before it and nothing smaller after it. So once rank k is selected,
         // the values before k + 1 are settled in place, the next rank is the least of the
@@ -83,14 +93,31 @@ public enum Statistics {
         let order = probabilities.indices.filter { probabilities[$0] >= 0 && probabilities[$0] <= 1 }
             .sorted { probabilities[$0] < probabilities[$1] }
         for position in order {
-            // As gsl_stats_quantile_from_sorted_data: index (n − 1) f, its whole part and the rest.
-            let index = probabilities[position] * Double(n - 1)
-            let lower = Int(index)
-            let delta = index - Double(lower)
-            let below = rank(lower)
-            results[position] = lower == n - 1 ? below : (1 - delta) * below + delta * rank(lower + 1)
+            let point = InterpolationPoint(probability: probabilities[position], count: n)
+            let below = rank(point.lower)
+            results[position] = point.value(below: below, above: point.upper > point.lower ? rank(point.upper) : below)
         }
         return results
+    }
+
+    /// Where a probability falls among n sorted values, as gsl_stats_quantile_from_sorted_data
+    /// places it: index (n − 1) f, its whole part and the rest; one rule for both ways of finding ranks.
+    struct InterpolationPoint {
+        let lower: Int
+        let upper: Int
+        let delta: Double
+
+        init(probability: Double, count n: Int) {
+            let index = probability * Double(n - 1)
+            lower = Int(index)
+            delta = index - Double(lower)
+            upper = lower == n - 1 ? lower : lower + 1
+        }
+
+        /// (1 − d) × the value of rank `lower` + d × that of rank `upper`; the first alone at the top.
+        func value(below: Double, above: Double) -> Double {
+            upper == lower ? below : (1 - delta) * below + delta * above
+        }
     }
 
     /// From this many values on, ``quantiles(selectingIn:probabilities:)`` first tries bracketing.
@@ -106,18 +133,17 @@ public enum Statistics {
     /// either side of where they should fall; one pass then counts the values below the bracket
     /// (without a branch) and keeps those inside it, a few per cent, among which the two ranks are
     /// selected. The counts say whether both ranks did fall inside; if not (data whose order
-    /// defeats the even spacing), nil.
+    /// defeats the even spacing), nil. Also nil for data with a NaN (no rank), and when a rank's
+    /// value is zero: quickselect over all the values decides which of −0 and +0 stands at the
+    /// rank, so only it gives the same bits.
     static func quantilesByBracketing(_ x: UnsafeBufferPointer<Double>, probabilities: [Double]) -> [Double]? {
         let n = x.count
         let sampleCount = 2048
         let sample = (0..<sampleCount).map { x[$0 * n / sampleCount] }.sorted()
         var results = Array(repeating: Double.nan, count: probabilities.count)
         for (position, probability) in probabilities.enumerated() where probability >= 0 && probability <= 1 {
-            // As gsl_stats_quantile_from_sorted_data: index (n − 1) f, its whole part and the rest.
-            let index = probability * Double(n - 1)
-            let lower = Int(index)
-            let delta = index - Double(lower)
-            let upper = lower == n - 1 ? lower : lower + 1
+            let point = InterpolationPoint(probability: probability, count: n)
+            let lower = point.lower, upper = point.upper
             // Where the ranks fall in the sample, and a margin of about four standard errors.
             let fraction = Double(lower) / Double(n)
             let samplePosition = lower * sampleCount / n
@@ -126,10 +152,10 @@ public enum Statistics {
             let high = samplePosition + margin + 1 < sampleCount ? sample[samplePosition + margin + 1] : Double.infinity
             // First count, with no branch (in C, where the comparisons vectorise); then gather the
             // few inside.
-            var belowCount = 0, withinCount = 0
-            msc_count_below_and_within(x.baseAddress!, n, low, high, &belowCount, &withinCount)
+            var belowCount = 0, withinCount = 0, aboveCount = 0
+            msc_count_below_within_above(x.baseAddress!, n, low, high, &belowCount, &withinCount, &aboveCount)
             let below = belowCount, within = withinCount
-            guard below <= lower, upper < below + within else { return nil }
+            guard below + within + aboveCount == n, below <= lower, upper < below + within else { return nil }
             var inside = [Double](unsafeUninitializedCapacity: within + 1) { buffer, initialized in
                 initialized = msc_gather_within(x.baseAddress!, n, low, high, buffer.baseAddress!)
             }
@@ -144,7 +170,8 @@ public enum Statistics {
                 }
                 return (buffer[k], buffer[next])
             }
-            results[position] = lower == n - 1 ? lowerValue : (1 - delta) * lowerValue + delta * upperValue
+            guard lowerValue != 0, upperValue != 0 else { return nil }
+            results[position] = point.value(below: lowerValue, above: upperValue)
         }
         return results
     }

@@ -83,7 +83,7 @@ import Testing
     let stream = RandomStream(seed: 11)
     let n = 50_000
     let random = (0..<n).map { _ in stream.normal(mean: 0, standardDeviation: 1) }
-    let ties = (0..<n).map { _ in (stream.uniform() * 4).rounded(.down) }
+    let ties = (0..<n).map { _ in (stream.uniform() * 4).rounded(.down) + 1 }
     let skewed = (0..<n).map { _ in exp(3 * stream.normal(mean: 0, standardDeviation: 1)) }
     let ascending = Statistics.sorted(random)
     let cases: [(String, [Double])] = [
@@ -113,4 +113,33 @@ import Testing
     for (p, value) in zip(probabilities, selected) {
         #expect(value.bitPattern == Statistics.quantile(sorted: sorted, probability: p).bitPattern, "adversarial, p \(p)")
     }
+}
+
+/// Where a rank's value is zero, only quickselect over all the values says which of −0 and +0
+/// stands there, so the bracketed path declines and the answer is quickselect's, bit for bit.
+/// Data with a NaN has no ranks to bracket. Otherwise the bracketed answer is quickselect's too.
+@Test func bracketedQuantilesMatchQuickselectBitForBit() {
+    let stream = RandomStream(seed: 23)
+    let probabilities = [0.05, 0.5, 0.95]
+    func bySelecting(_ data: [Double]) -> [Double] {
+        var copy = data
+        return copy.withUnsafeMutableBufferPointer { Statistics.quantilesBySelecting($0, probabilities: probabilities) }
+    }
+    for zeros in [0.0, 0.3, 0.6, 0.97] {
+        let data = (0..<20_000).map { _ -> Double in
+            let u = stream.uniform()
+            if u < zeros { return stream.uniform() < 0.5 ? -0.0 : 0.0 }
+            return (stream.uniform() - 0.5) * 100
+        }
+        var copy = data
+        let answer = Statistics.quantiles(selectingIn: &copy, probabilities: probabilities)
+        #expect(answer.map(\.bitPattern) == bySelecting(data).map(\.bitPattern), "zeros \(zeros)")
+        if zeros >= 0.3 {
+            // The median is a zero: bracketing declines.
+            #expect(data.withUnsafeBufferPointer { Statistics.quantilesByBracketing($0, probabilities: [0.5]) } == nil)
+        }
+    }
+    var withNaN = (0..<5000).map { _ in stream.uniform() }
+    withNaN[1234] = .nan
+    #expect(withNaN.withUnsafeBufferPointer { Statistics.quantilesByBracketing($0, probabilities: [0.5]) } == nil)
 }

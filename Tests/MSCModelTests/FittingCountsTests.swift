@@ -47,3 +47,53 @@ import Testing
     #expect(abs(UncoveredShares(layout: layout, chances: [u, u, u]).chanceAllFit() - expected) < 1e-15)
     #expect(layout.fittingCounts?.counts == [1, 3, 1, 0])
 }
+
+/// The sum over the nonzero counts only, with their factor slots found at init, is the dense sum
+/// over every count vector in flat-index order, bit for bit (written out here as the reference).
+@Test func countedSumSkipsOnlyZerosAndKeepsItsOrder() {
+    var state: UInt64 = 77
+    func uniform() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 53)
+    }
+    for _ in 0..<300 {
+        let n = 1 + Int(uniform() * 14)
+        let sourceCount = 1 + Int(uniform() * 3)
+        let shares = (0..<n).map { _ in 0.001 + 0.05 * uniform() }
+        let classes = (0..<n).map { _ in Int(uniform() * Double(sourceCount)) }
+        let layout = UncoveredShares.Layout(shares: shares, limit: uniform() * 0.25, classes: classes)
+        guard let counts = layout.fittingCounts else { continue }
+        let chanceBySource = (0..<sourceCount).map { _ in uniform() }
+        // The dense reference: u^j (1 − u)^(n − j) per class, then every count vector in order.
+        let classChance = counts.classIDs.map { chanceBySource[$0] }
+        var factors: [[Double]] = []
+        for (c, parts) in counts.partsInClass.enumerated() {
+            var row = [Double](repeating: 1, count: parts + 1)
+            for j in stride(from: 1, through: parts, by: 1) { row[j] = row[j - 1] * classChance[c] }
+            var complement = 1.0
+            for j in stride(from: parts, through: 0, by: -1) {
+                row[j] *= complement
+                complement *= 1 - classChance[c]
+            }
+            factors.append(row)
+        }
+        var total = 0.0
+        var j = [Int](repeating: 0, count: counts.partsInClass.count)
+        for index in counts.counts.indices {
+            if counts.counts[index] != 0 {
+                var chance = counts.counts[index]
+                for c in j.indices { chance *= factors[c][j[c]] }
+                total += chance
+            }
+            var c = 0
+            while c < j.count {
+                j[c] += 1
+                if j[c] <= counts.partsInClass[c] { break }
+                j[c] = 0
+                c += 1
+            }
+        }
+        let sparse = chanceBySource.withUnsafeBufferPointer { counts.chanceAllFit(chanceBySource: $0) }
+        #expect(sparse.bitPattern == total.bitPattern)
+    }
+}

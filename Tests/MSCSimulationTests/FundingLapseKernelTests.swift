@@ -64,4 +64,33 @@ import Testing
         // The cases reach both outcomes.
         #expect(lost > 500 && checked - lost > 500, "\(lost) lost of \(checked)")
     }
+
+    /// One draw refilled in place, as each Monte Carlo worker keeps one per mix, equals a fresh
+    /// draw every time (mixes of different sizes and horizons one after the other) and takes the
+    /// same uniforms.
+    @Test func aRefilledDrawEqualsAFreshOne() throws {
+        let setup = RandomStream(seed: 91)
+        let decisions: [FundingDecision] = [.nationally, .perPost, .perCouncil]
+        var reused = FundingDraw()
+        for case_ in 0..<200 {
+            let count = 1 + Int(setup.uniform() * 4)
+            let sources = (0..<count).map { _ in
+                FundingSource(kind: .centralGovernmentGrant, share: 1 / Double(count), termYears: 1 + Int(setup.uniform() * 4),
+                              renewal: Self.assumption(0.5), decision: decisions[Int(setup.uniform() * 3)])
+            }
+            let mix = try FundingMix(sources: sources, absorbProbability: 0.2, gapTolerance: 0)
+            let horizon = 1 + Int(setup.uniform() * 12)
+            let renewal = sources.map { _ -> Double in
+                let u = setup.uniform()
+                return u < 0.1 ? 0 : (u < 0.2 ? 1 : 0.5 + 0.5 * setup.uniform())
+            }
+            let freshStream = RandomStream(seed: UInt64(case_)), reusedStream = RandomStream(seed: UInt64(case_))
+            let fresh = mix.draw(renewalProbabilities: renewal, absorbProbability: 0.2, gapTolerance: 0.1,
+                                 horizonYears: horizon, uniform: { freshStream.uniform() })
+            mix.draw(into: &reused, renewalProbability: { renewal[$0] }, absorbProbability: 0.2, gapTolerance: 0.1,
+                     horizonYears: horizon, uniform: { reusedStream.uniform() })
+            #expect(reused == fresh, "case \(case_)")
+            #expect(freshStream.uniform() == reusedStream.uniform())
+        }
+    }
 }

@@ -28,4 +28,30 @@ import Testing
             #expect(abs(moments.standardDeviation - sd) <= 1e-10 * sd, "n \(n)")
         }
     }
+
+    /// Each year of a fan summarises that year's finite values across iterations, whether worked
+    /// out ahead (in parallel, all years of a metric gathered in one pass) or when asked, for
+    /// yearly values with NaN and infinities among them and a last iteration cut short.
+    @Test func fansSummariseEachYearsFiniteValues() {
+        let stream = RandomStream(seed: 3)
+        let years = 4, iterations = 3001
+        var values = (0..<(iterations * years)).map { _ -> Double in
+            let u = stream.uniform()
+            return u < 0.05 ? .nan : (u < 0.08 ? -.infinity : (u < 0.1 ? .infinity : stream.normal(mean: 0, standardDeviation: 1)))
+        }
+        values.removeLast(2)
+        let result = SimulationResult(scenarioName: "fans", horizonYears: years, iterations: iterations,
+                                      settings: SimulationSettings(runs: iterations), metrics: [:],
+                                      yearly: [.cost: values], interrupted: false)
+        let ahead = result.summarised(threads: 2)
+        for year in 0..<years {
+            // The reference: every horizonYears-th value from `year`, filtered by Summary itself.
+            let column = stride(from: year, to: values.count, by: years).map { values[$0] }
+            #expect(result.fan(.cost)[year] == Summary(column), "year \(year)")
+            #expect(ahead.fan(.cost)[year] == Summary(column), "year \(year)")
+        }
+        // A metric with no values: a fan of empty summaries, one per year, either way.
+        #expect(result.fan(.posts).count == years && result.fan(.posts).allSatisfy { $0.mean.isNaN })
+        #expect(ahead.fan(.posts).count == years && ahead.fan(.posts).allSatisfy { $0.mean.isNaN })
+    }
 }

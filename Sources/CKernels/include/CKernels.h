@@ -14,11 +14,12 @@ void msc_triangular_uniform_values(const double *uniforms, size_t posts,
                                    double budgetLower, double budgetUpper, double budgetLow, double budgetHigh,
                                    double *salaries, double *budgets);
 
-/// How many of the n values are below `low`, and how many lie in [low, high], in one pass with
-/// no branch (the comparisons come out as masks, several values at a time). A quantile's bracket
-/// is checked with these counts before the few values inside it are gathered.
-void msc_count_below_and_within(const double *values, size_t n, double low, double high,
-                                size_t *below, size_t *within);
+/// How many of the n values are below `low`, how many lie in [low, high] and how many above
+/// `high`, in one pass with no branch (the comparisons come out as masks, several values at a
+/// time); a NaN is in none of the three. A quantile's bracket is checked with these counts before
+/// the few values inside it are gathered.
+void msc_count_below_within_above(const double *values, size_t n, double low, double high,
+                                  size_t *below, size_t *within, size_t *above);
 
 /// The values in [low, high], in their order, written to `inside` (room for one more than
 /// there are: each value is written and kept only if inside, so there is no branch); returns how many.

@@ -105,8 +105,9 @@ final class FittingCounts: Sendable {
     }
 
     /// `Σ N(k) Π_c u_c^{k_c} (1 − u_c)^{n_c − k_c}` with `classChance(c)` = u_c. A central-case search
-    /// asks this for every group in every year of thousands of cases, so it allocates nothing: the
-    /// factors go in a buffer on the stack, and the sum visits the nonzero counts found at init.
+    /// asks this for every group in every year of thousands of cases, so it makes no array: the
+    /// factors go in a temporary buffer (on the stack when small), and the sum visits the nonzero
+    /// counts found at init, in the order of the flat index.
     private func chanceAllFit(classChance: (Int) -> Double) -> Double {
         let classCount = partsInClass.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, factorStart[classCount])) { factors in

@@ -102,8 +102,8 @@ extension FundingMix {
             }
             // Each decision's chance, this year, of being renewed, absorbed or uncovered.
             let live = parts.map { renewed[$0.source] }
-            let absorbed = parts.map { absorbable[$0.source] ? (1 - renewed[$0.source]) * absorbProbability : 0 }
-            let uncovered = parts.indices.map { Swift.max(0, 1 - live[$0] - absorbed[$0]) }
+            let absorbed = parts.map { absorbedChance(source: $0.source, renewed: renewed[$0.source]) }
+            let uncovered = parts.map { uncoveredChance(source: $0.source, renewed: renewed[$0.source]) }
             func largeCovered(except skipped: Int?) -> Double {
                 large.reduce(1.0) { $1 == skipped ? $0 : $0 * (1 - uncovered[$1]) }
             }
@@ -142,9 +142,21 @@ extension FundingMix {
 }
 
 extension FundingMix {
+    /// The chance that a decision of `source`, still renewed with chance `renewed`, has lapsed and
+    /// been absorbed by the host (only a share the host can take over).
+    fileprivate func absorbedChance(source: Int, renewed: Double) -> Double {
+        absorbable[source] ? (1 - renewed) * absorbProbability : 0
+    }
+
+    /// The chance that a decision of `source`, still renewed with chance `renewed`, has lapsed and
+    /// is left uncovered: one rule for each part and for each source's parts together.
+    fileprivate func uncoveredChance(source: Int, renewed: Double) -> Double {
+        Swift.max(0, 1 - renewed - absorbedChance(source: source, renewed: renewed))
+    }
+
     /// The survival curve alone when the small parts' fitting combinations are counted by source
     /// (``FittingCounts``): a decision's chance of being uncovered depends only on its source, so
-    /// it is worked out once per source, with the same operations as for each part in
+    /// it is worked out once per source by the rule each part uses in
     /// ``expectation(horizonYears:split:survivalOnly:prepared:stillRenewed:)``, and the values are
     /// the same. Every central case of a switching-value search that moves a renewal chance comes
     /// here for every funding group, so the years reuse one buffer on the stack.
@@ -155,8 +167,7 @@ extension FundingMix {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, sources.count)) { uncoveredBySource in
             for year in 0..<horizonYears {
                 for source in sources.indices {
-                    let renewed = stillRenewed(source, year / termYears[source])
-                    uncoveredBySource[source] = Swift.max(0, 1 - renewed - (absorbable[source] ? (1 - renewed) * absorbProbability : 0))
+                    uncoveredBySource[source] = uncoveredChance(source: source, renewed: stillRenewed(source, year / termYears[source]))
                 }
                 let largeCovered = large.reduce(1.0) { $0 * (1 - uncoveredBySource[parts[$1].source]) }
                 survival.append(largeCovered * counts.chanceAllFit(chanceBySource: UnsafeBufferPointer(uncoveredBySource)))

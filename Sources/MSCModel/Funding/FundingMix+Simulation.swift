@@ -120,7 +120,8 @@ extension FundingMix {
     /// One iteration's funding draw: the given parameters, each source's renewal thresholds, and
     /// for each source decided nationally the year one national decision ends it (`Int.max` when
     /// it survives the horizon, and for sources decided per post), drawn from `uniform` once and
-    /// shared by every post, so a national grant withdrawn ends all its posts together.
+    /// shared by every post, so a national grant withdrawn ends all its posts together. One renewal
+    /// probability per source (a precondition).
     public func draw(renewalProbabilities: [Double], absorbProbability: Double, gapTolerance: Double, horizonYears: Int,
                      uniform: () -> Double) -> FundingDraw {
         precondition(renewalProbabilities.count == sources.count, "one renewal probability per source")

@@ -116,7 +116,7 @@ public enum SimulationEngine {
         let firstChunk = iterations.lowerBound / settings.chunkSize
         let chunkCount = (runs + settings.chunkSize - 1) / settings.chunkSize - firstChunk
         let completedChunks = Atomic<Int>(0)
-        let nextChunk = Atomic<Int>(firstChunk)
+        let chunks = TaskClaims(firstChunk..<(firstChunk + chunkCount))
         let finishedIterations = Atomic<Int>(0)
         let randomDraws = Atomic<Int>(0)
         let workers = max(1, min(settings.threads, chunkCount))
@@ -146,12 +146,9 @@ public enum SimulationEngine {
                 var draws = 0
                 // Every renewal uniform goes through this buffer, so it hands out each chunk's stream in order.
                 var renewals = BufferedUniforms()
-                // Each worker claims the next chunk when it finishes one, so a thread that runs slower
-                // (a busier core) does fewer chunks rather than leaving the other idle at the end;
-                // a chunk's draws depend only on its number, so who runs it changes nothing.
-                while true {
-                    let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
-                    if chunk >= firstChunk + chunkCount || shouldStop?() == true { break }
+                // A chunk's draws depend only on its number, so who runs it changes nothing.
+                while let chunk = chunks.claim() {
+                    if shouldStop?() == true { break }
                     let first = chunk * settings.chunkSize
                     let last = min(runs, first + settings.chunkSize)
                     let nationalStreams: [RandomStream?] = national.indices.map { index in
@@ -207,8 +204,9 @@ public enum SimulationEngine {
 
 /// Where worker threads put each iteration's outcome: every metric's column, and every yearly
 /// metric's iterations × years, written in place in the arrays the result keeps. The arrays are
-/// made without a first pass of placeholder values, so each worker touches its own pages first and
-/// nothing is copied at the end; each iteration's slots are written by exactly one worker.
+/// made without a first pass of placeholder values, so each worker touches its own pages first, and
+/// a complete run hands them over as they are (an interrupted one keeps the finished iterations);
+/// each iteration's slots are written by exactly one worker.
 private final class ResultStorage: @unchecked Sendable {
     let runs: Int
     let years: Int

@@ -184,22 +184,15 @@ public struct SimulationPlan: Sendable {
         // Asked once per mix, not per group: a shared-post scenario has a group for each post, and
         // copying a mix's binding out for each was much of a central case's time.
         // The same goes for the mix at these values, made only if some group needs it.
-        // Each mix's absorb probability and gap read once too: reading them through the binding
-        // for each group copied the binding, mix and all.
-        var renewalCentral: [Bool] = [], absorb: [Double] = [], gapTolerance: [Double] = []
-        for binding in funding {
-            renewalCentral.append(binding.isCentral(values))
-            absorb.append(values[binding.absorbSlot])
-            gapTolerance.append(values[binding.gapToleranceSlot])
-        }
+        let renewalCentral = funding.map { $0.isCentral(values) }
         var mixes: [FundingBinding.MixAtValues?] = Array(repeating: nil, count: funding.count)
         return fundingGroups.indices.map { index in
-            let mix = fundingGroups[index].mix
+            let mix = fundingGroups[index].mix, binding = funding[mix]
             if let cached = centralSurvival[index], renewalCentral[mix],
-               cached.absorb == absorb[mix], cached.gapTolerance == gapTolerance[mix] {
+               cached.absorb == values[binding.absorbSlot], cached.gapTolerance == values[binding.gapToleranceSlot] {
                 return cached.survival
             }
-            let atValues = mixes[mix] ?? funding[mix].at(values)
+            let atValues = mixes[mix] ?? binding.at(values)
             mixes[mix] = atValues
             return atValues.expectedSurvival(horizonYears: model.horizonYears, split: fundingGroups[index].split,
                                              layout: survivalLayouts[index])

@@ -224,16 +224,19 @@ public struct SimulationResult: Sendable {
         // Tasks are claimed one at a time: a column with many non-finite values to drop, or a slower
         // core, would otherwise leave one worker idle while the other finishes its fixed share.
         func inParallel(_ count: Int, _ work: @Sendable (Int) -> Void) {
-            let next = Atomic<Int>(0)
+            let tasks = TaskClaims(0..<count)
             DispatchQueue.concurrentPerform(iterations: min(workers, max(1, count))) { _ in
-                while case let task = next.add(1, ordering: .relaxed).oldValue, task < count { work(task) }
+                while let task = tasks.claim() { work(task) }
             }
         }
         // First every yearly metric's columns, each gathered in one pass over its values into one
         // buffer, year after year; the fans are summarised from slices of these, in place.
         let yearlyMetrics = YearlyMetric.allCases
-        let columns = yearlyMetrics.map { _ in YearColumns(iterations: iterations, years: horizonYears) }
-        inParallel(yearlyMetrics.count) { index in columns[index].gather(yearly[yearlyMetrics[index]]) }
+        let columnSlots = ResultSlots<YearColumns>(count: yearlyMetrics.count)
+        inParallel(yearlyMetrics.count) { index in
+            columnSlots.set(index, YearColumns(yearly[yearlyMetrics[index]], years: horizonYears))
+        }
+        let columns = columnSlots.values()
         // Then each metric's summary and each year's of the fans.
         let metricTasks = Metric.allCases
         let yearlyTasks = yearlyMetrics.indices.flatMap { metric in (0..<horizonYears).map { (metric, $0) } }
@@ -266,8 +269,7 @@ public struct SimulationResult: Sendable {
     /// Summary of a yearly metric for each year (the fan).
     public func fan(_ metric: YearlyMetric) -> [Summary] {
         if let fan = summaries?.fans[metric] { return fan }
-        let columns = YearColumns(iterations: iterations, years: horizonYears)
-        columns.gather(yearly[metric])
+        let columns = YearColumns(yearly[metric], years: horizonYears)
         return (0..<horizonYears).map { Summary(finite: columns.finite(year: $0)) }
     }
 
@@ -282,38 +284,36 @@ public struct SimulationResult: Sendable {
 /// values (iteration after iteration, each with its years side by side) into one buffer, year
 /// after year: gathering one year at a time read every cache line of the values once per year.
 private final class YearColumns: @unchecked Sendable {
-    private let iterations: Int
+    /// Room for each year's values (the iterations, counting a last one cut short).
+    private let rows: Int
     private let buffer: UnsafeMutableBufferPointer<Double>
     private var kept: [Int]
 
-    init(iterations: Int, years: Int) {
-        self.iterations = iterations
-        buffer = .allocate(capacity: max(1, iterations * years))
-        kept = Array(repeating: 0, count: years)
-    }
-
-    deinit { buffer.deallocate() }
-
-    /// Gathers `values` (iterations × years, or nil for none); non-finite values are left out.
-    func gather(_ values: [Double]?) {
-        guard let values, !kept.isEmpty else { return }
-        let years = kept.count, iterations = min(self.iterations, values.count / years)
+    /// Gathers `values` (iteration × years + year; none when nil), leaving out non-finite values.
+    init(_ values: [Double]?, years: Int) {
+        let values = values ?? []
+        rows = years > 0 ? (values.count + years - 1) / years : 0
+        buffer = .allocate(capacity: max(1, rows * years))
+        kept = Array(repeating: 0, count: max(0, years))
+        let rows = rows
+        guard years > 0 else { return }
         values.withUnsafeBufferPointer { all in
             kept.withUnsafeMutableBufferPointer { kept in
-                for iteration in 0..<iterations {
-                    for year in 0..<years {
-                        let value = all[iteration * years + year]
-                        buffer[year * self.iterations + kept[year]] = value
-                        kept[year] &+= value.isFinite ? 1 : 0
-                    }
+                var year = 0
+                for value in all {
+                    buffer[year * rows + kept[year]] = value
+                    kept[year] &+= value.isFinite ? 1 : 0
+                    year = year + 1 == years ? 0 : year + 1
                 }
             }
         }
     }
 
+    deinit { buffer.deallocate() }
+
     /// One year's finite values, in iteration order (summaries may reorder them in place).
     func finite(year: Int) -> UnsafeMutableBufferPointer<Double> {
-        UnsafeMutableBufferPointer(rebasing: buffer[(year * iterations)..<(year * iterations + kept[year])])
+        UnsafeMutableBufferPointer(rebasing: buffer[(year * rows)..<(year * rows + kept[year])])
     }
 }
 
@@ -325,7 +325,8 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ value: Value) {
-        // The lock is taken once per slot (a few dozen per run), so it costs nothing that counts.
+        // The lock is taken once per slot (one per metric and per year of each yearly metric), so
+        // it costs nothing that counts.
         lock.withLock { _ in slots[index] = value }
     }
 
