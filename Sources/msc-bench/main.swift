@@ -7,7 +7,9 @@
 // measured on each CPU at the start of the same run (the floor: a run can be no faster than drawing
 // its numbers). On a virtual machine one CPU can run this work markedly slower than another while
 // the host is busy, so one thread is timed on each, and the speed-up of all threads is given
-// against the fastest CPU and against their mean. `msc-bench [SCENARIO.yaml ...]` from the package root.
+// against the fastest CPU and against their mean. The placements take turns for a few rounds and each
+// row shows its fastest round and the median. `msc-bench [--repeat N] [SCENARIO.yaml ...]` from the
+// package root.
 import Dispatch
 import Foundation
 import GSLKit
@@ -30,7 +32,17 @@ func holdThread(to cpu: Int?) -> Bool {
 }
 
 let root = FileManager.default.currentDirectoryPath
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+/// Rounds of each placement (`--repeat N`, default 3).
+var repeats = 3
+if let flag = arguments.firstIndex(of: "--repeat") {
+    guard flag + 1 < arguments.count, let count = Int(arguments[flag + 1]), count > 0 else {
+        FileHandle.standardError.write(Data("msc-bench: --repeat: expected a whole number of rounds above 0\n".utf8))
+        exit(2)
+    }
+    repeats = count
+    arguments.removeSubrange(flag...(flag + 1))
+}
 let scenarioPaths = arguments.isEmpty
     ? ["national-rollout", "status-quo", "county-shared"].map { root + "/Scenarios/\($0).yaml" }
     : arguments
@@ -51,7 +63,7 @@ do {
     print(String(format: "GSL %@ bare uniform draws (the engine's generator), million/s on one thread: %@ (CPU 0, 1, …); floor at their mean, %.1f",
                  "\(SimulationEngine.generator)", bareRates.map { String(format: "%.1f", $0 / 1e6) }.joined(separator: ", "),
                  bareRate / 1e6))
-    print("scenario           iterations threads     CPU    wall s  iterations/s  draws/iteration  million draws/s  floor s  wall/floor")
+    print("scenario           iterations threads     CPU    wall s    median  iterations/s  draws/iteration  million draws/s  floor s  wall/floor")
     for path in scenarioPaths {
         let plan = try ScenarioPlan.load(path: path, assumptionsDirectory: root + "/Assumptions",
                                          authoritiesPath: root + "/Assumptions/authorities.csv")
@@ -64,29 +76,38 @@ do {
                      centralTime * 1000, central.netPresentValue))
         for runs in [10_000, 100_000] {
             // Every CPU first, so that the worker threads are made free to run anywhere; then one
-            // thread held to each CPU in turn (a one-thread run works on the calling thread).
+            // thread held to each CPU in turn (a one-thread run works on the calling thread). The
+            // placements take turns, `repeats` rounds, and each row shows its fastest round: a
+            // busy host slows runs at random, never speeds them up.
             let placements: [(threads: Int, cpu: Int?)] = [(cpuCount, nil)] + (0..<cpuCount).map { (1, $0) }
-            var times: [Double] = []
-            for placement in placements {
-                // A row whose thread could not be held to its CPU is left out, not mislabelled.
-                if let cpu = placement.cpu, !holdThread(to: cpu) { continue }
-                defer { holdThread(to: nil) }
-                let settings = SimulationSettings(runs: runs, seed: 20250101, threads: placement.threads)
-                var result: SimulationResult?
-                let time = try seconds { result = try SimulationEngine.run(simulation, settings: settings) }
-                times.append(time)
-                let draws = Double(result?.randomDraws ?? 0)
-                // The floor: the same draws at the bare rate on every thread used.
-                let floor = draws / (bareRate * Double(placement.threads))
-                print(String(format: "%-18@ %10d %7d %7@ %9.3f %13.0f %16.1f %16.1f %8.3f %11.1f",
-                             plan.scenario.name, runs, placement.threads, placement.cpu.map { "\($0)" } ?? "all", time,
-                             Double(runs) / time, draws / Double(runs), draws / time / 1e6, floor, time / floor))
+            var times = Array(repeating: [Double](), count: placements.count)
+            var draws = Array(repeating: 0.0, count: placements.count)
+            for _ in 0..<repeats {
+                for (index, placement) in placements.enumerated() {
+                    // A row whose thread could not be held to its CPU is left out, not mislabelled.
+                    if let cpu = placement.cpu, !holdThread(to: cpu) { continue }
+                    defer { holdThread(to: nil) }
+                    let settings = SimulationSettings(runs: runs, seed: 20250101, threads: placement.threads)
+                    var result: SimulationResult?
+                    times[index].append(try seconds { result = try SimulationEngine.run(simulation, settings: settings) })
+                    draws[index] = Double(result?.randomDraws ?? 0)
+                }
             }
-            let single = times.dropFirst()
-            if let fastest = single.min(), single.count > 1 {
-                let mean = single.reduce(0, +) / Double(single.count)
-                print(String(format: "%-18@ %10d  %d threads: %.2f× one thread on the fastest CPU, %.2f× on the CPUs' mean",
-                             plan.scenario.name, runs, cpuCount, fastest / times[0], mean / times[0]))
+            for (index, placement) in placements.enumerated() {
+                guard let time = times[index].min() else { continue }
+                let median = times[index].sorted()[times[index].count / 2]
+                // The floor: the same draws at the bare rate on every thread used.
+                let floor = draws[index] / (bareRate * Double(placement.threads))
+                print(String(format: "%-18@ %10d %7d %7@ %9.3f %9.3f %13.0f %16.1f %16.1f %8.3f %11.1f",
+                             plan.scenario.name, runs, placement.threads, placement.cpu.map { "\($0)" } ?? "all", time, median,
+                             Double(runs) / time, draws[index] / Double(runs), draws[index] / time / 1e6, floor, time / floor))
+            }
+            let all = times[0], single = times.dropFirst().filter { !$0.isEmpty }
+            if let allBest = all.min(), single.count > 1 {
+                let best = single.map { $0.min()! }
+                print(String(format: "%-18@ %10d  %d threads (fastest rounds): %.2f× one thread on the fastest CPU, %.2f× on the CPUs' mean",
+                             plan.scenario.name, runs, cpuCount, best.min()! / allBest,
+                             best.reduce(0, +) / Double(best.count) / allBest))
             }
         }
     }
