@@ -118,24 +118,23 @@ public struct DecisionAnalysis: Sendable {
             if !present.isEmpty { jobList.append((group.name, present, true)) }
         }
         let jobs = jobList
-        let results = Results(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { worker in
-            for k in stride(from: worker, to: jobs.count, by: max(1, min(threads, jobs.count))) {
-                let job = jobs[k]
-                let draws = job.members.compactMap { name in problem.inputs.first { $0.name == name }?.draws }
-                do {
-                    let estimate = try PartialValueOfInformation.estimate(
-                        netBenefits: netBenefits, baselineIndex: problem.baselineIndex, inputs: draws,
-                        seed: seed ^ streamKey("evppi " + job.name), samples: standardErrorSamples)
-                    results.set(k, InformationValue(name: job.name, members: job.members, isGroup: job.isGroup,
-                                                    estimate: estimate, failure: nil))
-                } catch {
-                    results.set(k, InformationValue(name: job.name, members: job.members, isGroup: job.isGroup,
-                                                    estimate: nil, failure: "\(error)"))
-                }
+        let results = ResultSlots<InformationValue>(count: jobs.count)
+        // Jobs are claimed one at a time: a group of many inputs takes far longer than one input.
+        forEachClaimed(jobs.count, workers: threads) { k in
+            let job = jobs[k]
+            let draws = job.members.compactMap { name in problem.inputs.first { $0.name == name }?.draws }
+            do {
+                let estimate = try PartialValueOfInformation.estimate(
+                    netBenefits: netBenefits, baselineIndex: problem.baselineIndex, inputs: draws,
+                    seed: seed ^ streamKey("evppi " + job.name), samples: standardErrorSamples)
+                results.set(k, InformationValue(name: job.name, members: job.members, isGroup: job.isGroup,
+                                                estimate: estimate, failure: nil))
+            } catch {
+                results.set(k, InformationValue(name: job.name, members: job.members, isGroup: job.isGroup,
+                                                estimate: nil, failure: "\(error)"))
             }
         }
-        let values = results.all
+        let values = results.values()
         func ranked(_ list: [InformationValue]) -> [InformationValue] {
             list.enumerated().sorted { a, b in
                 let x = a.element.estimate?.value ?? -.infinity, y = b.element.estimate?.value ?? -.infinity
@@ -150,14 +149,6 @@ public struct DecisionAnalysis: Sendable {
 }
 
 /// One slot per job, each written by one worker.
-private final class Results: @unchecked Sendable {
-    private var slots: [DecisionAnalysis.InformationValue?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: DecisionAnalysis.InformationValue) { lock.withLock { slots[index] = value } }
-    var all: [DecisionAnalysis.InformationValue] { slots.compactMap { $0 } }
-}
-
 /// Round numbers for axis ends.
 enum ChartScale {
     /// The smallest of 1, 2, 2.5 or 5 × 10ⁿ at or above `value` (0 for 0 or less).

@@ -220,15 +220,9 @@ public struct SimulationResult: Sendable {
 
     /// This result with ``summary(_:)`` and ``fan(_:)`` computed ahead, in parallel.
     func summarised(threads: Int) -> SimulationResult {
-        let workers = max(1, threads)
         // Tasks are claimed one at a time: a column with many non-finite values to drop, or a slower
         // core, would otherwise leave one worker idle while the other finishes its fixed share.
-        func inParallel(_ count: Int, _ work: @Sendable (Int) -> Void) {
-            let tasks = TaskClaims(0..<count)
-            DispatchQueue.concurrentPerform(iterations: min(workers, max(1, count))) { _ in
-                while let task = tasks.claim() { work(task) }
-            }
-        }
+        func inParallel(_ count: Int, _ work: @Sendable (Int) -> Void) { forEachClaimed(count, workers: threads, work) }
         // First every yearly metric's columns, each gathered in one pass over its values into one
         // buffer, year after year; the fans are summarised from slices of these, in place.
         let yearlyMetrics = YearlyMetric.allCases
@@ -315,20 +309,4 @@ private final class YearColumns: @unchecked Sendable {
     func finite(year: Int) -> UnsafeMutableBufferPointer<Double> {
         UnsafeMutableBufferPointer(rebasing: buffer[(year * rows)..<(year * rows + kept[year])])
     }
-}
-
-/// Result slots filled by parallel tasks, each slot by exactly one task, then read once all are done.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = Mutex(())
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) {
-        // The lock is taken once per slot (one per metric and per year of each yearly metric), so
-        // it costs nothing that counts.
-        lock.withLock { _ in slots[index] = value }
-    }
-
-    func values() -> [Value] { lock.withLock { _ in slots.map { $0! } } }
 }

@@ -99,15 +99,14 @@ public enum SwitchingValues {
                              npv: @escaping @Sendable (_ name: String, _ value: Double) throws -> Double) throws -> [SwitchingValue] {
         let workers = max(1, min(threads, inputs.count))
         guard workers > 1 else { return try solve(inputs: inputs, npv: npv) }
-        let results = Mutex<[Result<SwitchingValue, any Error>?]>(Array(repeating: nil, count: inputs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: inputs.count, by: workers) {
-                let result = Result { try solve(input: inputs[index], npv: npv) }
-                results.withLock { $0[index] = result }
-            }
+        let results = ResultSlots<Result<SwitchingValue, any Error>>(count: inputs.count)
+        // Claimed one at a time: an input with no switch walks its whole grid, one with a switch
+        // near the centre stops early, and fixed shares left one thread waiting on the other.
+        forEachClaimed(inputs.count, workers: workers) { index in
+            results.set(index, Result { try solve(input: inputs[index], npv: npv) })
         }
         // The first error in input order, as the serial solve would throw it.
-        return try results.withLock { $0 }.map { try $0!.get() }
+        return try results.values().map { try $0.get() }
     }
 
     static func solve(input: SwitchingInput,
