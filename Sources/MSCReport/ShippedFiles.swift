@@ -54,9 +54,18 @@ public enum ShippedFiles {
     /// executable (symbolic links followed, so a link in `/usr/local/bin` finds the real install).
     public static func assumptionsDirectory() -> String {
         let process = ProcessInfo.processInfo
-        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         return assumptionsDirectory(environmentFolder: process.environment[environmentVariable],
                                     workingDirectory: FileManager.default.currentDirectoryPath,
-                                    executablePath: URL(fileURLWithPath: executable).resolvingSymlinksInPath().path)
+                                    executablePath: URL(fileURLWithPath: runningExecutable()).resolvingSymlinksInPath().path)
+    }
+
+    /// The running executable's path. On Linux the kernel's own link to it, `/proc/self/exe`:
+    /// `Bundle.main` reads every entry of the executable's folder to make the bundle, and a build
+    /// folder holds thousands, which took several milliseconds of every command's start.
+    static func runningExecutable() -> String {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        #endif
+        return Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
     }
 }

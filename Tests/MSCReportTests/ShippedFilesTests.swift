@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MSCReport
 
@@ -43,5 +44,12 @@ import Testing
             "/work/Assumptions", "/a/b/c/share/msc/Assumptions",
             "/a/b/c/bin/Assumptions", "/a/b/c/Assumptions", "/a/b/Assumptions", "/a/Assumptions", "/Assumptions",
         ])
+    }
+
+    /// The running executable found without making the main bundle is the one the bundle names.
+    @Test func theRunningExecutableIsTheBundlesOwn() throws {
+        let bundled = try #require(Bundle.main.executablePath)
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+        #expect(resolved(ShippedFiles.runningExecutable()) == resolved(bundled))
     }
 }
