@@ -56,4 +56,31 @@ import MSCTestSupport
         let again = SensitivityAnalysis(plan: plan, baseSamples: 128, seed: 7)
         #expect(again.indices.map(\.total) == analysis.indices.map(\.total))
     }
+
+    /// One evaluator through a sequence of central cases, as a switching-value search uses it: it
+    /// keeps the posts' effects while the four inputs they come from stay as they were, and works
+    /// them out again when any one moves. Each case equals a fresh evaluator's, to the last bit.
+    @Test func anEvaluatorReusedAcrossCasesGivesEachCasesOwnOutcome() throws {
+        let plan = try PackageRoot.shippedPlan("national-rollout").plan
+        let central = plan.centralNationalValues
+        func index(_ parameter: ModelParameter) -> Int { parameter.rawValue }
+        var sequence: [[Double]] = [central]
+        for parameter in [ModelParameter.coverageElasticity, .coverageBenchmarkFTEPer100k, .baselineIdentificationRate,
+                          .countyShareOfTwoTierIdentifications, .pensionRate] {
+            var moved = central
+            moved[index(parameter)] *= 1.1
+            sequence += [moved, moved, central]
+        }
+        let reused = CentralCaseEvaluator(plan: plan)
+        for (step, values) in sequence.enumerated() {
+            let fresh = CentralCaseEvaluator(plan: plan).evaluate(nationalValues: values)
+            let again = reused.evaluate(nationalValues: values)
+            #expect(again.netPresentValue.bitPattern == fresh.netPresentValue.bitPattern, "step \(step)")
+            #expect(again.identificationsByYear == fresh.identificationsByYear, "step \(step)")
+        }
+        // Moving the elasticity does change the effects: the reuse is not hiding a change.
+        var moved = central
+        moved[index(.coverageElasticity)] *= 1.1
+        #expect(reused.evaluate(nationalValues: moved).identificationsByYear != reused.evaluate(nationalValues: central).identificationsByYear)
+    }
 }

@@ -11,11 +11,14 @@ final class CentralCaseEvaluator: @unchecked Sendable {
     let plan: SimulationPlan
     private let scratch: ScenarioKernel.Scratch
     private var outcome: ScenarioOutcome
+    /// The model's inputs, refilled from each case's national values (made once, not per case).
+    private var inputs: NationalInputs
 
     init(plan: SimulationPlan) {
         self.plan = plan
         scratch = ScenarioKernel.Scratch(kernel: plan.kernel)
         outcome = ScenarioOutcome(horizonYears: plan.model.horizonYears)
+        inputs = plan.nationalInputs(plan.centralNationalValues)
     }
 
     /// The central case with the national values given; `salaryValue` and `operationalBudgetValue`
@@ -29,8 +32,8 @@ final class CentralCaseEvaluator: @unchecked Sendable {
             // Every post to its last year: the survival weights carry the chance of losing it.
             scratch.endYear[index] = kernel.activeEnd[index]
         }
-        kernel.evaluate(national: plan.nationalInputs(nationalValues), survival: plan.expectedSurvival(nationalValues),
-                        scratch: scratch, into: &outcome)
+        for parameter in ModelParameter.allCases { inputs[parameter] = nationalValues[parameter.rawValue] }
+        kernel.evaluate(national: inputs, survival: plan.expectedSurvival(nationalValues), scratch: scratch, into: &outcome)
         return outcome
     }
 }

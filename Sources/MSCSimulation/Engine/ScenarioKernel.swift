@@ -116,6 +116,10 @@ struct ScenarioKernel: Sendable {
         /// The year after the last each post is funded in (its first year when never funded).
         let endYear: UnsafeMutableBufferPointer<Int>
         let effect: UnsafeMutableBufferPointer<Double>
+        /// The inputs `effect` was last worked out from (identification rate, county share, log of
+        /// the coverage benchmark, coverage elasticity): a central case of a switching-value
+        /// search that leaves all four as they were reuses it, and its `exp`s, as it is.
+        var effectInputs = (Double.nan, Double.nan, Double.nan, Double.nan)
         /// By group and end year (`group × (years + 1) + end`, the last entry of each group holding
         /// all its posts): Σ salary × FTE paid, Σ people × budget, Σ people (posts whose cost is
         /// linear), Σ effect base, Σ posts.
@@ -199,17 +203,21 @@ struct ScenarioKernel: Sendable {
         let rate = national[.baselineIdentificationRate], countyShare = national[.countyShareOfTwoTierIdentifications]
         let logBenchmark = log(national[.coverageBenchmarkFTEPer100k]), elasticity = national[.coverageElasticity]
         let effect = scratch.effect
-        for index in 0..<postCount { effect[index] = 0 }
-        // The tables read into locals once: the loops then load nothing but the values.
-        let memberPost = self.memberPost.values, memberLogDensity = self.memberLogDensity.values
-        let memberResidentsPer100k = self.memberResidentsPer100k.values, memberRole = self.memberRole.values
-        let memberShare = self.memberShare.values
-        for m in 0..<self.memberPost.count {
-            // min(1, d / b)^e as exp(e · min(0, log d − log b)): full coverage needs no exp at all.
-            let logRatio = memberLogDensity[m] - logBenchmark
-            let coverage = logRatio >= 0 ? 1 : exp(elasticity * logRatio)
-            effect[memberPost[m]] += rate * memberResidentsPer100k[m] * memberRole[m].weight(countyShare: countyShare)
-                * coverage * memberShare[m]
+        // The same four inputs give the same effects (a NaN among them never compares equal).
+        if scratch.effectInputs != (rate, countyShare, logBenchmark, elasticity) {
+            scratch.effectInputs = (rate, countyShare, logBenchmark, elasticity)
+            for index in 0..<postCount { effect[index] = 0 }
+            // The tables read into locals once: the loops then load nothing but the values.
+            let memberPost = self.memberPost.values, memberLogDensity = self.memberLogDensity.values
+            let memberResidentsPer100k = self.memberResidentsPer100k.values, memberRole = self.memberRole.values
+            let memberShare = self.memberShare.values
+            for m in 0..<self.memberPost.count {
+                // min(1, d / b)^e as exp(e · min(0, log d − log b)): full coverage needs no exp at all.
+                let logRatio = memberLogDensity[m] - logBenchmark
+                let coverage = logRatio >= 0 ? 1 : exp(elasticity * logRatio)
+                effect[memberPost[m]] += rate * memberResidentsPer100k[m] * memberRole[m].weight(countyShare: countyShare)
+                    * coverage * memberShare[m]
+            }
         }
 
         for index in 0..<scratch.salaryFTE.count {
