@@ -43,6 +43,10 @@ if let flag = arguments.firstIndex(of: "--repeat") {
     repeats = count
     arguments.removeSubrange(flag...(flag + 1))
 }
+if let unknown = arguments.first(where: { $0.hasPrefix("-") }) {
+    FileHandle.standardError.write(Data("msc-bench: \(unknown): unknown option; expected msc-bench [--repeat N] [SCENARIO.yaml ...]\n".utf8))
+    exit(2)
+}
 let scenarioPaths = arguments.isEmpty
     ? ["national-rollout", "status-quo", "county-shared"].map { root + "/Scenarios/\($0).yaml" }
     : arguments
@@ -95,7 +99,8 @@ do {
             }
             for (index, placement) in placements.enumerated() {
                 guard let time = times[index].min() else { continue }
-                let median = times[index].sorted()[times[index].count / 2]
+                let sorted = times[index].sorted(), middle = sorted.count / 2
+                let median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
                 // The floor: the same draws at the bare rate on every thread used.
                 let floor = draws[index] / (bareRate * Double(placement.threads))
                 print(String(format: "%-18@ %10d %7d %7@ %9.3f %9.3f %13.0f %16.1f %16.1f %8.3f %11.1f",

@@ -148,7 +148,6 @@ public struct DecisionAnalysis: Sendable {
     }
 }
 
-/// One slot per job, each written by one worker.
 /// Round numbers for axis ends.
 enum ChartScale {
     /// The smallest of 1, 2, 2.5 or 5 × 10ⁿ at or above `value` (0 for 0 or less).

@@ -32,7 +32,7 @@ func forEachClaimed(_ count: Int, workers: Int, _ work: @Sendable (Int) -> Void)
 }
 
 /// Result slots filled by parallel tasks, each slot by exactly one task, then read once all are done.
-final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = Mutex(())
 

@@ -118,7 +118,9 @@ struct ScenarioKernel: Sendable {
         let effect: UnsafeMutableBufferPointer<Double>
         /// The inputs `effect` was last worked out from (identification rate, county share, log of
         /// the coverage benchmark, coverage elasticity): a central case of a switching-value
-        /// search that leaves all four as they were reuses it, and its `exp`s, as it is.
+        /// search that leaves all four as they were reuses it, and its `exp`s, as it is. The
+        /// effects also rest on the kernel's member tables, so a scratch serves only the kernel it
+        /// was made for.
         var effectInputs = (Double.nan, Double.nan, Double.nan, Double.nan)
         /// By group and end year (`group × (years + 1) + end`, the last entry of each group holding
         /// all its posts): Σ salary × FTE paid, Σ people × budget, Σ people (posts whose cost is
