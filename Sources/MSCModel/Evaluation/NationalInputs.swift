@@ -18,6 +18,14 @@ package struct NationalInputs: Sendable, Equatable {
         values = Array(ordered.prefix(ModelParameter.allCases.count))
     }
 
+    /// Every parameter set from values in ``ModelParameter`` order (the first
+    /// `ModelParameter.allCases.count` entries of `ordered`), in place: the Monte Carlo and the
+    /// central cases refill one set of inputs rather than make one per evaluation.
+    package mutating func set(ordered: [Double]) {
+        precondition(ordered.count >= values.count, "NationalInputs needs \(values.count) values, got \(ordered.count)")
+        for index in values.indices { values[index] = ordered[index] }
+    }
+
     /// The value of one parameter.
     package subscript(parameter: ModelParameter) -> Double {
         get { values[parameter.rawValue] }

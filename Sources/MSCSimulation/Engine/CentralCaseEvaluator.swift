@@ -32,7 +32,7 @@ final class CentralCaseEvaluator: @unchecked Sendable {
             // Every post to its last year: the survival weights carry the chance of losing it.
             scratch.endYear[index] = kernel.activeEnd[index]
         }
-        for parameter in ModelParameter.allCases { inputs[parameter] = nationalValues[parameter.rawValue] }
+        inputs.set(ordered: nationalValues)
         kernel.evaluate(national: inputs, survival: plan.expectedSurvival(nationalValues), scratch: scratch, into: &outcome)
         return outcome
     }

@@ -132,7 +132,6 @@ public enum SimulationEngine {
         let postDraws = PostDraws(plan: plan)
         let kernel = plan.kernel
         let funding = plan.funding
-        let parameterCount = ModelParameter.allCases.count
 
         storage.fill {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -169,9 +168,7 @@ public enum SimulationEngine {
                                 draws += 1
                             }
                         }
-                        for parameter in 0..<parameterCount {
-                            inputs[ModelParameter(rawValue: parameter)!] = values[parameter]
-                        }
+                        inputs.set(ordered: values)
                         values.withUnsafeBufferPointer { buffer in
                             for mix in funding.indices {
                                 funding[mix].draw(into: &fundingDraws[mix], buffer, horizonYears: years, uniform: {

@@ -84,13 +84,14 @@ public struct SimulationPlan: Sendable {
         /// `q^k` at the central q; a switching-value search that moves a renewal probability sets it
         /// to that value for certain.
         func expectedSurvival(_ values: [Double], horizonYears: Int, split: [Double], layout: SurvivalLayout? = nil) -> [Double] {
-            at(values).expectedSurvival(horizonYears: horizonYears, split: split, layout: layout)
+            at(values, renewalCentral: isCentral(values)).expectedSurvival(horizonYears: horizonYears, split: split, layout: layout)
         }
 
-        /// The mix at national values `values`, for the survival of each group that uses it.
-        func at(_ values: [Double]) -> MixAtValues {
+        /// The mix at national values `values` (whose renewal probabilities are central or not, as
+        /// the caller has already asked), for the survival of each group that uses it.
+        func at(_ values: [Double], renewalCentral: Bool) -> MixAtValues {
             MixAtValues(mix: mix.with(absorbProbability: values[absorbSlot], gapTolerance: values[gapToleranceSlot]),
-                        renewal: renewalSlots.map { values[$0] }, renewalCentral: isCentral(values))
+                        renewal: renewalSlots.map { values[$0] }, renewalCentral: renewalCentral)
         }
 
         /// A mix with its absorb probability and gap at some national values, and its renewal
@@ -181,9 +182,8 @@ public struct SimulationPlan: Sendable {
     /// Expected share of each funding group's posts still funded in each year, for national values
     /// `values` (the central ones unless a switching-value search or a tornado moves one).
     func expectedSurvival(_ values: [Double]) -> [[Double]] {
-        // Asked once per mix, not per group: a shared-post scenario has a group for each post, and
-        // copying a mix's binding out for each was much of a central case's time.
-        // The same goes for the mix at these values, made only if some group needs it.
+        // Asked once per mix, not per group (a shared-post scenario has a group for each post), and
+        // the mix at these values made once per mix, only if some group needs it.
         let renewalCentral = funding.map { $0.isCentral(values) }
         var mixes: [FundingBinding.MixAtValues?] = Array(repeating: nil, count: funding.count)
         return fundingGroups.indices.map { index in
@@ -192,7 +192,7 @@ public struct SimulationPlan: Sendable {
                cached.absorb == values[binding.absorbSlot], cached.gapTolerance == values[binding.gapToleranceSlot] {
                 return cached.survival
             }
-            let atValues = mixes[mix] ?? binding.at(values)
+            let atValues = mixes[mix] ?? binding.at(values, renewalCentral: renewalCentral[mix])
             mixes[mix] = atValues
             return atValues.expectedSurvival(horizonYears: model.horizonYears, split: fundingGroups[index].split,
                                              layout: survivalLayouts[index])

@@ -219,14 +219,13 @@ public struct SimulationResult: Sendable {
 
     /// This result with ``summary(_:)`` and ``fan(_:)`` computed ahead, in parallel.
     func summarised(threads: Int) -> SimulationResult {
-        // Tasks are claimed one at a time: a column with many non-finite values to drop, or a slower
-        // core, would otherwise leave one worker idle while the other finishes its fixed share.
-        func inParallel(_ count: Int, _ work: @Sendable (Int) -> Void) { forEachClaimed(count, workers: threads, work) }
+        // Tasks are claimed one at a time (forEachClaimed): a column with many non-finite values to
+        // drop, or a slower core, would otherwise leave one worker idle while the other finishes.
         // First every yearly metric's columns, each gathered in one pass over its values into one
         // buffer, year after year; the fans are summarised from slices of these, in place.
         let yearlyMetrics = YearlyMetric.allCases
         let columnSlots = ResultSlots<YearColumns>(count: yearlyMetrics.count)
-        inParallel(yearlyMetrics.count) { index in
+        forEachClaimed(yearlyMetrics.count, workers: threads) { index in
             columnSlots.set(index, YearColumns(yearly[yearlyMetrics[index]], years: horizonYears))
         }
         let columns = columnSlots.values()
@@ -234,7 +233,7 @@ public struct SimulationResult: Sendable {
         let metricTasks = Metric.allCases
         let yearlyTasks = yearlyMetrics.indices.flatMap { metric in (0..<horizonYears).map { (metric, $0) } }
         let summarySlots = ResultSlots<Summary>(count: metricTasks.count + yearlyTasks.count)
-        inParallel(metricTasks.count + yearlyTasks.count) { task in
+        forEachClaimed(metricTasks.count + yearlyTasks.count, workers: threads) { task in
             if task < metricTasks.count {
                 summarySlots.set(task, Summary(metrics[metricTasks[task]] ?? []))
             } else {
