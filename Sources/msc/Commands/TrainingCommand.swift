@@ -90,8 +90,9 @@ struct TrainingCommand: ParsableCommand {
     static func resolve(_ text: String, in table: AuthorityTable) throws -> Authority {
         do {
             return try table.resolve(text)
-        } catch let failure as AuthorityTable.LookupFailure {
-            throw CommandFailure(message: "--authority \"\(text)\": \(failure.message)")
+        } catch {
+            // `resolve` throws only a LookupFailure (typed throws), so `error` is one.
+            throw CommandFailure(message: "--authority \"\(text)\": \(error.message)")
         }
     }
 }
