@@ -5,26 +5,46 @@ import Hummingbird
 import MSCModel
 import MSCReport
 import MSCSimulation
+import NIOCore
+
+/// A request's context: Hummingbird's, plus the connection it came on, whose closing cancels the
+/// request's work.
+public struct MSCRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
+    }
+}
 
 /// The JSON API and the page. Every answer is computed by the same library calls as `msc`.
 public struct API: Sendable {
+    public typealias Context = MSCRequestContext
     public let workspace: ModelWorkspace
     public let settings: ServerSettings
-    let quickWork: WorkLimiter
-    let simulationWork: WorkLimiter
-    let board = SimulationBoard()
+    /// Central cases, shares, maps, council cards and upload checks: milliseconds each.
+    let quickLane: WorkLane
+    /// Monte Carlo runs and everything built on them (decision analysis, charts, the pack).
+    let simulationLane: WorkLane
+    let board = WorkBoard()
 
     public init(workspace: ModelWorkspace, settings: ServerSettings) {
         self.workspace = workspace
         self.settings = settings
-        quickWork = WorkLimiter(limit: settings.maximumConcurrentQuickJobs, queueLimit: settings.maximumQueuedQuickJobs)
-        simulationWork = WorkLimiter(limit: settings.maximumConcurrentSimulations, queueLimit: 2 * settings.maximumConcurrentSimulations)
+        quickLane = WorkLane(name: "quick calculations", limit: settings.maximumConcurrentQuickJobs,
+                             queueLimit: settings.maximumQueuedQuickJobs, retryAfterSeconds: 1)
+        simulationLane = WorkLane(name: "Monte Carlo runs", limit: settings.maximumConcurrentSimulations,
+                                  queueLimit: settings.maximumQueuedSimulations, retryAfterSeconds: 5)
     }
 
-    /// The router with every route and the error and security middleware.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        router.add(middleware: ErrorAndSecurityMiddleware())
+    /// The router with every route, the request guard and the error and security middleware.
+    public func router() -> Router<Context> {
+        let router = Router(context: Context.self)
+        let scrub = workspace.scrubPaths
+        router.add(middleware: ErrorAndSecurityMiddleware(scrub: scrub))
+        router.add(middleware: RequestGuardMiddleware(hosts: HostPolicy(boundHost: settings.host, port: settings.port)))
         router.get("/") { _, _ in JSONResponse.text(Page.html, contentType: "text/html; charset=utf-8") }
         router.get("/app.js") { _, _ in JSONResponse.text(Page.script, contentType: "text/javascript; charset=utf-8") }
         router.get("/app.css") { _, _ in JSONResponse.text(Page.style, contentType: "text/css; charset=utf-8") }
@@ -36,45 +56,91 @@ public struct API: Sendable {
             JSONResponse.ok(JSONText.write(AuthoritiesReport.json(workspace.authorities.authorities)))
         }
         router.get("/api/progress") { request, _ in progress(client: request.headers[Self.clientHeader]) }
-        router.post("/api/scenario") { request, _ in try await validateUpload(request) }
-        router.post("/api/run") { request, _ in try await run(request) }
-        router.post("/api/compare") { request, _ in try await compare(request) }
-        router.post("/api/decide") { request, _ in try await decide(request) }
-        router.post("/api/share") { request, _ in try await share(request) }
-        router.post("/api/map") { request, _ in try await map(request) }
-        router.post("/api/council") { request, _ in try await council(request) }
-        router.post("/api/evidence-pack") { request, _ in try await evidencePack(request) }
+        router.post("/api/scenario") { request, context in try await validateUpload(request, context) }
+        router.post("/api/run") { request, context in try await run(request, context) }
+        router.post("/api/compare") { request, context in try await compare(request, context) }
+        router.post("/api/decide") { request, context in try await decide(request, context) }
+        router.post("/api/share") { request, context in try await share(request, context) }
+        router.post("/api/map") { request, context in try await map(request, context) }
+        router.post("/api/council") { request, context in try await council(request, context) }
+        router.post("/api/evidence-pack") { request, context in try await evidencePack(request, context) }
         return router
     }
 
     /// The header the page sends to name itself, so that its new run cancels its previous one.
     static let clientHeader = HTTPField.Name("X-MSC-Client")!
 
+    /// Stops every request's work (the server is shutting down).
+    public func cancelAllWork() { board.cancelAll() }
+
+    /// Requests whose work is in progress (for tests and the shutdown log).
+    public var activeWorkCount: Int { board.activeCount }
+
     // MARK: Reading requests
 
-    /// The body, refused with a 413 when larger than the limit.
-    func body(of request: Request) async throws -> Data {
+    /// The body, refused with a 413 when larger than the limit and a 408 when it does not arrive
+    /// in time (a client sending a byte a second holds nothing for long).
+    func body(of request: Request, _ context: Context) async throws -> Data {
         let limit = settings.maximumBodyBytes
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
             throw APIError(status: 413, "body: \(declared) bytes is more than the limit of \(limit) bytes")
         }
-        var request = request
-        do {
-            let buffer = try await request.collectBody(upTo: limit)
-            return Data(buffer.readableBytesView)
-        } catch {
-            throw APIError(status: 413, "body: more than the limit of \(limit) bytes")
+        let seconds = settings.bodyTimeoutSeconds
+        let outcome = try await withThrowingTaskGroup(of: Data?.self) { group in
+            group.addTask {
+                var request = request
+                do {
+                    return Data(try await request.collectBody(upTo: limit).readableBytesView)
+                } catch is CancellationError {
+                    return nil
+                } catch {
+                    throw APIError(status: 413, "body: more than the limit of \(limit) bytes")
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(seconds))
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
+        guard let data = outcome else {
+            context.channel.close(promise: nil)
+            throw APIError(status: 408, "body: not received within \(seconds) s")
+        }
+        return data
     }
 
-    func scenarioRequest(_ request: Request, extraKeys: [String] = [], minimumScenarios: Int = 1) async throws -> ScenarioRequest {
-        try ScenarioRequest.parse(try await body(of: request), extraKeys: extraKeys,
+    func scenarioRequest(_ request: Request, _ context: Context, extraKeys: [String] = [],
+                         minimumScenarios: Int = 1) async throws -> ScenarioRequest {
+        try ScenarioRequest.parse(try await body(of: request, context), extraKeys: extraKeys,
                                   maximumIterations: settings.maximumIterations, minimumScenarios: minimumScenarios)
     }
 
-    /// Runs quick model work (loading, central cases) on a worker thread within the concurrency limit.
-    func quick<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await quickWork.run(busyMessage: "the server is busy (\(settings.maximumQueuedQuickJobs) requests waiting); try again shortly", work)
+    /// Runs `work` with a ticket that is cancelled when the client's connection closes (and, with
+    /// `client`, when the same page starts a newer run), in `lane` once it admits the request.
+    func withWork<T: Sendable>(_ lane: WorkLane, _ context: Context, client: String? = nil,
+                               _ work: @escaping @Sendable (WorkTicket) throws -> T) async throws -> T {
+        let ticket = board.begin(client: client)
+        defer { board.end(ticket) }
+        context.channel.closeFuture.whenComplete { _ in ticket.cancel(.clientGone) }
+        let result = try await lane.run(ticket) { try work(ticket) }
+        try ticket.checkNotCancelled()
+        return result
+    }
+
+    /// Quick model work (loading, central cases) within the quick lane's limits.
+    func quick<T: Sendable>(_ context: Context, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withWork(quickLane, context) { _ in try work() }
+    }
+
+    /// A Monte Carlo request: refused at once beyond the work budget, then run in the simulation lane.
+    func simulation<T: Sendable>(_ parsed: ScenarioRequest, _ request: Request, _ context: Context, analysis: WorkBudget.Analysis,
+                                 _ work: @escaping @Sendable (WorkTicket) throws -> T) async throws -> T {
+        try settings.workBudget.check(scenarios: parsed.scenarios.count + parsed.uploads.count,
+                                      iterations: parsed.iterations, analysis: analysis)
+        return try await withWork(simulationLane, context, client: request.headers[Self.clientHeader], work)
     }
 
     static func timed(_ start: ContinuousClock.Instant, _ response: Response) -> Response {
@@ -123,33 +189,36 @@ public struct API: Sendable {
 
     // MARK: Endpoints
 
-    func validateUpload(_ request: Request) async throws -> Response {
-        let data = try await body(of: request)
-        guard let object = try? JSONSerialization.jsonObject(with: data) else {
-            throw APIError.badRequest("body: expected {\"fileName\": \"mine.yaml\", \"yaml\": \"…\"}")
+    func validateUpload(_ request: Request, _ context: Context) async throws -> Response {
+        let members = try ScenarioRequest.object(try await body(of: request, context))
+        let upload = try ScenarioRequest.parseUpload(.object(members), key: "body")
+        let workspace = workspace
+        let json = try await quick(context) { () throws -> JSONValue in
+            let scenario = try workspace.validate(upload: upload).scenario
+            return .object([
+                ("name", .string(scenario.name)), ("question", .string(scenario.question)),
+                ("horizonYears", .number(Double(scenario.horizonYears))), ("fileName", .string(upload.fileName)),
+            ])
         }
-        let upload = try ScenarioRequest.parseUpload(object, key: "body")
-        let loaded = try await quick { try workspace.validate(upload: upload) }
-        let scenario = loaded.scenario
-        return JSONResponse.ok(JSONText.write(.object([
-            ("name", .string(scenario.name)), ("question", .string(scenario.question)),
-            ("horizonYears", .number(Double(scenario.horizonYears))), ("fileName", .string(upload.fileName)),
-        ])))
+        return JSONResponse.ok(JSONText.write(json))
     }
 
     /// `msc run`: the central case of each scenario (`"central": true`, with the map's figures when
     /// `"map": true`), or each scenario's Monte Carlo.
-    func run(_ request: Request) async throws -> Response {
+    func run(_ request: Request, _ context: Context) async throws -> Response {
         let start = ContinuousClock.now
-        let parsed = try await scenarioRequest(request, extraKeys: ["central", "map", "switchingValues"])
+        let parsed = try await scenarioRequest(request, context, extraKeys: ["central", "map", "switchingValues"])
+        let api = self
         if !parsed.central {
-            let (plans, results, _) = try await simulate(parsed, client: request.headers[Self.clientHeader])
-            let report = ComparisonReport(results: results, baselineIndex: plans.map { _ -> Int? in nil },
-                                          manifest: manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "run"))
-            return Self.timed(start, JSONResponse.ok(JSONText.write(report.json)))
+            let json = try await simulation(parsed, request, context, analysis: .monteCarlo) { ticket -> JSONValue in
+                let (plans, results, _) = try api.simulate(parsed, ticket: ticket)
+                return ComparisonReport(results: results, baselineIndex: plans.map { _ -> Int? in nil },
+                                        manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "run")).json
+            }
+            return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
         }
         let workspace = workspace
-        let json: JSONValue = try await quick { () throws -> JSONValue in
+        let json: JSONValue = try await quick(context) { () throws -> JSONValue in
             let plans = try workspace.plans(for: parsed)
             return .object([
                 ("scenarios", .array(try plans.map { plan in
@@ -167,61 +236,63 @@ public struct API: Sendable {
 
     /// `msc compare`: every scenario's Monte Carlo with common random numbers, differences against
     /// the baseline, and (with `"charts": true`) the evidence pack's SVG charts.
-    func compare(_ request: Request) async throws -> Response {
+    func compare(_ request: Request, _ context: Context) async throws -> Response {
         let start = ContinuousClock.now
-        let parsed = try await scenarioRequest(request, extraKeys: ["charts", "decision"])
+        let parsed = try await scenarioRequest(request, context, extraKeys: ["charts", "decision"])
         let deciding = parsed.decision && parsed.scenarios.count + parsed.uploads.count >= 2
         if deciding { try Self.checkDecidable(parsed) }
-        let (plans, results, baselines) = try await simulate(parsed, client: request.headers[Self.clientHeader],
-                                                             keepInputDraws: deciding)
-        let comparison = ComparisonReport(results: results, baselineIndex: baselines,
-                                          manifest: manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "compare"))
-        guard case .object(var pairs) = comparison.json else { throw APIError(status: 500, "comparison could not be written") }
-        pairs.append(("table", Self.tableJSON(comparison.table)))
-        var decision: DecisionReport?
-        if deciding {
-            let manifest = comparison.manifest
-            let report = try await quick { try Self.decision(plans, results, baselines, parsed, manifest, threads: 1) }
-            pairs.append(("decision", report.json))
-            // The page shows the options, EVPI and information tables; the curves are in the charts.
-            pairs.append(("decisionTables", .array([report.optionsTable, report.evpiTable, report.informationTable].map(Self.tableJSON))))
-            decision = report
-        }
-        if parsed.charts {
-            let inputs = Unshared((plans, comparison, decision))
-            let charts = try await quick {
+        let api = self
+        let json = try await simulation(parsed, request, context, analysis: deciding ? .decision : .monteCarlo) { ticket -> JSONValue in
+            let (plans, results, baselines) = try api.simulate(parsed, ticket: ticket, keepInputDraws: deciding)
+            let comparison = ComparisonReport(results: results, baselineIndex: baselines,
+                                              manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "compare"))
+            guard case .object(var pairs) = comparison.json else { throw APIError(status: 500, "comparison could not be written") }
+            pairs.append(("table", Self.tableJSON(comparison.table)))
+            var decision: DecisionReport?
+            if deciding {
+                let report = try Self.decision(plans, results, baselines, parsed, comparison.manifest, ticket: ticket)
+                pairs.append(("decision", report.json))
+                // The page shows the options, EVPI and information tables; the curves are in the charts.
+                pairs.append(("decisionTables", .array([report.optionsTable, report.evpiTable, report.informationTable].map(Self.tableJSON))))
+                decision = report
+            }
+            if parsed.charts {
+                try ticket.checkNotCancelled()
                 // The charts need no switching values, so their root searches are skipped.
-                let analysis = try EvidenceAnalysis(plans: inputs.value.0, results: inputs.value.1.results,
-                                                    solvingSwitchingValues: false)
-                var pack = try EvidencePack(analysis: analysis, comparison: inputs.value.1)
-                pack.decision = inputs.value.2
-                return Unshared(Charts.all(for: pack))
-            }.value
-            pairs.append(("charts", .array(charts.map { chart in
-                .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
-            })))
+                let analysis = try EvidenceAnalysis(plans: plans, results: comparison.results, solvingSwitchingValues: false)
+                var pack = try EvidencePack(analysis: analysis, comparison: comparison)
+                pack.decision = decision
+                pairs.append(("charts", .array(Charts.all(for: pack).map { chart in
+                    .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
+                })))
+            }
+            pairs.append(("notes", .array(plans.flatMap { Self.overrideNotes($0, parsed) }.map { .string($0) })))
+            return .object(pairs)
         }
-        pairs.append(("notes", .array(plans.flatMap { Self.overrideNotes($0, parsed) }.map { .string($0) })))
-        return Self.timed(start, JSONResponse.ok(JSONText.write(.object(pairs))))
+        return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
     }
 
     /// `msc decide`: how likely each scenario is worthwhile against the baseline, by value of an
     /// identification, and which inputs are worth resolving first (EVPI, EVPPI).
-    func decide(_ request: Request) async throws -> Response {
+    func decide(_ request: Request, _ context: Context) async throws -> Response {
         let start = ContinuousClock.now
-        let parsed = try await scenarioRequest(request, extraKeys: ["threshold", "charts"], minimumScenarios: 2)
+        let parsed = try await scenarioRequest(request, context, extraKeys: ["threshold", "charts"], minimumScenarios: 2)
         try Self.checkDecidable(parsed)
-        let (plans, results, baselines) = try await simulate(parsed, client: request.headers[Self.clientHeader], keepInputDraws: true)
-        let manifest = manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "decide")
-        let report = try await quick { try Self.decision(plans, results, baselines, parsed, manifest, threads: 1) }
-        guard case .object(var pairs) = report.json else { throw APIError(status: 500, "decision could not be written") }
-        pairs.append(("tables", .array(report.tables.map(Self.tableJSON))))
-        if parsed.charts {
-            pairs.append(("charts", .array(DecisionCharts.all(report).map { chart in
-                .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
-            })))
+        let api = self
+        let json = try await simulation(parsed, request, context, analysis: .decision) { ticket -> JSONValue in
+            let (plans, results, baselines) = try api.simulate(parsed, ticket: ticket, keepInputDraws: true)
+            let manifest = api.manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "decide")
+            let report = try Self.decision(plans, results, baselines, parsed, manifest, ticket: ticket)
+            guard case .object(var pairs) = report.json else { throw APIError(status: 500, "decision could not be written") }
+            pairs.append(("tables", .array(report.tables.map(Self.tableJSON))))
+            if parsed.charts {
+                pairs.append(("charts", .array(DecisionCharts.all(report).map { chart in
+                    .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
+                })))
+            }
+            return .object(pairs)
         }
-        return Self.timed(start, JSONResponse.ok(JSONText.write(.object(pairs))))
+        return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
     }
 
     /// The regressions behind decision analysis need every shared input drawn alike in each
@@ -231,12 +302,16 @@ public struct API: Sendable {
         if parsed.iterations < 100 { throw APIError.badRequest("iterations: decision analysis needs at least 100") }
     }
 
+    /// The decision analysis on one thread (the simulation lane's), stopping between inputs when
+    /// the ticket is cancelled.
     static func decision(_ plans: [ScenarioPlan], _ results: [SimulationResult], _ baselines: [Int?], _ parsed: ScenarioRequest,
-                         _ manifest: RunManifest, threads: Int) throws -> DecisionReport {
+                         _ manifest: RunManifest, ticket: WorkTicket) throws -> DecisionReport {
         let baseline = baselines.firstIndex { $0 == nil } ?? 0
         do {
             let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: baseline)
-            let analysis = DecisionAnalysis.analyse(problem, threshold: parsed.threshold, seed: parsed.seed, threads: threads)
+            let analysis = DecisionAnalysis.analyse(problem, threshold: parsed.threshold, seed: parsed.seed, threads: 1,
+                                                    shouldStop: { ticket.isCancelled })
+            try ticket.checkNotCancelled()
             return DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans), manifest: manifest)
         } catch let error as DecisionError {
             throw APIError.badRequest("decision: \(error.description)")
@@ -244,14 +319,14 @@ public struct API: Sendable {
     }
 
     /// `msc share`: what each council in an area pays for one scenario's posts.
-    func share(_ request: Request) async throws -> Response {
-        let parsed = try await scenarioRequest(request, extraKeys: ["area", "areaKind"])
+    func share(_ request: Request, _ context: Context) async throws -> Response {
+        let parsed = try await scenarioRequest(request, context, extraKeys: ["area", "areaKind"])
         guard parsed.scenarios.count + parsed.uploads.count == 1 else { throw APIError.badRequest("scenarios: expected exactly one scenario") }
         guard let area = parsed.area else { throw APIError.badRequest("area: expected a county, police force area, region or council, e.g. \"Kent\"") }
         let kind = parsed.areaKind.map(AreaKind.init(scenarioWord:))
         if kind == .some(nil) { throw APIError.badRequest("areaKind: expected county-area, police-force-area, region or authority") }
         let workspace = workspace
-        let json = try await quick {
+        let json = try await quick(context) {
             let plan = try workspace.plans(for: parsed)[0]
             do {
                 return try ShareReport(loaded: plan.loaded, authorities: workspace.authorities, deployment: plan.deployment,
@@ -265,16 +340,16 @@ public struct API: Sendable {
 
     /// One scenario's hexagon map coloured by `metric` (the evidence pack's map code), with each
     /// council's value for the page's hover.
-    func map(_ request: Request) async throws -> Response {
+    func map(_ request: Request, _ context: Context) async throws -> Response {
         let start = ContinuousClock.now
-        let parsed = try await scenarioRequest(request, extraKeys: ["metric"])
+        let parsed = try await scenarioRequest(request, context, extraKeys: ["metric"])
         guard parsed.scenarios.count + parsed.uploads.count == 1 else { throw APIError.badRequest("scenarios: expected exactly one scenario") }
         let word = parsed.metric ?? HexMapMetric.posts.rawValue
         guard let metric = HexMapMetric(rawValue: word) else {
             throw APIError.badRequest("metric: expected one of \(HexMapMetric.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let workspace = workspace
-        let json = try await quick { () throws -> JSONValue in
+        let json = try await quick(context) { () throws -> JSONValue in
             let plan = try workspace.plans(for: parsed)[0]
             let cells = HexMaps.cells(plan: plan, metric: metric, layout: workspace.hexLayout, authorities: workspace.authorities)
             return .object([
@@ -293,17 +368,16 @@ public struct API: Sendable {
     }
 
     /// One council's card under one scenario (the map's click).
-    func council(_ request: Request) async throws -> Response {
-        let data = try await body(of: request)
-        var object = (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-        guard let code = object.removeValue(forKey: "code") as? String, code.count <= 12 else {
+    func council(_ request: Request, _ context: Context) async throws -> Response {
+        let members = try ScenarioRequest.object(try await body(of: request, context))
+        guard let code = members.first(where: { $0.key == "code" })?.value.stringValue, code.count <= 12 else {
             throw APIError.badRequest("code: expected a council's ONS code, e.g. \"E06000001\"")
         }
-        let rest = try JSONSerialization.data(withJSONObject: object)
-        let parsed = try ScenarioRequest.parse(rest, maximumIterations: settings.maximumIterations)
+        let parsed = try ScenarioRequest.parse(members: members.filter { $0.key != "code" },
+                                               maximumIterations: settings.maximumIterations)
         guard parsed.scenarios.count + parsed.uploads.count == 1 else { throw APIError.badRequest("scenarios: expected exactly one scenario") }
         let workspace = workspace
-        let json = try await quick {
+        let json = try await quick(context) {
             let plan = try workspace.plans(for: parsed)[0]
             do {
                 return try CouncilCard(plan: plan, code: code, authorities: workspace.authorities).json
@@ -315,19 +389,22 @@ public struct API: Sendable {
     }
 
     /// The evidence pack of the request's comparison, every format in one zip file.
-    func evidencePack(_ request: Request) async throws -> Response {
-        let parsed = try await scenarioRequest(request)
+    func evidencePack(_ request: Request, _ context: Context) async throws -> Response {
+        let parsed = try await scenarioRequest(request, context)
         let deciding = parsed.scenarios.count + parsed.uploads.count >= 2 && parsed.sampling != .sobol && parsed.iterations >= 100
-        let (plans, results, baselines) = try await simulate(parsed, client: nil, keepInputDraws: deciding)
-        let comparison = ComparisonReport(results: results, baselineIndex: baselines,
-                                          manifest: manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "evidence-pack"))
-        let inputs = Unshared((plans, comparison))
-        let data = try await quick {
-            let analysis = try EvidenceAnalysis(plans: inputs.value.0, results: inputs.value.1.results,
+        let api = self
+        let data = try await simulation(parsed, request, context, analysis: deciding ? .decision : .monteCarlo) { ticket -> Data in
+            let (plans, results, baselines) = try api.simulate(parsed, ticket: ticket, keepInputDraws: deciding)
+            let comparison = ComparisonReport(results: results, baselineIndex: baselines,
+                                              manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0,
+                                                                     endpoint: "evidence-pack"))
+            try ticket.checkNotCancelled()
+            let analysis = try EvidenceAnalysis(plans: plans, results: comparison.results,
                                                 decisionSeed: deciding ? parsed.seed : nil,
                                                 decisionBaseline: baselines.firstIndex { $0 == nil } ?? 0)
-            return try EvidencePackWriter.zipped(try EvidencePack(analysis: analysis, comparison: inputs.value.1,
-                                                                  maps: (workspace.hexLayout, workspace.authorities)))
+            try ticket.checkNotCancelled()
+            return try EvidencePackWriter.zipped(try EvidencePack(analysis: analysis, comparison: comparison,
+                                                                  maps: (api.workspace.hexLayout, api.workspace.authorities)))
         }
         return JSONResponse.bytes(data, contentType: "application/zip", fileName: "evidence-pack.zip")
     }
@@ -335,33 +412,26 @@ public struct API: Sendable {
     // MARK: Running
 
     /// Builds the plans and runs each scenario's Monte Carlo with the same seed (common random
-    /// numbers), within the limit on simultaneous runs; a newer run by the same client cancels this one.
-    func simulate(_ parsed: ScenarioRequest, client: String?,
-                  keepInputDraws: Bool = false) async throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
-        let ticket = board.begin(client: client)
-        defer { ticket.finished.store(true, ordering: .relaxed) }
-        let workspace = workspace
-        let plans = try await quick { try workspace.plans(for: parsed) }
+    /// numbers), on the calling thread (the simulation lane's); stops between chunks when the
+    /// ticket is cancelled.
+    func simulate(_ parsed: ScenarioRequest, ticket: WorkTicket,
+                  keepInputDraws: Bool = false) throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
+        let plans = try workspace.plans(for: parsed)
         let baselines = try baselineIndex(plans, parsed)   // a wrong baseline is refused before the run
         let simulation = SimulationSettings(runs: parsed.iterations, seed: parsed.seed, method: parsed.sampling,
                                             threads: settings.simulationThreads, keepInputDraws: keepInputDraws)
         ticket.total.store(parsed.iterations * plans.count, ordering: .relaxed)
-        let busy = "\(settings.maximumConcurrentSimulations) Monte Carlo runs are in progress; try again shortly"
-        let results = try await simulationWork.run(busyMessage: busy) {
-            var results: [SimulationResult] = []
-            for (index, plan) in plans.enumerated() {
-                if ticket.isCancelled { break }
-                let offset = index * parsed.iterations
-                let result = try SimulationEngine.run(plan.plan, settings: simulation,
-                                                      progress: { done, _ in ticket.done.store(offset + done, ordering: .relaxed) },
-                                                      shouldStop: { ticket.isCancelled })
-                results.append(result)
-            }
-            return results
+        var results: [SimulationResult] = []
+        for (index, plan) in plans.enumerated() {
+            try ticket.checkNotCancelled()
+            let offset = index * parsed.iterations
+            let result = try SimulationEngine.run(plan.plan, settings: simulation,
+                                                  progress: { done, _ in ticket.done.store(offset + done, ordering: .relaxed) },
+                                                  shouldStop: { ticket.isCancelled })
+            results.append(result)
         }
-        if ticket.isCancelled || results.count < plans.count || results.contains(where: \.interrupted) {
-            throw APIError(status: 409, "cancelled: a newer run from the same page replaced this one")
-        }
+        try ticket.checkNotCancelled()
+        if results.contains(where: \.interrupted) { throw APIError(status: 409, "cancelled: the run was stopped before it finished") }
         return (plans, results, baselines)
     }
 
@@ -403,11 +473,4 @@ public struct API: Sendable {
             "\(plan.scenario.name) sets \($0) itself, so your override of \($0) does not apply to it."
         }
     }
-}
-
-/// Hands a finished, never-again-mutated value to one worker thread. Reports are plain values
-/// without `Sendable` conformance; each is built, passed once and read by one thread at a time.
-struct Unshared<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -14,6 +14,10 @@ public struct ModelWorkspace: Sendable {
     public let scenarios: [ShippedScenario]
     /// The hexagon layout of the councils (Open Innovations, MIT) the map is drawn on.
     public let hexLayout: HexLayout
+    /// The tables shipped beside the scenarios (e.g. `unitary-2028-reorganisations.csv`): the
+    /// only files an uploaded scenario may name, by these bare names.
+    public let shippedTables: [String]
+    public let scenariosDirectory: String
 
     /// One shipped scenario file, checked at start so a broken file is found before anyone asks.
     public struct ShippedScenario: Sendable {
@@ -32,15 +36,18 @@ public struct ModelWorkspace: Sendable {
         authorities = try AuthorityTable.load(path: authoritiesPath)
         hexLayout = try HexLayout.load(assumptionsDirectory: assumptionsDirectory)
         try hexLayout.checkCovers(authorities)
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: scenariosDirectory)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.sorted()
+        self.scenariosDirectory = scenariosDirectory
+        let listing = ((try? FileManager.default.contentsOfDirectory(atPath: scenariosDirectory)) ?? []).sorted()
+        let files = listing.filter { $0.hasSuffix(".yaml") }
+        shippedTables = listing.filter { $0.hasSuffix(".csv") }
         guard !files.isEmpty else {
             throw InputError(file: scenariosDirectory, message: "no scenario .yaml files; expected the shipped Scenarios/ folder")
         }
         var scenarios: [ShippedScenario] = []
         for file in files {
             let path = (scenariosDirectory as NSString).appendingPathComponent(file)
-            let loaded = try Scenario.load(path: path, assumptions: assumptions, authorities: authorities)
+            let loaded = try Scenario.load(path: path, displayName: "Scenarios/\(file)", assumptions: assumptions,
+                                           authorities: authorities)
             scenarios.append(ShippedScenario(name: loaded.scenario.name, question: loaded.scenario.question, path: path,
                                              horizonYears: loaded.scenario.horizonYears,
                                              declaredBaseline: loaded.scenario.baseline?.name))
@@ -90,12 +97,14 @@ public struct ModelWorkspace: Sendable {
         do {
             for name in request.scenarios {
                 let shipped = try shipped(name)
-                let loaded = try Scenario.load(path: shipped.path, assumptions: base, authorities: authorities)
+                let loaded = try Scenario.load(path: shipped.path, displayName: "Scenarios/\((shipped.path as NSString).lastPathComponent)",
+                                               assumptions: base, authorities: authorities)
                 plans.append(try ScenarioPlan.build(loaded: loaded, authorities: authorities, assumptionsDirectory: assumptionsDirectory,
                                                     inputFiles: [shipped.path, authoritiesPath] + base.files))
             }
             for upload in request.uploads {
-                let loaded = try Scenario.parse(text: upload.yaml, fileName: upload.fileName, assumptions: base, authorities: authorities)
+                let loaded = try Scenario.parse(text: upload.yaml, fileName: upload.fileName, assumptions: base,
+                                                authorities: authorities, files: uploadFileAccess)
                 plans.append(try ScenarioPlan.build(loaded: loaded, authorities: authorities, assumptionsDirectory: assumptionsDirectory,
                                                     inputFiles: [authoritiesPath] + base.files))
             }
@@ -109,9 +118,31 @@ public struct ModelWorkspace: Sendable {
     /// Checks an uploaded scenario with the loader the command line uses; its one-line error otherwise.
     func validate(upload: ScenarioUpload) throws -> LoadedScenario {
         do {
-            return try Scenario.parse(text: upload.yaml, fileName: upload.fileName, assumptions: assumptions, authorities: authorities)
+            return try Scenario.parse(text: upload.yaml, fileName: upload.fileName, assumptions: assumptions,
+                                      authorities: authorities, files: uploadFileAccess)
         } catch let error as InputError {
             throw APIError.input(error)
+        }
+    }
+
+    /// What an uploaded scenario may name: the shipped tables, by name, and nothing else.
+    var uploadFileAccess: ScenarioFileAccess { .shippedOnly(folder: scenariosDirectory, names: shippedTables) }
+
+    /// `text` with the server's own folders written as the names users know (`Assumptions`,
+    /// `Scenarios`), so that no answer reveals where the server keeps its files.
+    public var scrubPaths: @Sendable (String) -> String {
+        let folders = [(assumptionsDirectory, "Assumptions"), (scenariosDirectory, "Scenarios")]
+            .flatMap { folder, name -> [(String, String)] in
+                let standard = (folder as NSString).standardizingPath
+                let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
+                return [(absolute, name), (standard, name), (folder, name)].filter { !$0.0.isEmpty && $0.0 != "." }
+            }
+            .sorted { $0.0.count > $1.0.count }   // the longest spelling first
+        let workingDirectory = FileManager.default.currentDirectoryPath + "/"
+        return { text in
+            var out = text
+            for (folder, name) in folders { out = out.replacingOccurrences(of: folder, with: name) }
+            return out.replacingOccurrences(of: workingDirectory, with: "")
         }
     }
 }

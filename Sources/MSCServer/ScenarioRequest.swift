@@ -1,4 +1,5 @@
 import Foundation
+import MSCModel
 import MSCSimulation
 
 /// One assumption override from a request: its name and its value as JSON text (a number, or an
@@ -45,70 +46,83 @@ public struct ScenarioRequest: Sendable {
 
     static let commonKeys = ["scenarios", "uploads", "baseline", "overrides", "seed", "iterations", "sampling"]
 
+    /// Largest seed a request may give: every whole number up to 2^53 is exact in JavaScript,
+    /// so the page can show and send back any seed it was given.
+    static let maximumSeed: UInt64 = 1 << 53
+
+    /// The body as a JSON object read strictly (a repeated key or a malformed number is refused).
+    static func object(_ body: Data) throws -> [(key: String, value: StrictJSON)] {
+        let parsed: StrictJSON
+        do {
+            parsed = try StrictJSON.parse(body)
+        } catch let failure as StrictJSON.Failure {
+            throw APIError.badRequest("body: not valid JSON (\(failure.message)); expected an object such as {\"scenarios\": [\"status-quo\"]}")
+        }
+        guard let members = parsed.members else {
+            throw APIError.badRequest("body: expected a JSON object such as {\"scenarios\": [\"status-quo\"]}")
+        }
+        return members
+    }
+
     /// Parses and checks a JSON body; `extraKeys` are the endpoint's own keys.
     static func parse(_ body: Data, extraKeys: [String] = [], maximumIterations: Int,
                       minimumScenarios: Int = 1) throws -> ScenarioRequest {
-        let object: [String: Any]
-        do {
-            guard let parsed = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) as? [String: Any] else {
-                throw APIError.badRequest("body: expected a JSON object such as {\"scenarios\": [\"status-quo\"]}")
-            }
-            object = parsed
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError.badRequest("body: not valid JSON; expected an object such as {\"scenarios\": [\"status-quo\"]}")
-        }
+        try parse(members: try object(body), extraKeys: extraKeys, maximumIterations: maximumIterations,
+                  minimumScenarios: minimumScenarios)
+    }
+
+    static func parse(members: [(key: String, value: StrictJSON)], extraKeys: [String] = [], maximumIterations: Int,
+                      minimumScenarios: Int = 1) throws -> ScenarioRequest {
+        let object = StrictJSON.object(members)
         let allowed = commonKeys + extraKeys
-        if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
+        if let unknown = members.map(\.key).sorted().first(where: { !allowed.contains($0) }) {
             throw APIError.badRequest("\(unknown): unknown key; expected one of \(allowed.joined(separator: ", "))")
         }
         var request = ScenarioRequest()
         if let value = object["scenarios"] {
-            guard let names = value as? [String] else { throw APIError.badRequest("scenarios: expected a list of scenario names") }
-            request.scenarios = names
+            guard case .array(let items) = value else { throw APIError.badRequest("scenarios: expected a list of scenario names") }
+            request.scenarios = try items.map {
+                guard let name = $0.stringValue else { throw APIError.badRequest("scenarios: expected a list of scenario names") }
+                return name
+            }
         }
         if let value = object["uploads"] {
-            guard let list = value as? [Any], list.count <= 8 else {
+            guard case .array(let list) = value, list.count <= 8 else {
                 throw APIError.badRequest("uploads: expected a list of at most 8 objects {\"fileName\": …, \"yaml\": …}")
             }
             request.uploads = try list.enumerated().map { try parseUpload($0.element, key: "uploads[\($0.offset)]") }
         }
-        if let value = object["baseline"], !(value is NSNull) {
-            guard let name = value as? String else { throw APIError.badRequest("baseline: expected a scenario name") }
+        if let value = object["baseline"], value != .null {
+            guard let name = value.stringValue else { throw APIError.badRequest("baseline: expected a scenario name") }
             request.baseline = name
         }
         if let value = object["overrides"] {
-            guard let map = value as? [String: Any] else {
+            guard let map = value.members else {
                 throw APIError.badRequest("overrides: expected an object of assumption names and values, e.g. {\"salary\": 50000}")
             }
-            request.overrides = try map.keys.sorted().map { name in
-                let text = try JSONSerialization.data(withJSONObject: map[name]!, options: [.fragmentsAllowed, .sortedKeys])
-                return AssumptionOverride(name: name, json: String(decoding: text, as: UTF8.self))
-            }
+            request.overrides = map.sorted { $0.key < $1.key }.map { AssumptionOverride(name: $0.key, json: $0.value.text) }
         }
         if let value = object["seed"] {
-            guard jsonBool(value) == nil, let number = value as? NSNumber, let seed = UInt64(exactly: number.doubleValue) else {
-                throw APIError.badRequest("seed: expected a whole number from 0 to 2^53")
+            guard let seed = value.exactUnsigned, seed <= maximumSeed else {
+                throw APIError.badRequest("seed: expected a whole number from 0 to 2^53 (9007199254740992), written without a point or exponent")
             }
             request.seed = seed
         }
         if let value = object["iterations"] {
-            guard jsonBool(value) == nil, let number = value as? NSNumber, let count = Int(exactly: number.doubleValue),
-                  (1...maximumIterations).contains(count) else {
+            guard let count = value.wholeNumber, (1...maximumIterations).contains(count) else {
                 throw APIError.badRequest("iterations: expected a whole number from 1 to \(maximumIterations)")
             }
             request.iterations = count
         }
         if let value = object["sampling"] {
-            guard let text = value as? String, let method = SamplingMethod(rawValue: text) else {
+            guard let text = value.stringValue, let method = SamplingMethod(rawValue: text) else {
                 throw APIError.badRequest("sampling: expected mc, lhs or sobol")
             }
             request.sampling = method
         }
         for flag in ["central", "charts", "map", "switchingValues", "decision"] where extraKeys.contains(flag) {
             guard let value = object[flag] else { continue }
-            guard let bool = jsonBool(value) else {
+            guard let bool = value.boolValue else {
                 throw APIError.badRequest("\(flag): expected true or false")
             }
             switch flag {
@@ -119,17 +133,19 @@ public struct ScenarioRequest: Sendable {
             default: request.switchingValues = bool
             }
         }
-        if extraKeys.contains("threshold"), let value = object["threshold"], !(value is NSNull) {
-            guard jsonBool(value) == nil, let number = value as? NSNumber, number.doubleValue.isFinite,
-                  (0...1e9).contains(number.doubleValue) else {
+        if extraKeys.contains("threshold"), let value = object["threshold"], value != .null {
+            guard let number = value.doubleValue, (0...1e9).contains(number) else {
                 throw APIError.badRequest("threshold: expected an amount in pounds between 0 and 1,000,000,000")
             }
-            request.threshold = number.doubleValue
+            request.threshold = number
         }
         for key in ["area", "areaKind", "metric"] where extraKeys.contains(key) {
             guard let value = object[key] else { continue }
-            guard let text = value as? String, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 200 else {
+            guard let text = value.stringValue, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 200 else {
                 throw APIError.badRequest("\(key): expected a name, e.g. \"Kent\"")
+            }
+            if let hidden = DisplaySafeText.firstHiddenCharacter(in: text) {
+                throw APIError.badRequest("\(key): expected a name without control or text-direction characters, found \(hidden)")
             }
             switch key {
             case "area": request.area = text
@@ -147,20 +163,22 @@ public struct ScenarioRequest: Sendable {
         return request
     }
 
-    /// A JSON `true` or `false` (Foundation also reads 0 and 1 as Bool, so the type decides).
-    static func jsonBool(_ value: Any) -> Bool? {
-        String(describing: type(of: value)).contains("Boolean") ? value as? Bool : nil
-    }
-
     /// An upload: `{"fileName": "mine.yaml", "yaml": "name: …"}`. The name only labels errors.
-    static func parseUpload(_ value: Any, key: String) throws -> ScenarioUpload {
-        guard let map = value as? [String: Any], let yaml = map["yaml"] as? String else {
+    static func parseUpload(_ value: StrictJSON, key: String) throws -> ScenarioUpload {
+        guard let map = value.members, let yaml = value["yaml"]?.stringValue else {
             throw APIError.badRequest("\(key): expected {\"fileName\": \"mine.yaml\", \"yaml\": \"…\"}")
         }
-        if let unknown = map.keys.sorted().first(where: { !["fileName", "yaml"].contains($0) }) {
+        if let unknown = map.map(\.key).sorted().first(where: { !["fileName", "yaml"].contains($0) }) {
             throw APIError.badRequest("\(key).\(unknown): unknown key; expected fileName and yaml")
         }
-        return ScenarioUpload(fileName: safeFileName(map["fileName"] as? String), yaml: yaml)
+        let given = value["fileName"]
+        if let given, given != .null, given.stringValue == nil {
+            throw APIError.badRequest("\(key).fileName: expected a file name such as \"mine.yaml\"")
+        }
+        if let name = given?.stringValue, let hidden = DisplaySafeText.firstHiddenCharacter(in: name) {
+            throw APIError.badRequest("\(key).fileName: expected a name without control or text-direction characters, found \(hidden)")
+        }
+        return ScenarioUpload(fileName: safeFileName(given?.stringValue), yaml: yaml)
     }
 
     /// A label for error messages made only of safe characters, never a path.

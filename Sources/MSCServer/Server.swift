@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import ServiceLifecycle
 
 /// Starts the web server: loads the model's folders, then serves the page and API until stopped.
 public enum Server {
@@ -18,6 +20,22 @@ public enum Server {
         """
     }
 
+    /// Seconds from SIGTERM or Ctrl-C to the process's end, whatever is still running.
+    public static let shutdownDeadlineSeconds = 4.5
+
+    /// The application over `api`: the router, the connection guard on every connection, and the
+    /// idle timeout (which also bounds how long a request's headers may take to arrive).
+    public static func application(api: API, logger: Logger,
+                                   onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
+        -> some ApplicationProtocol & Service {
+        let settings = api.settings
+        return Application(router: api.router(),
+                           server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard()],
+                                                               idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
+                           configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "msc"),
+                           onServerRunning: onServerRunning, logger: logger)
+    }
+
     public static func run(settings: ServerSettings) async throws {
         let workspace = try ModelWorkspace(assumptionsDirectory: settings.assumptionsDirectory,
                                            scenariosDirectory: settings.scenariosDirectory)
@@ -25,11 +43,35 @@ public enum Server {
         // Requests are not logged line by line: the terminal shows the address and any problem.
         var logger = Logger(label: "msc-server")
         logger.logLevel = .warning
-        let app = Application(router: api.router(),
-                              configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "msc"),
-                              onServerRunning: { _ in
-                                  FileHandle.standardOutput.write(Data((readyLine(settings) + "\n").utf8))
-                              }, logger: logger)
-        try await app.runService()
+        let app = application(api: api, logger: logger, onServerRunning: { _ in
+            FileHandle.standardOutput.write(Data((readyLine(settings) + "\n").utf8))
+        })
+        // On SIGTERM or Ctrl-C the server stops accepting connections and lets answers in flight
+        // finish; the shutdown watch cancels every running piece of work so that they finish at
+        // once, and ends the process if anything still holds on past the deadline.
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: app),
+                       .init(service: ShutdownWatch(api: api, deadlineSeconds: shutdownDeadlineSeconds),
+                             successTerminationBehavior: .ignore)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+/// Waits for the server's graceful shutdown, then cancels all work in progress and starts the
+/// deadline after which the process exits regardless.
+struct ShutdownWatch: Service {
+    let api: API
+    let deadlineSeconds: Double
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        api.cancelAllWork()
+        let deadline = deadlineSeconds
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: deadline)
+            FileHandle.standardError.write(Data("msc serve: stopped after \(deadline) s with work still running\n".utf8))
+            exit(0)
+        }
     }
 }

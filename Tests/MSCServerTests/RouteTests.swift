@@ -143,7 +143,7 @@ import Testing
         let yaml = "name: mine\nquestion: What if?\nhorizonYears: 10\npriceBaseYear: 2026-27\ndeployment:\n  rule: everywhere\nfunding:\n  sources: []\n"
         let expected = try #require(inputErrorMessage {
             _ = try Scenario.parse(text: yaml, fileName: "mine.yaml", assumptions: F.workspace.assumptions,
-                                   authorities: F.workspace.authorities)
+                                   authorities: F.workspace.authorities, files: .shippedOnly(folder: "", names: []))
         })
         #expect(expected.hasPrefix("mine.yaml:6:"))
         try await F.application().test(.router) { client in

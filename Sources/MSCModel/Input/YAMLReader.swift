@@ -77,6 +77,9 @@ public struct YAMLValue {
         guard text.count <= InputBounds.nameCharacters, !text.contains(where: \.isNewline) else {
             throw error("expected \(what) on one line of at most \(InputBounds.nameCharacters) characters, found \(text.count) characters")
         }
+        if let hidden = DisplaySafeText.firstHiddenCharacter(in: text) {
+            throw error("expected \(what) without control or text-direction characters, found \(hidden)")
+        }
         return text
     }
 
@@ -206,6 +209,8 @@ public enum YAMLFile {
 
     /// Parses YAML text; `fileName` is how the text is named in errors.
     public static func parse(text: String, fileName: String) throws -> YAMLValue {
+        // Aliases, nodes and depth are bounded before the composer spends any work on them.
+        try YAMLWorkLimits.standard.check(text: text, fileName: fileName)
         do {
             // The basic resolver leaves every scalar a string: the readers convert and check each value
             // themselves, and resolving implicit tags by pattern was a fifth of loading the assumptions.

@@ -12,18 +12,26 @@ extension Scenario {
     /// was expected: an unknown key, an unknown deployment rule, an authority or area that does not
     /// exist, funding shares that do not sum to 1, a term below one year, an override of an
     /// assumption that does not exist.
-    public static func load(path: String, assumptions: AssumptionSet, authorities: AuthorityTable) throws -> LoadedScenario {
-        try parse(root: try YAMLFile.load(path: path), assumptions: assumptions, authorities: authorities)
+    /// A file the scenario names (its `reorganisations:` table) must lie in the scenario's own
+    /// folder; `displayName` is how the scenario is named in errors (its path unless given).
+    public static func load(path: String, displayName: String? = nil, assumptions: AssumptionSet,
+                            authorities: AuthorityTable) throws -> LoadedScenario {
+        let folder = (path as NSString).deletingLastPathComponent
+        return try parse(root: try YAMLFile.load(path: path, displayName: displayName), assumptions: assumptions,
+                         authorities: authorities, files: .withinFolder(folder.isEmpty ? "." : folder))
     }
 
     /// Reads a scenario from YAML text; `fileName` names it in errors and locates its baseline.
+    /// `files` says which files the text may name: a scenario sent to the server may name only
+    /// files the server ships (``ScenarioFileAccess/shippedOnly(folder:names:)``).
     public static func parse(text: String, fileName: String, assumptions: AssumptionSet,
-                             authorities: AuthorityTable) throws -> LoadedScenario {
-        try parse(root: try YAMLFile.parse(text: text, fileName: fileName), assumptions: assumptions, authorities: authorities)
+                             authorities: AuthorityTable, files: ScenarioFileAccess) throws -> LoadedScenario {
+        try parse(root: try YAMLFile.parse(text: text, fileName: fileName), assumptions: assumptions,
+                  authorities: authorities, files: files)
     }
 
     private static func parse(root: YAMLValue, assumptions shipped: AssumptionSet,
-                              authorities: AuthorityTable) throws -> LoadedScenario {
+                              authorities: AuthorityTable, files: ScenarioFileAccess) throws -> LoadedScenario {
         let file = root.file
         // The identification rate ratio is derived from the facts and this authority table (unless
         // the folder defines it), before the scenario's overrides so that they can replace it.
@@ -81,14 +89,8 @@ extension Scenario {
                                            assumptions: assumptions, scenarioName: name)
         let training = try map.optional("training").map(TrainingSettings.parse)
         // Further (illustrative) reorganisations: a CSV beside the scenario, read when it is run.
-        var reorganisationsFile: String?
-        if let node = map.optional("reorganisations") {
-            let name = try node.string()
-            let path = name.hasPrefix("/") ? name : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw node.error("no file \(path); expected a reorganisations CSV beside the scenario (columns as Assumptions/reorganisations.csv)")
-            }
-            reorganisationsFile = path
+        let reorganisationsFile = try map.optional("reorganisations").map {
+            try files.resolve($0, expected: "a reorganisations CSV (columns as Assumptions/reorganisations.csv)")
         }
         try map.rejectUnknownKeys(allowed: keys)
 

@@ -69,8 +69,11 @@ public struct DecisionAnalysis: Sendable {
     /// Analyses `problem` at `threshold` per identification (nil: the model's own value), with
     /// EVPPI standard errors drawn from streams seeded by `seed`, spread over `threads`
     /// (results do not depend on the thread count).
+    /// `shouldStop` is asked before each input's estimate: once it says yes, the inputs not yet
+    /// estimated are left unestimated (their failure says so), for a caller that discards the result.
     public static func analyse(_ problem: DecisionProblem, threshold: Double?, seed: UInt64, threads: Int = 1,
-                               standardErrorSamples: Int = 100) -> DecisionAnalysis {
+                               standardErrorSamples: Int = 100,
+                               shouldStop: @Sendable () -> Bool = { false }) -> DecisionAnalysis {
         let maximum = max(1_000_000, ChartScale.niceCeiling(max(problem.centralValuePerIdentification, threshold ?? 0) * 2))
         let extra = [problem.centralValuePerIdentification] + (threshold.map { [$0] } ?? [])
         let grid = ProbabilityWorthwhile.grid(maximum: maximum, steps: 100, including: extra)
@@ -122,6 +125,11 @@ public struct DecisionAnalysis: Sendable {
         // Jobs are claimed one at a time: a group of many inputs takes far longer than one input.
         forEachClaimed(jobs.count, workers: threads) { k in
             let job = jobs[k]
+            if shouldStop() {
+                results.set(k, InformationValue(name: job.name, members: job.members, isGroup: job.isGroup,
+                                                estimate: nil, failure: "stopped before it was estimated"))
+                return
+            }
             let draws = job.members.compactMap { name in problem.inputs.first { $0.name == name }?.draws }
             do {
                 let estimate = try PartialValueOfInformation.estimate(
