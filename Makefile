@@ -15,7 +15,7 @@ RELEASE = -c release --static-swift-stdlib
 HOST  ?= 127.0.0.1
 PORT  ?= 8080
 
-.PHONY: all deps build release run serve install test browser-test bench docs clean
+.PHONY: all deps build release run serve install test browser-test soak bench docs clean
 
 all: build
 
@@ -45,15 +45,23 @@ install: deps
 	rm -rf $(PREFIX)/share/msc/Assumptions $(PREFIX)/share/msc/Scenarios
 	cp -R Assumptions Scenarios $(PREFIX)/share/msc/
 
+# The soak runs against the debug server here (a release build of the server would add minutes to
+# every test run); `make soak` runs it against the release build and reports the figures.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 scripts/soak-server.py .build/debug/msc-server --seconds 20
 	@scripts/browser-test.sh .build/debug/msc-server
 
 # The page in headless Chromium driven by Selenium (installs them when missing).
 browser-test: deps
 	$(SWIFT) build --product msc-server
 	@scripts/browser-test.sh .build/debug/msc-server
+
+# The web server under load on 127.0.0.1 (release build), with the figures the README quotes.
+soak: deps
+	$(SWIFT) build $(RELEASE) --product msc-server
+	python3 scripts/soak-server.py .build/release/msc-server --seconds 20 --report
 
 bench: deps
 	$(SWIFT) build $(RELEASE) --product msc-bench

@@ -55,6 +55,8 @@ public struct ScenarioRequest: Sendable {
         let parsed: StrictJSON
         do {
             parsed = try StrictJSON.parse(body)
+        } catch let failure as StrictJSON.Failure where failure.isStrictness {
+            throw APIError.badRequest("body: \(failure.message)")
         } catch let failure as StrictJSON.Failure {
             throw APIError.badRequest("body: not valid JSON (\(failure.message)); expected an object such as {\"scenarios\": [\"status-quo\"]}")
         }

@@ -110,6 +110,8 @@ indirect enum StrictJSON: Equatable, Sendable {
 
     struct Failure: Error, Equatable {
         let message: String
+        /// Valid JSON that is refused all the same (a repeated key, nesting too deep).
+        var isStrictness = false
     }
 
     private struct Reader {
@@ -118,7 +120,9 @@ indirect enum StrictJSON: Equatable, Sendable {
 
         var atEnd: Bool { index >= bytes.count }
 
-        func failure(_ message: String) -> Failure { Failure(message: "\(message) at byte \(index)") }
+        func failure(_ message: String, strictness: Bool = false) -> Failure {
+            Failure(message: "\(message) at byte \(index)", isStrictness: strictness)
+        }
 
         mutating func skipSpace() {
             while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
@@ -146,7 +150,7 @@ indirect enum StrictJSON: Equatable, Sendable {
         }
 
         mutating func object(depth: Int) throws -> StrictJSON {
-            guard depth <= StrictJSON.maximumDepth else { throw failure("objects and lists nested more than \(StrictJSON.maximumDepth) deep") }
+            guard depth <= StrictJSON.maximumDepth else { throw failure("objects and lists nested more than \(StrictJSON.maximumDepth) deep", strictness: true) }
             index += 1
             var members: [(key: String, value: StrictJSON)] = []
             var seen = Set<String>()
@@ -159,7 +163,8 @@ indirect enum StrictJSON: Equatable, Sendable {
                 let key = try string()
                 guard seen.insert(key).inserted else {
                     index = keyStart
-                    throw failure("the key \(StrictJSON.quote(String(key.prefix(60)))) appears twice in one object; expected each key once")
+                    throw failure("the key \(StrictJSON.quote(String(key.prefix(60)))) appears twice in one object; expected each key once",
+                                  strictness: true)
                 }
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
@@ -175,7 +180,7 @@ indirect enum StrictJSON: Equatable, Sendable {
         }
 
         mutating func array(depth: Int) throws -> StrictJSON {
-            guard depth <= StrictJSON.maximumDepth else { throw failure("objects and lists nested more than \(StrictJSON.maximumDepth) deep") }
+            guard depth <= StrictJSON.maximumDepth else { throw failure("objects and lists nested more than \(StrictJSON.maximumDepth) deep", strictness: true) }
             index += 1
             var items: [StrictJSON] = []
             skipSpace()

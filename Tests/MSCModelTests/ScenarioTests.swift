@@ -19,7 +19,7 @@ private struct Fixture {
     /// Parses `text` as if it were a file in Scenarios/ (so baselines resolve).
     func parse(_ text: String) throws -> LoadedScenario {
         try Scenario.parse(text: text, fileName: PackagePaths.scenarios + "/broken.yaml", assumptions: assumptions,
-                           authorities: authorities)
+                           authorities: authorities, files: .withinFolder(PackagePaths.scenarios))
     }
 
     /// The one input error parsing `text` gives.
@@ -215,7 +215,7 @@ struct ScenarioAppraisalKeysTests {
     func load(_ text: String) throws -> LoadedScenario {
         let set = try PackagePaths.shippedAssumptions()
         let table = try AuthorityTable.load(path: PackagePaths.assumptions + "/authorities.csv")
-        return try Scenario.parse(text: text, fileName: "t.yaml", assumptions: set, authorities: table)
+        return try Scenario.parse(text: text, fileName: "t.yaml", assumptions: set, authorities: table, files: .withinFolder("."))
     }
 
     @Test("without firstYear the programme starts programmeStartYearsAfterPriceBase after the price base year")

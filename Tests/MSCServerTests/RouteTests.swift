@@ -202,15 +202,16 @@ import Testing
 
     /// A client's new Monte Carlo cancels its previous one; another client's run is untouched.
     @Test func aNewRunFromTheSameClientCancelsTheOldOne() async throws {
-        try await F.application().test(.router) { client in
+        let api = F.api()
+        try await F.application(api: api).test(.router) { client in
             let slow = F.body(["scenarios": ["national-rollout"], "iterations": 100_000])
             let quick = F.body(["scenarios": ["status-quo"], "iterations": 250])
             var headers = F.jsonHeaders
             headers[HTTPField.Name("X-MSC-Client")!] = "page-1"
             async let first = client.execute(uri: "/api/run", method: .post, headers: headers, body: slow) { $0.status.code }
-            // Long enough for the first run to be registered even on a busy machine; 100,000
-            // iterations of national-rollout in a debug build take far longer than this.
-            try await Task.sleep(for: .seconds(2))
+            // The second request is sent once the first is under way (100,000 iterations of
+            // national-rollout in a debug build take far longer than the wait).
+            while api.activeWorkCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
             let second = try await client.execute(uri: "/api/run", method: .post, headers: headers, body: quick) { $0.status.code }
             #expect(second == 200)
             #expect(try await first == 409)

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import MSCServer
 import MSCTestSupport
@@ -14,10 +15,13 @@ enum ServerFixture {
         do { return try ModelWorkspace(assumptionsDirectory: settings.assumptionsDirectory, scenariosDirectory: settings.scenariosDirectory) }
         catch { fatalError("the shipped folders do not load: \(error)") }
     }()
-    static let api = API(workspace: workspace, settings: settings)
+    /// A fresh API (its own work lanes and board) over the shared workspace, so that tests running
+    /// side by side do not queue behind each other.
+    static func api(_ settings: ServerSettings = settings) -> API { API(workspace: workspace, settings: settings) }
 
-    static func application() -> some ApplicationProtocol {
-        Application(router: api.router())
+    /// The application production runs (``Server/application(api:logger:onServerRunning:)``).
+    static func application(api: API = api()) -> some ApplicationProtocol {
+        Server.application(api: api, logger: Logger(label: "msc-server-tests"))
     }
 
     /// A response's body as text and as parsed JSON (nil when it is not JSON).
