@@ -1,4 +1,5 @@
 import Foundation
+import MSCReport
 
 /// A request body read strictly: what a client sends is taken exactly as written or refused.
 ///
@@ -88,25 +89,8 @@ indirect enum StrictJSON: Equatable, Sendable {
         }
     }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || (0x2028...0x2029).contains(scalar.value) {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (the report layer's writer, which every answer uses).
+    static func quote(_ text: String) -> String { JSONText.quote(text) }
 
     struct Failure: Error, Equatable {
         let message: String
