@@ -43,6 +43,23 @@ import Testing
         }
     }
 
+    /// A pack made from one scenario compares it with the baseline it declares (status-quo is loaded
+    /// beside it), and its decision section asks the same question: is the rollout better than
+    /// today, not whether today is better than the rollout.
+    @Test func aPackFromOneScenarioDecidesAgainstItsDeclaredBaseline() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("msc-pack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try MSCBinary.run(["export", "Scenarios/national-rollout.yaml", "--runs", "200", "--threads", "1",
+                                        "--format", "md", "--out", folder.appendingPathComponent("pack").path])
+        #expect(output.status == 0, "\(output.stderr)")
+        let text = try String(contentsOf: folder.appendingPathComponent("pack/evidence-pack.md"), encoding: .utf8)
+        #expect(text.contains("national-rollout better than status-quo"))
+        #expect(text.contains("national-rollout has a higher NPV than status-quo"))
+        #expect(!text.contains("status-quo better than national-rollout"))
+        #expect(!text.contains("status-quo has a higher NPV than national-rollout"))
+    }
+
     @Test func badOptionsAreOneClearLineAndExitTwo() throws {
         let cases: [([String], String)] = [
             (["decide", Self.scenarios[0]], "at least two"),

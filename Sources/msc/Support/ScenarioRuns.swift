@@ -175,7 +175,11 @@ extension ScenarioRuns {
                                           manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
                                                              command: commandLine),
                                           bases: try bases(plans), baselineNotes: resolved.notes)
-        let analysis = try EvidenceAnalysis(plans: plans, results: results, decisionSeed: options.seed, threads: options.threads)
+        // The decision is taken against the comparison's baseline (a listed scenario's declared
+        // baseline, loaded beside it, or --baseline), never against whichever scenario came first.
+        let decisionBaseline = resolved.baselineIndex.compactMap { $0 }.first ?? 0
+        let analysis = try EvidenceAnalysis(plans: plans, results: results, decisionSeed: options.seed,
+                                            decisionBaseline: decisionBaseline, threads: options.threads)
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
         return try EvidencePack(analysis: analysis, comparison: comparison, maps: (layout, try common.loadAuthorities()))
     }
