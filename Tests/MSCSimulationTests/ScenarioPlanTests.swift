@@ -30,7 +30,9 @@ import MSCTestSupport
         // national-rollout: 329 posts at the central full economic cost (as above), funded in year t
         // with probability E[q^k], q ~ Beta(38, 2), k = floor(t / 3) renewals; no real pay growth and
         // no training; money in 2026-27 prices from 2027-28, so year t is discounted t + 1 years at
-        // 3.5%; programme costs carry 41% optimism bias (Green Book supplementary guidance).
+        // 3.5%; programme costs carry 41% optimism bias (Mott MacDonald's upper bound) less the 60%
+        // of it that the risks the model draws remove: 0.41 × (1 − 0.25 − 0.1 − 0.1 − 0.1 − 0.05) = 16.4%;
+        // the unmitigated figure keeps 41%.
         let plan = try Self.plan("national-rollout")
         #expect(try plan.assumptions.value("realPayGrowth") == 0)
         #expect(plan.postsInPlaceByYear.allSatisfy { $0 == 329 })
@@ -48,10 +50,13 @@ import MSCTestSupport
             identifications += outcome.identificationsByYear[t] * discount
         }
         #expect(triggered > 0)
-        #expect(abs(outcome.presentValueProgrammeCosts - programme * 1.41) < 1e-9 * programme)
-        #expect(abs(outcome.presentValueCosts - (programme * 1.41 + triggered)) < 1e-9 * programme)
+        let uplift = 1 + 0.41 * 0.4
+        #expect(abs(outcome.presentValueProgrammeCosts - programme * uplift) < 1e-9 * programme)
+        #expect(abs(outcome.presentValueCosts - (programme * uplift + triggered)) < 1e-9 * programme)
+        #expect(abs(outcome.presentValueProgrammeCostsAtStartingOptimismBias - programme * 1.41) < 1e-9 * programme)
+        #expect(abs(outcome.netPresentValueAtStartingOptimismBias - (benefits - programme * 1.41 - triggered)) < 1e-9 * programme)
         #expect(abs(outcome.presentValueBenefits - benefits) < 1e-9 * benefits)
-        #expect(abs(outcome.costPerIdentification - programme * 1.41 / identifications) < 1e-9 * outcome.costPerIdentification)
+        #expect(abs(outcome.costPerIdentification - programme * uplift / identifications) < 1e-9 * outcome.costPerIdentification)
     }
 
     @Test func triggeredCostsAreEachIdentificationsCostsByBody() throws {
@@ -164,13 +169,15 @@ import MSCTestSupport
     }
 
     @Test func theSalaryIsBroughtForwardToThePriceBaseYearValueAndRange() throws {
-        // The shipped salary is quoted for 2025-26 (triangular 40,777 / 44,490.84 / 54,495); a
+        // The shipped salary is quoted for 2025-26 (triangular 40,777 / 44,490.84 / 48,204.68); a
         // 2026-27 price base year multiplies all of it by the 2026-27 award, 1.033 (not agreed).
         let plan = try Self.plan("national-rollout")
         let salary = plan.plan.salary
         #expect(abs(salary.value - 44490.84 * 1.033) < 1e-9)
-        // The range comes along: the top of it is spine point 43's £54,495 for 2025-26, × 1.033.
-        #expect(abs(salary.distribution.support.upperBound - 54495 * 1.033) < 1e-9)
+        // The range comes along: its top, 44,490.84 + (44,490.84 − 40,777) = 48,204.68, × 1.033,
+        // and its mean stays the brought-forward average.
+        #expect(abs(salary.distribution.support.upperBound - 48204.68 * 1.033) < 1e-9)
+        #expect(abs(salary.distribution.mean - 44490.84 * 1.033) < 1e-6)
         let note = try #require(salary.notes)
         for words in ["2026-27 3.3%", "not agreed", "from 2025-26 to 2026-27"] { #expect(note.contains(words), "\(note)") }
         // The per-authority rows cost the same salary.

@@ -11,6 +11,10 @@ public enum ModelParameter: Int, CaseIterable, Sendable {
     case appraisalOverheadRate
     /// Real growth of salaries a year.
     case realPayGrowth
+    /// The pay award not yet agreed that brings the salary to the price base year (e.g.
+    /// `payAward2026to27`); fixed at 0 when no such award is used. Each draw rescales every
+    /// salary by `(1 + award) / (1 + central award)` (``ScenarioModel/payAwardFactor(_:)``).
+    case pendingPayAward
     // Identification (DESIGN 3.3, 3.4)
     /// Rate ratio of identifications with a coordinator at full coverage and full ramp-up.
     case identificationRateRatio

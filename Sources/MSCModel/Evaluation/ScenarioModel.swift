@@ -107,10 +107,26 @@ public struct ScenarioModel: Sendable {
     /// NRM referrals' share of identifications (the rest are DtN reports): 277 / (277 + 211) from
     /// impact.yaml's facts; it weights the value and the triggered costs of an identification.
     public let nrmShare: Double
+    /// The councils the rate ratio was measured in, with their coverage (``HostCalibration``):
+    /// `identificationRateRatio` is the ratio at their coverage, turned into the full-coverage
+    /// ratio in each evaluation (``fullCoverageRateRatio(_:)``). ``HostCalibration/none`` takes it
+    /// as measured at full coverage.
+    public let hostCalibration: HostCalibration
+    /// The optimism bias before mitigation (the Green Book starting value), for the unmitigated
+    /// result shown beside every summary; nil: the value applied.
+    public let startingOptimismBias: Double?
+    /// The central value of the pending pay award already in the salaries (0 when none), which
+    /// each draw of ``ModelParameter/pendingPayAward`` replaces.
+    public let pendingPayAwardCentral: Double
 
     public init(name: String, horizonYears: Int, posts: [Post], members: [Member], fundingGroupNames: [String],
                 employerNIRate: Double, niSecondaryThreshold: Double, discountFactors: [Double],
-                unitCostDeflatorProjection: DeflatorProjection = .none, nrmShare: Double = 1) {
+                unitCostDeflatorProjection: DeflatorProjection = .none, nrmShare: Double = 1,
+                hostCalibration: HostCalibration = .none, startingOptimismBias: Double? = nil,
+                pendingPayAwardCentral: Double = 0) {
+        self.hostCalibration = hostCalibration
+        self.pendingPayAwardCentral = pendingPayAwardCentral
+        self.startingOptimismBias = startingOptimismBias
         self.name = name
         self.horizonYears = horizonYears
         self.posts = posts

@@ -21,6 +21,13 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var presentValueTriggeredCosts = 0.0
     /// Additional identifications discounted like money (for cost per identification).
     public var presentValueIdentifications = 0.0
+    /// Present value of the programme's costs at the starting optimism bias, before mitigation.
+    public var presentValueProgrammeCostsAtStartingOptimismBias = 0.0
+
+    /// NPV with the programme's costs at the starting optimism bias (unmitigated), all else the same.
+    public var netPresentValueAtStartingOptimismBias: Double {
+        presentValueBenefits - presentValueTriggeredCosts - presentValueProgrammeCostsAtStartingOptimismBias
+    }
 
     public init(horizonYears: Int) {
         costByYear = Array(repeating: 0, count: horizonYears)
@@ -33,10 +40,13 @@ public struct ScenarioOutcome: Sendable, Equatable {
     /// Sets the present values from the yearly flows (``Appraisal/summary(costs:benefits:optimismBias:discountFactors:)``):
     /// optimism bias raises the programme's costs; the triggered costs are added without it (they
     /// carry their own ranges).
-    public mutating func appraise(optimismBias: Double, discountFactors: [Double]) {
+    /// `startingOptimismBias` (nil: the same) gives ``netPresentValueAtStartingOptimismBias``.
+    public mutating func appraise(optimismBias: Double, discountFactors: [Double], startingOptimismBias: Double? = nil) {
         let summary = Appraisal.summary(costs: costByYear, benefits: benefitByYear, optimismBias: optimismBias,
                                         discountFactors: discountFactors)
         presentValueProgrammeCosts = summary.pvCosts
+        presentValueProgrammeCostsAtStartingOptimismBias = Appraisal.withOptimismBias(
+            summary.pvCostsBeforeOptimismBias, optimismBias: startingOptimismBias ?? optimismBias)
         presentValueTriggeredCosts = Appraisal.presentValue(flows: triggeredCostByYear, discountFactors: discountFactors)
         presentValueIdentifications = Appraisal.presentValue(flows: identificationsByYear, discountFactors: discountFactors)
         presentValueCosts = presentValueProgrammeCosts + presentValueTriggeredCosts

@@ -18,7 +18,7 @@ public enum InformationGroups {
         + BenefitEvidenceAdjustment.gradesByStrength.map(BenefitEvidenceAdjustment.assumptionName(for:))
     /// Inputs that set what a post costs (per-post salary and budget draws vary between posts
     /// within an iteration, so they are not one quantity that evidence could pin down).
-    static let costInputs = ["pensionRate", "appraisalApprenticeshipLevyRate", "appraisalOverheadRate", "realPayGrowth"]
+    static let costInputs = ["pensionRate", "appraisalApprenticeshipLevyRate", "appraisalOverheadRate", "realPayGrowth", "payAward2026to27"]
 
     /// The four groups for these scenarios: funding renewal gathers each scenario's renewal,
     /// absorb and gap-tolerance assumptions.
