@@ -94,6 +94,9 @@ import Testing
             #expect(output.stdout.contains(reading), "\(reading)")
         }
         #expect(output.stdout.contains("logSD = 0.450"))
+        // The coverage the ratio was measured at, and the chance a post adds nothing, Φ(−0.5056 / 0.45) = 13.1%.
+        #expect(output.stdout.contains("RR_full = 1 + max(0, RR − 1) / c̄"))
+        #expect(output.stdout.contains("probability 13.1%"))
         let bad = try MSCBinary.run(["assumptions", "--explain", "salary"])
         #expect(bad.status == 2)
     }

@@ -26,6 +26,21 @@ import MSCTestSupport
         #expect(outcome.postsByYear[0] == 329)
     }
 
+    /// The 2026-27 pay award is not agreed (3.3% offered, 3.3% to 4.5% in its range): it is drawn,
+    /// and a draw replaces the central award in every salary.
+    @Test func thePendingPayAwardIsDrawnAndMovesEverySalary() throws {
+        let plan = try Self.plan("national-rollout")
+        let award = try #require(plan.plan.nationalAssumptions.first { $0.name == "payAward2026to27" })
+        #expect(award.distribution == .triangular(minimum: 0.033, mode: 0.033, maximum: 0.045))
+        var values = plan.plan.centralNationalValues
+        values[plan.plan.nationalAssumptions.firstIndex { $0.name == "payAward2026to27" }!] = 0.045
+        let outcome = plan.plan.centralCase(nationalValues: values)
+        // By hand, as the full economic cost above with the 2025-26 salary brought forward by 4.5%.
+        let salary = 44490.84 * 1.045
+        let perPost = salary * (1 + 0.16 + 0.005 + 0.20) + 0.15 * (salary - 5000) + 5000
+        #expect(abs(outcome.costByYear[0] - 329 * perPost) < 1e-3)
+    }
+
     @Test func presentValuesOfTheRolloutByHand() throws {
         // national-rollout: 329 posts at the central full economic cost (as above), funded in year t
         // with probability E[q^k], q ~ Beta(38, 2), k = floor(t / 3) renewals; no real pay growth and
