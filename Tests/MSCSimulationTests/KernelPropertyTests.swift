@@ -55,7 +55,8 @@ private struct RandomCase {
                 HostCalibration.Host(residents: r.uniform(lower: 50_000, upper: 1_200_000), fte: 1,
                                      role: roles[r.integer(below: roles.count)])
             }),
-            startingOptimismBias: r.uniform() < 0.5 ? nil : 0.41, pendingPayAwardCentral: 0.033)
+            startingOptimismBias: r.uniform() < 0.5 ? nil : 0.41, pendingPayAwardCentral: 0.033,
+            healthDiscountFactors: (0..<years).map { 1 / pow(1.015, Double($0)) })
         national = NationalInputs { parameter in
             switch parameter {
             case .pensionRate: return r.uniform(lower: 0.1, upper: 0.3)
@@ -71,7 +72,7 @@ private struct RandomCase {
             case .rampUpYears: return r.uniform() < 0.2 ? 0 : r.uniform(lower: 0.5, upper: 4)
             case .displacementShare: return r.uniform(lower: 0, upper: 0.6)
             case .unitCostPerVictim: return r.uniform(lower: 100_000, upper: 500_000)
-            case .avoidableHarmShare, .harmAvoidedShare, .conclusiveGroundsPositiveShare, .dutyToNotifyRelativeValue,
+            case .avoidableHarmShare, .harmAvoidedShare, .conclusiveGroundsPositiveShare, .dutyToNotifyRelativeValue, .healthShareOfAvoidableHarm,
                  .reasonableGroundsPositiveShare, .benefitReduction:
                 return r.uniform()
             case .decisionCostPerReferral, .supportContractCostPerAdultSupported, .healthCostPerAdultSupported,

@@ -60,7 +60,9 @@ import MSCTestSupport
             for j in 0..<(t / 3) { funded *= (38 + Double(j)) / (40 + Double(j)) }
             let discount = 1 / pow(1.035, Double(t + 1))
             programme += 329 * funded * perPost * discount
-            benefits += outcome.benefitByYear[t] * discount
+            // Health effects (three quarters of the benefits, healthShareOfAvoidableHarm) at the
+            // Green Book health rate, 1.5%; the rest at 3.5%.
+            benefits += outcome.benefitByYear[t] * (0.75 / pow(1.015, Double(t + 1)) + 0.25 * discount)
             triggered += outcome.triggeredCostByYear[t] * discount
             identifications += outcome.identificationsByYear[t] * discount
         }

@@ -56,6 +56,7 @@ public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecon
             case .harmAvoidedShare: return fixed("harmAvoidedShare", 1, .fraction)
             case .conclusiveGroundsPositiveShare: return fixed("conclusiveGroundsPositiveShare", 1, .fraction)
             case .dutyToNotifyRelativeValue: return fixed("dutyToNotifyRelativeValue", 1, .fraction)
+            case .healthShareOfAvoidableHarm: return fixed("healthShareOfAvoidableHarm", 0, .fraction)
             // Identifications trigger a council cost and some are displaced; benefits take a reduction.
             case .councilCostPerIdentification:
                 return assumption("councilCostPerIdentification", 1000, .gbpPerPerson, .triangular(minimum: 300, mode: 1000, maximum: 3000))

@@ -38,6 +38,9 @@ public enum ModelParameter: Int, CaseIterable, Sendable {
     case harmAvoidedShare
     case conclusiveGroundsPositiveShare
     case dutyToNotifyRelativeValue
+    /// Share of the harms and lost output avoided that are health effects valued in QALYs
+    /// (physical and emotional harms), discounted at the health rate.
+    case healthShareOfAvoidableHarm
     // Costs an identification triggers (DESIGN 3.5), by the body that bears them
     case decisionCostPerReferral
     case supportContractCostPerAdultSupported

@@ -37,6 +37,14 @@ extension ScenarioModel {
         BenefitEvidenceAdjustment.reduced(socialValue(national).benefitPerIdentification, reduction: national[.benefitReduction])
     }
 
+    /// The discount factor of each year for benefits: health effects (share h of the benefits,
+    /// `healthShareOfAvoidableHarm`) at the health rate, the rest at the standard rate,
+    /// `h · healthFactor_t + (1 − h) · factor_t` (Green Book: health effects are discounted at 1.5%).
+    package func benefitDiscountFactors(_ national: NationalInputs) -> [Double] {
+        let health = national[.healthShareOfAvoidableHarm]
+        return zip(healthDiscountFactors, discountFactors).map { health * $0 + (1 - health) * $1 }
+    }
+
     /// The public costs one additional identification triggers, by body (DESIGN 3.5).
     package func triggeredCosts(_ national: NationalInputs) -> TriggeredCosts {
         TriggeredCosts(decisionCostPerReferral: national[.decisionCostPerReferral],
@@ -120,7 +128,7 @@ extension ScenarioModel {
         outcome.benefitByYear = outcome.identificationsByYear.map { $0 * value }
         outcome.triggeredCostByYear = outcome.identificationsByYear.map { $0 * triggered }
         outcome.appraise(optimismBias: national[.optimismBias], discountFactors: discountFactors,
-                         startingOptimismBias: startingOptimismBias)
+                         startingOptimismBias: startingOptimismBias, benefitDiscountFactors: benefitDiscountFactors(national))
         return outcome
     }
 }

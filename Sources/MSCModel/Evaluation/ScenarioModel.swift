@@ -101,6 +101,9 @@ public struct ScenarioModel: Sendable {
     public let niSecondaryThreshold: Double
     /// Green Book discount factor for each year of the horizon.
     public let discountFactors: [Double]
+    /// The same at the Green Book's health discount rate, for the health effects among the
+    /// benefits (``ModelParameter/healthShareOfAvoidableHarm``); the standard factors when not given.
+    public let healthDiscountFactors: [Double]
     /// How the unit cost per victim moves with the deflator's projected growth (no years when the
     /// price base year is inside the published series, or the unit cost was given in its prices).
     public let unitCostDeflatorProjection: DeflatorProjection
@@ -123,7 +126,8 @@ public struct ScenarioModel: Sendable {
                 employerNIRate: Double, niSecondaryThreshold: Double, discountFactors: [Double],
                 unitCostDeflatorProjection: DeflatorProjection = .none, nrmShare: Double = 1,
                 hostCalibration: HostCalibration = .none, startingOptimismBias: Double? = nil,
-                pendingPayAwardCentral: Double = 0) {
+                pendingPayAwardCentral: Double = 0, healthDiscountFactors: [Double]? = nil) {
+        self.healthDiscountFactors = healthDiscountFactors ?? discountFactors
         self.hostCalibration = hostCalibration
         self.pendingPayAwardCentral = pendingPayAwardCentral
         self.startingOptimismBias = startingOptimismBias

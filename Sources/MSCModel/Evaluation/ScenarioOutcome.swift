@@ -41,7 +41,9 @@ public struct ScenarioOutcome: Sendable, Equatable {
     /// optimism bias raises the programme's costs; the triggered costs are added without it (they
     /// carry their own ranges).
     /// `startingOptimismBias` (nil: the same) gives ``netPresentValueAtStartingOptimismBias``.
-    public mutating func appraise(optimismBias: Double, discountFactors: [Double], startingOptimismBias: Double? = nil) {
+    /// `benefitDiscountFactors` (nil: `discountFactors`) discount the benefits (health effects at the health rate).
+    public mutating func appraise(optimismBias: Double, discountFactors: [Double], startingOptimismBias: Double? = nil,
+                                  benefitDiscountFactors: [Double]? = nil) {
         let summary = Appraisal.summary(costs: costByYear, benefits: benefitByYear, optimismBias: optimismBias,
                                         discountFactors: discountFactors)
         presentValueProgrammeCosts = summary.pvCosts
@@ -50,7 +52,8 @@ public struct ScenarioOutcome: Sendable, Equatable {
         presentValueTriggeredCosts = Appraisal.presentValue(flows: triggeredCostByYear, discountFactors: discountFactors)
         presentValueIdentifications = Appraisal.presentValue(flows: identificationsByYear, discountFactors: discountFactors)
         presentValueCosts = presentValueProgrammeCosts + presentValueTriggeredCosts
-        presentValueBenefits = summary.pvBenefits
+        presentValueBenefits = benefitDiscountFactors.map { Appraisal.presentValue(flows: benefitByYear, discountFactors: $0) }
+            ?? summary.pvBenefits
     }
 
     /// Net present value: benefits less costs, both discounted.

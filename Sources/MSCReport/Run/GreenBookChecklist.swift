@@ -159,7 +159,7 @@ public struct GreenBookChecklist {
         items.append(Item(point: "Price base",
                           text: "Real terms, \(scenario.priceBaseYear) prices. The Home Office unit cost of a victim (\(assumption("unitCostPerVictim")?.periods.last ?? "its price year") prices) is uprated with the GDP deflator, projected at \(Self.percent(value("gdpDeflatorProjectedGrowth"))) a year past the published series."))
         items.append(Item(point: "Discounting",
-                          text: "Green Book social time preference rate, \(bands.joined(separator: ", then ")) (Table 6.1), counted from the price base year \(scenario.priceBaseYear): the first programme year, \(timing.firstYear), has discount factor \(NumberText.fixed(factors.first ?? 1, decimals: 4))."))
+                          text: "Green Book social time preference rate, \(bands.joined(separator: ", then ")) (Table 6.1), counted from the price base year \(scenario.priceBaseYear): the first programme year, \(timing.firstYear), has discount factor \(NumberText.fixed(factors.first ?? 1, decimals: 4)). Health effects, the QALY-based harms that are \(Self.percent(value("healthShareOfAvoidableHarm"))) of the benefits (healthShareOfAvoidableHarm, \(described("healthShareOfAvoidableHarm"))), are discounted at the Green Book health rate, \(Self.percent(value("healthDiscountRate"))) (Discounting supplementary guidance, Table A.2); lost output at the standard rate."))
         items.append(Item(point: "Appraisal period",
                           text: "\(timing.firstYear) to \(lastYear) (\(years) years). Costs and benefits stop at the horizon; no residual value is counted."))
         let adjustments = try? AppraisalAdjustments(scenario: scenario, assumptions: plan.assumptions)

@@ -13,7 +13,7 @@ public enum InformationGroups {
                                CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
     /// Inputs that set what one identification is worth and what it triggers (the deflator's
     /// projected growth moves the unit cost when the price base year is past the published series).
-    static let valueInputs = SocialValue.assumptionNames + TriggeredCosts.assumptionNames
+    static let valueInputs = SocialValue.assumptionNames + ["healthShareOfAvoidableHarm"] + TriggeredCosts.assumptionNames
         + [ModelParameter.gdpDeflatorProjectedGrowth.assumptionName]
         + BenefitEvidenceAdjustment.gradesByStrength.map(BenefitEvidenceAdjustment.assumptionName(for:))
     /// Inputs that set what a post costs (per-post salary and budget draws vary between posts

@@ -332,7 +332,8 @@ struct ScenarioKernel: Sendable {
             outcome.triggeredCostByYear[t] = outcome.identificationsByYear[t] * triggered
         }
         outcome.appraise(optimismBias: national[.optimismBias], discountFactors: model.discountFactors,
-                         startingOptimismBias: model.startingOptimismBias)
+                         startingOptimismBias: model.startingOptimismBias,
+                         benefitDiscountFactors: model.benefitDiscountFactors(national))
     }
 }
 

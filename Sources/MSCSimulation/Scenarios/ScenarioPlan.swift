@@ -249,7 +249,9 @@ public struct ScenarioPlan: Sendable {
             nrmShare: try RateRatioDerivation.Facts(assumptions: set).nrmShare,
             hostCalibration: try RateRatioDerivation.hostCalibration(assumptions: set, authorities: publishedAuthorities),
             startingOptimismBias: adjustments.optimismBiasStart,
-            pendingPayAwardCentral: pendingAward?.value ?? 0)
+            pendingPayAwardCentral: pendingAward?.value ?? 0,
+            healthDiscountFactors: scenario.timing.discountFactors(
+                horizonYears: years, greenBook: GreenBook(bands: [.init(firstYear: 0, rate: try set.value("healthDiscountRate"))])))
         // National inputs: each model parameter from the assumption of its name.
         let plan = try SimulationPlan(
             model: model,
