@@ -15,6 +15,8 @@ import Testing
                       "Additionality:", "Not monetised:", "Distributional note:", "Central estimate:"] {
             #expect(text.contains(point), "\(point)")
         }
+        // Leaving children out is stated with the counts: 3,955 referrals of all ages less 279 adults.
+        #expect(text.contains("councils made 3,676 NRM referrals of children or of unknown age in 2023 against 277 of adults"))
         // The first year is discounted one year from the 2026-27 price base: 1 / 1.035 = 0.9662.
         #expect(text.contains("2027-28, has discount factor 0.9662"))
         // Cost per identification leads the appraisal table.
