@@ -54,7 +54,7 @@ import Testing
         guard case .triangular(let low, let mode, let high) = salary.distribution else {
             Issue.record("expected triangular, found \(salary.distribution)"); return
         }
-        #expect(abs(low - 40_777 * 1.033) < 1e-9 && abs(mode - 44_490.84 * 1.033) < 1e-9 && abs(high - 54_495 * 1.033) < 1e-9)
+        #expect(abs(low - 40_777 * 1.033) < 1e-9 && abs(mode - 44_490.84 * 1.033) < 1e-9 && abs(high - 48_204.68 * 1.033) < 1e-9)
         #expect(salary.notes?.contains("Overridden by the NJC pay award 2026-27 3.3% (not agreed: payAward2026to27), bringing it from 2025-26 to 2026-27 pounds") == true,
                 "\(salary.notes ?? "")")
         // Trainees' pay is quoted for 2025-26 too (NJC spine 2025-26) and carried alike.

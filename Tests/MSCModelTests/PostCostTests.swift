@@ -108,7 +108,19 @@ private let reportRates = PostCostRates(employerNIRate: 0.15, niSecondaryThresho
         let rates = try PostCostRates.central(from: set, taxYear: "2026-27")
         #expect(rates.employerNIRate == 0.15 && rates.niSecondaryThreshold == 5000)
         #expect(try PostCostRates.defaultTaxYear(in: set) == "2025-26")
-        // LGPS 2025 valuation sample (Isio, 78 employers): mean 16%, range 0% to 27%.
-        #expect(try set.assumption("pensionRate").distribution == .triangular(minimum: 0, mode: 0.16, maximum: 0.27))
+        // LGPS 2025 valuation sample (Isio, 78 employers): mean 16%, top 27%, mirrored below the mean.
+        #expect(try set.assumption("pensionRate").distribution == .triangular(minimum: 0.05, mode: 0.16, maximum: 0.27))
+    }
+
+    /// Where a source gives a central estimate, the distribution drawn has that mean: the report's
+    /// average salary (£57,533 solved back: (57,533 + 0.15 × 5,000) / 1.31) and the LGPS sample's
+    /// average employer rate (16%).
+    @Test func sourcedCentralValuesAreTheMeansOfTheirDistributions() throws {
+        let set = try PackagePaths.shippedAssumptions()
+        let salary = try set.assumption("salary"), pension = try set.assumption("pensionRate")
+        let reportSalary = (57_533 + 0.15 * 5_000) / 1.31
+        #expect(abs(salary.value - reportSalary) < 0.01)
+        #expect(abs(salary.distribution.mean - reportSalary) < 0.01, "salary mean \(salary.distribution.mean)")
+        #expect(abs(pension.distribution.mean - 0.16) < 1e-12, "pension mean \(pension.distribution.mean)")
     }
 }

@@ -236,8 +236,9 @@ struct ScenarioAppraisalKeysTests {
             """
         let loaded = try load(text)
         let adjustments = try AppraisalAdjustments(scenario: loaded.scenario, assumptions: loaded.assumptions)
-        #expect(abs(adjustments.optimismBiasApplied - 0.41 * 0.8) < 1e-12)
-        #expect(adjustments.optimismBiasStatement.contains("32.8%"))
+        // The model's own mitigations (0.25 + 0.1 + 0.1 + 0.1 + 0.05 = 0.6 of the 41%) and the scenario's 0.2.
+        #expect(abs(adjustments.optimismBiasApplied - 0.41 * (1 - 0.6 - 0.2)) < 1e-12)
+        #expect(adjustments.optimismBiasStatement.contains("8.2%"))
         #expect(adjustments.optimismBiasStatement.contains("Pay awards above plan"))
         #expect(throws: InputError.self) {
             try load(Self.head + "optimismBiasMitigations:\n  - risk: x\n    shareMitigated: 0.2\n")
@@ -246,8 +247,41 @@ struct ScenarioAppraisalKeysTests {
             try load(Self.head + "optimismBiasMitigations:\n  - risk: x\n    shareMitigated: 0.7\n    reasoning: r\n  - risk: y\n    shareMitigated: 0.7\n    reasoning: r\n")
         }
         let plain = try AppraisalAdjustments(scenario: try load(Self.head).scenario, assumptions: loaded.assumptions)
-        #expect(plain.optimismBiasApplied == 0.41)
-        #expect(plain.benefitGrade == .illustrative)
-        #expect(plain.benefitReduction.name == "benefitReductionIllustrative")
+        #expect(abs(plain.optimismBiasApplied - 0.41 * 0.4) < 1e-12)
+        // Only the unit cost is a fixed benefit input (sourced): no cut; the stacked cut is the sensitivity.
+        #expect(plain.benefitGrade == .sourced)
+        #expect(plain.benefitReduction.name == "benefitReductionSourced" && plain.benefitReduction.value == 0)
+        #expect(!plain.benefitReduction.distribution.isUncertain)
+        #expect(plain.sensitivityCut.name == "benefitReductionIllustrative")
+    }
+
+    /// Green Book paras 5.43-5.46: start from the closest category's upper bound and reduce it by
+    /// each risk the model quantifies, named with the share it earns; a risk is no longer
+    /// quantified once its input is fixed, and its share comes back.
+    @Test("optimism bias starts at 41% and comes down by the risks the model draws")
+    func modelledMitigations() throws {
+        let loaded = try load(Self.head)
+        let adjustments = try AppraisalAdjustments(scenario: loaded.scenario, assumptions: loaded.assumptions)
+        #expect(adjustments.optimismBiasStart == 0.41)
+        #expect(adjustments.mitigations.map(\.shareMitigated) == [0.25, 0.1, 0.1, 0.1, 0.05])
+        let statement = adjustments.optimismBiasStatement
+        for words in ["16.4%", "starting value 41%", "outsourcing", "salary", "pensionRate", "recruitment", "unmitigated"] {
+            #expect(statement.contains(words), "\(words): \(statement)")
+        }
+        var fixedPension = loaded.assumptions
+        try fixedPension.apply(try AssumptionSetting(parsing: "pensionRate=0.16"))
+        let without = try AppraisalAdjustments(scenario: loaded.scenario, assumptions: fixedPension)
+        #expect(abs(without.optimismBiasApplied - 0.41 * 0.5) < 1e-12)
+    }
+
+    /// A benefit input's weakness is carried by its range or by a cut, not both.
+    @Test("a benefit input fixed at an illustrative value takes the illustrative cut; one drawn from a range takes none")
+    func evidenceCutPerInput() throws {
+        let loaded = try load(Self.head)
+        var set = loaded.assumptions
+        try set.apply(try AssumptionSetting(parsing: "harmAvoidedShare=0.3"))
+        let adjustments = try AppraisalAdjustments(scenario: loaded.scenario, assumptions: set)
+        #expect(adjustments.benefitGrade == .illustrative)
+        #expect(adjustments.benefitReductionStatement.contains("harmAvoidedShare (illustrative)"))
     }
 }

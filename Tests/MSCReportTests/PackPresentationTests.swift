@@ -28,7 +28,7 @@ import MSCTestSupport
         let note = AppraisalBasis.notes([basis]).joined()
         #expect(note.contains("1.5% then 1% real discount rates"))
         #expect(note.contains("40 years"))
-        #expect(note.contains("optimism bias of 20% on costs"))
+        #expect(note.contains("optimism bias of 20% on programme costs"))
         #expect(!note.contains("3.5%"))
     }
 
@@ -124,15 +124,18 @@ import MSCTestSupport
         #expect(svg.contains(">80%<") && svg.contains(">97%<"))
     }
 
-    @Test func theHeadlineForPeopleHasLabelsMediansAndNoMeanCostPerIdentification() throws {
+    @Test func theHeadlineForPeopleHasLabelsMediansAndExpectedCostPerIdentification() throws {
         let table = try PackFixture.pack().comparison.peopleTable
         #expect(table.columns.map(\.header).contains("Median"))
         let measures = table.rows.map { $0[1].display }
         #expect(!measures.contains("firstYearCost"))
         #expect(measures.contains("Cost in the first year (£)"))
-        let perIdentification = try #require(table.rows.first { $0[1].display == "Cost per additional identification (£)" })
-        #expect(perIdentification[2] == .text("not meaningful"))
-        #expect(perIdentification[3].numericValue != nil)
+        // Expected cost over expected identifications, then the chance a simulation gains nothing.
+        let perIdentification = try #require(table.rows.first {
+            $0[1].display == "Cost per additional identification (£): expected cost / expected identifications"
+        })
+        #expect(perIdentification[2].numericValue != nil)
+        #expect(measures.contains("Chance a simulation gains no additional identification"))
         let pack = try PackFixture.pack()
         #expect(pack.namedTables.first?.table.title == table.title)
     }

@@ -60,6 +60,14 @@ struct AuthorityStructureTests {
         // 329 councils in 2027-28; the other 20 county areas (20 counties, 153 districts) become 20 unitaries.
         #expect(plan.postsInPlaceByYear == [329] + Array(repeating: 176, count: 9))
         #expect(plan.structureNotes[0].contains("(illustrative)"))
+        // A successor's renewals fall on its predecessors' schedule, counted from the programme's
+        // first year: its posts are in the funding group of the posts that run on (one survival
+        // curve), and the note says so rather than "from vesting day".
+        let posts = plan.plan.model.posts
+        let successors = posts.filter { $0.years(inHorizon: 10).lowerBound == 1 }
+        #expect(!successors.isEmpty)
+        #expect(Set(posts.map(\.fundingIndex)) == Set(successors.map(\.fundingIndex)))
+        #expect(plan.structureNotes.allSatisfy { $0.contains("predecessors' schedule") && !$0.contains("renewals counted from vesting day") })
     }
 
     @Test func badReorganisationsAreClearErrors() throws {

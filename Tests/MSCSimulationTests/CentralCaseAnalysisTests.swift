@@ -84,3 +84,28 @@ import MSCTestSupport
         #expect(reused.evaluate(nationalValues: moved).identificationsByYear != reused.evaluate(nationalValues: central).identificationsByYear)
     }
 }
+
+/// The joint switching value: the judged inputs moved together make NPV zero at the step found.
+@Suite struct JointSwitchingValueTests {
+    @Test func theInputsMovedTogetherMakeNPVZeroAtTheStepFound() throws {
+        let plan = try PackageRoot.shippedPlan("national-rollout")
+        let names = ["identificationRateRatio", "displacementShare", "harmAvoidedShare", "avoidableHarmShare", "dutyToNotifyRelativeValue"]
+        let joint = JointSwitchingValue.solve(plan: plan.plan, names: names)
+        #expect(joint.moves.map(\.name).sorted() == names.sorted())
+        // Displacement lowers benefits, so its favourable end is its 5th percentile; the others' is the 95th.
+        let displacement = try #require(joint.moves.first { $0.name == "displacementShare" })
+        #expect(displacement.favourable < displacement.central)
+        let ratio = try #require(joint.moves.first { $0.name == "identificationRateRatio" })
+        #expect(ratio.favourable > ratio.central)
+        let step = try #require(joint.step)
+        #expect(step > 0 && step < 1)
+        var values = plan.plan.centralNationalValues
+        for move in joint.moves {
+            let index = plan.plan.nationalAssumptions.firstIndex { $0.name == move.name }!
+            #expect(abs(move.atSwitch - (move.central + step * (move.favourable - move.central))) < 1e-9 * max(1, abs(move.central)))
+            values[index] = move.atSwitch
+        }
+        let npv = plan.plan.centralCase(nationalValues: values).netPresentValue
+        #expect(abs(npv) < 1e-4 * abs(joint.npvAtCentral), "\(npv)")
+    }
+}

@@ -50,13 +50,20 @@ private struct RandomCase {
             fundingGroupNames: (0..<mixes).map { "mix \($0)" }, employerNIRate: r.uniform(lower: 0.1, upper: 0.2),
             niSecondaryThreshold: niThreshold, discountFactors: (0..<years).map { 1 / pow(1.035, Double($0)) },
             unitCostDeflatorProjection: DeflatorProjection(years: r.integer(below: 3), centralGrowth: 0.025),
-            nrmShare: r.uniform())
+            nrmShare: r.uniform(),
+            hostCalibration: r.uniform() < 0.3 ? .none : HostCalibration(hosts: (0..<(1 + r.integer(below: 9))).map { _ in
+                HostCalibration.Host(residents: r.uniform(lower: 50_000, upper: 1_200_000), fte: 1,
+                                     role: roles[r.integer(below: roles.count)])
+            }),
+            startingOptimismBias: r.uniform() < 0.5 ? nil : 0.41, pendingPayAwardCentral: 0.033,
+            healthDiscountFactors: (0..<years).map { 1 / pow(1.015, Double($0)) })
         national = NationalInputs { parameter in
             switch parameter {
             case .pensionRate: return r.uniform(lower: 0.1, upper: 0.3)
             case .appraisalApprenticeshipLevyRate: return r.uniform(lower: 0, upper: 0.005)
             case .appraisalOverheadRate: return r.uniform(lower: 0, upper: 0.3)
             case .realPayGrowth: return payGrowth
+            case .pendingPayAward: return r.uniform(lower: 0, upper: 0.06)
             case .identificationRateRatio: return r.uniform(lower: 0.8, upper: 4)
             case .baselineIdentificationRate: return r.uniform(lower: 0.2, upper: 2)
             case .countyShareOfTwoTierIdentifications: return r.uniform()
@@ -65,7 +72,7 @@ private struct RandomCase {
             case .rampUpYears: return r.uniform() < 0.2 ? 0 : r.uniform(lower: 0.5, upper: 4)
             case .displacementShare: return r.uniform(lower: 0, upper: 0.6)
             case .unitCostPerVictim: return r.uniform(lower: 100_000, upper: 500_000)
-            case .avoidableHarmShare, .harmAvoidedShare, .conclusiveGroundsPositiveShare, .dutyToNotifyRelativeValue,
+            case .avoidableHarmShare, .harmAvoidedShare, .conclusiveGroundsPositiveShare, .dutyToNotifyRelativeValue, .healthShareOfAvoidableHarm,
                  .reasonableGroundsPositiveShare, .benefitReduction:
                 return r.uniform()
             case .decisionCostPerReferral, .supportContractCostPerAdultSupported, .healthCostPerAdultSupported,
@@ -125,9 +132,9 @@ private func expectClose(_ kernel: ScenarioOutcome, _ reference: ScenarioOutcome
     close(kernel.postsByYear, reference.postsByYear, "posts")
     close(kernel.triggeredCostByYear, reference.triggeredCostByYear, "triggered cost")
     close([kernel.presentValueCosts, kernel.presentValueBenefits, kernel.presentValueProgrammeCosts,
-           kernel.presentValueIdentifications],
+           kernel.presentValueIdentifications, kernel.presentValueProgrammeCostsAtStartingOptimismBias],
           [reference.presentValueCosts, reference.presentValueBenefits, reference.presentValueProgrammeCosts,
-           reference.presentValueIdentifications], "PV")
+           reference.presentValueIdentifications, reference.presentValueProgrammeCostsAtStartingOptimismBias], "PV")
 }
 
 @Suite("Monte Carlo kernel against the readable model") struct KernelPropertyTests {

@@ -26,11 +26,28 @@ import MSCTestSupport
         #expect(outcome.postsByYear[0] == 329)
     }
 
+    /// The 2026-27 pay award is not agreed (3.3% offered, 3.3% to 4.5% in its range): it is drawn,
+    /// and a draw replaces the central award in every salary.
+    @Test func thePendingPayAwardIsDrawnAndMovesEverySalary() throws {
+        let plan = try Self.plan("national-rollout")
+        let award = try #require(plan.plan.nationalAssumptions.first { $0.name == "payAward2026to27" })
+        #expect(award.distribution == .triangular(minimum: 0.033, mode: 0.033, maximum: 0.045))
+        var values = plan.plan.centralNationalValues
+        values[plan.plan.nationalAssumptions.firstIndex { $0.name == "payAward2026to27" }!] = 0.045
+        let outcome = plan.plan.centralCase(nationalValues: values)
+        // By hand, as the full economic cost above with the 2025-26 salary brought forward by 4.5%.
+        let salary = 44490.84 * 1.045
+        let perPost = salary * (1 + 0.16 + 0.005 + 0.20) + 0.15 * (salary - 5000) + 5000
+        #expect(abs(outcome.costByYear[0] - 329 * perPost) < 1e-3)
+    }
+
     @Test func presentValuesOfTheRolloutByHand() throws {
         // national-rollout: 329 posts at the central full economic cost (as above), funded in year t
         // with probability E[q^k], q ~ Beta(38, 2), k = floor(t / 3) renewals; no real pay growth and
         // no training; money in 2026-27 prices from 2027-28, so year t is discounted t + 1 years at
-        // 3.5%; programme costs carry 41% optimism bias (Green Book supplementary guidance).
+        // 3.5%; programme costs carry 41% optimism bias (Mott MacDonald's upper bound) less the 60%
+        // of it that the risks the model draws remove: 0.41 × (1 − 0.25 − 0.1 − 0.1 − 0.1 − 0.05) = 16.4%;
+        // the unmitigated figure keeps 41%.
         let plan = try Self.plan("national-rollout")
         #expect(try plan.assumptions.value("realPayGrowth") == 0)
         #expect(plan.postsInPlaceByYear.allSatisfy { $0 == 329 })
@@ -43,15 +60,20 @@ import MSCTestSupport
             for j in 0..<(t / 3) { funded *= (38 + Double(j)) / (40 + Double(j)) }
             let discount = 1 / pow(1.035, Double(t + 1))
             programme += 329 * funded * perPost * discount
-            benefits += outcome.benefitByYear[t] * discount
+            // Health effects (three quarters of the benefits, healthShareOfAvoidableHarm) at the
+            // Green Book health rate, 1.5%; the rest at 3.5%.
+            benefits += outcome.benefitByYear[t] * (0.75 / pow(1.015, Double(t + 1)) + 0.25 * discount)
             triggered += outcome.triggeredCostByYear[t] * discount
             identifications += outcome.identificationsByYear[t] * discount
         }
         #expect(triggered > 0)
-        #expect(abs(outcome.presentValueProgrammeCosts - programme * 1.41) < 1e-9 * programme)
-        #expect(abs(outcome.presentValueCosts - (programme * 1.41 + triggered)) < 1e-9 * programme)
+        let uplift = 1 + 0.41 * 0.4
+        #expect(abs(outcome.presentValueProgrammeCosts - programme * uplift) < 1e-9 * programme)
+        #expect(abs(outcome.presentValueCosts - (programme * uplift + triggered)) < 1e-9 * programme)
+        #expect(abs(outcome.presentValueProgrammeCostsAtStartingOptimismBias - programme * 1.41) < 1e-9 * programme)
+        #expect(abs(outcome.netPresentValueAtStartingOptimismBias - (benefits - programme * 1.41 - triggered)) < 1e-9 * programme)
         #expect(abs(outcome.presentValueBenefits - benefits) < 1e-9 * benefits)
-        #expect(abs(outcome.costPerIdentification - programme * 1.41 / identifications) < 1e-9 * outcome.costPerIdentification)
+        #expect(abs(outcome.costPerIdentification - programme * uplift / identifications) < 1e-9 * outcome.costPerIdentification)
     }
 
     @Test func triggeredCostsAreEachIdentificationsCostsByBody() throws {
@@ -164,13 +186,15 @@ import MSCTestSupport
     }
 
     @Test func theSalaryIsBroughtForwardToThePriceBaseYearValueAndRange() throws {
-        // The shipped salary is quoted for 2025-26 (triangular 40,777 / 44,490.84 / 54,495); a
+        // The shipped salary is quoted for 2025-26 (triangular 40,777 / 44,490.84 / 48,204.68); a
         // 2026-27 price base year multiplies all of it by the 2026-27 award, 1.033 (not agreed).
         let plan = try Self.plan("national-rollout")
         let salary = plan.plan.salary
         #expect(abs(salary.value - 44490.84 * 1.033) < 1e-9)
-        // The range comes along: the top of it is spine point 43's £54,495 for 2025-26, × 1.033.
-        #expect(abs(salary.distribution.support.upperBound - 54495 * 1.033) < 1e-9)
+        // The range comes along: its top, 44,490.84 + (44,490.84 − 40,777) = 48,204.68, × 1.033,
+        // and its mean stays the brought-forward average.
+        #expect(abs(salary.distribution.support.upperBound - 48204.68 * 1.033) < 1e-9)
+        #expect(abs(salary.distribution.mean - 44490.84 * 1.033) < 1e-6)
         let note = try #require(salary.notes)
         for words in ["2026-27 3.3%", "not agreed", "from 2025-26 to 2026-27"] { #expect(note.contains(words), "\(note)") }
         // The per-authority rows cost the same salary.

@@ -46,6 +46,7 @@ public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecon
             switch parameter {
             case .pensionRate: return assumption("pensionRate", 0.16, .fraction, .triangular(minimum: 0.14, mode: 0.16, maximum: 0.23))
             case .realPayGrowth: return assumption("realPayGrowth", 0, .ratePerYear, .uniform(minimum: -0.01, maximum: 0.015))
+            case .pendingPayAward: return fixed("pendingPayAward", 0, .ratePerYear)
             case .identificationRateRatio:
                 return assumption("rateRatio", 1.5, .ratio, .lognormal(logMean: log(1.5), logStandardDeviation: 0.3))
             // The value of an identification is the unit cost itself (all harm avoided, no support cost).
@@ -55,6 +56,7 @@ public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecon
             case .harmAvoidedShare: return fixed("harmAvoidedShare", 1, .fraction)
             case .conclusiveGroundsPositiveShare: return fixed("conclusiveGroundsPositiveShare", 1, .fraction)
             case .dutyToNotifyRelativeValue: return fixed("dutyToNotifyRelativeValue", 1, .fraction)
+            case .healthShareOfAvoidableHarm: return fixed("healthShareOfAvoidableHarm", 0, .fraction)
             // Identifications trigger a council cost and some are displaced; benefits take a reduction.
             case .councilCostPerIdentification:
                 return assumption("councilCostPerIdentification", 1000, .gbpPerPerson, .triangular(minimum: 300, mode: 1000, maximum: 3000))

@@ -112,42 +112,99 @@ enum NumberFormatting {
 }
 
 /// The Green Book adjustments one scenario runs with, read once from its assumptions (DESIGN 3.7):
-/// the optimism bias after its mitigations, and the benefit reduction set by the weakest evidence
-/// grade among the inputs the benefits rest on.
+/// the optimism bias after its mitigations, and the benefit evidence cut.
+///
+/// **Optimism bias** follows the Green Book procedure (paras 5.43–5.46): start from the closest
+/// category (Mott MacDonald Table 2, outsourcing operating costs, upper bound 41%), then reduce it by
+/// each specific risk the appraisal already quantifies (``modelledMitigations``: an input drawn in
+/// the Monte Carlo earns its reduction only while it is drawn), then by the scenario's own listed
+/// mitigations; what is left covers the risks not quantified. The unmitigated result is shown beside.
+///
+/// **Benefit evidence cut**: an input's weakness is carried either by its range or by a cut, not
+/// both. A benefit input drawn from a range carries it in the range; a fixed input takes its grade's
+/// cut; benefits take the cut of the weakest fixed input (sourced when none). The stacked cut of the
+/// weakest grade among all inputs is kept as a sensitivity (``sensitivityCut``).
 public struct AppraisalAdjustments: Sendable {
-    /// The benefit inputs whose evidence grades set the benefit reduction.
+    /// The benefit inputs whose weakness is carried by a range or a cut.
     public static let benefitInputNames = ["identificationRateRatio", "causalShare", "displacementShare",
                                            "baselineIdentificationRate", "rampUpYears"] + SocialValue.assumptionNames
+
+    /// The risks the model quantifies, each an assumption holding the share of the starting optimism
+    /// bias it removes, with the inputs whose draws quantify it.
+    public static let modelledMitigations: [(assumption: String, inputs: [String])] = [
+        ("optimismBiasMitigationPayLevel", ["salary"]),
+        ("optimismBiasMitigationPayGrowth", ["realPayGrowth", "payAward2026to27"]),
+        ("optimismBiasMitigationOnCosts", ["pensionRate"]),
+        ("optimismBiasMitigationOverheads", ["appraisalOverheadRate"]),
+        ("optimismBiasMitigationOperatingBudget", ["operationalBudget"]),
+    ]
+
+    /// The risks no input quantifies, which the optimism bias left after mitigation covers.
+    public static let risksLeft = "recruitment and vacancy (posts filled late, by agency cover or after turnover), management and grant administration (line management of new posts, the grant's monitoring), and the role's scope (no set remit: operational work beyond the post)"
 
     /// Starting optimism bias (`optimismBias`) and the value applied after mitigations.
     public let optimismBiasStart: Double
     public let optimismBiasApplied: Double
+    /// The model's mitigations (those whose inputs are drawn) then the scenario's.
     public let mitigations: [OptimismBias.Mitigation]
-    /// Each benefit input with its grade, and the weakest grade.
-    public let benefitInputGrades: [(name: String, grade: Evidence)]
+    /// The scenario's own mitigations (a subset of ``mitigations``).
+    public let scenarioMitigations: [OptimismBias.Mitigation]
+    /// Each benefit input with its grade and whether a range carries its weakness (it is drawn).
+    public let benefitInputs: [(name: String, grade: Evidence, carriedByRange: Bool)]
+    public var benefitInputGrades: [(name: String, grade: Evidence)] { benefitInputs.map { ($0.name, $0.grade) } }
+    /// The weakest grade among the fixed benefit inputs (sourced when none).
     public let benefitGrade: Evidence
-    /// The assumption holding the reduction for that grade.
+    /// The assumption holding the cut for that grade.
     public let benefitReduction: Assumption
+    /// The cut of the weakest grade among all benefit inputs, ranges or not: the stacked cut, shown as a sensitivity.
+    public let sensitivityCut: Assumption
 
     public init(scenario: Scenario, assumptions: AssumptionSet) throws {
         optimismBiasStart = try assumptions.value("optimismBias")
-        mitigations = scenario.optimismBiasMitigations
+        var modelled: [OptimismBias.Mitigation] = []
+        for (name, inputs) in Self.modelledMitigations {
+            guard let share = assumptions.byName[name] else { continue }
+            let drawn = inputs.compactMap { assumptions.byName[$0] }.filter(\.distribution.isUncertain)
+            // A mitigation is earned only while the Monte Carlo draws what it rests on.
+            guard share.value > 0, !drawn.isEmpty else { continue }
+            let described = drawn.map { "\($0.name) \($0.distribution.summary)" }.joined(separator: ", ")
+            modelled.append(OptimismBias.Mitigation(risk: share.description, shareMitigated: share.value,
+                                                    reasoning: "drawn in the Monte Carlo: \(described)"))
+        }
+        scenarioMitigations = scenario.optimismBiasMitigations
+        mitigations = modelled + scenarioMitigations
         optimismBiasApplied = OptimismBias.applied(start: optimismBiasStart,
                                                    lowerBound: try assumptions.value("optimismBiasLowerBound"),
                                                    mitigations: mitigations)
-        benefitInputGrades = try Self.benefitInputNames.map { ($0, try assumptions.assumption($0).evidence) }
-        benefitGrade = BenefitEvidenceAdjustment.weakest(benefitInputGrades.map(\.grade))
+        benefitInputs = try Self.benefitInputNames.map { name in
+            let assumption = try assumptions.assumption(name)
+            return (name, assumption.evidence, assumption.distribution.isUncertain)
+        }
+        benefitGrade = BenefitEvidenceAdjustment.weakest(benefitInputs.filter { !$0.carriedByRange }.map(\.grade))
         benefitReduction = try assumptions.assumption(BenefitEvidenceAdjustment.assumptionName(for: benefitGrade))
+        sensitivityCut = try assumptions.assumption(BenefitEvidenceAdjustment.assumptionName(
+            for: BenefitEvidenceAdjustment.weakest(benefitInputs.map(\.grade))))
     }
 
     /// The sentence every output carries about optimism bias.
     public var optimismBiasStatement: String {
-        OptimismBias.statement(start: optimismBiasStart, applied: optimismBiasApplied, mitigations: mitigations)
+        let start = NumberFormatting.percent(optimismBiasStart)
+        guard !mitigations.isEmpty else {
+            return OptimismBias.statement(start: optimismBiasStart, applied: optimismBiasApplied, mitigations: mitigations)
+                + " Results at \(start) are the unmitigated results."
+        }
+        let listed = mitigations.map { "\($0.risk) (−\(NumberFormatting.percent($0.shareMitigated)) of it; \($0.reasoning))" }
+            .joined(separator: "; ")
+        return "Optimism bias \(NumberFormatting.percent(optimismBiasApplied)) on programme costs. Category: outsourcing, operating expenditure (Mott MacDonald Table 2), the closest to recurring staff spending delivered by councils; starting value \(start), its upper bound. Reduced, as the Green Book (paras 5.43-5.46) asks, by each specific risk already quantified: \(listed). Left: \(NumberFormatting.percent(optimismBiasApplied)) for risks the model does not quantify: \(Self.risksLeft). The unmitigated results (at \(start)) are shown beside."
     }
 
-    /// The sentence every output carries about the benefit reduction.
+    /// The sentence every output carries about the benefit evidence cut.
     public var benefitReductionStatement: String {
-        let weakest = benefitInputGrades.filter { $0.grade == benefitGrade }.map(\.name)
-        return "Benefits reduced by \(NumberFormatting.percent(benefitReduction.value)) (\(benefitReduction.distribution.summary)) for the quality of their evidence: the weakest grade among their inputs is \(benefitGrade.rawValue) (\(weakest.joined(separator: ", ")))."
+        let ranged = benefitInputs.filter(\.carriedByRange).map(\.name)
+        let fixed = benefitInputs.filter { !$0.carriedByRange }.map { "\($0.name) (\($0.grade.rawValue))" }
+        let cutText = benefitReduction.distribution.isUncertain
+            ? "\(NumberFormatting.percent(benefitReduction.value)) (\(benefitReduction.distribution.summary))"
+            : NumberFormatting.percent(benefitReduction.value)
+        return "Benefits cut by \(cutText) for the quality of their evidence: an input's weakness is carried by its range or by a cut, not both. Carried by their ranges (drawn): \(ranged.isEmpty ? "none" : ranged.joined(separator: ", ")). Cut by grade (fixed): \(fixed.isEmpty ? "none" : fixed.joined(separator: ", ")); the weakest of these is \(benefitGrade.rawValue). Sensitivity: the stacked cut of the weakest grade among all the inputs, \(NumberFormatting.percent(sensitivityCut.value)) (\(sensitivityCut.name)), on top of the ranges, is shown beside."
     }
 }

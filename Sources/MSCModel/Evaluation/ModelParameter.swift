@@ -11,6 +11,10 @@ public enum ModelParameter: Int, CaseIterable, Sendable {
     case appraisalOverheadRate
     /// Real growth of salaries a year.
     case realPayGrowth
+    /// The pay award not yet agreed that brings the salary to the price base year (e.g.
+    /// `payAward2026to27`); fixed at 0 when no such award is used. Each draw rescales every
+    /// salary by `(1 + award) / (1 + central award)` (``ScenarioModel/payAwardFactor(_:)``).
+    case pendingPayAward
     // Identification (DESIGN 3.3, 3.4)
     /// Rate ratio of identifications with a coordinator at full coverage and full ramp-up.
     case identificationRateRatio
@@ -34,6 +38,9 @@ public enum ModelParameter: Int, CaseIterable, Sendable {
     case harmAvoidedShare
     case conclusiveGroundsPositiveShare
     case dutyToNotifyRelativeValue
+    /// Share of the harms and lost output avoided that are health effects valued in QALYs
+    /// (physical and emotional harms), discounted at the health rate.
+    case healthShareOfAvoidableHarm
     // Costs an identification triggers (DESIGN 3.5), by the body that bears them
     case decisionCostPerReferral
     case supportContractCostPerAdultSupported

@@ -9,6 +9,12 @@ extension ScenarioModel {
                       overheadRate: national[.appraisalOverheadRate], operationalBudget: operationalBudget)
     }
 
+    /// What every salary is multiplied by in one evaluation: the drawn pending pay award in place
+    /// of its central value, `(1 + award) / (1 + central)` (1 at the central value).
+    package func payAwardFactor(_ national: NationalInputs) -> Double {
+        (1 + national[.pendingPayAward]) / (1 + pendingPayAwardCentral)
+    }
+
     /// The coverage parameters of one evaluation (DESIGN 3.3).
     package func coverageParameters(_ national: NationalInputs) -> CoverageParameters {
         CoverageParameters(benchmarkFTEPer100kResidents: national[.coverageBenchmarkFTEPer100k],
@@ -31,6 +37,14 @@ extension ScenarioModel {
         BenefitEvidenceAdjustment.reduced(socialValue(national).benefitPerIdentification, reduction: national[.benefitReduction])
     }
 
+    /// The discount factor of each year for benefits: health effects (share h of the benefits,
+    /// `healthShareOfAvoidableHarm`) at the health rate, the rest at the standard rate,
+    /// `h · healthFactor_t + (1 − h) · factor_t` (Green Book: health effects are discounted at 1.5%).
+    package func benefitDiscountFactors(_ national: NationalInputs) -> [Double] {
+        let health = national[.healthShareOfAvoidableHarm]
+        return zip(healthDiscountFactors, discountFactors).map { health * $0 + (1 - health) * $1 }
+    }
+
     /// The public costs one additional identification triggers, by body (DESIGN 3.5).
     package func triggeredCosts(_ national: NationalInputs) -> TriggeredCosts {
         TriggeredCosts(decisionCostPerReferral: national[.decisionCostPerReferral],
@@ -41,10 +55,23 @@ extension ScenarioModel {
                        reasonableGroundsPositiveShare: national[.reasonableGroundsPositiveShare], nrmShare: nrmShare)
     }
 
+    /// The coverage of the councils the rate ratio was measured in, at this evaluation's coverage
+    /// inputs (``HostCalibration/coverage(_:countyShare:)``).
+    package func hostCoverage(_ national: NationalInputs) -> Double {
+        hostCalibration.coverage(coverageParameters(national), countyShare: national[.countyShareOfTwoTierIdentifications])
+    }
+
+    /// The rate ratio at full coverage (``IdentificationUplift/fullCoverageRateRatio(hostRateRatio:hostCoverage:)``):
+    /// `identificationRateRatio`, measured at the hosts' coverage, scaled up by it, and never below 1.
+    package func fullCoverageRateRatio(_ national: NationalInputs) -> Double {
+        IdentificationUplift.fullCoverageRateRatio(hostRateRatio: national[.identificationRateRatio],
+                                                   hostCoverage: hostCoverage(national))
+    }
+
     /// Additional identifications a year per identification of effect base at full ramp-up:
-    /// `(RR − 1)` net of displacement (``IdentificationUplift/netOfDisplacement(_:displacementShare:)``).
+    /// `(RR_full − 1)` net of displacement (``IdentificationUplift/netOfDisplacement(_:displacementShare:)``).
     package func netUplift(_ national: NationalInputs) -> Double {
-        IdentificationUplift.netOfDisplacement(national[.identificationRateRatio] - 1,
+        IdentificationUplift.netOfDisplacement(fullCoverageRateRatio(national) - 1,
                                                displacementShare: national[.displacementShare])
     }
 
@@ -77,17 +104,19 @@ extension ScenarioModel {
         let years = horizonYears
         var outcome = ScenarioOutcome(horizonYears: years)
         let effect = effectBase(national)
+        let rateRatio = fullCoverageRateRatio(national)
+        let award = payAwardFactor(national)
         for (index, post) in posts.enumerated() {
             let rates = costRates(national, operationalBudget: inputs.operationalBudget[index])
             for t in post.years(inHorizon: years) {
                 let alive = inputs.alive[index * years + t]
                 guard alive > 0 else { continue }
-                let salary = PostCost.salary(inputs.salary[index], afterYears: t, growthRate: national[.realPayGrowth])
+                let salary = PostCost.salary(inputs.salary[index] * award, afterYears: t, growthRate: national[.realPayGrowth])
                 let cost = PostCost.totalForPost(fte: post.fte, fullTimeSalary: salary, rates: rates) + post.trainingCost(year: t)
                 let ramp = IdentificationUplift.ramp(yearIndex: t - post.rampStartYear, rampUpYears: national[.rampUpYears])
                 let identifications = IdentificationUplift.netOfDisplacement(
                     IdentificationUplift.additionalIdentifications(baselinePerYear: effect[index],
-                                                                   rateRatio: national[.identificationRateRatio],
+                                                                   rateRatio: rateRatio,
                                                                    coverage: 1, rampFraction: ramp),
                     displacementShare: national[.displacementShare])
                 outcome.costByYear[t] += alive * cost
@@ -98,7 +127,8 @@ extension ScenarioModel {
         let value = valuePerIdentification(national), triggered = triggeredCosts(national).perIdentification
         outcome.benefitByYear = outcome.identificationsByYear.map { $0 * value }
         outcome.triggeredCostByYear = outcome.identificationsByYear.map { $0 * triggered }
-        outcome.appraise(optimismBias: national[.optimismBias], discountFactors: discountFactors)
+        outcome.appraise(optimismBias: national[.optimismBias], discountFactors: discountFactors,
+                         startingOptimismBias: startingOptimismBias, benefitDiscountFactors: benefitDiscountFactors(national))
         return outcome
     }
 }

@@ -101,16 +101,36 @@ public struct ScenarioModel: Sendable {
     public let niSecondaryThreshold: Double
     /// Green Book discount factor for each year of the horizon.
     public let discountFactors: [Double]
+    /// The same at the Green Book's health discount rate, for the health effects among the
+    /// benefits (``ModelParameter/healthShareOfAvoidableHarm``); the standard factors when not given.
+    public let healthDiscountFactors: [Double]
     /// How the unit cost per victim moves with the deflator's projected growth (no years when the
     /// price base year is inside the published series, or the unit cost was given in its prices).
     public let unitCostDeflatorProjection: DeflatorProjection
     /// NRM referrals' share of identifications (the rest are DtN reports): 277 / (277 + 211) from
     /// impact.yaml's facts; it weights the value and the triggered costs of an identification.
     public let nrmShare: Double
+    /// The councils the rate ratio was measured in, with their coverage (``HostCalibration``):
+    /// `identificationRateRatio` is the ratio at their coverage, turned into the full-coverage
+    /// ratio in each evaluation (``fullCoverageRateRatio(_:)``). ``HostCalibration/none`` takes it
+    /// as measured at full coverage.
+    public let hostCalibration: HostCalibration
+    /// The optimism bias before mitigation (the Green Book starting value), for the unmitigated
+    /// result shown beside every summary; nil: the value applied.
+    public let startingOptimismBias: Double?
+    /// The central value of the pending pay award already in the salaries (0 when none), which
+    /// each draw of ``ModelParameter/pendingPayAward`` replaces.
+    public let pendingPayAwardCentral: Double
 
     public init(name: String, horizonYears: Int, posts: [Post], members: [Member], fundingGroupNames: [String],
                 employerNIRate: Double, niSecondaryThreshold: Double, discountFactors: [Double],
-                unitCostDeflatorProjection: DeflatorProjection = .none, nrmShare: Double = 1) {
+                unitCostDeflatorProjection: DeflatorProjection = .none, nrmShare: Double = 1,
+                hostCalibration: HostCalibration = .none, startingOptimismBias: Double? = nil,
+                pendingPayAwardCentral: Double = 0, healthDiscountFactors: [Double]? = nil) {
+        self.healthDiscountFactors = healthDiscountFactors ?? discountFactors
+        self.hostCalibration = hostCalibration
+        self.pendingPayAwardCentral = pendingPayAwardCentral
+        self.startingOptimismBias = startingOptimismBias
         self.name = name
         self.horizonYears = horizonYears
         self.posts = posts

@@ -21,6 +21,13 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var presentValueTriggeredCosts = 0.0
     /// Additional identifications discounted like money (for cost per identification).
     public var presentValueIdentifications = 0.0
+    /// Present value of the programme's costs at the starting optimism bias, before mitigation.
+    public var presentValueProgrammeCostsAtStartingOptimismBias = 0.0
+
+    /// NPV with the programme's costs at the starting optimism bias (unmitigated), all else the same.
+    public var netPresentValueAtStartingOptimismBias: Double {
+        presentValueBenefits - presentValueTriggeredCosts - presentValueProgrammeCostsAtStartingOptimismBias
+    }
 
     public init(horizonYears: Int) {
         costByYear = Array(repeating: 0, count: horizonYears)
@@ -33,14 +40,20 @@ public struct ScenarioOutcome: Sendable, Equatable {
     /// Sets the present values from the yearly flows (``Appraisal/summary(costs:benefits:optimismBias:discountFactors:)``):
     /// optimism bias raises the programme's costs; the triggered costs are added without it (they
     /// carry their own ranges).
-    public mutating func appraise(optimismBias: Double, discountFactors: [Double]) {
+    /// `startingOptimismBias` (nil: the same) gives ``netPresentValueAtStartingOptimismBias``.
+    /// `benefitDiscountFactors` (nil: `discountFactors`) discount the benefits (health effects at the health rate).
+    public mutating func appraise(optimismBias: Double, discountFactors: [Double], startingOptimismBias: Double? = nil,
+                                  benefitDiscountFactors: [Double]? = nil) {
         let summary = Appraisal.summary(costs: costByYear, benefits: benefitByYear, optimismBias: optimismBias,
                                         discountFactors: discountFactors)
         presentValueProgrammeCosts = summary.pvCosts
+        presentValueProgrammeCostsAtStartingOptimismBias = Appraisal.withOptimismBias(
+            summary.pvCostsBeforeOptimismBias, optimismBias: startingOptimismBias ?? optimismBias)
         presentValueTriggeredCosts = Appraisal.presentValue(flows: triggeredCostByYear, discountFactors: discountFactors)
         presentValueIdentifications = Appraisal.presentValue(flows: identificationsByYear, discountFactors: discountFactors)
         presentValueCosts = presentValueProgrammeCosts + presentValueTriggeredCosts
-        presentValueBenefits = summary.pvBenefits
+        presentValueBenefits = benefitDiscountFactors.map { Appraisal.presentValue(flows: benefitByYear, discountFactors: $0) }
+            ?? summary.pvBenefits
     }
 
     /// Net present value: benefits less costs, both discounted.

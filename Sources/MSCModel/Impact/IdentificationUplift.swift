@@ -24,6 +24,18 @@ public enum IdentificationUplift {
         baselinePerYear * (rateRatio - 1) * coverage * rampFraction
     }
 
+    /// The rate ratio at full coverage from one measured in councils with coverage `hostCoverage`
+    /// (``HostCalibration``): `1 + max(0, RR_hosts − 1) / hostCoverage`.
+    ///
+    /// A measured ratio at or below 1 gives 1: no mechanism by which a post would reduce
+    /// identifications has been offered, so such a draw is a post that adds nothing. With no
+    /// coverage to learn from (`hostCoverage` ≤ 0) the post adds nothing either.
+    @inlinable
+    public static func fullCoverageRateRatio(hostRateRatio: Double, hostCoverage: Double) -> Double {
+        guard hostCoverage > 0 else { return 1 }
+        return 1 + max(0, hostRateRatio - 1) / hostCoverage
+    }
+
     /// Additional identifications net of displacement (Green Book additionality): of the extra
     /// identifications a post causes, `displacementShare` would have been made anyway by another
     /// first responder (police, an NGO, the Home Office), so only `gross · (1 − displacementShare)`

@@ -206,6 +206,30 @@ public struct RateRatioDerivation: Sendable {
         logSDBeforeFloor = sqrt(max(0, sumSquares / n - mean * mean) + samplingLogVariance)
     }
 
+    /// The councils the ratio is measured in, each with one post of `fte` (the shipped posts are
+    /// full time): the `existing` rule's placement of `coordinatorAuthorities2023` posts, as
+    /// `status-quo` and ``derive(assumptions:authorities:)`` place them.
+    public static func hostCalibration(assumptions: AssumptionSet, authorities: AuthorityTable) throws -> HostCalibration {
+        let count = Int(try assumptions.value("coordinatorAuthorities2023").rounded())
+        let (codes, _) = try DeploymentRule.existingPlacement(count: count, authorities: authorities)
+        return HostCalibration(codes: codes, authorities: authorities, fte: try assumptions.value("fte"))
+    }
+
+    /// The hosts' coverage at the central coverage inputs (``HostCalibration``), for the notes;
+    /// nil when the derivation was built without them.
+    public var hostCoverageAtCentralInputs: Double? = nil
+
+    /// The chance a draw of the lognormal falls at or below 1, where a post adds nothing:
+    /// `Φ(−logMean / logSD)`.
+    public var probabilityNoEffect: Double { 0.5 * erfc(logMean / logSD / 2.0.squareRoot()) }
+    /// The mean of the lognormal, `exp(μ + σ²/2)`, and the mean once draws below 1 are held at 1,
+    /// `exp(μ + σ²/2) · Φ((μ + σ²)/σ) + Φ(−μ/σ)`.
+    public var meanRateRatio: Double { exp(logMean + logSD * logSD / 2) }
+    public var meanRateRatioHeldAtOne: Double {
+        let phi = { (x: Double) in 0.5 * erfc(-x / 2.0.squareRoot()) }
+        return meanRateRatio * phi((logMean + logSD * logSD) / logSD) + phi(-logMean / logSD)
+    }
+
     /// The derivation for `assumptions` and `authorities`: the hosts are the `existing` rule's
     /// placement of `coordinatorAuthorities2023` posts (as `status-quo` places them).
     public static func derive(assumptions: AssumptionSet, authorities: AuthorityTable) throws -> RateRatioDerivation {
@@ -213,8 +237,15 @@ public struct RateRatioDerivation: Sendable {
         let causal = try assumptions.assumption("causalShare")
         let count = Int(facts.coordinatorAuthorities.rounded())
         let (codes, placement) = try DeploymentRule.existingPlacement(count: count, authorities: authorities)
-        return try RateRatioDerivation(facts: facts, authorities: authorities, hostCodes: codes, placement: placement,
-                                       centralCausalShare: causal.value, causalShare: causal.distribution)
+        var derivation = try RateRatioDerivation(facts: facts, authorities: authorities, hostCodes: codes, placement: placement,
+                                                 centralCausalShare: causal.value, causalShare: causal.distribution)
+        if let parameters = try? CoverageParameters.central(from: assumptions),
+           let countyShare = try? assumptions.value("countyShareOfTwoTierIdentifications"),
+           let fte = try? assumptions.value("fte") {
+            derivation.hostCoverageAtCentralInputs = HostCalibration(codes: codes, authorities: authorities, fte: fte)
+                .coverage(parameters, countyShare: countyShare)
+        }
+        return derivation
     }
 
     /// The `identificationRateRatio` assumption this derivation gives: lognormal with the median
@@ -230,6 +261,9 @@ public struct RateRatioDerivation: Sendable {
         case .flagged: placementText = "the \(hostCodes.count) councils flagged has_msc in the authority table"
         case .listed: placementText = "the \(hostCodes.count) councils listed"
         }
+        let coverageText = hostCoverageAtCentralInputs.map {
+            "at the central coverage inputs (sharing.yaml) a host's single post gives it \(f($0)) of a full post's effect (c̄, the hosts' coverage weighted by their baseline identifications)."
+        } ?? "their coverage is worked out from sharing.yaml's coverage inputs."
         let notes = """
             Derived when the assumptions are loaded, from the Acting Local facts (laAdultNRMReferrals2023, \
             coordinatorShareOfLAAdultReferrals, coordinatorAuthorities2023, laAuthoritiesReferringAdults2023, \
@@ -243,11 +277,18 @@ public struct RateRatioDerivation: Sendable {
             has mean \(f(logMean, 4)) and standard deviation \(f(logSDBeforeFloor, 3)) (sampling error of the 18% \
             included); the standard deviation used is \(f(logSD, 3)) (no lower than \(f(facts.minimumLogSD)): one \
             year, rounded and unconfirmed figures, no per-council data). Median \(f(centralRateRatio)), 90% interval \
-            \(f(exp(logMean - 1.6449 * logSD))) to \(f(exp(logMean + 1.6449 * logSD))).
+            \(f(exp(logMean - 1.6449 * logSD))) to \(f(exp(logMean + 1.6449 * logSD))). This is the ratio in the \
+            host councils at their own coverage, which is what the 18% measures: \(coverageText) The model \
+            applies RR_full = 1 + max(0, RR − 1) / c̄ at full coverage, with c̄ the hosts' coverage worked out \
+            in each draw from that draw's coverage inputs, so that the model run on the hosts with their own \
+            coverage gives back the 18% share. A draw below 1 (probability \(f(100 * probabilityNoEffect, 1))%) \
+            is a post that adds nothing, not one that reduces identifications: no mechanism for that has been \
+            offered. Holding those draws at 1 raises the mean ratio from \(f(meanRateRatio, 3)) to \
+            \(f(meanRateRatioHeldAtOne, 3)).
             """
         return Assumption(
             name: "identificationRateRatio",
-            description: "Rate ratio of adult identification (NRM referrals plus DtN reports) in an authority fully covered by a coordinator post at full effect, over the rate without a post.",
+            description: "Rate ratio of adult identification (NRM referrals plus DtN reports) in the councils with a post today, at their own coverage and at full effect, over the rate without a post (the model scales it to full coverage).",
             unit: .ratio, value: centralRateRatio,
             distribution: .lognormal(logMean: logMean, logStandardDeviation: logSD),
             sources: [Source(title: "Acting Local: The Need for Modern Slavery Coordinators in Local Authorities",

@@ -29,11 +29,16 @@ public struct AppraisalBasis: Sendable, Equatable {
     public init(plan: ScenarioPlan) throws {
         let greenBook = try GreenBook(assumptions: plan.assumptions)
         let years = plan.scenario.horizonYears
-        let bias = try plan.assumptions.assumption("optimismBias")
+        // The value the run applies (after mitigations), not the starting value.
+        let bias = try plan.plan.nationalAssumptions.first { $0.name == "optimismBias" } ?? plan.assumptions.assumption("optimismBias")
         self.init(scenarioName: plan.scenario.name, priceBaseYear: plan.scenario.priceBaseYear, horizonYears: years,
                   discountRates: greenBook.bands.filter { $0.firstYear < years }.map(\.rate),
                   optimismBias: bias.value, optimismBiasDistribution: bias.distribution.summary)
+        optimismBiasStart = plan.adjustments.optimismBiasStart
     }
+
+    /// The optimism bias before mitigation, when it differs from the value applied.
+    public var optimismBiasStart: Double? = nil
 
     /// "3.5% real discount rate" (or "3.5% then 3% real discount rates" past year 30).
     var discountText: String {
@@ -44,7 +49,8 @@ public struct AppraisalBasis: Sendable, Equatable {
     /// "optimism bias of 10% on costs (triangular(0, 0.1, 0.41) in the Monte Carlo)".
     var optimismText: String {
         let drawn = optimismBiasDistribution == "fixed" ? "" : " (drawn from \(optimismBiasDistribution) in the Monte Carlo)"
-        return "optimism bias of \(Self.percent(optimismBias)) on costs\(drawn)"
+        let start = optimismBiasStart.flatMap { $0 != optimismBias ? " (\(Self.percent($0)) before mitigation; that result is shown beside)" : nil } ?? ""
+        return "optimism bias of \(Self.percent(optimismBias)) on programme costs\(start)\(drawn)"
     }
 
     /// The sentence for one scenario, or for several that share every figure.

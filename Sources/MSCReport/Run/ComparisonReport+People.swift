@@ -3,9 +3,9 @@ import MSCSimulation
 
 extension ComparisonReport {
     /// The headline for people (a spreadsheet or `headline.csv`): one labelled row per scenario and
-    /// measure, money in pounds, chances as percentages, the median beside the mean, and no mean of
-    /// cost per additional identification (a ratio whose mean is pulled far out by simulations with
-    /// almost no extra identifications). Then each comparison's extra cost, benefit and NPV and
+    /// measure, money in pounds, chances as percentages, the median beside the mean; cost per
+    /// additional identification as expected cost over expected identifications, with the chance a
+    /// simulation gains nothing. Then each comparison's extra cost, benefit and NPV and
     /// the answer in words. The raw statistics of every metric stay in JSON (`numericTable`).
     public var peopleTable: ReportTable {
         var table = ReportTable(
@@ -31,7 +31,14 @@ extension ComparisonReport {
             add("Net present value (£)", result.summary(.netPresentValue), money)
             add("Benefit-cost ratio", result.summary(.benefitCostRatio), ratio)
             add("Additional identifications of victims", result.summary(.additionalIdentifications), count)
-            add("Cost per additional identification (£)", result.summary(.costPerIdentification), money, mean: false)
+            let value = result.costEffectiveness
+            func percentile(_ x: Double?) -> Cell { x.map(money) ?? .text(Self.noGain) }
+            table.append([.text(name), .text("Cost per additional identification (£): expected cost / expected identifications"),
+                          value.expectedCostPerIdentification.isFinite ? money(value.expectedCostPerIdentification) : .empty,
+                          percentile(value.p50), percentile(value.p5), percentile(value.p95)])
+            table.append([.text(name), .text("Chance a simulation gains no additional identification"),
+                          .percent(value.noGainShare, decimals: 1), .empty, .empty, .empty])
+            add("Net present value, optimism bias unmitigated (£)", result.summary(.netPresentValueAtStartingOptimismBias), money)
             table.append([.text(name), .text("Chance the net present value is above zero"), .percent(result.probabilityPositiveNPV, decimals: 1),
                           .empty, .empty, .empty])
             let survival = Self.programmeSurvival(result)

@@ -48,17 +48,28 @@ public struct ComparisonReport: Report {
         return NumberText.grouped(value, decimals: abs(value) < 100 ? 1 : 0)
     }
 
-    /// Central value and 90% interval. Cost per identification is a ratio whose mean is pulled
-    /// far out by iterations with almost no extra identifications, so its centre is the median.
+    /// Mean and 90% interval.
     static func interval(_ summary: Summary, metric: Metric) -> String {
-        let centre = metric == .costPerIdentification ? summary.p50 : summary.mean
-        return "\(cell(centre, metric: metric)) (\(cell(summary.p5, metric: metric)) to \(cell(summary.p95, metric: metric)))"
+        "\(cell(summary.mean, metric: metric)) (\(cell(summary.p5, metric: metric)) to \(cell(summary.p95, metric: metric)))"
     }
 
-    /// The row label: the metric, saying when its centre is a median.
-    static func label(_ metric: Metric) -> String {
-        metric == .costPerIdentification ? metric.label + ", median" : metric.label
+    /// What a draw with no additional identification shows as, where a percentile falls among them.
+    static let noGain = "no gain"
+
+    /// Expected cost over expected identifications, then the per-draw 5th to 95th percentiles,
+    /// "no gain" where a percentile falls among the draws that gain nothing.
+    static func interval(_ value: CostEffectiveness) -> String {
+        func shown(_ x: Double?) -> String { x.map { cell($0, metric: .costPerIdentification) } ?? noGain }
+        return "\(cell(value.expectedCostPerIdentification, metric: .costPerIdentification)) (\(shown(value.p5)) to \(shown(value.p95)))"
     }
+
+    /// The row label.
+    static func label(_ metric: Metric) -> String {
+        metric == .costPerIdentification ? "Cost per additional identification (£): expected cost / expected identifications" : metric.label
+    }
+
+    /// The metrics a summary table shows as rows (not the parts of a ratio).
+    static var shownMetrics: [Metric] { Metric.allCases.filter { !$0.isComponent } }
 
     public var tables: [ReportTable] { [table] }
 
@@ -85,7 +96,21 @@ public struct ComparisonReport: Report {
             title: results.count == 1 ? "\(results[0].scenarioName): mean (5th to 95th percentile) \(horizon)"
                                       : "Scenarios compared: mean (5th to 95th percentile) \(horizon)",
             columns: columns)
-        for metric in Metric.allCases {
+        for metric in Self.shownMetrics {
+            if metric == .costPerIdentification {
+                var row: [ReportTable.Cell] = [.text(Self.label(metric))]
+                var share: [ReportTable.Cell] = [.text("Share of draws with no additional identification")]
+                for result in results {
+                    let value = result.costEffectiveness
+                    row.append(.text(Self.interval(value)))
+                    share.append(.percent(value.noGainShare, decimals: 1))
+                }
+                // A difference of two costs per identification answers no question; leave it blank.
+                for _ in differencePairs { row.append(.empty); share.append(.empty) }
+                table.append(row)
+                table.append(share)
+                continue
+            }
             if metric == .postsAtHorizon {
                 // All-or-nothing under a national grant: the chance the programme lasts, then its size if it does.
                 var lasts: [ReportTable.Cell] = [.text("Probability the programme still has funded posts in the final year")]
@@ -103,10 +128,7 @@ public struct ComparisonReport: Report {
             var row: [ReportTable.Cell] = [.text(Self.label(metric))]
             for result in results { row.append(.text(Self.interval(result.summary(metric), metric: metric))) }
             for (index, base) in differencePairs {
-                // A difference of two costs per identification answers no question; leave it blank.
-                if metric == .costPerIdentification {
-                    row.append(.empty)
-                } else if metric == .benefitCostRatio {
+                if metric == .benefitCostRatio {
                     // The incremental ratio only when the option costs more and gains more; otherwise words.
                     let incremental = IncrementalAnalysis(results[index], against: results[base])
                     row.append(.text(incremental.verdict == .ratio ? "incremental " + incremental.text : incremental.text))
@@ -158,6 +180,14 @@ public struct ComparisonReport: Report {
         }
         for result in results {
             for metric in Metric.allCases { add(result.scenarioName, metric, result.summary(metric)) }
+            let value = result.costEffectiveness
+            table.append([.text(result.scenarioName), .text("expectedCostPerIdentification"), .text("GBP"),
+                          .number(value.expectedCostPerIdentification, decimals: 2), .empty,
+                          value.p5.map { .number($0, decimals: 2) } ?? .text(Self.noGain),
+                          value.p50.map { .number($0, decimals: 2) } ?? .text(Self.noGain),
+                          value.p95.map { .number($0, decimals: 2) } ?? .text(Self.noGain), .empty])
+            table.append([.text(result.scenarioName), .text("noGainShare"), .text("fraction"),
+                          .number(value.noGainShare, decimals: 4), .empty, .empty, .empty, .empty, .empty])
             let survival = Self.programmeSurvival(result)
             table.append([.text(result.scenarioName), .text("programmeSurvivalProbability"), .text("fraction"),
                           .number(survival.probability, decimals: 4), .empty, .empty, .empty, .empty, .empty])
@@ -166,7 +196,7 @@ public struct ComparisonReport: Report {
         for (index, base) in baselineIndex.enumerated() {
             guard let base else { continue }
             let scenario = "\(results[index].scenarioName) minus \(results[base].scenarioName)"
-            for metric in Metric.allCases where metric != .costPerIdentification && metric != .benefitCostRatio {
+            for metric in Metric.allCases where metric != .costPerIdentification && metric != .benefitCostRatio && !metric.isComponent {
                 add(scenario, metric, Summary(results[index].difference(metric, minus: results[base])))
             }
             // A ratio of means, and only where it means something (the option costs more and gains more).
@@ -188,6 +218,14 @@ public struct ComparisonReport: Report {
     public static func scenarioJSON(_ result: SimulationResult) -> JSONValue {
         var metrics: [(String, JSONValue)] = Metric.allCases.map { ($0.rawValue, summaryJSON(result.summary($0))) }
         metrics.append(("probabilityNPVPositive", .number(result.probabilityPositiveNPV)))
+        let value = result.costEffectiveness
+        metrics.append(("costEffectiveness", .object([
+            ("expectedCostPerIdentification", .number(value.expectedCostPerIdentification)),
+            ("noGainShare", .number(value.noGainShare)),
+            ("p5", value.p5.map { .number($0) } ?? .string(noGain)),
+            ("p50", value.p50.map { .number($0) } ?? .string(noGain)),
+            ("p95", value.p95.map { .number($0) } ?? .string(noGain)),
+        ])))
         let survival = programmeSurvival(result)
         metrics.append(("programmeSurvivalProbability", .number(survival.probability)))
         metrics.append(("postsAtHorizonIfProgrammeSurvives", summaryJSON(survival.postsIfSurvives)))
@@ -211,7 +249,7 @@ public struct ComparisonReport: Report {
             differences.append(.object([
                 ("scenario", .string(results[index].scenarioName)),
                 ("baseline", .string(results[base].scenarioName)),
-                ("metrics", .object(Metric.allCases.filter { $0 != .costPerIdentification && $0 != .benefitCostRatio }.map {
+                ("metrics", .object(Metric.allCases.filter { $0 != .costPerIdentification && $0 != .benefitCostRatio && !$0.isComponent }.map {
                     ($0.rawValue, Self.summaryJSON(Summary(results[index].difference($0, minus: results[base]))))
                 })),
                 ("incremental", IncrementalAnalysis(results[index], against: results[base]).json),

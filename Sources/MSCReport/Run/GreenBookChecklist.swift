@@ -14,10 +14,40 @@ public struct GreenBookChecklist {
     /// The run with every input at its central value (posts weighted by expected survival).
     public let centralInputs: ScenarioOutcome
 
+    /// The benefit inputs whose values are judgements (illustrative), and the rate ratio, which
+    /// rests on the illustrative causal share: what would have to be true for the case to pay.
+    public let judgedBenefitInputs: [String]
+    /// Those inputs moved together towards the favourable ends of their ranges (``JointSwitchingValue``).
+    public let joint: JointSwitchingValue
+
     public init(plan: ScenarioPlan, switchingValues: [SwitchingValue], centralInputs: ScenarioOutcome) {
         self.plan = plan
         self.switchingValues = switchingValues
         self.centralInputs = centralInputs
+        let judged = AppraisalAdjustments.benefitInputNames.filter { name in
+            name == "identificationRateRatio" || plan.assumptions.byName[name]?.evidence == .illustrative
+        }
+        let inModel = plan.plan.nationalAssumptions.filter { judged.contains($0.name) && $0.distribution.isUncertain }.map(\.name)
+        judgedBenefitInputs = inModel
+        joint = JointSwitchingValue.solve(plan: plan.plan, names: inModel)
+    }
+
+    /// "What would have to be true": the judged benefit inputs' switching values one at a time,
+    /// then jointly, in one place.
+    public var whatWouldHaveToBeTrue: String {
+        let money = { (value: Double) in (value < 0 ? "-£" : "£") + NumberText.grouped(abs(value) / 1e6, decimals: 1) + "m" }
+        let single = gradedSwitches.filter { judgedBenefitInputs.contains($0.value.name) }.map(\.sentence)
+        let oneAtATime = single.isEmpty ? "none of them is solved" : single.joined(separator: "; ")
+        let moves = joint.moves.map { "\($0.name) \(GradedSwitch.shown($0.central)) → \(GradedSwitch.shown($0.atSwitch))" }.joined(separator: ", ")
+        let jointly: String
+        if joint.npvAtCentral >= 0 {
+            jointly = "NPV is already \(money(joint.npvAtCentral)) at the central inputs."
+        } else if let step = joint.step {
+            jointly = "Jointly: NPV reaches zero if all of them move together \(GreenBookChecklist.percent(step)) of the way from their central values to the favourable end of their 90% ranges (\(moves)); each is then less extreme than it would have to be alone, but all must hold at once."
+        } else {
+            jointly = "Jointly: even with all of them at the favourable end of their 90% ranges at once (\(moves)), NPV is \(money(joint.npvAtFavourableEnds)): no combination inside their ranges makes the case pay."
+        }
+        return "At the central inputs NPV is \(money(joint.npvAtCentral)). The inputs that are judgements (illustrative), and the rate ratio that rests on one, one at a time (others central): \(oneAtATime). \(jointly)"
     }
 
     /// The checklist of a central case already solved for its switching values.
@@ -129,7 +159,7 @@ public struct GreenBookChecklist {
         items.append(Item(point: "Price base",
                           text: "Real terms, \(scenario.priceBaseYear) prices. The Home Office unit cost of a victim (\(assumption("unitCostPerVictim")?.periods.last ?? "its price year") prices) is uprated with the GDP deflator, projected at \(Self.percent(value("gdpDeflatorProjectedGrowth"))) a year past the published series."))
         items.append(Item(point: "Discounting",
-                          text: "Green Book social time preference rate, \(bands.joined(separator: ", then ")) (Table 6.1), counted from the price base year \(scenario.priceBaseYear): the first programme year, \(timing.firstYear), has discount factor \(NumberText.fixed(factors.first ?? 1, decimals: 4))."))
+                          text: "Green Book social time preference rate, \(bands.joined(separator: ", then ")) (Table 6.1), counted from the price base year \(scenario.priceBaseYear): the first programme year, \(timing.firstYear), has discount factor \(NumberText.fixed(factors.first ?? 1, decimals: 4)). Health effects, the QALY-based harms that are \(Self.percent(value("healthShareOfAvoidableHarm"))) of the benefits (healthShareOfAvoidableHarm, \(described("healthShareOfAvoidableHarm"))), are discounted at the Green Book health rate, \(Self.percent(value("healthDiscountRate"))) (Discounting supplementary guidance, Table A.2); lost output at the standard rate."))
         items.append(Item(point: "Appraisal period",
                           text: "\(timing.firstYear) to \(lastYear) (\(years) years). Costs and benefits stop at the horizon; no residual value is counted."))
         let adjustments = try? AppraisalAdjustments(scenario: scenario, assumptions: plan.assumptions)
@@ -145,9 +175,10 @@ public struct GreenBookChecklist {
         items.append(Item(point: "Monetised",
                           text: "Benefits: harms and lost output avoided, unit cost × avoidable share (\(Self.percent(value("avoidableHarmShare")))) × share avoided (\(Self.percent(value("harmAvoidedShare")))) × share confirmed as victims (\(Self.percent(value("conclusiveGroundsPositiveShare")))) per NRM referral; a Duty to Notify report at \(Self.percent(value("dutyToNotifyRelativeValue"))) of that. Costs: the posts (with optimism bias), and the public costs identifications trigger, by body: Home Office decisions (\(Self.pounds(value("decisionCostPerReferral"))) a referral), Home Office support contract (\(Self.pounds(value("supportContractCostPerAdultSupported"))) per adult × \(Self.percent(value("reasonableGroundsPositiveShare"))) positive reasonable-grounds decisions), NHS (\(Self.pounds(value("healthCostPerAdultSupported"))) per adult supported), police (\(Self.pounds(value("policeCostPerReferral"))) a referral), councils (\(Self.pounds(value("councilCostPerIdentification"))) an identification)."))
         items.append(Item(point: "Not monetised",
-                          text: "Staff trained, prevention and disruption of exploitation, partnership work with police and support providers, prosecutions, child victims (the posts' focus is adults), criminal justice costs (not estimated in Research Report 100) and victims' wellbeing beyond the harms costed there. NPV and BCR rest on the monetised share of harm only; cost per additional identification needs no money value."))
+                          text: "Staff trained, prevention and disruption of exploitation, partnership work with police and support providers, prosecutions, child victims (councils made \(NumberText.grouped(value("laChildAndUnknownAgeNRMReferrals2023"), decimals: 0)) NRM referrals of children or of unknown age in 2023 against \(NumberText.grouped(value("laAdultNRMReferrals2023"), decimals: 0)) of adults; leaving them out is a choice: children need no consent, children's services already refer them and coordinators focus on adults, so much of any change would not be additional, and no evidence of its size was found), criminal justice costs (not estimated in Research Report 100) and victims' wellbeing beyond the harms costed there. NPV and BCR rest on the monetised share of harm only; cost per additional identification needs no money value."))
         items.append(Item(point: "Distributional note",
                           text: "The people identified are adults referred by councils; of all NRM referrals, \(Self.percent(value("nrmReferralsMaleShare2023"))) were male in 2023 and \(Self.percent(value("nrmReferralsUKNationalShare2024"))) UK nationals in 2024 (no split for council referrals was found). No distributional weights are applied; the Green Book allows them if asked for."))
+        items.append(Item(point: "What would have to be true", text: whatWouldHaveToBeTrue))
         items.append(Item(point: "Central estimate",
                           text: "The appraisal's central estimate is the expected value over the uncertainty (the Monte Carlo mean). The run with every input at its central value is shown beside it, labelled; the two differ because several inputs are skewed (the rate ratio is lognormal, many ranges are asymmetric), so the mean of the outcomes is not the outcome at the central inputs."))
         return items
@@ -207,6 +238,15 @@ public struct GreenBookChecklist {
             ("scenario", .string(plan.scenario.name)),
             ("centralInputRun", centralInputsJSON),
             ("items", .array(items.map { .object([("point", .string($0.point)), ("text", .string($0.text))]) })),
+            ("jointSwitchingValue", .object([
+                ("step", joint.step.map { .number($0) } ?? .null),
+                ("npvAtCentral", .number(joint.npvAtCentral)),
+                ("npvAtFavourableEnds", .number(joint.npvAtFavourableEnds)),
+                ("inputs", .array(joint.moves.map { move in
+                    .object([("name", .string(move.name)), ("central", .number(move.central)),
+                             ("favourable", .number(move.favourable)), ("atSwitch", .number(move.atSwitch))])
+                })),
+            ])),
             ("switchingValues", .array(gradedSwitches.sorted(by: Self.order).map { graded in
                 .object([("name", .string(graded.value.name)), ("evidence", graded.evidence.map { .string($0.rawValue) } ?? .null),
                          ("central", .number(graded.value.central)),

@@ -29,6 +29,16 @@ extension ShareReport {
                   fullTimeSalary: salary, salaryAdjustment: basis.salaryAdjustment, operationalBudget: rates.operationalBudget,
                   ownPostOperationalBudget: ownRates.operationalBudget, ownPostFTE: ownFTE,
                   baselineIdentifications: baselineIdentifications,
-                  rateRatio: try IdentificationParameters.central(from: assumptions).rateRatio)
+                  rateRatio: try Self.fullCoverageRateRatio(assumptions: assumptions, authorities: authorities))
+    }
+
+    /// The central rate ratio at full coverage, as the model applies it: the ratio measured in
+    /// today's host councils scaled by their coverage (``HostCalibration``).
+    static func fullCoverageRateRatio(assumptions: AssumptionSet, authorities: AuthorityTable) throws -> Double {
+        let hosts = try RateRatioDerivation.hostCalibration(assumptions: assumptions, authorities: authorities)
+        let coverage = hosts.coverage(try CoverageParameters.central(from: assumptions),
+                                      countyShare: try assumptions.value("countyShareOfTwoTierIdentifications"))
+        return IdentificationUplift.fullCoverageRateRatio(hostRateRatio: try IdentificationParameters.central(from: assumptions).rateRatio,
+                                                          hostCoverage: coverage)
     }
 }

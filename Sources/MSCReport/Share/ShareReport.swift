@@ -189,7 +189,7 @@ public struct ShareReport: Report {
                       .number(extra, decimals: 2), .number(ownExtra, decimals: 2),
                       extra > 0 ? .pounds(gross / extra) : .text("none"), ownExtra > 0 ? .pounds(ownGross / ownExtra) : .text("none")])
         table.notes = [
-            "Extra identifications = adult identifications a year without a post x (rate ratio \(NumberText.fixed(rateRatio, decimals: 2)) - 1) x coverage, at full effect (after the ramp-up), with the post funded.",
+            "Extra identifications = adult identifications a year without a post x (rate ratio at full coverage \(NumberText.fixed(rateRatio, decimals: 2)) - 1) x coverage, at full effect (after the ramp-up), with the post funded; the ratio is the one measured in today's host councils scaled up by their coverage, before displacement.",
             "Cost per extra identification = the whole cost of the council's part of the post (all funders) / its extra identifications; for a post of its own, the whole cost of that post.",
             "Coverage = min(1, FTE serving per 100,000 residents / \(NumberText.fixed(deployment.coverageParameters.benchmarkFTEPer100kResidents, decimals: 3)))^\(NumberText.plain(deployment.coverageParameters.elasticity)) (Assumptions/sharing.yaml); FTE serving = post FTE x the council's share of the residents the post serves.",
         ]

@@ -13,12 +13,12 @@ public enum InformationGroups {
                                CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
     /// Inputs that set what one identification is worth and what it triggers (the deflator's
     /// projected growth moves the unit cost when the price base year is past the published series).
-    static let valueInputs = SocialValue.assumptionNames + TriggeredCosts.assumptionNames
+    static let valueInputs = SocialValue.assumptionNames + ["healthShareOfAvoidableHarm"] + TriggeredCosts.assumptionNames
         + [ModelParameter.gdpDeflatorProjectedGrowth.assumptionName]
         + BenefitEvidenceAdjustment.gradesByStrength.map(BenefitEvidenceAdjustment.assumptionName(for:))
     /// Inputs that set what a post costs (per-post salary and budget draws vary between posts
     /// within an iteration, so they are not one quantity that evidence could pin down).
-    static let costInputs = ["pensionRate", "appraisalApprenticeshipLevyRate", "appraisalOverheadRate", "realPayGrowth"]
+    static let costInputs = ["pensionRate", "appraisalApprenticeshipLevyRate", "appraisalOverheadRate", "realPayGrowth", "payAward2026to27"]
 
     /// The four groups for these scenarios: funding renewal gathers each scenario's renewal,
     /// absorb and gap-tolerance assumptions.

@@ -191,8 +191,9 @@ struct ScenarioKernel: Sendable {
         let niRate = rates.employerNIRate, threshold = rates.niSecondaryThreshold
         let linearRate = 1 + rates.proportionalOnCostRate + niRate
         let growthRate = 1 + national[.realPayGrowth]
-        var smallestGrowth = 1.0
-        var factor = 1.0
+        // The pending pay award drawn scales every salary in every year: it starts the growth factor.
+        var factor = model.payAwardFactor(national)
+        var smallestGrowth = factor
         for t in 0..<years {
             scratch.growth[t] = factor
             smallestGrowth = min(smallestGrowth, factor)
@@ -330,7 +331,9 @@ struct ScenarioKernel: Sendable {
             outcome.benefitByYear[t] = outcome.identificationsByYear[t] * value
             outcome.triggeredCostByYear[t] = outcome.identificationsByYear[t] * triggered
         }
-        outcome.appraise(optimismBias: national[.optimismBias], discountFactors: model.discountFactors)
+        outcome.appraise(optimismBias: national[.optimismBias], discountFactors: model.discountFactors,
+                         startingOptimismBias: model.startingOptimismBias,
+                         benefitDiscountFactors: model.benefitDiscountFactors(national))
     }
 }
 

@@ -11,8 +11,17 @@ public enum Metric: String, CaseIterable, Sendable {
     case presentValueCosts = "pvCosts"
     case presentValueBenefits = "pvBenefits"
     case netPresentValue = "npv"
+    /// NPV with the programme's costs at the starting optimism bias, before any mitigation.
+    case netPresentValueAtStartingOptimismBias = "npvUnmitigatedOptimismBias"
     case benefitCostRatio = "bcr"
     case postsAtHorizon
+    /// The two parts of cost per additional identification, kept so that the expected cost over
+    /// the expected identifications (a ratio of means) can be reported.
+    case presentValueProgrammeCosts = "pvProgrammeCosts"
+    case presentValueIdentifications = "pvIdentifications"
+
+    /// Metrics kept only to work out others from (not rows of a summary table).
+    public var isComponent: Bool { self == .presentValueProgrammeCosts || self == .presentValueIdentifications }
 
     /// How the metric is labelled in tables.
     public var label: String {
@@ -25,12 +34,16 @@ public enum Metric: String, CaseIterable, Sendable {
         case .additionalIdentifications: return "Additional identifications"
         case .postsAtHorizon: return "Posts funded in final year"
         case .costPerIdentification: return "Cost per additional identification (£)"
+        case .netPresentValueAtStartingOptimismBias: return "Net present value, optimism bias unmitigated (£)"
+        case .presentValueProgrammeCosts: return "Present value of programme costs (£)"
+        case .presentValueIdentifications: return "Additional identifications, discounted"
         }
     }
 
     /// True for amounts of money.
     public var isMoney: Bool {
-        [.firstYearCost, .presentValueCosts, .presentValueBenefits, .netPresentValue, .costPerIdentification].contains(self)
+        [.firstYearCost, .presentValueCosts, .presentValueBenefits, .netPresentValue, .costPerIdentification,
+         .netPresentValueAtStartingOptimismBias, .presentValueProgrammeCosts].contains(self)
     }
 
     /// The metric's value in one outcome.
@@ -44,7 +57,47 @@ public enum Metric: String, CaseIterable, Sendable {
         case .additionalIdentifications: return outcome.totalIdentifications
         case .postsAtHorizon: return outcome.postsAtHorizon
         case .costPerIdentification: return outcome.costPerIdentification
+        case .netPresentValueAtStartingOptimismBias: return outcome.netPresentValueAtStartingOptimismBias
+        case .presentValueProgrammeCosts: return outcome.presentValueProgrammeCosts
+        case .presentValueIdentifications: return outcome.presentValueIdentifications
         }
+    }
+}
+
+/// Cost per additional identification as cost-effectiveness practice reports it: the expected
+/// cost over the expected additional identifications (a ratio of means), the share of draws in
+/// which the programme gains no identification, and percentiles of the per-draw ratio in which a
+/// draw with no gain ranks above every finite cost (it costs money and buys nothing).
+public struct CostEffectiveness: Sendable, Equatable {
+    /// `E[PV programme costs] / E[PV additional identifications]` (infinite when nothing is expected).
+    public let expectedCostPerIdentification: Double
+    /// Share of draws with no additional identification.
+    public let noGainShare: Double
+    /// 5th, 50th and 95th percentiles of the per-draw cost per identification; nil where the
+    /// percentile falls among the draws with no gain.
+    public let p5: Double?
+    public let p50: Double?
+    public let p95: Double?
+
+    /// From each draw's programme costs and discounted identifications.
+    public init(costs: [Double], identifications: [Double]) {
+        let n = Double(costs.count)
+        let meanCost = costs.reduce(0, +) / n, meanIdentifications = identifications.reduce(0, +) / n
+        expectedCostPerIdentification = meanIdentifications > 0 ? meanCost / meanIdentifications : .infinity
+        let ratios = zip(costs, identifications).map { $1 > 0 ? $0 / $1 : Double.infinity }.sorted()
+        noGainShare = costs.isEmpty ? .nan : Double(ratios.filter { !$0.isFinite }.count) / n
+        /// The p-quantile by linear interpolation between order statistics (position p·(n − 1));
+        /// nil when either neighbour is a draw with no gain.
+        func quantile(_ p: Double) -> Double? {
+            guard !ratios.isEmpty else { return nil }
+            let position = p * Double(ratios.count - 1)
+            let low = Int(position.rounded(.down)), high = min(low + 1, ratios.count - 1)
+            guard ratios[low].isFinite, ratios[high].isFinite else { return nil }
+            return ratios[low] + (position - Double(low)) * (ratios[high] - ratios[low])
+        }
+        p5 = quantile(0.05)
+        p50 = quantile(0.5)
+        p95 = quantile(0.95)
     }
 }
 
@@ -250,6 +303,11 @@ public struct SimulationResult: Sendable {
         var result = self
         result.summaries = computed
         return result
+    }
+
+    /// Cost per additional identification as a ratio of means, with the share of draws that gain nothing.
+    public var costEffectiveness: CostEffectiveness {
+        CostEffectiveness(costs: metrics[.presentValueProgrammeCosts] ?? [], identifications: metrics[.presentValueIdentifications] ?? [])
     }
 
     /// Probability that NPV is above zero.

@@ -185,3 +185,63 @@ public enum SwitchingValues {
         return String(format: "%.3g", value)
     }
 }
+
+/// A joint switching value (Green Book): how far a set of inputs must move together, each from its
+/// central value towards the end of its 90% range that raises NPV, for NPV to reach zero.
+///
+/// Input i at step s is `central_i + s · (favourable_i − central_i)`, where `favourable_i` is its
+/// 95th percentile if NPV rises with it (NPV at the 95th above NPV at the 5th, others central),
+/// else its 5th. s = 0 is the central case, s = 1 every input at its favourable end at once (a
+/// joint outcome far less likely than any one of them). `step` is the s at which NPV = 0 in
+/// [0, 1] (bisection to 1e-10), nil when NPV keeps its sign over the whole move.
+public struct JointSwitchingValue: Sendable, Equatable {
+    public struct Move: Sendable, Equatable {
+        public let name: String
+        public let central: Double
+        public let favourable: Double
+        /// The value at the switching step (the favourable end when there is no switch).
+        public let atSwitch: Double
+    }
+
+    public let moves: [Move]
+    public let npvAtCentral: Double
+    /// NPV with every input at its favourable end (s = 1).
+    public let npvAtFavourableEnds: Double
+    public let step: Double?
+
+    /// Solves for `names` among `plan`'s uncertain national inputs (others are ignored).
+    public static func solve(plan: SimulationPlan, names: [String]) -> JointSwitchingValue {
+        let central = plan.centralNationalValues
+        let indexed = plan.nationalAssumptions.enumerated().filter { names.contains($0.element.name) && $0.element.distribution.isUncertain }
+        let evaluator = CentralCaseEvaluator(plan: plan)
+        func npv(_ values: [Double]) -> Double { evaluator.evaluate(nationalValues: values).netPresentValue }
+        var ends: [(index: Int, name: String, central: Double, favourable: Double)] = []
+        for (index, assumption) in indexed {
+            let low = assumption.quantile(0.05), high = assumption.quantile(0.95)
+            var atLow = central, atHigh = central
+            atLow[index] = low
+            atHigh[index] = high
+            ends.append((index, assumption.name, central[index], npv(atHigh) >= npv(atLow) ? high : low))
+        }
+        func values(at s: Double) -> [Double] {
+            var values = central
+            for end in ends { values[end.index] = end.central + s * (end.favourable - end.central) }
+            return values
+        }
+        let start = npv(central), finish = npv(values(at: 1))
+        var step: Double?
+        if start == 0 {
+            step = 0
+        } else if (start < 0) != (finish < 0) {
+            var low = 0.0, high = 1.0
+            while high - low > 1e-10 {
+                let mid = (low + high) / 2
+                if (npv(values(at: mid)) < 0) == (start < 0) { low = mid } else { high = mid }
+            }
+            step = (low + high) / 2
+        }
+        let at = values(at: step ?? 1)
+        return JointSwitchingValue(moves: ends.map { Move(name: $0.name, central: $0.central, favourable: $0.favourable, atSwitch: at[$0.index]) },
+                                   npvAtCentral: start, npvAtFavourableEnds: finish, step: step)
+    }
+}

@@ -220,6 +220,11 @@ public struct ScenarioPlan: Sendable {
             Array(try existingHostCodes(scenario: scenario, authorities: publishedAuthorities, assumptions: set)).sorted(),
             in: scenario.timing.firstYear))
         let adjustments = try AppraisalAdjustments(scenario: scenario, assumptions: set)
+        // The pay award not yet agreed that brings the shipped salary to the price base year, drawn
+        // like any other input (none when the salary is set in that year's pounds or no award is pending).
+        let pendingAward: Assumption? = basis.salariesSetInTaxYear.contains("salary") ? nil
+            : try basis.shippedPayAdjustment.awards.first { !$0.agreed && basis.shippedPayAdjustment.factor >= 1 }
+                .map { try set.assumption($0.assumption) }
         // Funding groups: the posts of one council share the mix as it is; a shared post whose
         // councils each decide their own part of a source is a group of its own (DESIGN 3.2).
         var groupNames = [scenario.name]
@@ -241,7 +246,12 @@ public struct ScenarioPlan: Sendable {
             niSecondaryThreshold: rates.niSecondaryThreshold,
             discountFactors: scenario.timing.discountFactors(horizonYears: years, greenBook: greenBook),
             unitCostDeflatorProjection: projection,
-            nrmShare: try RateRatioDerivation.Facts(assumptions: set).nrmShare)
+            nrmShare: try RateRatioDerivation.Facts(assumptions: set).nrmShare,
+            hostCalibration: try RateRatioDerivation.hostCalibration(assumptions: set, authorities: publishedAuthorities),
+            startingOptimismBias: adjustments.optimismBiasStart,
+            pendingPayAwardCentral: pendingAward?.value ?? 0,
+            healthDiscountFactors: scenario.timing.discountFactors(
+                horizonYears: years, greenBook: GreenBook(bands: [.init(firstYear: 0, rate: try set.value("healthDiscountRate"))])))
         // National inputs: each model parameter from the assumption of its name.
         let plan = try SimulationPlan(
             model: model,
@@ -251,9 +261,16 @@ public struct ScenarioPlan: Sendable {
                 case .optimismBias:
                     let start = try set.assumption(parameter.assumptionName)
                     guard !adjustments.mitigations.isEmpty else { return start }
+                    let by = adjustments.scenarioMitigations.isEmpty ? "the mitigations of the risks the model quantifies (appraisal.yaml)"
+                        : "the mitigations of the risks the model quantifies (appraisal.yaml) and those listed in \(scenario.file)"
                     return start.overridden(value: adjustments.optimismBiasApplied, distribution: .fixed(adjustments.optimismBiasApplied),
-                                            by: "the mitigations listed in \(scenario.file)")
+                                            by: by)
                 case .benefitReduction: return adjustments.benefitReduction
+                case .pendingPayAward:
+                    return pendingAward ?? Assumption(
+                        name: "pendingPayAward", description: "No pay award not yet agreed brings the salary to the price base year.",
+                        unit: .ratePerYear, value: 0, distribution: .fixed(0), sources: [], evidence: .derived,
+                        notes: "Not used: the salary needs no pending pay award to reach \(scenario.priceBaseYear).", origin: scenario.file)
                 case .gdpDeflatorProjectedGrowth where projection.years == 0:
                     return projectedGrowth.overridden(value: projectedGrowth.value, distribution: .fixed(projectedGrowth.value),
                                                       by: "not used: no projected deflator years before \(scenario.priceBaseYear)")

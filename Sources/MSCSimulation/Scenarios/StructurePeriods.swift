@@ -8,8 +8,10 @@ import MSCModel
 /// path, one ramp-up). A post serving a council that is replaced ends the day before vesting and
 /// passes to the successor's post: that post starts at vesting at the effect its predecessors'
 /// posts had reached (the coordinators transfer to the new council), and the successor takes over
-/// the funding on the scenario's funding mix, its renewals counted from vesting day (a new council
-/// renews its predecessors' agreements as they fall due).
+/// the funding on the scenario's funding mix, its renewals falling on its predecessors' schedule,
+/// counted from the programme's first year, not afresh from vesting day (a new council renews the
+/// agreements it inherits as they fall due): the successor's posts are in the same funding group as
+/// the posts that run on, with the same chance of being funded each year.
 struct StructurePeriods {
     struct Period {
         /// Horizon years the part covers.
@@ -90,7 +92,7 @@ struct StructurePeriods {
                 let replaced = Set(changes.flatMap(\.predecessorCodes)).count
                 let named = changes.prefix(3).map { "\($0.successorName) (\($0.status))" }
                 let names = named.joined(separator: ", ") + (changes.count > 3 ? " and \(changes.count - 3) more" : "")
-                notes.append("\(before) posts in \(periods[k - 1].financialYear), \(after) from \(period.financialYear): on 1 April \(period.financialYear.startYear) \(replaced) councils are replaced by \(names), and the \(scenario.deployment.kind.rawValue) rule is applied to the councils in force. Each replaced council's post passes to its successor's post, which keeps the effect already reached and takes over the funding on the scenario's funding mix, renewals counted from vesting day.")
+                notes.append("\(before) posts in \(periods[k - 1].financialYear), \(after) from \(period.financialYear): on 1 April \(period.financialYear.startYear) \(replaced) councils are replaced by \(names), and the \(scenario.deployment.kind.rawValue) rule is applied to the councils in force. Each replaced council's post passes to its successor's post, which keeps the effect already reached and takes over the funding on the scenario's funding mix, its renewals falling on its predecessors' schedule (counted from the programme's first year, not afresh from vesting day).")
             }
         }
         self.periods = periods
