@@ -158,6 +158,16 @@ import MSCTestSupport
         #expect(run.stdout.contains("optimism bias of 8% on programme costs (20% before mitigation"))
     }
 
+    /// The health rate and the share of harm discounted at it are named from the values the run used.
+    @Test func footnotesFollowTheHealthDiscountRateUsed() throws {
+        let run = try MSCBinary.run(["run", "Scenarios/status-quo.yaml", "--runs", "50", "--set", "healthDiscountRate=0.02",
+                                     "--set", "healthShareOfAvoidableHarm=0.6"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("3.5% real discount rate (health effects, 60% of the harm avoided, at the health rate of 2%)"))
+        let standard = try MSCBinary.run(["run", "Scenarios/status-quo.yaml", "--runs", "50", "--set", "healthShareOfAvoidableHarm=0"])
+        #expect(standard.stdout.contains("3.5% real discount rate (HM Treasury Green Book)"))
+    }
+
     @Test func aNationalGrantIsReportedAsTheChanceTheProgrammeLasts() throws {
         let compare = try Self.object(["run", "Scenarios/national-rollout.yaml", "--runs", "3000", "--format", "json"])
         let metrics = try #require((compare["scenarios"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])

@@ -35,6 +35,20 @@ public struct AppraisalBasis: Sendable, Equatable {
                   discountRates: greenBook.bands.filter { $0.firstYear < years }.map(\.rate),
                   optimismBias: bias.value, optimismBiasDistribution: bias.distribution.summary)
         optimismBiasStart = plan.adjustments.optimismBiasStart
+        if let rate = try? plan.assumptions.value("healthDiscountRate"), let share = try? plan.assumptions.value("healthShareOfAvoidableHarm") {
+            healthDiscount = (rate: rate, shareOfHarm: share)
+        }
+    }
+
+    /// The Green Book health rate and the share of the avoidable harm (QALY-based) discounted at
+    /// it, when the assumptions carry them.
+    public var healthDiscount: (rate: Double, shareOfHarm: Double)? = nil
+
+    public static func == (lhs: AppraisalBasis, rhs: AppraisalBasis) -> Bool {
+        lhs.scenarioName == rhs.scenarioName && lhs.priceBaseYear == rhs.priceBaseYear && lhs.horizonYears == rhs.horizonYears
+            && lhs.discountRates == rhs.discountRates && lhs.optimismBias == rhs.optimismBias
+            && lhs.optimismBiasDistribution == rhs.optimismBiasDistribution && lhs.optimismBiasStart == rhs.optimismBiasStart
+            && lhs.healthDiscount?.rate == rhs.healthDiscount?.rate && lhs.healthDiscount?.shareOfHarm == rhs.healthDiscount?.shareOfHarm
     }
 
     /// The optimism bias before mitigation, when it differs from the value applied.
@@ -43,7 +57,9 @@ public struct AppraisalBasis: Sendable, Equatable {
     /// "3.5% real discount rate" (or "3.5% then 3% real discount rates" past year 30).
     var discountText: String {
         let rates = discountRates.map { Self.percent($0) }
-        return rates.count == 1 ? "\(rates[0]) real discount rate" : "\(rates.joined(separator: " then ")) real discount rates"
+        let standard = rates.count == 1 ? "\(rates[0]) real discount rate" : "\(rates.joined(separator: " then ")) real discount rates"
+        guard let health = healthDiscount, health.shareOfHarm > 0 else { return standard }
+        return standard + " (health effects, \(Self.percent(health.shareOfHarm)) of the harm avoided, at the health rate of \(Self.percent(health.rate)))"
     }
 
     /// "optimism bias of 10% on costs (triangular(0, 0.1, 0.41) in the Monte Carlo)".
