@@ -51,6 +51,24 @@ struct SetPackingKnapsackTests {
         }
     }
 
+    /// Equal costs on nested areas: the tree dynamic programme, against enumeration and against
+    /// branch and bound.
+    @Test func equalCostNestedAreasMatchEnumeration() {
+        var random = Generator(state: 4_242)
+        for _ in 0..<60 {
+            // Two force areas: 0–7 (a county 0 with districts 1–4, unitaries 5–7) and 8–11.
+            var items: [SetPackingKnapsack.Item] = (0..<12).map { c in .init(cost: 70, value: 2 * random.next() - 0.2, elements: [c]) }
+            items.append(.init(cost: 70, value: 5 * random.next(), elements: Array(0...4)))
+            items.append(.init(cost: 70, value: 8 * random.next(), elements: Array(0...7)))
+            items.append(.init(cost: 70, value: 4 * random.next(), elements: Array(8...11)))
+            let budget = 1_000 * random.next()
+            let solver = SetPackingKnapsack(items: items, elementCount: 12)
+            #expect(solver.solveLaminar(budget: budget) != nil)
+            #expect(abs(solver.solve(budget: budget).value - solver.solveByBranchAndBound(budget: budget).value) < 1e-9)
+            check(Array(items.prefix(15)), elements: 12, budget: budget)
+        }
+    }
+
     /// Every cost 1: the budget is a number of posts.
     @Test func numberOfPostsMatchesEnumeration() {
         var random = Generator(state: 99)

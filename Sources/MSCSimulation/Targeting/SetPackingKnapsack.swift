@@ -63,6 +63,92 @@ public struct SetPackingKnapsack: Sendable {
     /// The best set within `budget`. (A number of posts instead of a budget is the same problem
     /// with every cost 1 and the budget the number.)
     public func solve(budget: Double) -> Solution {
+        if let solution = solveLaminar(budget: budget) { return solution }
+        return solveByBranchAndBound(budget: budget)
+    }
+
+    /// The exact tree dynamic programme for the common case: every unit costs the same (so the
+    /// budget is a number of units) and the units' council sets are laminar (any two are disjoint
+    /// or one holds the other: a council's own post, its county area, its police force area).
+    /// `f_u[k]`, the best value with at most `k` units inside unit `u`, is the larger of `u` alone
+    /// and the max-plus convolution of its children's; the answer is the roots' convolution at
+    /// `k = ⌊budget / cost⌋`. Nil when the costs differ or the sets are not laminar.
+    func solveLaminar(budget: Double) -> Solution? {
+        let n = order.count
+        guard n > 0 else { return Solution(chosen: [], value: 0, cost: 0, nodes: 0) }
+        let cost = items[order[0]].cost
+        guard order.allSatisfy({ abs(items[$0].cost - cost) <= 1e-12 * cost }) else { return nil }
+        let limit = min(n, Int((budget * (1 + 1e-12) / cost).rounded(.down)))
+        guard limit >= 0 else { return Solution(chosen: [], value: 0, cost: 0, nodes: 0) }
+        // Parents: larger sets first; each set's parent is the smallest earlier set holding it.
+        let sets: [[Int]] = order.map { Array(Set(items[$0].elements)) }
+        let sizes: [Int] = sets.map(\.count)
+        let byDescendingSize: [Int] = (0..<n).sorted { (a: Int, b: Int) -> Bool in
+            if sizes[a] != sizes[b] { return sizes[a] > sizes[b] }
+            return a < b
+        }
+        var owner = [Int](repeating: -1, count: elementCount)
+        var children = [[Int]](repeating: [], count: n + 1)   // n: the root over all
+        for p in byDescendingSize {
+            let first = sets[p].first.map { owner[$0] } ?? -1
+            for e in sets[p] where owner[e] != first { return nil }
+            children[first < 0 ? n : first].append(p)
+            for e in sets[p] { owner[e] = p }
+        }
+        let values = order.map { items[$0].value }
+        func convolve(_ g: [Double], _ h: [Double]) -> [Double] {
+            var r = [Double](repeating: -.infinity, count: min(limit, g.count + h.count - 2) + 1)
+            for i in g.indices { for j in h.indices where i + j < r.count { r[i + j] = max(r[i + j], g[i] + h[j]) } }
+            return r
+        }
+        // Post-order: smaller sets (children) before the sets holding them.
+        var f = [[Double]](repeating: [], count: n + 1)
+        var prefixes = [[[Double]]](repeating: [], count: n + 1)
+        for p in byDescendingSize.reversed() + [n] {
+            var g: [Double] = [0]
+            var steps: [[Double]] = [g]
+            for c in children[p] {
+                g = convolve(g, f[c])
+                steps.append(g)
+            }
+            prefixes[p] = steps
+            if p < n, limit >= 1 {
+                if g.count < 2 { g.append(g[0]) }
+                for k in 1..<g.count { g[k] = max(g[k], values[p]) }
+            }
+            // At most k units: never worse with more room.
+            for k in g.indices.dropFirst() { g[k] = max(g[k], g[k - 1]) }
+            f[p] = g
+        }
+        var chosen: [Int] = []
+        func backtrack(_ p: Int, _ budgetUnits: Int) {
+            var k = min(budgetUnits, f[p].count - 1)
+            let steps = prefixes[p]
+            let combined = steps.last!
+            // Fewest units that reach the value at k.
+            while k > 0 && f[p][k - 1] == f[p][k] { k -= 1 }
+            if p < n, k >= 1, f[p][k] == values[p], k >= combined.count || values[p] > combined[k] {
+                chosen.append(p)
+                return
+            }
+            for m in stride(from: children[p].count - 1, through: 0, by: -1) {
+                let child = children[p][m], before = steps[m], after = steps[m + 1]
+                guard k < after.count else { k = after.count - 1; continue }
+                for j in 0..<min(k, f[child].count - 1) + 1 where k - j < before.count && before[k - j] + f[child][j] == after[k] {
+                    backtrack(child, j)
+                    k -= j
+                    break
+                }
+            }
+        }
+        backtrack(n, limit)
+        let result = chosen.map { order[$0] }.sorted()
+        return Solution(chosen: result, value: result.reduce(0) { $0 + items[$1].value },
+                        cost: result.reduce(0) { $0 + items[$1].cost }, nodes: n)
+    }
+
+    /// Branch and bound, for costs that differ or sets that are not laminar.
+    func solveByBranchAndBound(budget: Double) -> Solution {
         let n = order.count
         let capacity = budget * (1 + 1e-12)
         var bestValue = 0.0
