@@ -19,6 +19,7 @@ struct MSC: ParsableCommand {
             SensitivityCommand.self,
             DecideCommand.self,
             ShareCommand.self,
+            TargetCommand.self,
             FundingCommand.self,
             ExportCommand.self,
             ServeCommand.self,

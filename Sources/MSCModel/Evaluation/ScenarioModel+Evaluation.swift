@@ -76,7 +76,7 @@ extension ScenarioModel {
     }
 
     /// Each post's baseline identifications a year weighted by coverage (DESIGN 3.3, 3.4):
-    /// `Σ_members baseline(residents × tier weight) × coverage × share of the member's coordinator time`,
+    /// `Σ_members baseline(residents × incidence index × tier weight) × coverage × share of the member's coordinator time`,
     /// so that `(RR − 1) × effectBase × ramp` is the post's extra identifications.
     package func effectBase(_ national: NationalInputs) -> [Double] {
         let coverage = coverageParameters(national)
@@ -84,7 +84,7 @@ extension ScenarioModel {
         var effect = [Double](repeating: 0, count: posts.count)
         for member in members {
             let baseline = IdentificationUplift.baselinePerYear(
-                observed: nil, population: member.residents * member.role.weight(countyShare: countyShare),
+                observed: nil, population: member.residents * member.incidenceIndex * member.role.weight(countyShare: countyShare),
                 ratePer100kResidents: national[.baselineIdentificationRate])
             effect[member.post] += baseline * coverage.coverage(ftePer100kResidents: member.ftePer100kResidents)
                 * member.shareOfCoordinatorTime

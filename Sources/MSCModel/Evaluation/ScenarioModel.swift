@@ -78,10 +78,15 @@ public struct ScenarioModel: Sendable {
         /// All coordinator FTE serving the authority, per 100,000 residents (for coverage).
         public let ftePer100kResidents: Double
         public let role: TierRole
+        /// The authority's area incidence index: its baseline identifications are its residents'
+        /// at the national rate times this (1 under the uniform index; ``AreaIncidenceIndex``).
+        public let incidenceIndex: Double
 
-        public init(post: Int, residents: Double, shareOfCoordinatorTime: Double, fteServing: Double, role: TierRole) {
+        public init(post: Int, residents: Double, shareOfCoordinatorTime: Double, fteServing: Double, role: TierRole,
+                    incidenceIndex: Double = 1) {
             self.post = post
             self.residents = residents
+            self.incidenceIndex = incidenceIndex
             self.shareOfCoordinatorTime = shareOfCoordinatorTime
             self.ftePer100kResidents = residents > 0 ? fteServing / residents * 100_000 : 0
             self.role = role

@@ -4,7 +4,7 @@ extension Scenario {
     /// The keys a scenario file accepts at its top level.
     public static let keys = ["name", "question", "horizonYears", "priceBaseYear", "baseline", "deployment",
                               "costSharing", "funding", "overrides", "training", "firstYear",
-                              "optimismBiasMitigations", "reorganisations"]
+                              "optimismBiasMitigations", "reorganisations", "incidenceIndex"]
 
     /// Reads the scenario at `path` strictly and applies its overrides to `assumptions`.
     ///
@@ -92,13 +92,15 @@ extension Scenario {
         let reorganisationsFile = try map.optional("reorganisations").map {
             try files.resolve($0, expected: "a reorganisations CSV (columns as Assumptions/reorganisations.csv)")
         }
+        let incidenceIndex = try map.optional("incidenceIndex")?.choice(IncidenceIndexKind.self) ?? .uniform
         try map.rejectUnknownKeys(allowed: keys)
 
         let scenario = Scenario(name: name, question: question, file: file, horizonYears: horizon,
                                 priceBaseYear: priceBaseYear, baseline: baseline, deployment: deployment,
                                 sharing: sharing, funding: funding, training: training,
                                 overriddenAssumptions: overridden, firstYear: firstYear,
-                                optimismBiasMitigations: mitigations, reorganisationsFile: reorganisationsFile)
+                                optimismBiasMitigations: mitigations, reorganisationsFile: reorganisationsFile,
+                                incidenceIndex: incidenceIndex)
         return LoadedScenario(scenario: scenario, assumptions: assumptions)
     }
 

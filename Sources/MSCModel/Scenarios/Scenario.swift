@@ -39,6 +39,9 @@ public struct Scenario: Sendable {
     /// A CSV of further, illustrative reorganisations the scenario assumes (`reorganisations:`),
     /// on top of the confirmed ones in `Assumptions/reorganisations.csv`; nil when none.
     public let reorganisationsFile: String?
+    /// Which area incidence index scales each council's baseline identifications (`incidenceIndex:`;
+    /// uniform when the file does not say).
+    public let incidenceIndex: IncidenceIndexKind
 
     /// When the programme runs relative to the price base year.
     public var timing: AppraisalTiming {
@@ -48,7 +51,8 @@ public struct Scenario: Sendable {
     public init(name: String, question: String, file: String, horizonYears: Int, priceBaseYear: String,
                 baseline: ScenarioReference?, deployment: DeploymentRule, sharing: SharingRule, funding: FundingMix,
                 training: TrainingSettings?, overriddenAssumptions: [String], firstYear: String? = nil,
-                optimismBiasMitigations: [OptimismBias.Mitigation] = [], reorganisationsFile: String? = nil) {
+                optimismBiasMitigations: [OptimismBias.Mitigation] = [], reorganisationsFile: String? = nil,
+                incidenceIndex: IncidenceIndexKind = .uniform) {
         self.name = name
         self.question = question
         self.file = file
@@ -63,6 +67,7 @@ public struct Scenario: Sendable {
         self.firstYear = firstYear ?? priceBaseYear
         self.optimismBiasMitigations = optimismBiasMitigations
         self.reorganisationsFile = reorganisationsFile
+        self.incidenceIndex = incidenceIndex
     }
 }
 

@@ -102,7 +102,8 @@ struct ScenarioKernel: Sendable {
         self.groupTraining = ConstantBuffer(groupTraining)
         let members = model.members.filter { $0.ftePer100kResidents > 0 }
         memberPost = ConstantBuffer(members.map(\.post))
-        memberResidentsPer100k = ConstantBuffer(members.map { $0.residents / 100_000 })
+        // Residents weighted by the incidence index: the baseline is the national rate times these.
+        memberResidentsPer100k = ConstantBuffer(members.map { $0.residents * $0.incidenceIndex / 100_000 })
         memberLogDensity = ConstantBuffer(members.map { log($0.ftePer100kResidents) })
         memberShare = ConstantBuffer(members.map(\.shareOfCoordinatorTime))
         memberRole = ConstantBuffer(members.map(\.role))

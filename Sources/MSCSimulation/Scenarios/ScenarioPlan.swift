@@ -40,6 +40,8 @@ public struct ScenarioPlan: Sendable {
     /// The tax year and salary its posts are costed at: the price base year, the salary brought
     /// forward to it by the pay awards (``CostBasis``).
     public let costBasis: CostBasis
+    /// The police-force-area incidence index when the scenario uses it (nil under the uniform index).
+    public var areaIndex: AreaIncidenceIndex? = nil
 
     /// One training tier summed over the authorities a scenario's posts serve (DESIGN 3.6).
     public struct TrainingTierTotals: Sendable {
@@ -159,6 +161,18 @@ public struct ScenarioPlan: Sendable {
         // Identification: each authority's residents, linked to the posts serving it; the
         // evaluation turns them into baseline identifications and coverage for each draw.
         let identification = try IdentificationParameters.central(from: set)
+        // The area incidence index (1 everywhere unless the scenario chooses the per-force one),
+        // by police force area code: a council takes its area's.
+        let areaIndex = scenario.incidenceIndex == .policeForceArea
+            ? try AreaIncidenceIndex.load(assumptionsDirectory: assumptionsDirectory, authorities: publishedAuthorities) : nil
+        func incidenceIndex(_ authority: Authority) throws -> Double {
+            guard let areaIndex else { return 1 }
+            guard let code = authority.policeForceAreaCode, let index = areaIndex.index(ofArea: code) else {
+                throw InputError(file: scenario.file, key: "incidenceIndex",
+                                 message: "\(authority.name) (\(authority.code)) has no police force area with an index; expected every council in one of the 43 areas")
+            }
+            return index
+        }
         var members: [ScenarioModel.Member] = []
         for (k, (period, postIndices)) in zip(periods.periods, periods.modelPostIndices).enumerated() {
             let authorityByCode = Dictionary(uniqueKeysWithValues: period.authorities.authorities.map { ($0.code, $0) })
@@ -171,7 +185,7 @@ public struct ScenarioPlan: Sendable {
                     members.append(ScenarioModel.Member(
                         post: postIndices[postIndex], residents: Double(authority.population),
                         shareOfCoordinatorTime: servingTotal > 0 ? member.fteServing / servingTotal : 0,
-                        fteServing: servingTotal, role: role))
+                        fteServing: servingTotal, role: role, incidenceIndex: try incidenceIndex(authority)))
                 }
             }
         }
@@ -285,7 +299,7 @@ public struct ScenarioPlan: Sendable {
             let role: ScenarioModel.TierRole = authority.tier == .county ? .county
                 : (authority.tier == .district ? .district : .singleTier)
             baseline[authority.code] = IdentificationUplift.baselinePerYear(
-                observed: nil, population: Double(authority.population) * role.weight(countyShare: countyShare),
+                observed: nil, population: Double(authority.population) * (try incidenceIndex(authority)) * role.weight(countyShare: countyShare),
                 ratePer100kResidents: identification.baselineRatePer100kResidents)
         }
 
@@ -323,7 +337,7 @@ public struct ScenarioPlan: Sendable {
                             centralFunding: centralFunding, expectedFunding: expectedFunding,
                             expectedFundingByGroup: expectedByGroup, inputFiles: inputFiles,
                             training: trainingTotals, existingHostCodes: existingHosts, adjustments: adjustments,
-                            costBasis: basis)
+                            costBasis: basis, areaIndex: areaIndex)
     }
 
     /// The councils with a post today: those a scenario's `existing` rule lists or places, else the

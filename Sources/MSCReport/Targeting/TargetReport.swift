@@ -1,0 +1,122 @@
+import Foundation
+import MSCModel
+import MSCSimulation
+
+/// `msc target`: the posts a budget should fund, under both incidence indices, with their
+/// robustness and the efficiency frontier (``Targeting``).
+public struct TargetReport: Report {
+    public let result: Targeting.Result
+
+    public init(result: Targeting.Result) { self.result = result }
+
+    private var limitText: String {
+        switch result.limit {
+        case .budget(let amount): return "a budget of £\(NumberText.grouped(amount, decimals: 0)) a year"
+        case .posts(let count): return "\(count) posts"
+        }
+    }
+
+    /// The chosen set under one index: rank, unit, councils served, cost, expected identifications, cumulative.
+    public func chosenTable(_ r: Targeting.IndexResult) -> ReportTable {
+        var table = ReportTable(
+            title: "Where first: \(result.scenarioName), \(limitText), objective \(result.objective.rawValue), index \(r.index.label)",
+            columns: [.init("Rank", key: "rank"), .init("Unit", key: "unit"), .init("Kind", key: "kind"),
+                      .init("Councils served", key: "councils"), .init("Cost a year", key: "cost"),
+                      .init("Expected identifications a year", key: "expectedIdentifications"),
+                      .init("Cumulative cost", key: "cumulativeCost"), .init("Cumulative identifications", key: "cumulativeIdentifications"),
+                      .init("P(in draw's optimum)", key: "probabilityInDrawOptimum")])
+        var cost = 0.0, ids = 0.0
+        for (rank, chosen) in r.chosen.enumerated() {
+            cost += chosen.unit.annualCost
+            ids += chosen.expectedIdentifications
+            table.append([.integer(rank + 1), .text(chosen.unit.name), .text(chosen.unit.kind.label),
+                          .integer(chosen.unit.councilCodes.count), .pounds(chosen.unit.annualCost),
+                          .number(chosen.expectedIdentifications, decimals: 2), .pounds(cost), .number(ids, decimals: 2),
+                          .percent(chosen.probabilityInDrawOptimum, decimals: 0)])
+        }
+        let regretUnit = result.objective == .identifications ? "identifications a year" : "pounds a year"
+        table.notes = [
+            "\(r.chosen.count) posts serving \(r.chosen.reduce(0) { $0 + $1.unit.councilCodes.count }) councils, £\(NumberText.grouped(r.cost, decimals: 0)) a year, "
+                + "\(NumberText.fixed(r.expectedIdentifications, decimals: 2)) expected additional identifications a year "
+                + "(£\(NumberText.grouped(r.expectedIdentifications > 0 ? r.cost / r.expectedIdentifications : 0, decimals: 0)) each); "
+                + "expected net benefit a year £\(NumberText.grouped(r.expectedNetBenefitPerYear, decimals: 0)).",
+            "Robustness: expected regret \(NumberText.fixed(r.expectedRegret, decimals: 3)) \(regretUnit) (mean shortfall of this set from each draw's own optimum); "
+                + "P(in draw's optimum) is the share of draws whose optimum includes the unit.",
+        ] + result.caveats
+        return table
+    }
+
+    /// The frontier under one index.
+    public func frontierTable(_ r: Targeting.IndexResult) -> ReportTable {
+        var table = ReportTable(
+            title: "Efficiency frontier, index \(r.index.label)",
+            columns: [.init("Budget a year", key: "budget"), .init("Posts", key: "posts"), .init("Cost a year", key: "cost"),
+                      .init("Expected identifications a year", key: "expectedIdentifications"),
+                      .init("Marginal cost per identification", key: "marginalCost"),
+                      .init("Expected net benefit a year", key: "netBenefitPerYear")])
+        var previous: Targeting.FrontierPoint?
+        for point in r.frontier {
+            let marginal: ReportTable.Cell
+            if let previous, point.expectedIdentifications > previous.expectedIdentifications {
+                marginal = .pounds((point.cost - previous.cost) / (point.expectedIdentifications - previous.expectedIdentifications))
+            } else { marginal = .empty }
+            table.append([.pounds(point.budget), .integer(point.posts), .pounds(point.cost), .number(point.expectedIdentifications, decimals: 2),
+                          marginal, .pounds(point.netBenefitPerYear)])
+            previous = point
+        }
+        let u = r.universal
+        table.notes = [
+            "Universal rollout (every council its own post, less today's): \(u.posts) posts, £\(NumberText.grouped(u.cost, decimals: 0)) a year, "
+                + "\(NumberText.fixed(u.expectedIdentifications, decimals: 2)) identifications a year, net benefit a year £\(NumberText.grouped(u.netBenefitPerYear, decimals: 0)). "
+                + "Status quo: no new posts, 0 additional identifications, £0.",
+            "Threshold: the expected value of an identification, £\(NumberText.grouped(result.expectedValuePerIdentification, decimals: 0)). "
+                + (r.thresholdCrossingBudget.map { "The marginal cost of an identification first passes it at a budget of £\(NumberText.grouped($0, decimals: 0)) a year." }
+                    ?? "The marginal cost of an identification stays below it across the frontier."),
+            AreaIncidenceIndex.caveat,
+        ]
+        return table
+    }
+
+    public var tables: [ReportTable] {
+        result.results.map(chosenTable) + result.results.filter { !$0.frontier.isEmpty }.map(frontierTable)
+    }
+
+    public var json: JSONValue {
+        func point(_ p: Targeting.FrontierPoint) -> JSONValue {
+            .object([("budget", .number(p.budget)), ("posts", .number(Double(p.posts))), ("cost", .number(p.cost)),
+                     ("expectedIdentifications", .number(p.expectedIdentifications)), ("netBenefitPerYear", .number(p.netBenefitPerYear))])
+        }
+        let limit: JSONValue
+        switch result.limit {
+        case .budget(let amount): limit = .object([("budget", .number(amount))])
+        case .posts(let count): limit = .object([("posts", .number(Double(count)))])
+        }
+        return .object([
+            ("scenario", .string(result.scenarioName)), ("limit", limit), ("objective", .string(result.objective.rawValue)),
+            ("runs", .number(Double(result.runs))), ("seed", .string(String(result.seed))),
+            ("candidates", .number(Double(result.candidateCount))), ("councils", .number(Double(result.councilCount))),
+            ("expectedValuePerIdentification", .number(result.expectedValuePerIdentification)),
+            ("indices", .array(result.results.map { r in
+                .object([
+                    ("index", .string(r.index.rawValue)), ("cost", .number(r.cost)),
+                    ("expectedIdentifications", .number(r.expectedIdentifications)),
+                    ("expectedNetBenefitPerYear", .number(r.expectedNetBenefitPerYear)), ("expectedRegret", .number(r.expectedRegret)),
+                    ("chosen", .array(r.chosen.map { c in
+                        .object([("id", .string(c.unit.id)), ("name", .string(c.unit.name)), ("kind", .string(c.unit.kind.label)),
+                                 ("councils", .array(c.unit.councilCodes.map { .string($0) })), ("cost", .number(c.unit.annualCost)),
+                                 ("expectedIdentifications", .number(c.expectedIdentifications)),
+                                 ("probabilityInDrawOptimum", .number(c.probabilityInDrawOptimum))])
+                    })),
+                    ("frontier", .array(r.frontier.map(point))), ("universal", point(r.universal)),
+                    ("thresholdCrossingBudget", r.thresholdCrossingBudget.map { .number($0) } ?? .null),
+                ])
+            })),
+            ("areaIndex", .array(result.areaIndex.areas.map { a in
+                .object([("code", .string(a.code)), ("name", .string(a.name)), ("referrals", .number(a.referrals)),
+                         ("residents", .number(a.residents)), ("ratePer100kPerYear", .number(a.ratePer100kPerYear)),
+                         ("rawIndex", .number(a.rawIndex)), ("index", .number(a.index))])
+            })),
+            ("caveats", .array(result.caveats.map { .string($0) })),
+        ])
+    }
+}
