@@ -55,15 +55,13 @@ if let flag = arguments.firstIndex(of: "--pilot") {
         let settings = SimulationSettings(runs: 10_000, seed: 20250101, threads: cpuCount, keepInputDraws: true)
         var results: [SimulationResult] = []
         let simulation = try seconds { results = try plans.map { try SimulationEngine.run($0.plan, settings: settings) } }
-        let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: 0)
-        let (pilotPool, comparisonPool, draws) = try PilotValuation.inputs(plan: plans[1], result: results[1], listed: [], seed: 20250101)
         let request = PilotValuation.Request(evaluationCostPerYear: try plans[1].assumptions.value("pilotEvaluationCostPerYear"),
                                              seed: 20250101, threads: cpuCount, threshold: 250_000)
         var times: [Double] = []
         for _ in 0..<repeats {
             times.append(try seconds {
-                _ = try PilotValuation.value(problem: problem, pilotPool: pilotPool, comparisonPool: comparisonPool, draws: draws,
-                                             discountFactors: plans[1].discountFactors, request: request)
+                _ = try PilotValuation.value(plan: plans[1], result: results[1], comparator: plans[0], comparatorResult: results[0],
+                                             request: request)
             })
         }
         let sorted = times.sorted()

@@ -40,4 +40,18 @@ import Testing
         #expect(output.stderr.contains(named), "\(output.stderr)")
         #expect(output.stdout.isEmpty)
     }
+
+    @Test func anEvidencePackWithPilotCarriesThePilotSection() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("msc-pilot-pack-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let output = try MSCBinary.run(["export", "Scenarios/national-rollout.yaml", "--out", out, "--runs", "200", "--seed", "3",
+                                        "--format", "csv,html", "--pilot"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let grid = try String(contentsOfFile: out + "/pilot-grid.csv", encoding: .utf8)
+        #expect(grid.contains("EVSI") && grid.contains("ENBS"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".html") }
+        let html = try files.map { try String(contentsOfFile: out + "/" + $0, encoding: .utf8) }.joined()
+        #expect(html.contains("Pilot: what learning the rate ratio first is worth"))
+        #expect(html.contains("posts for") && html.contains("it costs £"))
+    }
 }

@@ -62,4 +62,6 @@ private func pilotTable(trueRateRatio: Double, stream: RandomStream) throws -> C
     #expect(logSD < min(priorLogSD, estimate.standardError))
     #expect(min(priorLogMean, estimate.estimate) < logMean && logMean < max(priorLogMean, estimate.estimate))
     #expect(parsed[0].notes?.contains("prior identificationRateRatio lognormal(logMean 0.4054651081") == true)
+    // The fit's own rate ratio is still reported as the fit's, beside the posterior.
+    #expect(parsed[0].notes?.contains("Rate ratio of post \(String(format: "%.10g", exp(estimate.estimate))) (95% interval") == true)
 }

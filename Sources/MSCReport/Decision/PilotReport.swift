@@ -22,9 +22,14 @@ public struct PilotReport: Report {
         let d = best.design
         let worth = "a pilot of \(d.councils) posts for \(d.years) year\(d.years == 1 ? "" : "s") is worth up to £\(NumberText.grouped(best.discountedEVSI, decimals: 0)) (EVSI, discounted for the wait); it costs £\(NumberText.grouped(best.totalCost, decimals: 0)) (posts, evaluation and the delay)"
         if best.enbs > 0 {
-            return "Best design: " + worth + ", so its expected net benefit of sampling is £\(NumberText.grouped(best.enbs, decimals: 0))."
+            return "Best design: " + worth + ", so its expected net benefit of sampling is \(Self.pounds(best.enbs))."
         }
-        return "No design in the grid pays for itself: the best, " + worth + ", an expected net benefit of sampling of £\(NumberText.grouped(best.enbs, decimals: 0)). Decide now on current evidence."
+        return "No design in the grid pays for itself: the best, " + worth + ", an expected net benefit of sampling of \(Self.pounds(best.enbs)). Decide now on current evidence."
+    }
+
+    /// Pounds with the sign before the £ (−£1,234).
+    static func pounds(_ value: Double) -> String {
+        (value < 0 ? "-£" : "£") + NumberText.grouped(abs(value), decimals: 0)
     }
 
     public var tables: [ReportTable] {
@@ -49,7 +54,7 @@ public struct PilotReport: Report {
             (result.request.threshold.map { "Net benefit at £\(NumberText.grouped($0, decimals: 0)) per additional identification (--threshold)." }
                 ?? "Net benefit at the model's own (uncertain) value of an identification."),
             "Best on current evidence: \(bestIncrementalName) (mean net benefit " + result.optionNames.indices.map {
-                "\(result.optionNames[$0]) £\(NumberText.grouped(result.meanNetBenefit[$0], decimals: 0))"
+                "\(result.optionNames[$0]) \(Self.pounds(result.meanNetBenefit[$0]))"
             }.joined(separator: ", ") + ").",
             "EVSI by regression of each option's incremental net benefit on a simulated pilot's estimate (Strong et al. 2015), "
                 + "\(NumberText.grouped(Double(result.iterations), decimals: 0)) iterations; s.e. from \(request.standardErrorSamples) draws of the fits' coefficients.",
@@ -61,6 +66,12 @@ public struct PilotReport: Report {
                 + "best option's expected incremental net benefit, if positive, is deferred by T years (delay). Pilot posts' own identifications are not counted.",
         ]
         return [grid, chart]
+    }
+
+    /// The tables an evidence pack writes (file stem, sheet name, table).
+    public var namedTables: [(stem: String, sheet: String, table: ReportTable)] {
+        let all = tables
+        return [("pilot-grid", "Pilot value", all[0]), ("pilot-enbs", "Pilot ENBS", all[1])]
     }
 
     /// ENBS by pilot size, one bar per design, longest bar the largest magnitude.

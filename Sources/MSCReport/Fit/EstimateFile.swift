@@ -56,7 +56,7 @@ public struct EstimateFile {
         case .robust: errors = "robust (sandwich)"
         }
         var notes = "Poisson regression of \(result.outcome) \(exposure) on \(([effect.name] + others).joined(separator: ", ")), "
-            + "\(result.rowCount) rows of \(result.file) (msc fit). Rate ratio of \(effect.name) \(plain(rr)) "
+            + "\(result.rowCount) rows of \(result.file) (msc fit). Rate ratio of \(effect.name) \(plain(exp(effect.estimate))) "
             + "(95% interval \(plain(exp(effect.lower95))) to \(plain(exp(effect.upper95)))); log rate ratio \(plain(effect.estimate)), "
             + "\(errors) standard error \(plain(effect.standardError)), p = \(plain(effect.pValue)). "
             + "Deviance \(plain(result.deviance)) on \(result.residualDegreesOfFreedom) df. "

@@ -219,3 +219,16 @@ extension PilotValuation {
                 Draws(rateRatio: rateRatio, rampUpYears: ramp, baselineScale: scale))
     }
 }
+
+extension PilotValuation {
+    /// The whole use case from two runs: a pilot of `plan`'s posts against `comparator` (each run
+    /// with the same seed and its input draws kept), the councils in `listed` first. `msc pilot`,
+    /// `msc export --pilot` and a web handler call this; the seed is `request.seed`.
+    public static func value(plan: ScenarioPlan, result: SimulationResult, comparator: ScenarioPlan, comparatorResult: SimulationResult,
+                             listed: [String] = [], request: Request) throws -> Result {
+        let problem = try DecisionProblem.build(plans: [comparator, plan], results: [comparatorResult, result], baselineIndex: 0)
+        let (pilotPool, comparisonPool, draws) = try inputs(plan: plan, result: result, listed: listed, seed: request.seed)
+        return try value(problem: problem, pilotPool: pilotPool, comparisonPool: comparisonPool, draws: draws,
+                         discountFactors: plan.discountFactors, request: request)
+    }
+}

@@ -77,16 +77,13 @@ struct PilotCommand: ParsableCommand {
         let results = try ScenarioRuns.simulate(plans, options: runOptions, keepInputDraws: true)
         let report: PilotReport
         do {
-            let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: 0)
-            let (pilotPool, comparisonPool, draws) = try PilotValuation.inputs(
-                plan: plans[1], result: results[1], listed: FitCommand.list(councils), seed: runOptions.seed)
             let request = PilotValuation.Request(
                 councils: try Self.integers(sizes, option: "--sizes", range: 1...400),
                 years: try Self.integers(years, option: "--years", range: 1...20), comparisonPerPilot: comparisonPerPilot,
                 beforeYears: beforeYears, evaluationCostPerYear: try plans[1].assumptions.value("pilotEvaluationCostPerYear"),
                 seed: runOptions.seed, threads: runOptions.threads, threshold: threshold)
-            let result = try PilotValuation.value(problem: problem, pilotPool: pilotPool, comparisonPool: comparisonPool, draws: draws,
-                                                  discountFactors: plans[1].discountFactors, request: request)
+            let result = try PilotValuation.value(plan: plans[1], result: results[1], comparator: plans[0], comparatorResult: results[0],
+                                                  listed: FitCommand.list(councils), request: request)
             report = PilotReport(result: result, scenarioName: plans[1].scenario.name, comparatorName: plans[0].scenario.name)
         } catch let error as DecisionError {
             throw CommandFailure(message: error.description)
