@@ -90,7 +90,7 @@ let package = Package(
             "MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel", "MSCTestSupport"]),
+        .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport"]),
         .testTarget(name: "MSCServerTests", dependencies: [
             "MSCServer", "MSCTestSupport", "MSCModel", "MSCSimulation",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

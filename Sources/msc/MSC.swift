@@ -14,6 +14,7 @@ struct MSC: ParsableCommand {
             AuthoritiesCommand.self,
             TrainingCommand.self,
             FitCommand.self,
+            PilotCommand.self,
             RunCommand.self,
             CompareCommand.self,
             SensitivityCommand.self,

@@ -25,6 +25,10 @@ public enum HTMLWriter {
             body.append(section("decision", "Decision analysis: how likely each option is worthwhile, and which evidence is worth buying",
                                 decision.namedTables.map { table($0.table) }.joined(separator: "\n")))
         }
+        if let pilot = pack.pilot {
+            body.append(section("pilot", "Pilot: what learning the rate ratio first is worth",
+                                "<p>\(e(pilot.headline))</p>\n" + pilot.namedTables.map { table($0.table) }.joined(separator: "\n")))
+        }
         if !pack.greenBookTables.isEmpty {
             body.append(section("green-book", "Green Book reviewer's checklist", pack.greenBookTables.map { table($0) }.joined(separator: "\n")))
         }

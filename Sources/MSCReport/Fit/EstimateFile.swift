@@ -14,9 +14,12 @@ public struct EstimateFile {
     public let assumptionName: String
     /// The date written as the source's date, e.g. `2025-07-01`.
     public let date: String
+    /// The prior the fit updated (`msc fit --prior`), or nil for the fit alone.
+    public let update: RateRatioUpdate?
 
     /// The file for `effect` (a coefficient name) of `result`, or an error listing the terms.
-    public init(result: PoissonRegressionResult, effect: String, assumptionName: String, date: String) throws {
+    public init(result: PoissonRegressionResult, effect: String, assumptionName: String, date: String,
+                prior: (logMean: Double, logStandardDeviation: Double)? = nil) throws {
         guard let coefficient = result.coefficient(named: effect), coefficient.name != "intercept" else {
             let terms = result.coefficients.map(\.name).filter { $0 != "intercept" }
             throw InputError(file: result.file, key: effect,
@@ -26,7 +29,15 @@ public struct EstimateFile {
         self.effect = coefficient
         self.assumptionName = assumptionName
         self.date = date
+        self.update = prior.map {
+            RateRatioUpdate(priorLogMean: $0.logMean, priorLogStandardDeviation: $0.logStandardDeviation,
+                            dataLogEstimate: coefficient.estimate, dataLogStandardError: coefficient.standardError)
+        }
     }
+
+    /// The log-scale mean and standard deviation written: the posterior with a prior, else the fit's.
+    public var logMean: Double { update?.posteriorLogMean ?? effect.estimate }
+    public var logStandardDeviation: Double { update?.posteriorLogStandardDeviation ?? effect.standardError }
 
     /// How every estimate file begins, so a later `--save-estimate` may replace it (and nothing else).
     public static let firstLinePrefix = "# Fitted by msc fit from "
@@ -35,7 +46,7 @@ public struct EstimateFile {
     public var text: String {
         // The file name goes into comments too: on one line, so it cannot start a YAML key.
         let source = result.file.split(whereSeparator: \.isNewline).joined(separator: " ")
-        let rr = exp(effect.estimate)
+        let rr = exp(logMean)
         let others = result.coefficients.map(\.name).filter { $0 != "intercept" && $0 != effect.name }
         let exposure = result.exposure.map { "with a log(\($0)) offset" } ?? "without an exposure offset"
         let errors: String
@@ -44,12 +55,20 @@ public struct EstimateFile {
         case .pearson: errors = "quasi-Poisson (Pearson dispersion \(plain(result.dispersion)))"
         case .robust: errors = "robust (sandwich)"
         }
-        let notes = "Poisson regression of \(result.outcome) \(exposure) on \(([effect.name] + others).joined(separator: ", ")), "
-            + "\(result.rowCount) rows of \(result.file) (msc fit). Rate ratio of \(effect.name) \(plain(rr)) "
+        var notes = "Poisson regression of \(result.outcome) \(exposure) on \(([effect.name] + others).joined(separator: ", ")), "
+            + "\(result.rowCount) rows of \(result.file) (msc fit). Rate ratio of \(effect.name) \(plain(exp(effect.estimate))) "
             + "(95% interval \(plain(exp(effect.lower95))) to \(plain(exp(effect.upper95)))); log rate ratio \(plain(effect.estimate)), "
             + "\(errors) standard error \(plain(effect.standardError)), p = \(plain(effect.pValue)). "
             + "Deviance \(plain(result.deviance)) on \(result.residualDegreesOfFreedom) df. "
             + "An association in observational data: it is the post's effect only as far as the other terms control for the differences between authorities."
+        if let update {
+            notes += " Posterior: the prior \(assumptionName) lognormal(logMean \(plain(update.priorLogMean)), logStandardDeviation "
+                + "\(plain(update.priorLogStandardDeviation))) from the assumptions the fit was run with, updated by the fit's likelihood "
+                + "approximated as normal on the log scale (estimate \(plain(update.dataLogEstimate)), standard error \(plain(update.dataLogStandardError))): "
+                + "posterior logMean \(plain(update.posteriorLogMean)), logStandardDeviation \(plain(update.posteriorLogStandardDeviation)), "
+                + "95% interval \(plain(update.interval95.lowerBound)) to \(plain(update.interval95.upperBound)). "
+                + "The pilot's rate ratio is read as the full-effect rate ratio (coverage 1, past ramp-up); pilot years within the ramp-up understate it."
+        }
         return """
         \(Self.firstLinePrefix)\(source) on \(date). Replaces the default \(assumptionName)
         # (Assumptions/impact.yaml) in either of two ways:
@@ -58,17 +77,18 @@ public struct EstimateFile {
         #     overrides:
         #       \(assumptionName):
         #         value: \(plain(rr))
-        #         distribution: {kind: lognormal, logMean: \(plain(effect.estimate)), logStandardDeviation: \(plain(effect.standardError))}
+        #         distribution: {kind: lognormal, logMean: \(plain(logMean)), logStandardDeviation: \(plain(logStandardDeviation))}
         #         notes: Fitted by msc fit from \(source) on \(date).
 
         \(assumptionName):
-          description: \(quoted("Rate ratio of \(effect.name) fitted to \(result.file) (exp of its Poisson regression coefficient)."))
+          description: \(quoted(update == nil ? "Rate ratio of \(effect.name) fitted to \(result.file) (exp of its Poisson regression coefficient)."
+                                : "Rate ratio of \(effect.name): the prior updated by a Poisson regression on \(result.file) (posterior)."))
           unit: ratio
           value: \(plain(rr))
           distribution:
             kind: lognormal
-            logMean: \(plain(effect.estimate))
-            logStandardDeviation: \(plain(effect.standardError))
+            logMean: \(plain(logMean))
+            logStandardDeviation: \(plain(logStandardDeviation))
           evidence: derived
           source:
             title: \(quoted("Poisson regression of \(result.outcome) on \(effect.name) (msc fit)"))

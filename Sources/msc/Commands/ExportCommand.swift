@@ -41,6 +41,9 @@ struct ExportCommand: ParsableCommand {
             help: ArgumentHelp("Override an assumption for this run, e.g. --set pensionRate=0.2 (repeatable).", valueName: "name=value"))
     var settingTexts: [String] = []
 
+    @Flag(help: "Add what a pilot of the first scenario's posts against its baseline is worth (as msc pilot values it).")
+    var pilot = false
+
     @OptionGroup var runOptions: RunOptions
 
     /// The formats asked for; every format when none was given.
@@ -61,6 +64,8 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
+        if pilot, runOptions.sampling == .sobol { throw ValidationError("--pilot is not available with --sampling sobol; expected mc or lhs") }
+        if pilot, runOptions.runs < 100 { throw ValidationError("--pilot needs --runs of at least 100 (the regressions need them)") }
         _ = try chosenFormats()
         if out.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--out: expected the path of a folder to write the pack to, found empty text")
@@ -74,7 +79,8 @@ struct ExportCommand: ParsableCommand {
         // Refuse a bad --out before the simulation, not after minutes of running.
         do { try AtomicFolder.checkDestination(out) } catch let error as ExportError { throw CommandFailure(message: "--out: \(error.message)") }
         let common = try CommonOptions.parse((assumptions.map { ["--assumptions", $0] } ?? []) + settingTexts.flatMap { ["--set", $0] })
-        var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, baseline: baseline, common: common, options: runOptions)
+        var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, baseline: baseline, common: common, options: runOptions,
+                                                       pilot: pilot)
         if let title { pack.title = title }
         let earlier = AtomicFolder.earlierPackFiles(in: out)
         let written: [String]

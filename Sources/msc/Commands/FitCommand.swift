@@ -71,7 +71,11 @@ struct FitCommand: ParsableCommand {
     @Option(name: .customLong("save-as"), help: ArgumentHelp("Assumption name in the saved file.", valueName: "name"))
     var saveAs: String = "identificationRateRatio"
 
+    @Flag(help: ArgumentHelp("With --save-estimate: write the posterior, the assumptions' lognormal prior of the --save-as assumption updated by the fit (e.g. a pilot's counts with --predictors post --factors council,year)."))
+    var prior = false
+
     func validate() throws {
+        if prior, saveEstimate == nil { throw ValidationError("--prior applies with --save-estimate only (it updates the saved assumption's prior)") }
         if model == .segmented, intervention == nil {
             throw ValidationError("--model segmented needs --intervention, the first period of the post (e.g. \"2021 Q3\")")
         }
@@ -100,7 +104,8 @@ struct FitCommand: ParsableCommand {
             let report = PoissonFitReport(result: result)
             var estimate: EstimateFile?
             if let effect {
-                estimate = try EstimateFile(result: result, effect: effect, assumptionName: saveAs, date: Self.today())
+                let start = prior ? try RateRatioUpdate.prior(saveAs, in: common.loadAssumptions()) : nil
+                estimate = try EstimateFile(result: result, effect: effect, assumptionName: saveAs, date: Self.today(), prior: start)
             }
             emit(report, format: common.format)
             if let saveEstimate, let estimate { try write(estimate, to: saveEstimate) }
@@ -157,8 +162,9 @@ struct FitCommand: ParsableCommand {
             throw CommandFailure(message: "--save-estimate \(path): cannot write the estimate file (\(FileProblem.describe(error))); "
                                  + "choose a file in an existing folder you can write to")
         }
-        let rateRatio = NumberText.fixed(exp(estimate.effect.estimate), decimals: 4)
-        FileHandle.standardError.write(Data("msc: wrote \(path): \(estimate.assumptionName) = \(rateRatio) (rate ratio of \(estimate.effect.name))\n".utf8))
+        let rateRatio = NumberText.fixed(exp(estimate.logMean), decimals: 4)
+        let kind = estimate.update == nil ? "rate ratio" : "posterior median rate ratio"
+        FileHandle.standardError.write(Data("msc: wrote \(path): \(estimate.assumptionName) = \(rateRatio) (\(kind) of \(estimate.effect.name))\n".utf8))
     }
 
     static func list(_ text: String) -> [String] {

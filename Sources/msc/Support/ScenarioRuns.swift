@@ -166,8 +166,10 @@ final class ProgressBar: @unchecked Sendable {
 
 extension ScenarioRuns {
     /// Runs the scenarios, analyses them (``EvidenceAnalysis``) and formats the evidence pack.
+    /// With `pilot`, the pack adds what a pilot of the first scenario's posts against its baseline
+    /// is worth (``PilotValuation``, the default grid), as `msc pilot` values it.
     static func buildEvidencePack(scenarioPaths: [String], baseline: String?, common: CommonOptions,
-                                  options: RunOptions) throws -> EvidencePack {
+                                  options: RunOptions, pilot: Bool = false) throws -> EvidencePack {
         let resolved = try comparisonPlans(scenarioPaths, baseline: baseline, common: common)
         let plans = resolved.plans
         let results = try simulate(plans, options: options, keepInputDraws: plans.count >= 2)
@@ -181,7 +183,22 @@ extension ScenarioRuns {
         let analysis = try EvidenceAnalysis(plans: plans, results: results, decisionSeed: options.seed,
                                             decisionBaseline: decisionBaseline, threads: options.threads)
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
-        return try EvidencePack(analysis: analysis, comparison: comparison, maps: (layout, try common.loadAuthorities()))
+        var pack = try EvidencePack(analysis: analysis, comparison: comparison, maps: (layout, try common.loadAuthorities()))
+        if pilot {
+            guard let comparator = resolved.baselineIndex[0] else {
+                throw CommandFailure(message: "--pilot: \(plans[0].scenario.file) declares no baseline to pilot against; give --baseline")
+            }
+            do {
+                let request = PilotValuation.Request(evaluationCostPerYear: try plans[0].assumptions.value("pilotEvaluationCostPerYear"),
+                                                     seed: options.seed, threads: options.threads)
+                let result = try PilotValuation.value(plan: plans[0], result: results[0], comparator: plans[comparator],
+                                                      comparatorResult: results[comparator], request: request)
+                pack.pilot = PilotReport(result: result, scenarioName: plans[0].scenario.name, comparatorName: plans[comparator].scenario.name)
+            } catch let error as DecisionError {
+                throw CommandFailure(message: "--pilot: \(error.description)")
+            }
+        }
+        return pack
     }
 }
 
