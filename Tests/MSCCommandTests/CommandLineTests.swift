@@ -73,6 +73,9 @@ enum MSCBinary {
                                   without a coordinator.
           fit                     Fit a Poisson rate model, an interrupted time series
                                   or a log-linear trend to a CSV file.
+          pilot                   Value a pilot of the scenario's posts: EVSI and
+                                  expected net benefit of sampling over a grid of sizes
+                                  and durations.
           run                     Run one scenario: cost, identifications, NPV and BCR
                                   with uncertainty, or the central case.
           compare                 Compare scenarios side by side: central values, 90%

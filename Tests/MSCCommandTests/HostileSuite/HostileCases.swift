@@ -556,7 +556,7 @@ enum HostileCases {
             "compare": ["Scenarios/status-quo.yaml", "Scenarios/local-mix.yaml"], "sensitivity": ["Scenarios/status-quo.yaml"],
             "share": ["Scenarios/county-shared.yaml", "--area", "Kent"], "funding": ["Scenarios/status-quo.yaml"],
             "export": ["Scenarios/status-quo.yaml", "--out", "/tmp/msc-never-written"],
-            "decide": ["Scenarios/status-quo.yaml", "Scenarios/local-mix.yaml"],
+            "decide": ["Scenarios/status-quo.yaml", "Scenarios/local-mix.yaml"], "pilot": ["Scenarios/national-rollout.yaml"],
         ]
         for command in commands {
             cases.append(HostileCase(kind: .option, label: "\(command) --no-such-option", arguments: { _ in
