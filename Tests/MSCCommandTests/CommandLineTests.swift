@@ -88,6 +88,10 @@ enum MSCBinary {
           share                   Each council's share of a shared post, what each
                                   funder pays and what the council pays itself, against
                                   a post of its own.
+          target                  Where first: the posts (own, county-area,
+                                  police-force-area) a budget a year should fund, under
+                                  both incidence indices, with robustness and the
+                                  frontier.
           funding                 Survival of a scenario's posts through their funding
                                   renewals, and the expected cost to each funder.
           export                  Write an evidence pack for one or more scenarios:
