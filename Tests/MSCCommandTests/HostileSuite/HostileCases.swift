@@ -557,6 +557,7 @@ enum HostileCases {
             "share": ["Scenarios/county-shared.yaml", "--area", "Kent"], "funding": ["Scenarios/status-quo.yaml"],
             "export": ["Scenarios/status-quo.yaml", "--out", "/tmp/msc-never-written"],
             "decide": ["Scenarios/status-quo.yaml", "Scenarios/local-mix.yaml"], "pilot": ["Scenarios/national-rollout.yaml"],
+            "target": ["Scenarios/national-rollout.yaml", "--budget", "5000000"],
         ]
         for command in commands {
             cases.append(HostileCase(kind: .option, label: "\(command) --no-such-option", arguments: { _ in
