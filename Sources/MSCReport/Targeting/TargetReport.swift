@@ -39,7 +39,7 @@ public struct TargetReport: Report {
             "\(r.chosen.count) posts serving \(r.chosen.reduce(0) { $0 + $1.unit.councilCodes.count }) councils, £\(NumberText.grouped(r.cost, decimals: 0)) a year, "
                 + "\(NumberText.fixed(r.expectedIdentifications, decimals: 2)) expected additional identifications a year "
                 + "(£\(NumberText.grouped(r.expectedIdentifications > 0 ? r.cost / r.expectedIdentifications : 0, decimals: 0)) each); "
-                + "expected net benefit a year £\(NumberText.grouped(r.expectedNetBenefitPerYear, decimals: 0)).",
+                + "expected net benefit a year \(r.expectedNetBenefitPerYear < 0 ? "-£" : "£")\(NumberText.grouped(abs(r.expectedNetBenefitPerYear), decimals: 0)).",
             "Robustness: expected regret \(NumberText.fixed(r.expectedRegret, decimals: 3)) \(regretUnit) (mean shortfall of this set from each draw's own optimum); "
                 + "P(in draw's optimum) is the share of draws whose optimum includes the unit.",
         ] + result.caveats
