@@ -21,9 +21,6 @@ actor WorkLane {
         self.retryAfterSeconds = max(1, retryAfterSeconds)
     }
 
-    /// Jobs running now and waiting now.
-    var load: (running: Int, waiting: Int) { (running, waiting.count) }
-
     private func admit() async throws {
         if running < limit {
             running += 1
