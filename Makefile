@@ -50,6 +50,7 @@ install: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 scripts/refresh-readme-examples.py --check .build/debug/msc
 	python3 scripts/soak-server.py .build/debug/msc-server --seconds 20
 	@scripts/browser-test.sh .build/debug/msc-server
 

@@ -92,7 +92,8 @@ let package = Package(
         ]),
         .testTarget(name: "MSCReportTests", dependencies: ["MSCReport", "MSCSimulation", "MSCModel", "GSLKit", "MSCTestSupport"]),
         .testTarget(name: "MSCServerTests", dependencies: [
-            "MSCServer", "MSCTestSupport", "MSCModel", "MSCSimulation",
+            // msc: the cross-front-end tests ask the command line and the server the same question.
+            "MSCServer", "MSCTestSupport", "MSCModel", "MSCSimulation", "msc",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

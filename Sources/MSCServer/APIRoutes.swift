@@ -138,7 +138,7 @@ public struct API: Sendable {
     /// A Monte Carlo request: refused at once beyond the work budget, then run in the simulation lane.
     func simulation<T: Sendable>(_ parsed: ScenarioRequest, _ request: Request, _ context: Context, analysis: WorkBudget.Analysis,
                                  _ work: @escaping @Sendable (WorkTicket) throws -> T) async throws -> T {
-        try settings.workBudget.check(scenarios: parsed.scenarios.count + parsed.uploads.count,
+        try settings.workBudget.check(scenarios: workspace.mostScenariosRun(for: parsed),
                                       iterations: parsed.iterations, analysis: analysis)
         return try await withWork(simulationLane, context, client: request.headers[Self.clientHeader], work)
     }
@@ -166,13 +166,27 @@ public struct API: Sendable {
         let entries = AssumptionsReport.json(all)
         guard case .array(let objects) = entries else { return entries }
         var grouped: [String: [JSONValue]] = [:]
-        for (assumption, object) in zip(all, objects) {
+        let basis = workspace.salaryBasis
+        for (shipped, object) in zip(all, objects) {
             guard case .object(var pairs) = object else { continue }
+            var assumption = shipped
+            // A salary is shown in the pounds the model uses it in (the price base year) and typed
+            // back in them, with the figure as quoted beside it.
+            if CostBasis.salaryAssumptionNames.contains(shipped.name), basis.shippedPayAdjustment.factor != 1,
+               let used = try? basis.salaryAssumption(shipped.name, in: workspace.assumptions),
+               case .array(let usedObjects) = AssumptionsReport.json([used]), case .object(let usedPairs)? = usedObjects.first {
+                assumption = used
+                pairs = usedPairs
+                pairs.append(("valueYear", .string(basis.taxYear)))
+                pairs.append(("quoted", .object([("value", .number(shipped.value)),
+                                                 ("year", .string(basis.shippedPayAdjustment.from)),
+                                                 ("adjustment", .string(basis.shippedPayAdjustment.sentence ?? ""))])))
+            }
             let range = assumption.admissibleRange
             pairs.append(("range", .object([("minimum", range.lowerBound.isFinite ? .number(range.lowerBound) : .null),
                                              ("maximum", range.upperBound.isFinite ? .number(range.upperBound) : .null)])))
             pairs.append(("unitLabel", .string(assumption.unit.expectation)))
-            grouped[AssumptionGroups.group(of: assumption), default: []].append(.object(pairs))
+            grouped[AssumptionGroups.group(of: shipped), default: []].append(.object(pairs))
         }
         return .object([("groups", .array(AssumptionGroups.order(grouped.keys).map { id in
             .object([("id", .string(id)), ("title", .string(AssumptionGroups.title(id))), ("assumptions", .array(grouped[id] ?? []))])
@@ -211,7 +225,7 @@ public struct API: Sendable {
         let api = self
         if !parsed.central {
             let json = try await simulation(parsed, request, context, analysis: .monteCarlo) { ticket -> JSONValue in
-                let (plans, results, _) = try api.simulate(parsed, ticket: ticket)
+                let (plans, results, _) = try api.simulate(parsed, ticket: ticket, comparing: false)
                 return ComparisonReport(results: results, baselineIndex: plans.map { _ -> Int? in nil },
                                         manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "run")).json
             }
@@ -306,7 +320,7 @@ public struct API: Sendable {
     /// the ticket is cancelled.
     static func decision(_ plans: [ScenarioPlan], _ results: [SimulationResult], _ baselines: [Int?], _ parsed: ScenarioRequest,
                          _ manifest: RunManifest, ticket: WorkTicket) throws -> DecisionReport {
-        let baseline = baselines.firstIndex { $0 == nil } ?? 0
+        let baseline = try Self.decisionBaseline(plans, parsed)
         do {
             let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: baseline)
             let analysis = DecisionAnalysis.analyse(problem, threshold: parsed.threshold, seed: parsed.seed, threads: 1,
@@ -329,8 +343,7 @@ public struct API: Sendable {
         let json = try await quick(context) {
             let plan = try workspace.plans(for: parsed)[0]
             do {
-                return try ShareReport(loaded: plan.loaded, authorities: workspace.authorities, deployment: plan.deployment,
-                                       area: area, kind: kind ?? nil).json
+                return try ShareReport(plan: plan, authorities: workspace.authorities, area: area, kind: kind ?? nil).json
             } catch let error as InputError where error.key == "area" {
                 throw APIError.badRequest("area: \(error.message)")
             }
@@ -401,7 +414,7 @@ public struct API: Sendable {
             try ticket.checkNotCancelled()
             let analysis = try EvidenceAnalysis(plans: plans, results: comparison.results,
                                                 decisionSeed: deciding ? parsed.seed : nil,
-                                                decisionBaseline: baselines.firstIndex { $0 == nil } ?? 0)
+                                                decisionBaseline: try Self.decisionBaseline(plans, parsed))
             try ticket.checkNotCancelled()
             return try EvidencePackWriter.zipped(try EvidencePack(analysis: analysis, comparison: comparison,
                                                                   maps: (api.workspace.hexLayout, api.workspace.authorities)))
@@ -411,13 +424,20 @@ public struct API: Sendable {
 
     // MARK: Running
 
-    /// Builds the plans and runs each scenario's Monte Carlo with the same seed (common random
-    /// numbers), on the calling thread (the simulation lane's); stops between chunks when the
-    /// ticket is cancelled.
-    func simulate(_ parsed: ScenarioRequest, ticket: WorkTicket,
-                  keepInputDraws: Bool = false) throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
-        let plans = try workspace.plans(for: parsed)
-        let baselines = try baselineIndex(plans, parsed)   // a wrong baseline is refused before the run
+    /// Builds the plans (with each one's baseline when `comparing`: ``ComparisonPlans``, the rule
+    /// the command line follows) and runs each scenario's Monte Carlo with the same seed (common
+    /// random numbers), on the calling thread (the simulation lane's); stops between chunks when
+    /// the ticket is cancelled.
+    func simulate(_ parsed: ScenarioRequest, ticket: WorkTicket, keepInputDraws: Bool = false,
+                  comparing: Bool = true) throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
+        let listed = try workspace.plans(for: parsed)
+        let resolved: ComparisonPlans
+        if comparing {
+            resolved = try workspace.comparison(listed, parsed)   // a wrong baseline is refused before the run
+        } else {
+            resolved = ComparisonPlans.uncompared(listed)
+        }
+        let plans = resolved.plans
         let simulation = SimulationSettings(runs: parsed.iterations, seed: parsed.seed, method: parsed.sampling,
                                             threads: settings.simulationThreads, keepInputDraws: keepInputDraws)
         ticket.total.store(parsed.iterations * plans.count, ordering: .relaxed)
@@ -432,20 +452,13 @@ public struct API: Sendable {
         }
         try ticket.checkNotCancelled()
         if results.contains(where: \.interrupted) { throw APIError(status: 409, "cancelled: the run was stopped before it finished") }
-        return (plans, results, baselines)
+        return (plans, results, resolved.baselineIndex)
     }
 
-    /// For each plan the index of its baseline: the request's `baseline` (one of the scenarios
-    /// given), or the first scenario; nil for the baseline itself.
-    func baselineIndex(_ plans: [ScenarioPlan], _ parsed: ScenarioRequest) throws -> [Int?] {
-        var base = 0
-        if let name = parsed.baseline {
-            guard let found = plans.firstIndex(where: { $0.scenario.name == name }) else {
-                throw APIError.badRequest("baseline: \"\(name)\" is not among the scenarios given; expected one of \(plans.map(\.scenario.name).joined(separator: ", "))")
-            }
-            base = found
-        }
-        return plans.indices.map { $0 == base ? nil : base }
+    /// The option a decision is measured against (``ComparisonPlans/decisionBaseline(_:requested:)``).
+    static func decisionBaseline(_ plans: [ScenarioPlan], _ parsed: ScenarioRequest) throws -> Int {
+        do { return try ComparisonPlans.decisionBaseline(plans, requested: parsed.baseline) }
+        catch let error as ComparisonPlans.BaselineError { throw APIError.badRequest("baseline: \(error.message)") }
     }
 
     func manifest(_ plans: [ScenarioPlan], _ parsed: ScenarioRequest, runs: Int, endpoint: String) -> RunManifest {

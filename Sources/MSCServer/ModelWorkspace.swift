@@ -18,6 +18,9 @@ public struct ModelWorkspace: Sendable {
     /// only files an uploaded scenario may name, by these bare names.
     public let shippedTables: [String]
     public let scenariosDirectory: String
+    /// The basis the shipped scenarios cost their posts on (their price base year; the salary
+    /// brought forward to it): the page shows salaries in these pounds, as the model uses them.
+    public let salaryBasis: CostBasis
 
     /// One shipped scenario file, checked at start so a broken file is found before anyone asks.
     public struct ShippedScenario: Sendable {
@@ -44,6 +47,7 @@ public struct ModelWorkspace: Sendable {
             throw InputError(file: scenariosDirectory, message: "no scenario .yaml files; expected the shipped Scenarios/ folder")
         }
         var scenarios: [ShippedScenario] = []
+        var bases: [CostBasis] = []
         for file in files {
             let path = (scenariosDirectory as NSString).appendingPathComponent(file)
             let loaded = try Scenario.load(path: path, displayName: "Scenarios/\(file)", assumptions: assumptions,
@@ -51,8 +55,12 @@ public struct ModelWorkspace: Sendable {
             scenarios.append(ShippedScenario(name: loaded.scenario.name, question: loaded.scenario.question, path: path,
                                              horizonYears: loaded.scenario.horizonYears,
                                              declaredBaseline: loaded.scenario.baseline?.name))
+            bases.append(try CostBasis(assumptions: assumptions, scenario: loaded.scenario))
         }
         self.scenarios = scenarios
+        // Every shipped scenario has one price base year; were they to differ, the page would show
+        // the first's and each run would still cost on its own scenario's basis.
+        salaryBasis = bases[0]
     }
 
     /// The shipped scenario called `name`, or a 400 listing the names there are.
@@ -66,7 +74,7 @@ public struct ModelWorkspace: Sendable {
     /// The base assumptions with the request's overrides applied, each validated exactly as a
     /// scenario file's `overrides:` entry is (same parser, same ranges, same messages).
     func assumptions(overriddenBy overrides: [AssumptionOverride]) throws -> AssumptionSet {
-        var set = assumptions
+        var changes: [Assumption] = []
         for override in overrides {
             guard let original = assumptions.byName[override.name] else {
                 let near = assumptions.all.map(\.name).filter {
@@ -81,12 +89,18 @@ public struct ModelWorkspace: Sendable {
                 guard let node = try root.mapping().optional(override.name) else {
                     throw APIError.badRequest("overrides.\(override.name): expected a number or {\"value\": …, \"distribution\": {…}}")
                 }
-                set.replace(try AssumptionLoader.override(original, with: node, by: "an override on the web page"))
+                changes.append(try AssumptionLoader.override(original, with: node, by: "an override on the web page"))
             } catch let error as InputError {
                 throw APIError.badRequest("overrides.\(error.key ?? override.name): \(error.message)")
             }
         }
-        return set
+        do {
+            // What is derived from an overridden input is derived again, as on the command line.
+            return try RateRatioDerivation.completing(assumptions, authorities: authorities)
+                .changing(changes, authorities: authorities, pin: false)
+        } catch let error as InputError {
+            throw APIError.badRequest("overrides: \(error.message)")
+        }
     }
 
     /// Loads the request's scenarios (shipped ones by name, then uploads) on the overridden
@@ -113,6 +127,37 @@ public struct ModelWorkspace: Sendable {
             throw APIError.input(error)
         }
         return plans
+    }
+
+    /// The request's scenarios with each one's baseline, by the rule every front end follows
+    /// (``ComparisonPlans/resolve(listed:override:source:)``): a baseline that was not ticked is
+    /// taken from the shipped scenarios by name, with the request's overrides, never from a file
+    /// a client names.
+    func comparison(_ listed: [ScenarioPlan], _ request: ScenarioRequest) throws -> ComparisonPlans {
+        let source = ComparisonPlans.BaselineSource { name, declaredBy in
+            guard self.scenarios.contains(where: { $0.name == name }) else {
+                let whose = declaredBy.map { "\($0.name) declares \"\(name)\" as its baseline, but no shipped scenario" } ?? "no shipped scenario"
+                throw APIError.badRequest("baseline: \(whose) is called \"\(name)\"; expected one of \(self.scenarios.map(\.name).joined(separator: ", "))")
+            }
+            let plan = try self.plans(for: ScenarioRequest(scenarios: [name], overrides: request.overrides))[0]
+            return (plan, "Scenarios/\((try self.shipped(name).path as NSString).lastPathComponent)")
+        }
+        do {
+            let resolved = try ComparisonPlans.resolve(listed: listed, override: request.baseline, source: source)
+            try ScenarioPlan.requireDistinctNames(resolved.plans)
+            return resolved
+        } catch let error as InputError {
+            throw APIError.input(error)
+        }
+    }
+
+    /// The most scenarios a request can run once baselines that were not ticked are added: the
+    /// work budget counts these.
+    func mostScenariosRun(for request: ScenarioRequest) -> Int {
+        let listed = request.scenarios.count + request.uploads.count
+        if let baseline = request.baseline { return listed + (request.scenarios.contains(baseline) ? 0 : 1) }
+        let declared = Set(request.scenarios.compactMap { name in scenarios.first { $0.name == name }?.declaredBaseline })
+        return listed + declared.subtracting(request.scenarios).count + request.uploads.count
     }
 
     /// Checks an uploaded scenario with the loader the command line uses; its one-line error otherwise.

@@ -165,8 +165,11 @@ class PageTest:
                 time.sleep(0.5)
         self.wait.until(lambda d: "Manchester" in d.find_element(By.ID, "council-card").text)
         card = self.text("#council-card")
-        for label in ("Post", "Who pays", "Net cost to the council", "A post of its own", "Coverage", "Extra identifications"):
+        for label in ("Post", "Who pays", "Cost to its own core budget", "A post of its own", "Coverage",
+                      "Additional identifications (net of displacement)", "on top of"):
             assert label in card, f"the council card lacks {label!r}: {card!r}"
+        # An addition reads as one: a plus sign, never "(from …)", which read as a fall.
+        assert "(from " not in card, f"the council card's identifications read as a fall: {card!r}"
         self.shot("council-card")
 
     def share_steps(self, after):

@@ -11,9 +11,9 @@ import Testing
     }
 
     static func scenario(_ name: String, settings: [String] = []) throws -> LoadedScenario {
-        var set = try PackagePaths.shippedAssumptions()
-        for text in settings { try set.apply(try AssumptionSetting(parsing: text)) }
-        return try Scenario.load(path: PackagePaths.scenarios + "/\(name).yaml", assumptions: set, authorities: try authorities())
+        let table = try authorities()
+        let set = try PackagePaths.shippedAssumptions().applying(try settings.map { try AssumptionSetting(parsing: $0) }, authorities: table)
+        return try Scenario.load(path: PackagePaths.scenarios + "/\(name).yaml", assumptions: set, authorities: table)
     }
 
     @Test func withoutAScenarioTheReportsBasisReproduces57533() throws {

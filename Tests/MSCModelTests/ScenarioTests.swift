@@ -125,6 +125,25 @@ struct ScenarioTests {
         #expect(codes.first == "E08000025")  // Birmingham, the most populous
     }
 
+    /// `distribution: scaled` keeps an assumption's own range, scaled to the value given: the
+    /// shipped salary's triangular (40,777, 44,490.84, 48,204.68) at 50,000 is each bound times
+    /// 50,000 / 44,490.84.
+    @Test func anOverrideMayKeepItsRangeScaled() throws {
+        let fixture = try Fixture()
+        let loaded = try fixture.parse(validText + "\noverrides:\n  salary: {value: 50000, distribution: scaled}\n")
+        let salary = try loaded.assumptions.assumption("salary")
+        let ratio = 50_000 / 44_490.84
+        guard case .triangular(let low, let mode, let high) = salary.distribution else {
+            Issue.record("expected a triangular, found \(salary.distribution)")
+            return
+        }
+        #expect(salary.value == 50_000)
+        #expect(abs(low - 40_777 * ratio) < 1e-9 && abs(mode - 50_000) < 1e-9 && abs(high - 48_204.68 * ratio) < 1e-9)
+        // A beta's support is fixed, so it cannot be scaled: one clear error naming the key.
+        let error = try fixture.error(validText + "\noverrides:\n  localCoreBudgetRenewalProbability: {value: 0.5, distribution: scaled}\n")
+        #expect(error.message.contains("cannot be scaled"), "\(error)")
+    }
+
     @Test func trainingAcceptsOnlyInclude() throws {
         let fixture = try Fixture()
         let with = try fixture.parse(validText + "\ntraining:\n  include: true\n")
@@ -268,8 +287,8 @@ struct ScenarioAppraisalKeysTests {
         for words in ["16.4%", "starting value 41%", "outsourcing", "salary", "pensionRate", "recruitment", "unmitigated"] {
             #expect(statement.contains(words), "\(words): \(statement)")
         }
-        var fixedPension = loaded.assumptions
-        try fixedPension.apply(try AssumptionSetting(parsing: "pensionRate=0.16"))
+        let fixedPension = try loaded.assumptions.applying([try AssumptionSetting(parsing: "pensionRate=0.16")],
+                                                           authorities: try Fixture().authorities)
         let without = try AppraisalAdjustments(scenario: loaded.scenario, assumptions: fixedPension)
         #expect(abs(without.optimismBiasApplied - 0.41 * 0.5) < 1e-12)
     }
@@ -278,8 +297,8 @@ struct ScenarioAppraisalKeysTests {
     @Test("a benefit input fixed at an illustrative value takes the illustrative cut; one drawn from a range takes none")
     func evidenceCutPerInput() throws {
         let loaded = try load(Self.head)
-        var set = loaded.assumptions
-        try set.apply(try AssumptionSetting(parsing: "harmAvoidedShare=0.3"))
+        let set = try loaded.assumptions.applying([try AssumptionSetting(parsing: "harmAvoidedShare=0.3")],
+                                                  authorities: try Fixture().authorities)
         let adjustments = try AppraisalAdjustments(scenario: loaded.scenario, assumptions: set)
         #expect(adjustments.benefitGrade == .illustrative)
         #expect(adjustments.benefitReductionStatement.contains("harmAvoidedShare (illustrative)"))

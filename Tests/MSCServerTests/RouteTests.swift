@@ -20,8 +20,9 @@ import Testing
                 #expect(groups.first?["id"] as? String == "cost")
                 let cost = try #require(groups.first?["assumptions"] as? [[String: Any]])
                 let salary = try #require(cost.first { $0["name"] as? String == "salary" })
-                // The Acting Local salary that gives £57,533 (Assumptions/cost.yaml).
-                #expect(salary["value"] as? Double == 44490.84)
+                // The Acting Local salary that gives £57,533 (Assumptions/cost.yaml), quoted for
+                // 2025-26; the field shows it in the price base year's pounds, as runs use it.
+                #expect((salary["quoted"] as? [String: Any])?["value"] as? Double == 44490.84)
                 #expect(salary["unit"] as? String == "GBP_per_year")
                 #expect((salary["distribution"] as? [String: Any])?["kind"] as? String == "triangular")
                 #expect(salary["evidence"] as? String == "derived")
@@ -105,7 +106,7 @@ import Testing
         (#"{"scenarios": []}"#, 400, "at least one"),
         (#"[1, 2]"#, 400, "expected a JSON object"),
         (#"{"scenarios": ["#, 400, "not valid JSON"),
-        (#"{"scenarios": ["status-quo", "national-rollout"], "baseline": "county-shared"}"#, 400, "baseline"),
+        (#"{"scenarios": ["status-quo", "national-rollout"], "baseline": "no-such-scenario"}"#, 400, "baseline"),
     ])
     func badRequestsGetOneLineErrors(body: String, status: Int, message: String) async throws {
         try await F.application().test(.router) { client in
@@ -171,7 +172,11 @@ import Testing
             try await client.execute(uri: "/api/compare", method: .post, headers: F.jsonHeaders, body: body) { response in
                 #expect(response.status == .ok)
                 let names = (F.json(response)?["scenarios"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
-                #expect(names == ["status-quo", "<b>mine</b>"])
+                // The upload declares local-mix as its baseline (as county-shared does): it is run
+                // beside it, from the shipped scenarios, as the command line would, and a note says so.
+                #expect(names == ["status-quo", "<b>mine</b>", "local-mix"])
+                let differences = (F.json(response)?["differences"] as? [[String: Any]])?.compactMap { $0["baseline"] as? String }
+                #expect(differences == ["local-mix"])
             }
         }
     }

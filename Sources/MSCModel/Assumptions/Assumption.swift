@@ -72,6 +72,14 @@ public struct Assumption: Sendable {
     public var periods: [String] { valuesByPeriod.map(\.period) }
 
     /// The same assumption with a new central value and distribution, noting who changed it.
+    /// The same assumption with `sentence` added to its notes.
+    public func noting(_ sentence: String) -> Assumption {
+        Assumption(name: name, description: description, unit: unit, value: value, valuesByPeriod: valuesByPeriod,
+                   distribution: distribution, sources: sources, evidence: evidence,
+                   notes: [notes, sentence].compactMap { $0 }.joined(separator: " "), origin: origin,
+                   derivation: derivation, isOverride: isOverride)
+    }
+
     public func overridden(value newValue: Double, distribution newDistribution: Distribution, by origin: String,
                            notes extraNotes: String? = nil) -> Assumption {
         let combinedNotes = [notes, "Overridden by \(origin).", extraNotes].compactMap { $0 }.joined(separator: " ")

@@ -63,6 +63,7 @@ public enum AssumptionLoader {
         for assumption in set.all {
             guard let derivation = assumption.derivation else { continue }
             resolved.replace(try derivation.resolve(assumption, facts: facts, inputs: set))
+            resolved.derivedDefinitions[assumption.name] = assumption
         }
         return resolved
     }
@@ -95,14 +96,18 @@ public enum AssumptionLoader {
     }
 
     /// Applies a scenario's override: a plain number (fixed at that value) or a mapping with
-    /// `value` and optionally `distribution` and `notes`.
+    /// `value` and optionally `distribution` and `notes`. `distribution: scaled` keeps the
+    /// assumption's own uncertainty, scaled to the new value (``Distribution/scaled(by:)``): the
+    /// web page sends it when only a value is typed, so that typing back the value shown changes
+    /// nothing, and a user who moves a salary keeps its range.
     public static func override(_ base: Assumption, with node: YAMLValue, by origin: String) throws -> Assumption {
         if case .some = try? node.mapping() {
             let map = try node.mapping()
             let value = try AssumptionParser.checkedValue(try map.required("value", expected: base.unit.expectation),
                                                           unit: base.unit)
-            let distribution = try map.optional("distribution").map {
-                try AssumptionParser.parseDistribution($0, unit: base.unit)
+            let distribution = try map.optional("distribution").map { node -> Distribution in
+                if (try? node.string()) == "scaled" { return try scaled(base, to: value, node: node) }
+                return try AssumptionParser.parseDistribution(node, unit: base.unit)
             } ?? .fixed(value)
             let notes = try map.optional("notes")?.string()
             try map.rejectUnknownKeys(allowed: ["value", "distribution", "notes"])
@@ -113,5 +118,14 @@ public enum AssumptionLoader {
         }
         let value = try AssumptionParser.checkedValue(node, unit: base.unit)
         return base.overridden(value: value, distribution: .fixed(value), by: origin)
+    }
+
+    /// `base`'s distribution scaled from its value to `value`; an error at `node` when it cannot be
+    /// (a beta, whose support is fixed, or a value of zero).
+    private static func scaled(_ base: Assumption, to value: Double, node: YAMLValue) throws -> Distribution {
+        guard base.value != 0, let distribution = base.distribution.scaled(by: value / base.value) else {
+            throw node.error("\(base.name)'s \(base.distribution.kind.rawValue) distribution cannot be scaled to a new value; expected a distribution written out, e.g. {kind: uniform, minimum: ..., maximum: ...}")
+        }
+        return distribution
     }
 }

@@ -49,6 +49,14 @@ public struct AssumptionSet: Sendable {
     /// Names set on the command line (`--set`): a scenario's override of one of them gives way.
     public private(set) var pinned: Set<String> = []
 
+    /// The folder's own definitions of the assumptions computed when it was loaded (`derivedFrom:`),
+    /// kept so that a change to one of their inputs can compute them again.
+    public internal(set) var derivedDefinitions: [String: Assumption] = [:]
+
+    /// Whether `identificationRateRatio` was derived here (``RateRatioDerivation/completing(_:authorities:)``)
+    /// rather than defined by the folder: then a change to one of its inputs derives it again.
+    public internal(set) var rateRatioIsDerived = false
+
     /// Replaces one assumption and keeps it against a scenario's overrides (`--set`).
     public mutating func pin(_ assumption: Assumption) {
         byName[assumption.name] = assumption

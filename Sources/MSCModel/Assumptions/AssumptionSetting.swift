@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let setting = try AssumptionSetting(parsing: "pensionRate=0.2")
-/// try set.apply(setting)       // pensionRate is now fixed at 0.2 and pinned
+/// let set = try folder.applying([setting], authorities: table)   // pensionRate fixed at 0.2, pinned
 /// ```
 public struct AssumptionSetting: Sendable, Equatable {
     /// The assumption's name.
@@ -30,10 +30,9 @@ public struct AssumptionSetting: Sendable, Equatable {
 }
 
 extension AssumptionSet {
-    /// Applies a command-line setting: the same checks as a scenario override (unit, range,
-    /// distribution), "did you mean" for an unknown name; the assumption is then pinned so a
-    /// scenario's own override of it gives way.
-    public mutating func apply(_ setting: AssumptionSetting) throws {
+    /// A command-line setting checked as a scenario override is (unit, range, distribution), with
+    /// "did you mean" for an unknown name: the assumption it gives.
+    public func checked(_ setting: AssumptionSetting) throws -> Assumption {
         guard let original = byName[setting.name] else {
             throw InputError(file: "--set", key: setting.name,
                              message: "no assumption is called \"\(setting.name)\"\(NameSuggestion.hint(for: setting.name, among: Array(byName.keys)))"
@@ -41,7 +40,7 @@ extension AssumptionSet {
         }
         do {
             let node = try YAMLFile.parse(text: setting.text, fileName: "--set")
-            pin(try AssumptionLoader.override(original, with: node, by: setting.origin))
+            return try AssumptionLoader.override(original, with: node, by: setting.origin)
         } catch let error as InputError {
             throw InputError(file: "--set", key: setting.name, message: error.message)
         }
@@ -49,15 +48,12 @@ extension AssumptionSet {
 }
 
 extension AssumptionSet {
-    /// The set with the command line's settings applied and the derived rate ratio completed:
-    /// settings of loaded assumptions first (so a derivation uses them), then the derivation,
-    /// then settings of derived ones (`--set identificationRateRatio=2`).
+    /// The set with the derived rate ratio completed and the command line's settings applied,
+    /// pinned against a scenario's own overrides, with everything downstream of them derived
+    /// again (``changing(_:authorities:pin:)``): `--set causalShare=0.8` moves the rate ratio,
+    /// `--set identificationRateRatio=2` sets it directly.
     public func applying(_ settings: [AssumptionSetting], authorities: AuthorityTable) throws -> AssumptionSet {
-        var set = self
-        let early = settings.filter { byName[$0.name] != nil }
-        for setting in early { try set.apply(setting) }
-        set = try RateRatioDerivation.completing(set, authorities: authorities)
-        for setting in settings where !early.contains(setting) { try set.apply(setting) }
-        return set
+        let set = try RateRatioDerivation.completing(self, authorities: authorities)
+        return try set.changing(try settings.map { try set.checked($0) }, authorities: authorities, pin: true)
     }
 }

@@ -26,7 +26,7 @@ extension AuthorityTable {
         grouped(kind: .region) { ($0.region, nil) }
     }
 
-    /// One group per coordinator post under the county-area rule (175 in the shipped table): each
+    /// One group per coordinator post under the county-area rule (175 in the shipped table as published; 176 from 2027-28, once Surrey's councils are two unitaries): each
     /// county area shares one post; every other authority (unitary, metropolitan and London
     /// boroughs, the City, Welsh councils) has its own. Every authority is in exactly one group.
     public var countyAreaPosts: [AuthorityGroup] {

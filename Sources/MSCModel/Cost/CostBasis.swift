@@ -137,7 +137,7 @@ public struct CostBasis: Sendable, Equatable {
             }
         }
         // A salary that replaces the folder's (scenario, --set, web page) is in the tax year's pounds.
-        var setInYear = Set(["salary"] + TrainingTier.allCases.map { $0.assumptionStem + "Salary" }).filter { name in
+        var setInYear = Set(Self.salaryAssumptionNames).filter { name in
             assumptions.byName[name]?.isOverride == true
         }
         if choices.salary != nil { setInYear.insert("salary") }
@@ -162,6 +162,10 @@ public struct CostBasis: Sendable, Equatable {
         shippedPayAdjustment = try PayAdjustment.between(shippedYear, and: year, in: assumptions)
         salariesSetInTaxYear = setInYear
     }
+
+    /// The assumptions that are salaries quoted for `salaryQuotedForYearStarting`: the
+    /// coordinator's and each training tier's trainees'. Each is used in the tax year's pounds.
+    public static var salaryAssumptionNames: [String] { ["salary"] + TrainingTier.allCases.map { $0.assumptionStem + "Salary" } }
 
     /// The salary assumption `name` (`salary`, or a trainee's such as `trainingTier2Salary`) in
     /// ``taxYear``'s pounds: a shipped one brought forward by ``shippedPayAdjustment`` (value and

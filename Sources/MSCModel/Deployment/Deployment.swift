@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let deployment = try Deployment.build(scenario: scenario, authorities: table, assumptions: assumptions)
-/// deployment.posts.count          // 175 under county-shared
+/// deployment.posts.count          // 175 under county-shared on the table as published (176 from 2027-28)
 /// deployment.coverage["E07000110"] // Maidstone's coverage, already raised to the elasticity
 /// ```
 public struct Deployment: Sendable {

@@ -5,7 +5,7 @@ public enum DeploymentRule: Sendable, Equatable {
     case existing(codes: [String], placement: ExistingPlacement, fte: FTERule)
     /// One post in every authority (339 in the shipped table).
     case everyAuthority(fte: FTERule)
-    /// One post per county area shared by the county and its districts; every other authority its own (175).
+    /// One post per county area shared by the county and its districts; every other authority its own (175 on the table as published, 176 from 2027-28).
     case countyArea(fte: FTERule)
     /// One post per police force area, shared by the authorities in it (43).
     case policeForceArea(fte: FTERule)

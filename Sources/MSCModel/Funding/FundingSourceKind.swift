@@ -9,7 +9,9 @@ public enum FundingSourceKind: String, CaseIterable, Sendable, Codable {
     case policeAndCrimeCommissioner = "police-and-crime-commissioner"
     /// A grant from central government (for example a Home Office programme).
     case centralGovernmentGrant = "central-government-grant"
-    /// The council's public health grant.
+    /// The public health grant: ring-fenced, from the Department of Health and Social Care to
+    /// upper-tier councils (county and unitary councils), so in a two-tier area the county's grant
+    /// pays this part for its districts too.
     case publicHealth = "public-health"
     /// An NHS integrated care board.
     case nhsICB = "nhs-icb"
@@ -26,7 +28,7 @@ public enum FundingSourceKind: String, CaseIterable, Sendable, Codable {
         case .laCoreBudget: return "Host council core budget"
         case .policeAndCrimeCommissioner: return "Police and Crime Commissioner"
         case .centralGovernmentGrant: return "Central government grant"
-        case .publicHealth: return "Public health grant"
+        case .publicHealth: return "Public health grant (DHSC, via upper-tier councils)"
         case .nhsICB: return "NHS integrated care board"
         case .charitableGrant: return "Charitable grant"
         case .partnerContribution: return "Partner contribution"

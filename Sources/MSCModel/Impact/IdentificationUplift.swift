@@ -44,6 +44,18 @@ public enum IdentificationUplift {
         gross * (1 - displacementShare)
     }
 
+    /// A council's additional identifications a year at full effect, net of displacement: the one
+    /// figure every output (`msc share`, the council card, the map, the pack's authority table)
+    /// gives under "additional identifications" for a council.
+    ///
+    /// - Parameters:
+    ///   - baselinePerYear: its adult identifications a year without a post.
+    ///   - coverage: the share of a full post's effect it receives, in [0, 1].
+    ///   - netUplift: `(RR_full − 1) · (1 − displacementShare)` (``netOfDisplacement(_:displacementShare:)``).
+    public static func councilAdditionalIdentifications(baselinePerYear: Double, coverage: Double, netUplift: Double) -> Double {
+        baselinePerYear * coverage * netUplift
+    }
+
     /// Identifications a year with the post: baseline plus the additional ones.
     public static func identificationsWithPost(baselinePerYear: Double, rateRatio: Double,
                                                coverage: Double, rampFraction: Double) -> Double {

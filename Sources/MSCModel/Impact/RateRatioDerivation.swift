@@ -304,6 +304,7 @@ public struct RateRatioDerivation: Sendable {
         var set = assumptions
         let origin = "derived from \(assumptions.location)/impact.yaml and \(authorities.file)"
         set.replace(try derive(assumptions: assumptions, authorities: authorities).assumption(origin: origin))
+        set.rateRatioIsDerived = true
         return set
     }
 }

@@ -42,8 +42,9 @@ extension Scenario {
         let name = try map.required("name", expected: "the scenario's short name, e.g. county-shared").name("the scenario's short name")
         let question = try nonEmptyText(try map.required("question", expected: "the question the scenario answers, in a sentence"))
 
-        // Overrides first, so every other section sees the assumptions the scenario runs on.
-        var assumptions = base
+        // Overrides first, so every other section sees the assumptions the scenario runs on; what
+        // is derived from an overridden input is derived again (AssumptionDependencies).
+        var overrides: [Assumption] = []
         var overridden: [String] = []
         if let overridesNode = map.optional("overrides") {
             for (key, node) in try overridesNode.mapping().all() {
@@ -53,10 +54,11 @@ extension Scenario {
                 // A value set on the command line (--set) wins over the scenario's own.
                 if base.pinned.contains(key) { continue }
                 let origin = node.line.map { "\(file):\($0)" } ?? file
-                assumptions.replace(try AssumptionLoader.override(original, with: node, by: origin))
+                overrides.append(try AssumptionLoader.override(original, with: node, by: origin))
                 overridden.append(key)
             }
         }
+        let assumptions = try base.changing(overrides, authorities: authorities, pin: false)
         let reader = ScenarioValueReader(assumptions: assumptions)
 
         let horizonNode = try map.required("horizonYears", expected: "the number of years to evaluate, e.g. 10")

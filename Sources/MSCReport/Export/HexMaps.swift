@@ -8,7 +8,7 @@ public enum HexMapMetric: String, CaseIterable, Sendable {
     case posts
     /// Coverage after sharing, weighted by each tier's baseline identifications.
     case coverage
-    /// Yearly cost of the posts borne by councils' own budgets (core budget, public health grant).
+    /// Yearly cost of the posts borne by councils' own core budgets (not the public health grant, a DHSC grant).
     case netCostToCouncil = "net-cost-to-council"
     /// Extra adult identifications a year at full effect (central case).
     case additionalIdentifications = "additional-identifications"
@@ -18,7 +18,7 @@ public enum HexMapMetric: String, CaseIterable, Sendable {
         switch self {
         case .posts: return "Posts serving the area"
         case .coverage: return "Coverage of a post"
-        case .netCostToCouncil: return "Cost to councils' own budgets, £ a year"
+        case .netCostToCouncil: return "Cost to councils' own core budgets, £ a year"
         case .additionalIdentifications: return "Extra identifications a year"
         }
     }
@@ -73,7 +73,7 @@ public enum HexMaps {
         var notes = ["\(plan.scenario.name): \(cells.count) councils, central case, first year. A county council has no hexagon: its value is shared among its districts by residents (mid-\(authorities.populationYear)) and added to theirs; heavy lines outline county areas."]
         if metric == .netCostToCouncil {
             let share = plan.scenario.funding.councilBudgetShare
-            notes.append("Councils' own budgets (core budget, public health grant) pay \(NumberText.grouped(share * 100, decimals: 0))% of each post under this scenario's funding; other funders pay the rest.")
+            notes.append("Councils' own core budgets pay \(NumberText.grouped(share * 100, decimals: 0))% of each post under this scenario's funding; other funders pay the rest.")
         }
         return HexMapSVG.render(cells: cells, title: "\(metric.label): \(plan.scenario.name)", valueLabel: metric.label,
                                 format: metric.format, notes: notes, licence: layout.licenceText, id: id)

@@ -24,6 +24,9 @@ public struct FundingReport: Report {
     public let groups: [ScenarioFunding.Group]
     /// The most councils sharing one post (1 when none is shared).
     public let largestSharedPost: Int
+    /// One full-time post as the council pays it and as the appraisal counts it (the funders'
+    /// costs here are at full economic cost); nil leaves the reconciliation out.
+    public var costBases: ScenarioPlan.PostCostBases?
 
     /// A report of the average post (`analytic`, `simulated`), with the groups it averages.
     public init(scenario: Scenario, postCount: Int, allPostsCostByYear: [Double], analytic: FundingExpectation?,
@@ -166,7 +169,11 @@ public struct FundingReport: Report {
         table.append([.text("All funders"), .percent(1, decimals: 1), exactTotal.map { .pounds($0) } ?? .text("n/a"),
                       .pounds(simulatedTotal), exactTotal.map { .pounds($0 * posts) } ?? .text("n/a"), .pounds(simulatedTotal * posts)])
         let fullCost = allPostsCostByYear.reduce(0, +)
-        table.notes = ["If every post lasted the horizon the posts would cost £\(NumberText.grouped(fullCost, decimals: 0)) (£\(NumberText.grouped(posts > 0 ? fullCost / posts : 0, decimals: 0)) a post)."]
+        var notes = ["Costs are full economic costs, as the appraisal counts them (before optimism bias). If every post lasted the horizon the posts would cost £\(NumberText.grouped(fullCost, decimals: 0)) (£\(NumberText.grouped(posts > 0 ? fullCost / posts : 0, decimals: 0)) a post over \(horizon) years)."]
+        if let costBases {
+            notes.append("A full-time post costs £\(NumberText.grouped(costBases.fullEconomic.total, decimals: 0)) a year at full economic cost in \(costBases.taxYear), of which the council's cash cost is £\(NumberText.grouped(costBases.cash.total, decimals: 0)) (the last table reconciles them line by line).")
+        }
+        table.notes = notes
         return table
     }
 
@@ -231,7 +238,9 @@ public struct FundingReport: Report {
     private typealias Cell = ReportTable.Cell
 
     /// The tables in order, for text, Markdown and CSV output.
-    public var tables: [ReportTable] { [summaryTable, sharedPostsTable, survivalTable, funderTable].compactMap { $0 } }
+    public var tables: [ReportTable] {
+        [summaryTable, sharedPostsTable, survivalTable, funderTable, costBases.map(PostCostReconciliation.table)].compactMap { $0 }
+    }
 
     // MARK: JSON
 
@@ -287,6 +296,10 @@ public struct FundingReport: Report {
         pairs.append(("analytic", analytic.map { block($0, standardErrors: nil) } ?? .null))
         pairs.append(("monteCarlo", block(simulated.expectation, standardErrors: simulated)))
         pairs.append(("allPostsCostByYear", .numbers(allPostsCostByYear.map(ShareReport.pennies))))
+        pairs.append(("costBasis", .string("full economic cost")))
+        if let costBases {
+            pairs.append(("postCostBases", PostCostReconciliation.json(costBases)))
+        }
         pairs.append(("decisions", .array(mix.sources.map { .object([("funder", .string($0.label)), ("decided", .string($0.decision.rawValue))]) })))
         pairs.append(("groups", .array(groups.map { group in
             .object([("post", .string(group.name)), ("posts", .number(Double(group.posts))), ("councils", .number(Double(group.councils))),

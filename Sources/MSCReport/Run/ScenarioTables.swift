@@ -9,9 +9,9 @@ public enum ScenarioTables {
             title: "Each authority under each scenario (central case)",
             columns: [.init("Scenario", key: "scenario"), .init("Code", key: "code"), .init("Authority", key: "authority"),
                       .init("Tier", key: "tier"), .init("Population", key: "population"), .init("Post serving it", key: "post"),
-                      .init("Cost share", key: "costShare"), .init("Pays a year (£)", key: "annualCost"),
+                      .init("Cost share", key: "costShare"), .init("Pays a year, council's cash cost (£, tax year \(Set(plans.map(\.costBasis.taxYear)).sorted().joined(separator: ", ")))", key: "annualCost"),
                       .init("Coverage", key: "coverage"), .init("Baseline identifications a year", key: "baselineIdentifications"),
-                      .init("Additional identifications a year at full effect", key: "additionalIdentificationsPerYear"),
+                      .init("Additional identifications a year at full effect, net of displacement", key: "additionalIdentificationsPerYear"),
                       .init("Chance post funded in final year", key: "survivalAtHorizon")])
         for plan in plans {
             for row in plan.authorityRows {

@@ -17,9 +17,7 @@ public struct CouncilCard {
         }
         self.row = row
         funding = plan.scenario.funding
-        share = try ShareReport(loaded: plan.loaded, authorities: authorities, deployment: plan.deployment,
-                                area: row.authority.name, kind: .authority,
-                                baselineIdentifications: [row.authority.code: row.baselineIdentifications])
+        share = try ShareReport(plan: plan, authorities: authorities, area: row.authority.name, kind: .authority)
     }
 
     /// What the council pays from its own money a year (its share of the post times the councils' share of funding).

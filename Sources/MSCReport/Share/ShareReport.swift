@@ -1,4 +1,5 @@
 import MSCModel
+import MSCSimulation
 
 /// What each council in an area pays towards a shared coordinator post once every funder has
 /// paid its part, what a post of its own would cost it under the same funding, and what each
@@ -24,12 +25,15 @@ public struct ShareReport: Report {
     public let ownPostFTE: Double
     /// Adult identifications a year each council makes without a post, by ONS code.
     public let baselineIdentifications: [String: Double]
-    /// Identification rate with a full post over the rate without (central).
-    public let rateRatio: Double
+    /// The central uplift the scenario's model applies: rate ratio at full coverage and displacement.
+    public let uplift: ScenarioPlan.CentralUplift
+    /// One full-time post at these rates, as the council pays it and as the appraisal counts it.
+    public let costBases: ScenarioPlan.PostCostBases
 
     public init(scenario: Scenario, deployment: Deployment, shares: AreaShares, taxYear: String, fullTimeSalary: Double,
                 salaryAdjustment: PayAdjustment? = nil, operationalBudget: Double, ownPostOperationalBudget: Double? = nil, ownPostFTE: Double,
-                baselineIdentifications: [String: Double] = [:], rateRatio: Double = 1) {
+                baselineIdentifications: [String: Double], uplift: ScenarioPlan.CentralUplift,
+                costBases: ScenarioPlan.PostCostBases) {
         self.scenario = scenario
         self.deployment = deployment
         self.shares = shares
@@ -40,7 +44,8 @@ public struct ShareReport: Report {
         self.ownPostOperationalBudget = ownPostOperationalBudget ?? operationalBudget
         self.ownPostFTE = ownPostFTE
         self.baselineIdentifications = baselineIdentifications
-        self.rateRatio = rateRatio
+        self.uplift = uplift
+        self.costBases = costBases
     }
 
     static func pennies(_ value: Double) -> Double { (value * 100).rounded() / 100 }
@@ -60,8 +65,8 @@ public struct ShareReport: Report {
         scenario.funding.initialShareByKind.filter { !$0.kind.isCouncilBudget }
     }
 
-    /// The share of a post's cost the councils pay from their own budgets at the start (core
-    /// budget and public health grant; ``FundingMix/councilBudgetShare``).
+    /// The share of a post's cost the councils pay from their own core budgets at the start
+    /// (``FundingMix/councilBudgetShare``; the public health grant is a funder of its own).
     public var councilBudgetShare: Double { scenario.funding.councilBudgetShare }
 
     /// One council's figures: gross share, each funder's part, its own net cost, the same for a
@@ -85,7 +90,8 @@ public struct ShareReport: Report {
         /// Coverage shared and with a post of its own.
         public let coverage: Double
         public let ownPostCoverage: Double
-        /// Additional identifications a year at full effect, shared and with a post of its own.
+        /// Additional identifications a year at full effect, net of displacement, shared and with a
+        /// post of its own (``ScenarioPlan/additionalIdentificationsPerYear(baselinePerYear:coverage:)``).
         public let additionalIdentifications: Double
         public let ownPostAdditionalIdentifications: Double
 
@@ -115,8 +121,8 @@ public struct ShareReport: Report {
             let gross = rows.reduce(0) { $0 + $1.annualCost }
             let baseline = baselineIdentifications[code] ?? 0
             func extra(_ coverage: Double) -> Double {
-                IdentificationUplift.additionalIdentifications(baselinePerYear: baseline, rateRatio: rateRatio,
-                                                               coverage: coverage, rampFraction: 1)
+                IdentificationUplift.councilAdditionalIdentifications(baselinePerYear: baseline, coverage: coverage,
+                                                                      netUplift: uplift.net)
             }
             return CouncilLine(code: code, name: first.name, tier: first.tier, postNames: rows.compactMap(\.postName),
                                costShares: rows.filter { $0.postID != nil }.map(\.costShare), grossAnnualCost: gross,
@@ -143,7 +149,7 @@ public struct ShareReport: Report {
         columns += [.init("Council pays (net)", key: "netAnnualCost"), .init("Own post's whole cost", key: "ownPostGrossAnnualCost"),
                     .init("Own post: council pays", key: "ownPostNetAnnualCost"), .init("Saving to the council", key: "netSaving")]
         var table = ReportTable(
-            title: "\(areaTitle) under \(scenario.name): who pays for \(postWord), pounds a year (tax year \(taxYear))",
+            title: "\(areaTitle) under \(scenario.name): who pays for \(postWord), council's cash cost in pounds a year (tax year \(taxYear))",
             columns: columns)
         let lines = councils
         for line in lines {
@@ -167,7 +173,7 @@ public struct ShareReport: Report {
     /// What sharing buys: coverage, additional identifications a year and the cost of each, shared and own.
     public var benefitTable: ReportTable {
         var table = ReportTable(
-            title: "\(areaTitle) under \(scenario.name): what sharing buys against a post of its own, a year at full effect",
+            title: "\(areaTitle) under \(scenario.name): what sharing buys against a post of its own, a year at full effect, net of displacement",
             columns: [.init("Council", key: "name"), .init("Coverage shared", key: "coverage"),
                       .init("Coverage own post", key: "ownPostCoverage"),
                       .init("Extra identifications shared", key: "additionalIdentifications"),
@@ -189,7 +195,7 @@ public struct ShareReport: Report {
                       .number(extra, decimals: 2), .number(ownExtra, decimals: 2),
                       extra > 0 ? .pounds(gross / extra) : .text("none"), ownExtra > 0 ? .pounds(ownGross / ownExtra) : .text("none")])
         table.notes = [
-            "Extra identifications = adult identifications a year without a post x (rate ratio at full coverage \(NumberText.fixed(rateRatio, decimals: 2)) - 1) x coverage, at full effect (after the ramp-up), with the post funded; the ratio is the one measured in today's host councils scaled up by their coverage, before displacement.",
+            "Extra identifications = adult identifications a year without a post x (rate ratio at full coverage \(NumberText.fixed(uplift.fullCoverageRateRatio, decimals: 2)) - 1) x (1 - displacement \(NumberText.plain((uplift.displacementShare * 1000).rounded() / 10))%) x coverage, at full effect (after the ramp-up), with the post funded: referrals other first responders would have made anyway are not counted. The ratio is the one measured in today's host councils scaled up by their coverage. These are additional NRM referrals and Duty to Notify reports, not confirmed victims. The same figure is in the pack's authority table and the web page's council card.",
             "Cost per extra identification = the whole cost of the council's part of the post (all funders) / its extra identifications; for a post of its own, the whole cost of that post.",
             "Coverage = min(1, FTE serving per 100,000 residents / \(NumberText.fixed(deployment.coverageParameters.benchmarkFTEPer100kResidents, decimals: 3)))^\(NumberText.plain(deployment.coverageParameters.elasticity)) (Assumptions/sharing.yaml); FTE serving = post FTE x the council's share of the residents the post serves.",
         ]
@@ -197,7 +203,7 @@ public struct ShareReport: Report {
     }
 
     /// The tables in order, for text, Markdown and CSV output.
-    public var tables: [ReportTable] { [paymentTable, benefitTable] }
+    public var tables: [ReportTable] { [paymentTable, benefitTable, PostCostReconciliation.table(costBases)] }
 
     /// The single table earlier versions printed: who pays (kept for callers that want one table).
     public var table: ReportTable { paymentTable }
@@ -225,7 +231,7 @@ public struct ShareReport: Report {
         let own = ownPostOperationalBudget == operationalBudget ? ""
             : " A post of its own is costed with the operational budget of £\(NumberText.grouped(ownPostOperationalBudget, decimals: 0)) a council post has, not the shared post's £\(NumberText.grouped(operationalBudget, decimals: 0)) (the scenario's override for a post covering a wide area)."
         let pay = salaryAdjustment.sentence.map { ", \($0)," } ?? " (\(taxYear) pay),"
-        lines.append("Cost: full-time salary £\(NumberText.grouped(fullTimeSalary, decimals: 2))\(pay) employer NI and pension for \(taxYear), \(budget) (msc cost shows the lines). A post of its own is \(NumberText.plain(ownPostFTE)) FTE under the same funding mix.\(own)")
+        lines.append("Cost: full-time salary £\(NumberText.grouped(fullTimeSalary, decimals: 2))\(pay) employer NI and pension for \(taxYear), \(budget) (msc cost shows the lines). These are the council's cash costs (£\(NumberText.grouped(costBases.cash.total, decimals: 0)) a full-time post); the appraisal counts the full economic cost, £\(NumberText.grouped(costBases.fullEconomic.total, decimals: 0)), reconciled in the last table. A post of its own is \(NumberText.plain(ownPostFTE)) FTE under the same funding mix.\(own)")
         return lines
     }
 
@@ -246,8 +252,11 @@ public struct ShareReport: Report {
             return "Funding: " + others.joined(separator: ", ") + " of each post, so the councils pay nothing from their own budgets while that funding lasts (msc funding shows the renewal risk)."
         }
         if others.isEmpty { return "Funding: each council pays its whole share from its own budget." }
-        return "Funding at the start: councils' own budgets \(NumberText.plain((local * 1000).rounded() / 10))%, " + others.joined(separator: ", ")
-            + "; each funder pays that share of every council's part (msc funding shows the renewal risk and who picks up a lapsed share)."
+        let publicHealth = otherFunders.contains { $0.kind == .publicHealth }
+            ? " The public health grant is the Department of Health and Social Care's ring-fenced grant to upper-tier councils: in a two-tier area the county council's grant pays that part for its districts, which pay only their core-budget part."
+            : ""
+        return "Funding at the start: councils' own core budgets \(NumberText.plain((local * 1000).rounded() / 10))%, " + others.joined(separator: ", ")
+            + "; each funder pays that share of every council's part (msc funding shows the renewal risk and who picks up a lapsed share)." + publicHealth
     }
 
     /// The report as JSON: the area, the posts, one line per council, totals and notes.
@@ -288,6 +297,8 @@ public struct ShareReport: Report {
             ("sharing", .string(deployment.sharing.rawValue)),
             ("taxYear", .string(taxYear)),
             ("councilBudgetShare", .number(councilBudgetShare)),
+            ("costBasis", .string("council's cash cost")),
+            ("postCostBases", PostCostReconciliation.json(costBases)),
             ("posts", .array(posts)),
             ("councils", .array(rows)),
             // One row per council and post, gross, as earlier versions gave it (the web page reads these).
@@ -302,7 +313,7 @@ public struct ShareReport: Report {
                     ("ownPostCoverage", .number(row.ownPostCoverage)),
                 ])
             })),
-            ("notes", .array((paymentNotes + benefitTable.notes).map { .string($0) })),
+            ("notes", .array((paymentNotes + benefitTable.notes + PostCostReconciliation.table(costBases).notes).map { .string($0) })),
         ])
     }
 }

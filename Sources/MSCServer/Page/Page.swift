@@ -23,7 +23,7 @@ enum Page {
     <aside id="controls">
       <section>
         <h2>Scenarios</h2>
-        <p class="hint">Tick the scenarios to compare; the baseline is what the others are measured against.</p>
+        <p class="hint">Tick the scenarios to compare. Each is measured against the baseline it declares (as <code>msc compare</code> does; a baseline not ticked is run beside it), unless you pick one baseline for all.</p>
         <ul id="scenario-list"></ul>
         <label class="inline">Baseline <select id="baseline"></select></label>
         <div class="upload">

@@ -27,6 +27,8 @@ extension Page {
     const pounds = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", maximumFractionDigits: 0});
     const whole = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});
     const one = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 1});
+    const pence = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", minimumFractionDigits: 2, maximumFractionDigits: 2});
+    const two = new Intl.NumberFormat("en-GB", {minimumFractionDigits: 2, maximumFractionDigits: 2});
     const percent = (x) => one.format(100 * x) + "%";
     function money(x) {
       if (!isFinite(x)) return "n/a";
@@ -62,7 +64,8 @@ extension Page {
     function defaultState() {
       const names = catalogue.scenarios.map((s) => s.name);
       const wanted = ["status-quo", "national-rollout", "county-shared"].filter((n) => names.includes(n));
-      return {scenarios: wanted.length ? wanted : names.slice(0, 2), baseline: wanted[0] || names[0], uploads: [],
+      // Baseline "": each scenario against the baseline it declares, as the command line does.
+      return {scenarios: wanted.length ? wanted : names.slice(0, 2), baseline: "", uploads: [],
               overrides: {}, seed: 20250101, iterations: 10000, colour: "posts", mapScenario: null, council: null};
     }
     function readState() {
@@ -87,7 +90,7 @@ extension Page {
       const names = selectedNames();
       return Object.assign({
         scenarios: state.scenarios, uploads: state.uploads.map((u) => ({fileName: u.fileName, yaml: u.yaml})),
-        baseline: names.includes(state.baseline) ? state.baseline : names[0], overrides: state.overrides,
+        baseline: names.includes(state.baseline) ? state.baseline : null, overrides: state.overrides,
         seed: Number(state.seed), iterations: Number(state.iterations),
       }, extra || {});
     }
@@ -108,6 +111,9 @@ extension Page {
           onchange: (event) => {
             state.scenarios = catalogue.scenarios.map((x) => x.name)
               .filter((n) => n === s.name ? event.target.checked : state.scenarios.includes(n));
+            // The baseline and map lists follow the ticked scenarios.
+            renderScenarioControls();
+            $("#scenario-" + s.name).focus();
             changed();
           }});
         list.append(el("li", {}, el("label", {title: s.question}, box, " ", s.name), el("span", {class: "question"}, s.question)));
@@ -120,6 +126,7 @@ extension Page {
       }
       const baseline = $("#baseline");
       baseline.replaceChildren();
+      baseline.append(el("option", {value: "", selected: !selectedNames().includes(state.baseline)}, "each its declared baseline"));
       for (const name of selectedNames()) baseline.append(el("option", {value: name, selected: name === state.baseline}, name));
       const mapSelect = $("#map-scenario");
       mapSelect.replaceChildren();
@@ -138,7 +145,8 @@ extension Page {
       for (const name of names) {
         const a = catalogue.assumptions[name];
         const value = state.overrides[name];
-        const shown = typeof value === "object" ? value.value + " (" + value.distribution.kind + ")" : value + " (fixed)";
+        const shown = typeof value !== "object" ? value + " (fixed)"
+          : value.distribution === "scaled" ? value.value + " (its range scaled with it)" : value.value + " (" + value.distribution.kind + ")";
         list.append(el("li", {"data-name": name},
           el("span", {}, (a ? a.description.replace(/\.$/, "") : name) + ": "),
           el("s", {}, a ? String(a.value) : ""), " → ", el("strong", {}, shown), " ",
@@ -175,12 +183,18 @@ extension Page {
       input.addEventListener("change", () => {
         const v = Number(input.value);
         if (input.value === "" || !isFinite(v)) return;
-        if (v === a.value && typeof state.overrides[a.name] !== "object") delete state.overrides[a.name];
+        const previous = state.overrides[a.name];
+        const ownRange = previous === undefined || (typeof previous === "object" && previous.distribution === "scaled");
+        if (v === a.value && ownRange) delete state.overrides[a.name];
+        // An uncertain input keeps its range, scaled to the typed value (the server scales it);
+        // a beta cannot be scaled, so a typed value fixes it, as the distribution editor says.
+        else if (ownRange && a.distribution.kind !== "fixed" && a.distribution.kind !== "beta") state.overrides[a.name] = {value: v, distribution: "scaled"};
+        else if (typeof previous === "object" && previous.distribution !== "scaled") state.overrides[a.name] = {value: v, distribution: previous.distribution};
         else state.overrides[a.name] = v;
         renderAssumptions();
         changed();
       });
-      const distribution = override && typeof override === "object" ? override.distribution : a.distribution;
+      const distribution = override && typeof override === "object" && override.distribution !== "scaled" ? override.distribution : a.distribution;
       const editor = distributionEditor(a, distribution);
       const source = el("details", {class: "source"}, el("summary", {}, a.sources.length ? a.sources[0].publisher : "no source"),
         a.sources.map((s) => el("p", {}, [s.title, s.publisher, s.date, s.page].filter(Boolean).join(", "),
@@ -188,7 +202,8 @@ extension Page {
         a.notes ? el("p", {class: "notes-text"}, a.notes) : null, el("p", {class: "hint"}, "Defined at " + a.origin.split("/").slice(-2).join("/")));
       return el("tr", {class: override === undefined ? "" : "changed", "data-name": a.name},
         el("td", {}, el("span", {class: "name"}, a.name), el("br"), el("span", {class: "description"}, a.description)),
-        el("td", {}, input), el("td", {class: "unit"}, a.unitLabel),
+        el("td", {}, input), el("td", {class: "unit"}, a.unitLabel,
+          a.quoted ? [el("br"), el("span", {class: "hint"}, "in " + a.valueYear + " pounds, as the model uses it (quoted " + pence.format(a.quoted.value) + " for " + a.quoted.year + ", " + a.quoted.adjustment + ")")] : []),
         el("td", {}, editor), el("td", {class: "grade grade-" + a.evidence}, a.evidence), el("td", {}, source));
     }
     function distributionEditor(a, d) {
@@ -324,8 +339,8 @@ extension Page {
       if (!cell) return;
       tip.replaceChildren(el("div", {}, el("strong", {}, cell.council), el("br"), label + ": " + cell.shown,
         row ? [el("br"), row.post ? (row.shared ? "shared post: " : "own post: ") + row.post : "no post of its own",
-               el("br"), "coverage " + percent(row.coverage) + ", net cost " + money(row.councilNetCost) + " a year",
-               el("br"), "extra identifications " + one.format(row.additionalIdentificationsPerYear) + " a year"] : [],
+               el("br"), "coverage " + percent(row.coverage) + ", cost to its own core budget " + money(row.councilNetCost) + " a year",
+               el("br"), "additional identifications " + two.format(row.additionalIdentificationsPerYear) + " a year (net of displacement)"] : [],
         el("br"), el("em", {}, "click for its card")));
       tip.hidden = false;
       tip.style.left = (event.pageX + 14) + "px";
@@ -346,12 +361,12 @@ extension Page {
           el("h3", {}, c.name), el("p", {class: "hint"}, c.tier + ", population " + whole.format(c.population) + " · " + c.scenario),
           el("dl", {},
             el("dt", {}, "Post"), el("dd", {class: "post"}, c.post ? c.post + (partners.length ? " (shared with " + partners.join(", ") + ")" : " (its own)") : "none"),
-            el("dt", {}, "Its share of the post"), el("dd", {}, percent(c.costShare) + ", " + money(c.annualCost) + " a year"),
+            el("dt", {}, "Its share of the post"), el("dd", {}, percent(c.costShare) + ", " + money(c.annualCost) + " a year (council's cash cost, " + c.share.taxYear + " pounds; the appraisal's full economic cost of a full-time post is " + money(c.share.postCostBases.fullEconomicPerFullTimePost) + ")"),
             el("dt", {}, "Who pays"), el("dd", {}, el("ul", {}, c.funders.map((f) => el("li", {}, f.label + ": " + money(f.pays) + " (" + percent(f.share) + ")")))),
-            el("dt", {}, "Net cost to the council"), el("dd", {class: "net"}, money(c.councilNetCost) + " a year"),
+            el("dt", {}, "Cost to its own core budget"), el("dd", {class: "net"}, money(c.councilNetCost) + " a year"),
             el("dt", {}, "A post of its own"), el("dd", {}, money(own.ownPostAnnualCost) + " a year, coverage " + percent(own.ownPostCoverage || 0)),
             el("dt", {}, "Coverage"), el("dd", {}, percent(c.coverage)),
-            el("dt", {}, "Extra identifications"), el("dd", {}, one.format(c.additionalIdentificationsPerYear) + " a year (from " + one.format(c.baselineIdentificationsPerYear) + ")"),
+            el("dt", {}, "Additional identifications (net of displacement)"), el("dd", {}, "+" + two.format(c.additionalIdentificationsPerYear) + " a year, on top of " + one.format(c.baselineIdentificationsPerYear) + " a year without a post"),
             el("dt", {}, "Post survives " + c.horizonYears + " years"), el("dd", {}, c.post ? percent(c.survivalAtHorizon) : "n/a")),
           el("button", {type: "button", class: "small", onclick: () => { state.council = null; card.hidden = true; writeState(); }}, "close"));
       } catch (error) {

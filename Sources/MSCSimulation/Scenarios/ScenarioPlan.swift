@@ -43,6 +43,28 @@ public struct ScenarioPlan: Sendable {
     /// The police-force-area incidence index when the scenario uses it (nil under the uniform index).
     public var areaIndex: AreaIncidenceIndex? = nil
 
+    /// The central uplift every per-council figure uses: the rate ratio at full coverage, the
+    /// displacement share, and what they give together, `(RR_full − 1)(1 − displacement)`.
+    public struct CentralUplift: Sendable {
+        public let fullCoverageRateRatio: Double
+        public let displacementShare: Double
+        public var net: Double { IdentificationUplift.netOfDisplacement(fullCoverageRateRatio - 1, displacementShare: displacementShare) }
+    }
+
+    /// The uplift at the central inputs, as the model applies it (``ScenarioModel/netUplift(_:)``).
+    public var centralUplift: CentralUplift {
+        let national = plan.nationalInputs(plan.centralNationalValues)
+        return CentralUplift(fullCoverageRateRatio: plan.model.fullCoverageRateRatio(national),
+                             displacementShare: national[.displacementShare])
+    }
+
+    /// A council's additional identifications a year at full effect, net of displacement, at the
+    /// central inputs (``IdentificationUplift/councilAdditionalIdentifications(baselinePerYear:coverage:netUplift:)``).
+    public func additionalIdentificationsPerYear(baselinePerYear: Double, coverage: Double) -> Double {
+        IdentificationUplift.councilAdditionalIdentifications(baselinePerYear: baselinePerYear, coverage: coverage,
+                                                              netUplift: centralUplift.net)
+    }
+
     /// One training tier summed over the authorities a scenario's posts serve (DESIGN 3.6).
     public struct TrainingTierTotals: Sendable {
         public let tier: TrainingTier
@@ -86,7 +108,8 @@ public struct ScenarioPlan: Sendable {
         public let coverage: Double
         /// Baseline adult identifications a year without a post.
         public let baselineIdentifications: Double
-        /// Extra identifications a year at full ramp-up, central rate ratio, net of displacement, post funded.
+        /// Extra identifications a year at full ramp-up, central rate ratio, net of displacement, post
+        /// funded (``IdentificationUplift/councilAdditionalIdentifications(baselinePerYear:coverage:netUplift:)``).
         public let additionalIdentificationsPerYear: Double
         /// Expected chance its post is still funded in the final year.
         public let survivalAtHorizon: Double
@@ -328,7 +351,8 @@ public struct ScenarioPlan: Sendable {
             rows.append(AuthorityRow(
                 authority: authority, postName: serving.first?.name, costShare: member?.costShare ?? 0,
                 annualCost: (member?.costShare ?? 0) * postCost, coverage: coverage, baselineIdentifications: base,
-                additionalIdentificationsPerYear: base * coverage * netUplift,
+                additionalIdentificationsPerYear: IdentificationUplift.councilAdditionalIdentifications(
+                    baselinePerYear: base, coverage: coverage, netUplift: netUplift),
                 survivalAtHorizon: serving.first.map { post in
                     expectedByGroup[groupOfSplit[post.members.map(\.costShare)] ?? 0].survival.last ?? 1
                 } ?? 0))

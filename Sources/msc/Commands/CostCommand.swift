@@ -35,6 +35,7 @@ struct CostCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ScenarioRuns.noteUnusedSettings(common, output: .cashCost)
         let assumptions = try common.loadAssumptions()
         let basis = try cost.basis(assumptions)
         let rates = cost.rates(basis)

@@ -17,7 +17,7 @@ struct DecideCommand: ParsableCommand {
     @Argument(help: "Scenario files, e.g. Scenarios/status-quo.yaml Scenarios/national-rollout.yaml Scenarios/county-shared.yaml.")
     var scenarios: [String]
 
-    @Option(help: ArgumentHelp("The option the others are measured against: a scenario name or one of the files given (default: the first).", valueName: "scenario"))
+    @Option(help: ArgumentHelp("The option the others are measured against: a scenario name or one of the files given (default: the baseline the first scenario declares, when given; else the first).", valueName: "scenario"))
     var baseline: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Value of one additional identification (£) to use instead of the model's own uncertain value.", valueName: "pounds"))
@@ -59,11 +59,12 @@ struct DecideCommand: ParsableCommand {
         emit(report, format: common.format)
     }
 
-    /// The index of `--baseline` among the scenarios (by name or by file), or 0.
+    /// The option the others are measured against (``ComparisonPlans/decisionBaseline(_:requested:)``,
+    /// the rule of every front end): `--baseline`, else the baseline the first scenario declares
+    /// when it is given, else the first scenario another declares as its baseline, else the first.
     func chosenBaseline(_ plans: [ScenarioPlan]) throws -> Int {
-        guard let baseline else { return 0 }
-        if let index = plans.firstIndex(where: { $0.scenario.name == baseline || $0.scenario.file == baseline }) { return index }
-        if let index = scenarios.firstIndex(of: baseline) { return index }
-        throw ValidationError("--baseline: \(baseline) is not one of the scenarios given; expected one of \(plans.map(\.scenario.name).joined(separator: ", "))")
+        if let baseline, let index = scenarios.firstIndex(of: baseline) { return index }
+        do { return try ComparisonPlans.decisionBaseline(plans, requested: baseline) }
+        catch let error as ComparisonPlans.BaselineError { throw ValidationError("--baseline: \(error.message)") }
     }
 }

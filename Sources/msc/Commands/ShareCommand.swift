@@ -41,6 +41,7 @@ struct ShareCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ScenarioRuns.noteUnusedSettings(common, output: .cashCost)
         let plan = try ScenarioRuns.load(scenario, common: common)
         let authorities = try common.loadAuthorities()
         let assumptions = plan.assumptions
@@ -51,12 +52,9 @@ struct ShareCommand: ParsableCommand {
         let ownBudget = try cost.operationalBudget ?? common.loadAssumptions().value("operationalBudget")
         let report: ShareReport
         do {
-            report = try ShareReport(loaded: plan.loaded, authorities: authorities, deployment: plan.deployment, area: area,
+            report = try ShareReport(plan: plan, authorities: authorities, area: area,
                                      kind: areaKind.flatMap(AreaKind.init(scenarioWord:)), basis: basis, rates: cost.rates(basis),
-                                     ownPostFTE: try cost.fte ?? assumptions.value("fte"), ownPostOperationalBudget: ownBudget,
-                                     baselineIdentifications: Dictionary(uniqueKeysWithValues: plan.authorityRows.map {
-                                         ($0.authority.code, $0.baselineIdentifications)
-                                     }))
+                                     ownPostFTE: try cost.fte ?? assumptions.value("fte"), ownPostOperationalBudget: ownBudget)
         } catch let error as InputError where error.key == "area" {
             // The name came from the command line, not from the authorities file.
             throw CommandFailure(message: "--area \(area): \(error.message)")

@@ -9,7 +9,7 @@ struct CostOptions: ParsableArguments {
     @Option(name: .customLong("salary-year"), help: ArgumentHelp("The financial year the salary was quoted for, e.g. 2024-25: brought forward to --tax-year by the NJC pay awards.", valueName: "yyyy-yy"))
     var salaryYear: String?
 
-    @Option(name: .customLong("tax-year"), help: ArgumentHelp("Tax year for employer NI, e.g. 2025-26 (default: latest).", valueName: "yyyy-yy"))
+    @Option(name: .customLong("tax-year"), help: ArgumentHelp("Tax year for employer NI and the pounds of the salary, e.g. 2026-27 (default: msc cost the year the shipped salary is quoted for, 2025-26, the Acting Local report's basis; share and training the scenario's price base year).", valueName: "yyyy-yy"))
     var taxYear: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Employer pension rate as a fraction, e.g. 0.16.", valueName: "fraction"))

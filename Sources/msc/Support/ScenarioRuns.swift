@@ -46,9 +46,18 @@ struct RunOptions: ParsableArguments {
 enum ScenarioRuns {
     /// Loads each scenario file into a runnable plan.
     static func plans(_ paths: [String], common: CommonOptions) throws -> [ScenarioPlan] {
+        try noteUnusedSettings(common, output: .appraisal)
         let plans = try paths.map { try load($0, common: common) }
         try ScenarioPlan.requireDistinctNames(plans)
         return plans
+    }
+
+    /// Says on standard error, once, when a `--set` changes a rate that `output` does not read,
+    /// and which output it does affect (``CostOutput/unusedSettingNotes(_:)``).
+    static func noteUnusedSettings(_ common: CommonOptions, output: CostOutput) throws {
+        for note in output.unusedSettingNotes(try common.settings().map(\.name)) {
+            FileHandle.standardError.write(Data("note: --set \(note)\n".utf8))
+        }
     }
 
     /// Loads one scenario file into a runnable plan, with the command line's `--set` values.
@@ -59,6 +68,7 @@ enum ScenarioRuns {
 
     /// The scenarios to compare and each one's baseline (declared, loaded when not listed, or `--baseline`).
     static func comparisonPlans(_ paths: [String], baseline: String?, common: CommonOptions) throws -> ComparisonPlans {
+        try noteUnusedSettings(common, output: .appraisal)
         let resolved: ComparisonPlans
         do {
             resolved = try ComparisonPlans.resolve(paths: paths, override: baseline) { try load($0, common: common) }
@@ -179,7 +189,9 @@ extension ScenarioRuns {
                                           bases: try bases(plans), baselineNotes: resolved.notes)
         // The decision is taken against the comparison's baseline (a listed scenario's declared
         // baseline, loaded beside it, or --baseline), never against whichever scenario came first.
-        let decisionBaseline = resolved.baselineIndex.compactMap { $0 }.first ?? 0
+        let decisionBaseline: Int
+        do { decisionBaseline = try ComparisonPlans.decisionBaseline(resolved.plans, requested: baseline) }
+        catch let error as ComparisonPlans.BaselineError { throw CommandFailure(message: "--baseline: \(error.message)") }
         let analysis = try EvidenceAnalysis(plans: plans, results: results, decisionSeed: options.seed,
                                             decisionBaseline: decisionBaseline, threads: options.threads)
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
