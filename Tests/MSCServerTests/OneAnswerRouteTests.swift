@@ -122,4 +122,31 @@ private typealias F = ServerFixture
         }
         #expect(NSArray(array: webOptions).isEqual(to: cliOptions), "web \(webOptions)\ncli \(cliOptions)")
     }
+
+    /// Every shipped scenario, the same request three ways: `msc run --format json`, the web
+    /// API's `/api/run`, and the evidence pack's headline CSV give the same figures (CLI and web to
+    /// the last digit; the CSV keeps pennies).
+    @Test(arguments: ["status-quo", "national-rollout", "county-shared", "police-force-area", "regional-hub", "local-mix",
+                      "central-funding-vs-local-mix", "national-rollout-with-training", "unitary-2028"])
+    func everyShippedScenarioGivesOneAnswerEverywhere(_ name: String) async throws {
+        let runs = "300", seed = "9"
+        let cli = try Self.cli(["run", "Scenarios/\(name).yaml", "--runs", runs, "--seed", seed, "--format", "json"])
+        let web = try await Self.web("/api/run", ["scenarios": [name], "iterations": 300, "seed": 9])
+        let cliMetrics = try #require((cli["scenarios"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])
+        let webMetrics = try #require((web["scenarios"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])
+        #expect(NSDictionary(dictionary: cliMetrics).isEqual(to: webMetrics), "\(name): the page and msc run differ")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("one-answer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (status, _, stderr) = try BuiltExecutable.run("msc", ["export", "Scenarios/\(name).yaml", "--out", folder.path, "--format", "csv",
+                                                                  "--runs", runs, "--seed", seed])
+        #expect(status == 0, "\(String(decoding: stderr, as: UTF8.self))")
+        let csv = try String(contentsOf: folder.appendingPathComponent("headline.csv"), encoding: .utf8)
+        let row = try #require(csv.split(whereSeparator: \.isNewline).map(String.init)
+            .first { $0.hasPrefix("\(name),Net present value") }, "\(name): no NPV row in headline.csv")
+        let cells = row.split(separator: ",").map(String.init)
+        let npv = try #require(cliMetrics["npv"] as? [String: Double])
+        for (cell, key) in zip(cells[2...5], ["mean", "p50", "p5", "p95"]) {
+            #expect(abs((Double(cell) ?? .nan) - (npv[key] ?? .nan)) <= 0.005, "\(name): pack \(key) \(cell), msc run \(npv[key] ?? .nan)")
+        }
+    }
 }
