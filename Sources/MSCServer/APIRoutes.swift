@@ -225,9 +225,10 @@ public struct API: Sendable {
         let api = self
         if !parsed.central {
             let json = try await simulation(parsed, request, context, analysis: .monteCarlo) { ticket -> JSONValue in
-                let (plans, results, _) = try api.simulate(parsed, ticket: ticket, comparing: false)
-                return ComparisonReport(results: results, baselineIndex: plans.map { _ -> Int? in nil },
-                                        manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "run")).json
+                let (resolved, results) = try api.simulateComparison(parsed, ticket: ticket, comparing: false)
+                return try ComparisonReport.appraised(resolved, results: results,
+                                                      manifest: api.manifest(resolved.plans, parsed, runs: results.first?.iterations ?? 0,
+                                                                             endpoint: "run")).json
             }
             return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
         }
@@ -257,14 +258,16 @@ public struct API: Sendable {
         if deciding { try Self.checkDecidable(parsed) }
         let api = self
         let json = try await simulation(parsed, request, context, analysis: deciding ? .decision : .monteCarlo) { ticket -> JSONValue in
-            let (plans, results, baselines) = try api.simulate(parsed, ticket: ticket, keepInputDraws: deciding)
-            let comparison = ComparisonReport(results: results, baselineIndex: baselines,
-                                              manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "compare"))
+            let (resolved, results) = try api.simulateComparison(parsed, ticket: ticket, keepInputDraws: deciding)
+            let plans = resolved.plans
+            let comparison = try ComparisonReport.appraised(resolved, results: results,
+                                                            manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0,
+                                                                                   endpoint: "compare"))
             guard case .object(var pairs) = comparison.json else { throw APIError(status: 500, "comparison could not be written") }
             pairs.append(("table", Self.tableJSON(comparison.table)))
             var decision: DecisionReport?
             if deciding {
-                let report = try Self.decision(plans, results, baselines, parsed, comparison.manifest, ticket: ticket)
+                let report = try Self.decision(resolved, results, parsed, comparison.manifest, ticket: ticket)
                 pairs.append(("decision", report.json))
                 // The page shows the options, EVPI and information tables; the curves are in the charts.
                 pairs.append(("decisionTables", .array([report.optionsTable, report.evpiTable, report.informationTable].map(Self.tableJSON))))
@@ -294,9 +297,9 @@ public struct API: Sendable {
         try Self.checkDecidable(parsed)
         let api = self
         let json = try await simulation(parsed, request, context, analysis: .decision) { ticket -> JSONValue in
-            let (plans, results, baselines) = try api.simulate(parsed, ticket: ticket, keepInputDraws: true)
-            let manifest = api.manifest(plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "decide")
-            let report = try Self.decision(plans, results, baselines, parsed, manifest, ticket: ticket)
+            let (resolved, results) = try api.simulateComparison(parsed, ticket: ticket, keepInputDraws: true)
+            let manifest = api.manifest(resolved.plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "decide")
+            let report = try Self.decision(resolved, results, parsed, manifest, ticket: ticket)
             guard case .object(var pairs) = report.json else { throw APIError(status: 500, "decision could not be written") }
             pairs.append(("tables", .array(report.tables.map(Self.tableJSON))))
             if parsed.charts {
@@ -317,18 +320,23 @@ public struct API: Sendable {
     }
 
     /// The decision analysis on one thread (the simulation lane's), stopping between inputs when
-    /// the ticket is cancelled.
-    static func decision(_ plans: [ScenarioPlan], _ results: [SimulationResult], _ baselines: [Int?], _ parsed: ScenarioRequest,
+    /// the ticket is cancelled: the one decision pipeline (``DecisionAnalysis/decide(plans:results:request:shouldStop:)``)
+    /// over the options `msc decide` would weigh (``DecisionAnalysis/options(of:)``).
+    static func decision(_ resolved: ComparisonPlans, _ results: [SimulationResult], _ parsed: ScenarioRequest,
                          _ manifest: RunManifest, ticket: WorkTicket) throws -> DecisionReport {
-        let baseline = try Self.decisionBaseline(plans, parsed)
+        let options = DecisionAnalysis.options(of: resolved)
+        let plans = options.map { resolved.plans[$0] }
         do {
-            let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: baseline)
-            let analysis = DecisionAnalysis.analyse(problem, threshold: parsed.threshold, seed: parsed.seed, threads: 1,
-                                                    shouldStop: { ticket.isCancelled })
+            let analysis = try DecisionAnalysis.decide(plans: plans, results: options.map { results[$0] },
+                                                       request: DecisionRequest(baseline: parsed.baseline, threshold: parsed.threshold,
+                                                                                seed: parsed.seed, threads: 1),
+                                                       shouldStop: { ticket.isCancelled })
             try ticket.checkNotCancelled()
             return DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans), manifest: manifest)
         } catch let error as DecisionError {
             throw APIError.badRequest("decision: \(error.description)")
+        } catch let error as ComparisonPlans.BaselineError {
+            throw APIError.badRequest("baseline: \(error.message)")
         }
     }
 
@@ -404,17 +412,25 @@ public struct API: Sendable {
     /// The evidence pack of the request's comparison, every format in one zip file.
     func evidencePack(_ request: Request, _ context: Context) async throws -> Response {
         let parsed = try await scenarioRequest(request, context)
-        let deciding = parsed.scenarios.count + parsed.uploads.count >= 2 && parsed.sampling != .sobol && parsed.iterations >= 100
+        // As msc export: a decision whenever the runs allow one (a lone scenario is weighed
+        // against the baseline it declares).
+        let deciding = DecisionAnalysis.canDecide(sampling: parsed.sampling, iterations: parsed.iterations)
         let api = self
         let data = try await simulation(parsed, request, context, analysis: deciding ? .decision : .monteCarlo) { ticket -> Data in
-            let (plans, results, baselines) = try api.simulate(parsed, ticket: ticket, keepInputDraws: deciding)
-            let comparison = ComparisonReport(results: results, baselineIndex: baselines,
-                                              manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0,
-                                                                     endpoint: "evidence-pack"))
+            let (resolved, results) = try api.simulateComparison(parsed, ticket: ticket, keepInputDraws: deciding)
             try ticket.checkNotCancelled()
-            let analysis = try EvidenceAnalysis(plans: plans, results: comparison.results,
-                                                decisionSeed: deciding ? parsed.seed : nil,
-                                                decisionBaseline: try Self.decisionBaseline(plans, parsed))
+            let analysis: EvidenceAnalysis
+            do {
+                analysis = try EvidenceAnalysis(plans: resolved.plans, results: results,
+                                                decision: deciding ? DecisionRequest(baseline: parsed.baseline, seed: parsed.seed) : nil,
+                                                decisionOptions: DecisionAnalysis.options(of: resolved))
+            } catch let error as ComparisonPlans.BaselineError {
+                throw APIError.badRequest("baseline: \(error.message)")
+            }
+            let comparison = try ComparisonReport.appraised(resolved, results: results,
+                                                            manifest: api.manifest(resolved.plans, parsed, runs: results.first?.iterations ?? 0,
+                                                                                   endpoint: "evidence-pack"),
+                                                            centralCases: analysis.scenarios.map(\.centralCase))
             try ticket.checkNotCancelled()
             return try EvidencePackWriter.zipped(try EvidencePack(analysis: analysis, comparison: comparison,
                                                                   maps: (api.workspace.hexLayout, api.workspace.authorities)))
@@ -428,8 +444,8 @@ public struct API: Sendable {
     /// the command line follows) and runs each scenario's Monte Carlo with the same seed (common
     /// random numbers), on the calling thread (the simulation lane's); stops between chunks when
     /// the ticket is cancelled.
-    func simulate(_ parsed: ScenarioRequest, ticket: WorkTicket, keepInputDraws: Bool = false,
-                  comparing: Bool = true) throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
+    func simulateComparison(_ parsed: ScenarioRequest, ticket: WorkTicket, keepInputDraws: Bool = false,
+                            comparing: Bool = true) throws -> (ComparisonPlans, [SimulationResult]) {
         let listed = try workspace.plans(for: parsed)
         let resolved: ComparisonPlans
         if comparing {
@@ -452,14 +468,16 @@ public struct API: Sendable {
         }
         try ticket.checkNotCancelled()
         if results.contains(where: \.interrupted) { throw APIError(status: 409, "cancelled: the run was stopped before it finished") }
-        return (plans, results, resolved.baselineIndex)
+        return (resolved, results)
     }
 
-    /// The option a decision is measured against (``ComparisonPlans/decisionBaseline(_:requested:)``).
-    static func decisionBaseline(_ plans: [ScenarioPlan], _ parsed: ScenarioRequest) throws -> Int {
-        do { return try ComparisonPlans.decisionBaseline(plans, requested: parsed.baseline) }
-        catch let error as ComparisonPlans.BaselineError { throw APIError.badRequest("baseline: \(error.message)") }
+    /// ``simulateComparison(_:ticket:keepInputDraws:comparing:)`` as plans, runs and each plan's baseline.
+    func simulate(_ parsed: ScenarioRequest, ticket: WorkTicket, keepInputDraws: Bool = false,
+                  comparing: Bool = true) throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
+        let (resolved, results) = try simulateComparison(parsed, ticket: ticket, keepInputDraws: keepInputDraws, comparing: comparing)
+        return (resolved.plans, results, resolved.baselineIndex)
     }
+
 
     func manifest(_ plans: [ScenarioPlan], _ parsed: ScenarioRequest, runs: Int, endpoint: String) -> RunManifest {
         let overrides = parsed.overrides.map { "\"\($0.name)\": \($0.json)" }.joined(separator: ", ")

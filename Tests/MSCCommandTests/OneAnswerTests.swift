@@ -125,4 +125,23 @@ import MSCTestSupport
         let appraisalRate = try #require(try Self.object(base + ["--set", "appraisalOverheadRate=0.3"])["npv"] as? Double)
         #expect(appraisalRate < shipped)
     }
+
+    /// One decision pipeline: the pack of status-quo, national-rollout and county-shared weighs
+    /// the same three options as `msc decide` of the same files (county-shared's declared baseline,
+    /// local-mix, is run beside it in the pack but is no option), with the same figures.
+    @Test func thePacksDecisionIsMscDecides() throws {
+        let files = ["Scenarios/status-quo.yaml", "Scenarios/national-rollout.yaml", "Scenarios/county-shared.yaml"]
+        let run = ["--runs", "200", "--seed", "4"]
+        let decide = try MSCBinary.run(["decide"] + files + run + ["--format", "csv"])
+        #expect(decide.status == 0, "\(decide.stderr)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("one-answer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = try MSCBinary.run(["export"] + files + ["--out", folder.path, "--format", "csv"] + run)
+        #expect(export.status == 0, "\(export.stderr)")
+        let options = try String(contentsOf: folder.appendingPathComponent("decide-options.csv"), encoding: .utf8)
+        let packLines = options.split(whereSeparator: \.isNewline).map(String.init).map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }
+        let decideLines = decide.stdout.split(whereSeparator: \.isNewline).map(String.init).map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }
+        #expect(packLines.count == 4, "three options and a header: \(packLines)")
+        #expect(Array(decideLines.prefix(packLines.count)) == packLines)
+    }
 }

@@ -102,7 +102,7 @@ public struct DecisionReport: Report, Sendable {
                       .init("50% worthwhile at value (£)", key: "valueCrossing"),
                       .init("50% worthwhile at cost per id (£)", key: "costCrossing"),
                       .init("More ids, more cost", key: "northEast"), .init("More ids, less cost", key: "southEast"),
-                      .init("Fewer ids, more cost", key: "northWest"), .init("Fewer ids, less cost", key: "southWest")])
+                      .init("No more ids, more cost", key: "northWest"), .init("No more ids, less cost", key: "southWest")])
         for (d, option) in problem.options.enumerated() {
             let dE = problem.incremental(\.discountedIdentifications, of: d)
             let dC = problem.incremental(\.presentValueCosts, of: d)
@@ -122,7 +122,7 @@ public struct DecisionReport: Report, Sendable {
         }
         let best = problem.options[analysis.evpi.bestOption].name
         table.notes = ["With current information the choice with the highest expected net benefit is \(best).",
-                       "Extra cost, extra identifications and the quadrant shares are against \(baselineName), iteration by iteration (identifications discounted, costs at present value with optimism bias). The 50% columns give the value of an identification, and the threshold on the undiscounted cost per additional identification, at which the chance that the option beats \(baselineName) crosses 50% (from below for an option that adds identifications at extra cost)."]
+                       "Extra cost, extra identifications and the quadrant shares are against \(baselineName), iteration by iteration (identifications discounted, costs at present value with optimism bias); \"no more ids\" is the same number or fewer, and against today's posts a draw in which a post adds nothing falls there. The 50% columns give the value of an identification, and the threshold on the undiscounted cost per additional identification, at which the chance that the option beats \(baselineName) crosses 50% (from below for an option that adds identifications at extra cost)."]
         return table
     }
 

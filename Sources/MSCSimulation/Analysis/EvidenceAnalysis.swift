@@ -5,7 +5,7 @@ import MSCModel
 /// or more scenarios the decision analysis (`msc export` and the web page's pack download).
 ///
 /// ```swift
-/// let analysis = try EvidenceAnalysis(plans: plans, results: results, decisionSeed: 20250101)
+/// let analysis = try EvidenceAnalysis(plans: plans, results: results, decision: DecisionRequest(seed: 20250101))
 /// print(analysis.scenarios.map(\.centralCase.outcome.netPresentValue))
 /// ```
 public struct EvidenceAnalysis: Sendable {
@@ -22,17 +22,19 @@ public struct EvidenceAnalysis: Sendable {
 
     /// One per plan, in the order given.
     public let scenarios: [Scenario]
-    /// The decision among the scenarios against the one at `decisionBaseline`, at the model's own
-    /// value of an identification; nil with fewer than two scenarios or no decision seed.
+    /// The decision among the scenarios (``DecisionAnalysis/decide(plans:results:request:shouldStop:)``);
+    /// nil with fewer than two options or no decision asked.
     public let decision: DecisionAnalysis?
 
     public var plans: [ScenarioPlan] { scenarios.map(\.plan) }
 
-    /// Analyses `results[k]`, the run of `plans[k]`. The decision analysis needs the runs to have
-    /// kept their input draws (``SimulationSettings/keepInputDraws``); `solvingSwitchingValues`
+    /// Analyses `results[k]`, the run of `plans[k]`. With `decision`, the decision among the
+    /// `decisionOptions` (indices into `plans`; by default all) is taken by the one decision
+    /// pipeline (``DecisionAnalysis/decide(plans:results:request:shouldStop:)``); the runs must have
+    /// kept their input draws (``SimulationSettings/keepInputDraws``). `solvingSwitchingValues`
     /// false skips the root searches when only the charts are wanted.
-    public init(plans: [ScenarioPlan], results: [SimulationResult], decisionSeed: UInt64? = nil,
-                decisionBaseline: Int = 0, threads: Int = 1, solvingSwitchingValues: Bool = true) throws {
+    public init(plans: [ScenarioPlan], results: [SimulationResult], decision request: DecisionRequest? = nil,
+                decisionOptions: [Int]? = nil, solvingSwitchingValues: Bool = true) throws {
         guard plans.count == results.count else {
             throw DecisionError(description: "\(plans.count) scenarios but \(results.count) runs; expected one run per scenario")
         }
@@ -41,9 +43,9 @@ public struct EvidenceAnalysis: Sendable {
                      centralCase: try CentralCaseAnalysis(plan: plan.plan, solvingSwitchingValues: solvingSwitchingValues),
                      tornado: Tornado.bars(for: plan.plan))
         }
-        if plans.count >= 2, let decisionSeed {
-            let problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: decisionBaseline)
-            decision = DecisionAnalysis.analyse(problem, threshold: nil, seed: decisionSeed, threads: threads)
+        let options = decisionOptions ?? Array(plans.indices)
+        if options.count >= 2, let request {
+            decision = try DecisionAnalysis.decide(plans: options.map { plans[$0] }, results: options.map { results[$0] }, request: request)
         } else {
             decision = nil
         }

@@ -10,6 +10,8 @@ public struct ComparisonPlans: Sendable {
     public let baselineIndex: [Int?]
     /// Sentences saying how baselines were chosen, for the report's notes.
     public let notes: [String]
+    /// How many of ``plans`` were listed (the rest are baselines loaded beside them).
+    public let listedCount: Int
 
     /// A comparison that failed to resolve its baseline (a name that matches no scenario).
     public struct BaselineError: Error, CustomStringConvertible, Sendable {
@@ -51,7 +53,7 @@ public struct ComparisonPlans: Sendable {
 
     /// The scenarios as they are, none compared (`msc run`: each on its own).
     public static func uncompared(_ plans: [ScenarioPlan]) -> ComparisonPlans {
-        ComparisonPlans(plans: plans, baselineIndex: plans.map { _ in nil }, notes: [])
+        ComparisonPlans(plans: plans, baselineIndex: plans.map { _ in nil }, notes: [], listedCount: plans.count)
     }
 
     /// Resolves baselines for the scenarios at `paths`, loading each with `load` (the command line).
@@ -83,7 +85,8 @@ public struct ComparisonPlans: Sendable {
                 found = plans.count - 1
                 notes.append("Every scenario is compared with \(plans[found].scenario.name) (the baseline asked for), loaded from \(origin) because it was not listed.")
             }
-            return ComparisonPlans(plans: plans, baselineIndex: plans.indices.map { $0 == found ? nil : found }, notes: notes)
+            return ComparisonPlans(plans: plans, baselineIndex: plans.indices.map { $0 == found ? nil : found }, notes: notes,
+                                   listedCount: listed.count)
         }
 
         let listedCount = plans.count
@@ -106,7 +109,7 @@ public struct ComparisonPlans: Sendable {
             let names = uncompared.map { plans[$0].scenario.name }.joined(separator: ", ")
             notes.append("\(names) declare\(uncompared.count == 1 ? "s" : "") no baseline and \(uncompared.count == 1 ? "is" : "are") shown without a difference (name a baseline to compare everything with one scenario).")
         }
-        return ComparisonPlans(plans: plans, baselineIndex: baselineIndex, notes: notes)
+        return ComparisonPlans(plans: plans, baselineIndex: baselineIndex, notes: notes, listedCount: listedCount)
     }
 
     /// The option a decision among `plans` is measured against, the same on every front end: the

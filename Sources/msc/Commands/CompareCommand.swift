@@ -26,11 +26,9 @@ struct CompareCommand: ParsableCommand {
         let resolved = try ScenarioRuns.comparisonPlans(scenarios, baseline: baseline, common: common)
         let plans = resolved.plans
         let results = try ScenarioRuns.simulate(plans, options: runOptions)
-        var report = ComparisonReport(results: results, baselineIndex: resolved.baselineIndex,
-                                      manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
-                                                                      command: ScenarioRuns.commandLine),
-                                      bases: try ScenarioRuns.bases(plans), baselineNotes: resolved.notes)
-        report.appraisals = try plans.map { GreenBookChecklist(plan: $0, analysis: try CentralCaseAnalysis(plan: $0.plan)) }
+        let report = try ComparisonReport.appraised(resolved, results: results,
+                                                    manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
+                                                                                    command: ScenarioRuns.commandLine))
         emit(report, format: common.format)
     }
 }

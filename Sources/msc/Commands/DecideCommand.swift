@@ -44,27 +44,22 @@ struct DecideCommand: ParsableCommand {
 
     func run() throws {
         let plans = try ScenarioRuns.plans(scenarios, common: common)
-        let baselineIndex = try chosenBaseline(plans)
+        do { _ = try ComparisonPlans.decisionBaseline(plans, requested: baseline) }   // refused before the run
+        catch let error as ComparisonPlans.BaselineError { throw ValidationError("--baseline: \(error.message)") }
         let results = try ScenarioRuns.simulate(plans, options: runOptions, keepInputDraws: true)
-        let problem: DecisionProblem
+        let analysis: DecisionAnalysis
         do {
-            problem = try DecisionProblem.build(plans: plans, results: results, baselineIndex: baselineIndex)
+            analysis = try DecisionAnalysis.decide(plans: plans, results: results,
+                                                   request: DecisionRequest(baseline: baseline, threshold: threshold,
+                                                                            seed: runOptions.seed, threads: runOptions.threads))
         } catch let error as DecisionError {
             throw CommandFailure(message: error.description)
+        } catch let error as ComparisonPlans.BaselineError {
+            throw ValidationError("--baseline: \(error.message)")
         }
-        let analysis = DecisionAnalysis.analyse(problem, threshold: threshold, seed: runOptions.seed, threads: runOptions.threads)
         let report = DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans),
-                                    manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: problem.iterations,
+                                    manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
                                                                     command: ScenarioRuns.commandLine))
         emit(report, format: common.format)
-    }
-
-    /// The option the others are measured against (``ComparisonPlans/decisionBaseline(_:requested:)``,
-    /// the rule of every front end): `--baseline`, else the baseline the first scenario declares
-    /// when it is given, else the first scenario another declares as its baseline, else the first.
-    func chosenBaseline(_ plans: [ScenarioPlan]) throws -> Int {
-        if let baseline, let index = scenarios.firstIndex(of: baseline) { return index }
-        do { return try ComparisonPlans.decisionBaseline(plans, requested: baseline) }
-        catch let error as ComparisonPlans.BaselineError { throw ValidationError("--baseline: \(error.message)") }
     }
 }

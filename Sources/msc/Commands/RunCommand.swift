@@ -29,11 +29,9 @@ struct RunCommand: ParsableCommand {
             return
         }
         let results = try ScenarioRuns.simulate([plan], options: runOptions)
-        var summary = ComparisonReport(results: results, baselineIndex: [nil],
-                                       manifest: ScenarioRuns.manifest([plan], options: runOptions, runs: results[0].iterations,
-                                                                       command: ScenarioRuns.commandLine),
-                                       bases: try ScenarioRuns.bases([plan]))
-        summary.appraisals = [GreenBookChecklist(plan: plan, analysis: try CentralCaseAnalysis(plan: plan.plan))]
+        let summary = try ComparisonReport.appraised(.uncompared([plan]), results: results,
+                                                     manifest: ScenarioRuns.manifest([plan], options: runOptions, runs: results[0].iterations,
+                                                                                     command: ScenarioRuns.commandLine))
         emit(ScenarioRunReport(summary: summary), format: common.format)
     }
 }

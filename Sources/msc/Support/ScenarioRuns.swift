@@ -79,9 +79,6 @@ enum ScenarioRuns {
         return resolved
     }
 
-    /// What each scenario's money rests on, for the footnotes.
-    static func bases(_ plans: [ScenarioPlan]) throws -> [AppraisalBasis] { try plans.map(AppraisalBasis.init(plan:)) }
-
     /// Runs each plan with the same settings (common random numbers), showing progress on a terminal;
     /// `keepInputDraws` keeps each iteration's inputs for decision analysis.
     static func simulate(_ plans: [ScenarioPlan], options: RunOptions, keepInputDraws: Bool = false) throws -> [SimulationResult] {
@@ -182,18 +179,21 @@ extension ScenarioRuns {
                                   options: RunOptions, pilot: Bool = false) throws -> EvidencePack {
         let resolved = try comparisonPlans(scenarioPaths, baseline: baseline, common: common)
         let plans = resolved.plans
-        let results = try simulate(plans, options: options, keepInputDraws: plans.count >= 2)
-        let comparison = ComparisonReport(results: results, baselineIndex: resolved.baselineIndex,
-                                          manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
-                                                             command: commandLine),
-                                          bases: try bases(plans), baselineNotes: resolved.notes)
-        // The decision is taken against the comparison's baseline (a listed scenario's declared
-        // baseline, loaded beside it, or --baseline), never against whichever scenario came first.
-        let decisionBaseline: Int
-        do { decisionBaseline = try ComparisonPlans.decisionBaseline(resolved.plans, requested: baseline) }
-        catch let error as ComparisonPlans.BaselineError { throw CommandFailure(message: "--baseline: \(error.message)") }
-        let analysis = try EvidenceAnalysis(plans: plans, results: results, decisionSeed: options.seed,
-                                            decisionBaseline: decisionBaseline, threads: options.threads)
+        let deciding = DecisionAnalysis.canDecide(sampling: options.sampling, iterations: options.runs)
+        let results = try simulate(plans, options: options, keepInputDraws: deciding && plans.count >= 2)
+        // The one decision pipeline: the options msc decide would weigh, its baseline rule.
+        let analysis: EvidenceAnalysis
+        do {
+            analysis = try EvidenceAnalysis(plans: plans, results: results,
+                                            decision: deciding ? DecisionRequest(baseline: baseline, seed: options.seed, threads: options.threads) : nil,
+                                            decisionOptions: DecisionAnalysis.options(of: resolved))
+        } catch let error as ComparisonPlans.BaselineError {
+            throw CommandFailure(message: "--baseline: \(error.message)")
+        }
+        let comparison = try ComparisonReport.appraised(resolved, results: results,
+                                                        manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
+                                                                           command: commandLine),
+                                                        centralCases: analysis.scenarios.map(\.centralCase))
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
         var pack = try EvidencePack(analysis: analysis, comparison: comparison, maps: (layout, try common.loadAuthorities()))
         if pilot {
