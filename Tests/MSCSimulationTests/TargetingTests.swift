@@ -84,4 +84,31 @@ struct TargetingTests {
             #expect(r.universal.expectedIdentifications > r.expectedIdentifications)
         }
     }
+
+    /// The frontier's NPV: nothing at £0; a marked scenario's own posts valued as the candidates
+    /// are (national-rollout's posts less today's are the universal set); the present value of a
+    /// year held over the horizon, worked by hand from the model's discount factors.
+    @Test func frontierNPVAndMarkedScenarios() throws {
+        var request = request(threads: 2)
+        request.markedScenarioPaths = ["national-rollout", "status-quo"].map { PackageRoot.file("Scenarios/\($0).yaml") }
+        let result = try Targeting.run(request)
+        #expect(result.horizonYears == 10)
+        for r in result.results {
+            #expect(r.frontier.first?.netPresentValue == 0)
+            let rollout = try #require(r.marked.first { $0.scenarioName == "national-rollout" })
+            #expect(rollout.point.posts == r.universal.posts)
+            #expect(abs(rollout.point.cost - r.universal.cost) <= 1e-6 * r.universal.cost)
+            #expect(abs(rollout.point.expectedIdentifications - r.universal.expectedIdentifications) <= 1e-9 * r.universal.expectedIdentifications)
+            #expect(abs(rollout.point.netPresentValue - r.universal.netPresentValue) <= 1e-6 * abs(r.universal.netPresentValue))
+            let statusQuo = try #require(r.marked.first { $0.scenarioName == "status-quo" })
+            #expect(statusQuo.point.posts == 0 && statusQuo.point.cost == 0 && statusQuo.point.netPresentValue == 0)
+        }
+        // Σ_t 1/1.035^(t+1) over 10 years (Green Book 3.5%, the first year a year after the price
+        // base year), by hand; the factors the NPV uses must give it.
+        let plan = try PackageRoot.shippedPlan("national-rollout")
+        let byHand = (1...10).reduce(0.0) { $0 + 1 / pow(1.035, Double($1)) }
+        let factors = Targeting.presentValueFactors(model: plan.model, nationals: [plan.plan.nationalInputs(plan.plan.centralNationalValues)])
+        let optimismBias = plan.plan.nationalInputs(plan.plan.centralNationalValues)[.optimismBias]
+        #expect(abs(factors.perPoundOfCostPerYear - byHand * (1 + optimismBias)) <= 1e-9 * byHand)
+    }
 }
