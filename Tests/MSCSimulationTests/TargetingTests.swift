@@ -76,6 +76,8 @@ struct TargetingTests {
             let councils = r.chosen.flatMap(\.unit.councilCodes)
             #expect(Set(councils).count == councils.count)
             #expect(r.chosen.allSatisfy { (0...1).contains($0.probabilityInDrawOptimum) })
+            // Draws in which no post adds an identification decide nothing and are left out of P(in optimum).
+            #expect(r.decisiveDrawShare > 0.5 && r.decisiveDrawShare <= 1)
             #expect(r.expectedRegret >= -1e-9)
             // The frontier rises with the budget, from nothing at £0.
             #expect(r.frontier.first?.posts == 0)

@@ -41,7 +41,10 @@ public struct TargetReport: Report {
                 + "(£\(NumberText.grouped(r.expectedIdentifications > 0 ? r.cost / r.expectedIdentifications : 0, decimals: 0)) each); "
                 + "expected net benefit a year \(r.expectedNetBenefitPerYear < 0 ? "-£" : "£")\(NumberText.grouped(abs(r.expectedNetBenefitPerYear), decimals: 0)).",
             "Robustness: expected regret \(NumberText.fixed(r.expectedRegret, decimals: 3)) \(regretUnit) (mean shortfall of this set from each draw's own optimum); "
-                + "P(in draw's optimum) is the share of draws whose optimum includes the unit.",
+                + "P(in draw's optimum) is the share of draws whose optimum includes the unit"
+                + (r.decisiveDrawShare < 1
+                    ? ", among the \(NumberText.fixed(r.decisiveDrawShare * 100, decimals: 1))% of draws in which some post adds identifications (in the rest every set ties at none)."
+                    : "."),
         ] + result.caveats
         return table
     }
@@ -113,7 +116,7 @@ public struct TargetReport: Report {
                 .object([
                     ("index", .string(r.index.rawValue)), ("cost", .number(r.cost)),
                     ("expectedIdentifications", .number(r.expectedIdentifications)),
-                    ("expectedNetBenefitPerYear", .number(r.expectedNetBenefitPerYear)), ("expectedRegret", .number(r.expectedRegret)),
+                    ("expectedNetBenefitPerYear", .number(r.expectedNetBenefitPerYear)), ("expectedRegret", .number(r.expectedRegret)), ("decisiveDrawShare", .number(r.decisiveDrawShare)),
                     ("chosen", .array(r.chosen.map { c in
                         .object([("id", .string(c.unit.id)), ("name", .string(c.unit.name)), ("kind", .string(c.unit.kind.label)),
                                  ("councils", .array(c.unit.councilCodes.map { .string($0) })), ("cost", .number(c.unit.annualCost)),

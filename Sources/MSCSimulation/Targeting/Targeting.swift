@@ -81,7 +81,8 @@ public enum Targeting {
         public let unit: Unit
         /// Expected additional identifications a year at full effect.
         public let expectedIdentifications: Double
-        /// Share of the draws whose own optimum includes the unit.
+        /// Share of the draws whose own optimum includes the unit, among the draws that decide
+        /// anything (``IndexResult/decisiveDrawShare``).
         public let probabilityInDrawOptimum: Double
     }
 
@@ -115,6 +116,8 @@ public enum Targeting {
         public let expectedNetBenefitPerYear: Double
         /// Mean over draws of (the draw's best value − the chosen set's value in that draw), in the objective's unit.
         public let expectedRegret: Double
+        /// Share of the draws that decide anything (``ChosenUnit/probabilityInDrawOptimum`` is over these).
+        public let decisiveDrawShare: Double
         public let frontier: [FrontierPoint]
         /// Every council in its own post (less today's), as a point on the frontier's chart.
         public let universal: FrontierPoint
@@ -281,25 +284,31 @@ public enum Targeting {
 
             // Robustness: each draw's own optimum, and the chosen set's shortfall from it.
             let inOptimum = DrawTable(rows: iterations, columns: n)
-            let regret = DrawTable(rows: iterations, columns: 1)
+            // Column 0 the regret; column 1 is 1 when the draw decides anything: under the
+            // identifications objective a draw in which no post adds an identification (the rate
+            // ratio at or below 1) ties every set at nothing, so it says nothing of which posts.
+            let regret = DrawTable(rows: iterations, columns: 2)
             concurrentChunks(iterations, threads: request.threads) { range in
                 for i in range where !stop() {
                     let values = (0..<n).map { objectiveValue(draw: i, unit: $0) }
                     let best = problem(values).solve(budget: capacity)
-                    for u in best.chosen { inOptimum[i, u] = 1 }
                     regret[i, 0] = best.value - solution.chosen.reduce(0) { $0 + values[$1] }
+                    guard objective == .netBenefit || values.contains(where: { $0 > 0 }) else { continue }
+                    regret[i, 1] = 1
+                    for u in best.chosen { inOptimum[i, u] = 1 }
                 }
             }
             if stop() { throw Stopped() }
             var probability = [Double](repeating: 0, count: n)
-            var totalRegret = 0.0
+            var totalRegret = 0.0, decisive = 0.0
             for i in 0..<iterations {
                 for u in 0..<n { probability[u] += inOptimum[i, u] }
                 totalRegret += regret[i, 0]
+                decisive += regret[i, 1]
             }
             let chosen = solution.chosen.map { u in
                 ChosenUnit(unit: units[u], expectedIdentifications: meanIds[u],
-                           probabilityInDrawOptimum: probability[u] / Double(iterations))
+                           probabilityInDrawOptimum: decisive > 0 ? probability[u] / decisive : 0)
             }.sorted { a, b in
                 let ra = a.expectedIdentifications / a.unit.annualCost, rb = b.expectedIdentifications / b.unit.annualCost
                 return ra != rb ? ra > rb : a.unit.id < b.unit.id
@@ -345,7 +354,7 @@ public enum Targeting {
             results.append(IndexResult(
                 index: kind, chosen: chosen, cost: solution.chosen.reduce(0) { $0 + units[$1].annualCost },
                 expectedIdentifications: total, expectedNetBenefitPerYear: solution.chosen.reduce(0) { $0 + meanNet[$1] },
-                expectedRegret: totalRegret / Double(iterations), frontier: frontier,
+                expectedRegret: totalRegret / Double(iterations), decisiveDrawShare: decisive / Double(iterations), frontier: frontier,
                 universal: point(budget: universalCost, chosen: own), thresholdCrossingBudget: crossing, marked: markedPoints))
         }
         var caveats = [
