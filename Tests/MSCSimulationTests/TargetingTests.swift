@@ -143,5 +143,26 @@ struct TargetingTests {
         #expect(shipped.deployment.posts.count == result.existingCouncilCodes.count + chosen.count)
         #expect(chosen.reduce(0) { $0 + $1.annualCost } <= budget)
     }
-}
 
+    /// Each draw's police-force-area index comes from its area's posterior gamma: over many draws
+    /// the mean is the posterior mean (y + a) / (E + b) and the variance (y + a) / (E + b)²,
+    /// worked from the area's own counts; the same draws whatever the threads.
+    @Test func areaIndexDrawsFollowEachPosterior() throws {
+        let published = try AuthorityTable.load(path: PackageRoot.file("Assumptions/authorities.csv"))
+        let index = try AreaIncidenceIndex.load(assumptionsDirectory: PackageRoot.file("Assumptions"), authorities: published)
+        let n = 20_000
+        let one = Targeting.areaIndexDraws(index, iterations: n, seed: 3, threads: 1)
+        let two = Targeting.areaIndexDraws(index, iterations: n, seed: 3, threads: 2)
+        for (k, area) in index.areas.enumerated() {
+            let draws = (0..<n).map { one[$0, k] }
+            #expect((0..<n).allSatisfy { two[$0, k] == draws[$0] })
+            let shape = area.referrals + index.priorShape, rate = area.expected + index.priorRate
+            let mean = draws.reduce(0, +) / Double(n)
+            let variance = draws.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)
+            let standardError = shape.squareRoot() / rate / Double(n).squareRoot()
+            #expect(abs(mean - shape / rate) <= 4.5 * standardError, "\(area.name): mean \(mean), expected \(shape / rate)")
+            #expect(abs(variance / (shape / (rate * rate)) - 1) <= 0.1, "\(area.name): variance \(variance)")
+            #expect(abs(area.index - shape / rate) <= 1e-12 * area.index)
+        }
+    }
+}

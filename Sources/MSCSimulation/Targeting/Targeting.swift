@@ -228,18 +228,37 @@ public enum Targeting {
             return (other.scenario.name, kept, kept.map { Post.annualCost(fte: $0.fte, fullTimeSalary: other.plan.salary.value, rates: otherRates) })
         }
 
+        // The police-force-area index as uncertain as its counts: each draw takes every area's
+        // index from its posterior gamma (shape y + a, rate E + b; ``AreaIncidenceIndex/Area``),
+        // from a stream of its own per draw, so the answer is the same whatever the threads.
+        let indexDraws = areaIndexDraws(areaIndex, iterations: iterations, seed: request.seed, threads: request.threads)
+        let areaPosition = Dictionary(uniqueKeysWithValues: areaIndex.areas.enumerated().map { ($1.code, $0) })
+
         var results: [IndexResult] = []
         for kind in IncidenceIndexKind.allCases {
             let indexByCouncil = kind == .uniform ? [:] : try areaIndex.indexByCouncil(authorities)
             // Identifications a year by draw and post (row-major draw × post), worked out in
             // parallel chunks, each draw by one worker: the same numbers whatever the threads.
+            // A post's effect base is linear in its councils' index, so a post within one police
+            // force area takes its uniform-index effect times that area's drawn index; a post
+            // spanning areas (a regional hub) takes each council's posterior mean.
             func identificationTable(_ posts: [Post]) -> DrawTable {
-                let candidates = postsModel(posts, like: model, authorities: byCode, indexByCouncil: indexByCouncil)
+                let uniform = postsModel(posts, like: model, authorities: byCode, indexByCouncil: [:])
+                let area: [Int?] = posts.map { post in
+                    let areas = Set(post.members.map { byCode[$0.code]?.policeForceAreaCode.flatMap { areaPosition[$0] } })
+                    return areas.count == 1 ? areas.first! : nil
+                }
+                let spanning = kind == .uniform || area.allSatisfy({ $0 != nil }) ? nil
+                    : postsModel(posts, like: model, authorities: byCode, indexByCouncil: indexByCouncil)
                 let table = DrawTable(rows: iterations, columns: posts.count)
                 concurrentChunks(iterations, threads: request.threads) { range in
                     for i in range {
-                        let effect = candidates.effectBase(nationals[i]), uplift = model.netUplift(nationals[i])
-                        for u in 0..<posts.count { table[i, u] = effect[u] * uplift }
+                        let effect = uniform.effectBase(nationals[i]), uplift = model.netUplift(nationals[i])
+                        let mean = spanning?.effectBase(nationals[i])
+                        for u in 0..<posts.count {
+                            let base = kind == .uniform ? effect[u] : area[u].map { effect[u] * indexDraws[i, $0] } ?? mean![u]
+                            table[i, u] = base * uplift
+                        }
                     }
                 }
                 return table
@@ -366,7 +385,8 @@ public enum Targeting {
             "Police-force-area index: referrals made over \(areaIndex.quarters.first ?? "")–\(areaIndex.quarters.last ?? "") pooled, "
                 + "per mid-2024 resident, relative to England and Wales, shrunk toward 1 by a gamma prior fitted by moments "
                 + "(shape \(String(format: "%.2f", areaIndex.priorShape)), between-area variance \(String(format: "%.4f", areaIndex.betweenAreaVariance))); "
-                + "BTP and the ROCUs (not territorial), Scotland and Northern Ireland left out.",
+                + "BTP and the ROCUs (not territorial), Scotland and Northern Ireland left out. "
+                + "Each draw takes each area's index from its posterior (gamma, shape y + a, rate E + b), so P(in draw's optimum) and the regret carry the index's uncertainty.",
         ]
         if request.objective == .netBenefit {
             caveats.append("Net benefit: identifications × the value of an identification in each draw (mean £\(Int(expectedValue.rounded()))) less the cost a year.")
@@ -376,6 +396,23 @@ public enum Targeting {
                       existingCouncilCodes: existing.sorted(), expectedValuePerIdentification: expectedValue,
                       horizonYears: model.horizonYears, areaIndex: areaIndex,
                       results: results, caveats: caveats)
+    }
+
+    /// Each draw's index of each area of `index` (draw × area, areas in `index.areas` order): a
+    /// posterior gamma draw, or 1 when the areas do not vary beyond chance (`τ² = 0`).
+    static func areaIndexDraws(_ index: AreaIncidenceIndex, iterations: Int, seed: UInt64, threads: Int) -> DrawTable {
+        let table = DrawTable(rows: iterations, columns: index.areas.count)
+        let key = seed ^ streamKey("area incidence index")
+        concurrentChunks(iterations, threads: threads) { range in
+            for i in range {
+                let stream = RandomStream.derived(seed: key, chunk: i, algorithm: SimulationEngine.generator)
+                for (k, area) in index.areas.enumerated() {
+                    table[i, k] = area.posteriorRate.isFinite
+                        ? stream.gamma(shape: area.posteriorShape, scale: 1 / area.posteriorRate) : 1
+                }
+            }
+        }
+        return table
     }
 
     /// The run was cancelled (its token) before the answer was complete: nothing is returned.
