@@ -285,13 +285,13 @@ public enum Targeting {
             let meanNPV = factors.netPresentValues(identifications, costs: units.map(\.annualCost))
             let elements = units.map { $0.councilCodes.compactMap { councilIndex[$0] } }
             let limit = request.limit
+            let costs: [Double]
+            switch limit {
+            case .budget: costs = units.map(\.annualCost)
+            case .posts: costs = Array(repeating: 1, count: n)
+            }
             @Sendable func problem(_ values: [Double]) -> SetPackingKnapsack {
-                let costs: [Double]
-                switch limit {
-                case .budget: costs = units.map(\.annualCost)
-                case .posts: costs = Array(repeating: 1, count: n)
-                }
-                return SetPackingKnapsack(items: (0..<n).map { .init(cost: costs[$0], value: values[$0], elements: elements[$0]) },
+                SetPackingKnapsack(items: (0..<n).map { .init(cost: costs[$0], value: values[$0], elements: elements[$0]) },
                                           elementCount: authorities.authorities.count)
             }
             let capacity: Double
@@ -310,9 +310,15 @@ public enum Targeting {
             concurrentChunks(iterations, threads: request.threads) { range in
                 for i in range where !stop() {
                     let values = (0..<n).map { objectiveValue(draw: i, unit: $0) }
+                    let chosenValue = solution.chosen.reduce(0) { $0 + values[$1] }
+                    guard objective == .netBenefit || values.contains(where: { $0 > 0 }) else {
+                        // No post adds anything: the best set is none (the solver never takes a
+                        // unit worth 0 or less), so nothing to solve.
+                        regret[i, 0] = 0 - chosenValue
+                        continue
+                    }
                     let best = problem(values).solve(budget: capacity)
-                    regret[i, 0] = best.value - solution.chosen.reduce(0) { $0 + values[$1] }
-                    guard objective == .netBenefit || values.contains(where: { $0 > 0 }) else { continue }
+                    regret[i, 0] = best.value - chosenValue
                     regret[i, 1] = 1
                     for u in best.chosen { inOptimum[i, u] = 1 }
                 }
