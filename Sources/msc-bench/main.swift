@@ -74,8 +74,33 @@ if let flag = arguments.firstIndex(of: "--pilot") {
         exit(1)
     }
 }
+// `--target`: time `msc target`'s use case on national-rollout at 10,000 iterations on every CPU:
+// one budget (£5m a year) without the frontier, then the full 20-budget frontier with it.
+if let flag = arguments.firstIndex(of: "--target") {
+    arguments.remove(at: flag)
+    do {
+        func request(frontier: Int) -> Targeting.Request {
+            Targeting.Request(scenarioPath: root + "/Scenarios/national-rollout.yaml", assumptionsDirectory: root + "/Assumptions",
+                              authoritiesPath: root + "/Assumptions/authorities.csv", limit: .budget(5_000_000), runs: 10_000,
+                              seed: 20250101, threads: cpuCount, frontierSteps: frontier)
+        }
+        for frontier in [0, 20] {
+            var times: [Double] = []
+            var result: Targeting.Result?
+            for _ in 0..<repeats { times.append(try seconds { result = try Targeting.run(request(frontier: frontier)) }) }
+            let sorted = times.sorted()
+            print(String(format: "target, £5m a year, %d candidate posts over %d councils, 10,000 iterations, both indices, %@ on %d threads: fastest %.3f s, median %.3f s, slowest %.3f s (%d rounds)",
+                         result?.candidateCount ?? 0, result?.councilCount ?? 0, frontier == 0 ? "one budget" : "with the \(frontier)-budget frontier",
+                         cpuCount, sorted.first!, sorted[sorted.count / 2], sorted.last!, repeats))
+        }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("msc-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
 if let unknown = arguments.first(where: { $0.hasPrefix("-") }) {
-    FileHandle.standardError.write(Data("msc-bench: \(unknown): unknown option; expected msc-bench [--repeat N] [--pilot] [SCENARIO.yaml ...]\n".utf8))
+    FileHandle.standardError.write(Data("msc-bench: \(unknown): unknown option; expected msc-bench [--repeat N] [--pilot] [--target] [SCENARIO.yaml ...]\n".utf8))
     exit(2)
 }
 let scenarioPaths = arguments.isEmpty

@@ -132,7 +132,10 @@ class PageTest:
 
         # 5. Upload a broken scenario: the loader's one-line error, naming file, line and key.
         self.upload_steps()
-        print("browser test passed: assumption change, map colouring, council card, share link, upload error")
+
+        # 6. Where first?: set a budget; the chosen set's table, the frontier and the map appear.
+        self.where_first_steps()
+        print("browser test passed: assumption change, map colouring, council card, share link, upload error, where first")
 
     def map_steps(self):
         driver = self.driver
@@ -207,6 +210,32 @@ class PageTest:
         assert "\n" not in message
         self.shot("upload-error")
         shutil.rmtree(folder)
+
+
+    def where_first_steps(self):
+        driver = self.driver
+        budget = self.css("#target-budget")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", budget)
+        driver.execute_script("arguments[0].value = '2000000'; arguments[0].dispatchEvent(new Event('input'));"
+                              " arguments[0].dispatchEvent(new Event('change'));", budget)
+        assert "£2.0m a year" in self.text("#target-budget-text"), self.text("#target-budget-text")
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#target-table tbody tr")))
+        caption = self.text("#target-table caption")
+        assert "£2,000,000 a year" in caption and "uniform" in caption, f"the chosen set's table reads {caption!r}"
+        rows = driver.find_elements(By.CSS_SELECTOR, "#target-table tbody tr")
+        first = [cell.text for cell in rows[0].find_elements(By.CSS_SELECTOR, "th, td")]
+        assert first[0] == "1" and first[4].startswith("£"), f"the first chosen post reads {first!r}"
+        figures = driver.find_elements(By.CSS_SELECTOR, "#target-charts figure")
+        names = [f.get_attribute("data-file") for f in figures]
+        assert names == ["where-first-uniform-frontier.svg", "where-first-uniform-map.svg"], names
+        assert "Efficiency frontier" in figures[0].text and "police identification activity" in figures[0].text
+        print(f"where first: {len(rows)} posts for £2m a year; first {first[1]!r}")
+        self.shot("where-first-uniform")
+        Select(self.css("#target-index")).select_by_value("police-force-area")
+        self.wait.until(lambda d: "police force area" in d.find_element(By.CSS_SELECTOR, "#target-table caption").text)
+        assert [f.get_attribute("data-file") for f in driver.find_elements(By.CSS_SELECTOR, "#target-charts figure")] == [
+            "where-first-police-force-area-frontier.svg", "where-first-police-force-area-map.svg"]
+        self.shot("where-first-police-force-area")
 
 
 def main():

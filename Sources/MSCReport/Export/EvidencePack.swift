@@ -106,6 +106,8 @@ public struct EvidencePack {
     public var decision: DecisionReport?
     /// What a pilot of the first compared scenario's posts is worth (`msc export --pilot`), when valued.
     public var pilot: PilotReport?
+    /// Which posts a budget should fund first (`msc export --target AMOUNT`), when asked.
+    public var target: TargetPackSection?
     /// Hexagon maps of the scenarios (``HexMaps``), drawn after the other charts.
     public var maps: [Chart] = []
     /// The hexagon layout's licence text, written beside the maps (MIT: it travels with the layout).
@@ -185,7 +187,7 @@ public struct EvidencePack {
             return [("green-book-\(stem)", String("Green Book \(name)".prefix(31)), tables[0]),
                     ("switching-values-\(stem)", String("Switching \(name)".prefix(31)), tables[1])]
         } + [
-         ("assumptions", "Assumptions", assumptionsTable)] + (decision?.namedTables ?? []) + (pilot?.namedTables ?? []) + [
+         ("assumptions", "Assumptions", assumptionsTable)] + (decision?.namedTables ?? []) + (pilot?.namedTables ?? []) + (target?.namedTables ?? []) + [
          ("manifest", "Manifest", manifestTable)]
     }
 }

@@ -29,6 +29,16 @@ public enum HTMLWriter {
             body.append(section("pilot", "Pilot: what learning the rate ratio first is worth",
                                 "<p>\(e(pilot.headline))</p>\n" + pilot.namedTables.map { table($0.table) }.joined(separator: "\n")))
         }
+        if let target = pack.target {
+            // Per index: the chosen set, then its frontier and its map.
+            let perIndex = target.report.result.results.map { r in
+                "<h3>\(e(r.index.label.prefix(1).uppercased() + r.index.label.dropFirst())) index</h3>\n" + table(target.report.chosenTable(r)) + "\n"
+                    + target.charts.filter { $0.fileName.hasPrefix("where-first-\(r.index.rawValue)-") }.map { figure($0) }.joined(separator: "\n")
+                    + (r.frontier.isEmpty ? "" : "\n" + table(target.report.frontierTable(r)))
+            }
+            body.append(section("where-first", "Where first? The posts a budget should fund",
+                                "<p>\(e(target.headline))</p>\n" + perIndex.joined(separator: "\n")))
+        }
         if !pack.greenBookTables.isEmpty {
             body.append(section("green-book", "Green Book reviewer's checklist", pack.greenBookTables.map { table($0) }.joined(separator: "\n")))
         }

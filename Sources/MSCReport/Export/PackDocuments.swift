@@ -24,6 +24,11 @@ public enum PackDocuments {
         if let decision = pack.decision {
             out += ["## Decision analysis", ""] + decision.namedTables.map { MarkdownWriter.write($0.table) }
         }
+        if let target = pack.target {
+            out += ["## Where first? The posts a budget should fund", "", inline(target.headline), ""]
+                + target.namedTables.map { MarkdownWriter.write($0.table) }
+                + target.charts.flatMap { ["![\(inline($0.caption).replacingOccurrences(of: "]", with: "\\]"))](charts/\($0.fileName))", ""] }
+        }
         if !pack.greenBookTables.isEmpty {
             out += ["## Green Book reviewer's checklist", ""] + pack.greenBookTables.map { MarkdownWriter.write($0) }
         }
@@ -69,7 +74,7 @@ public enum PackDocuments {
             ("authorities", tableJSON(pack.authorityTable)),
             ("assumptions", AssumptionsReport.json(pack.assumptions)),
             ("charts", .array(scenarios)),
-        ] + (pack.decision.map { [("decision", $0.json)] } ?? []) + [
+        ] + (pack.decision.map { [("decision", $0.json)] } ?? []) + (pack.target.map { [("whereFirst", $0.report.json)] } ?? []) + [
             ("manifest", pack.manifest.json),
         ])
     }

@@ -41,7 +41,10 @@ public struct TargetReport: Report {
                 + "(£\(NumberText.grouped(r.expectedIdentifications > 0 ? r.cost / r.expectedIdentifications : 0, decimals: 0)) each); "
                 + "expected net benefit a year \(r.expectedNetBenefitPerYear < 0 ? "-£" : "£")\(NumberText.grouped(abs(r.expectedNetBenefitPerYear), decimals: 0)).",
             "Robustness: expected regret \(NumberText.fixed(r.expectedRegret, decimals: 3)) \(regretUnit) (mean shortfall of this set from each draw's own optimum); "
-                + "P(in draw's optimum) is the share of draws whose optimum includes the unit.",
+                + "P(in draw's optimum) is the share of draws whose optimum includes the unit"
+                + (r.decisiveDrawShare < 1
+                    ? ", among the \(NumberText.fixed(r.decisiveDrawShare * 100, decimals: 1))% of draws in which some post adds identifications (in the rest every set ties at none)."
+                    : "."),
         ] + result.caveats
         return table
     }
@@ -53,7 +56,8 @@ public struct TargetReport: Report {
             columns: [.init("Budget a year", key: "budget"), .init("Posts", key: "posts"), .init("Cost a year", key: "cost"),
                       .init("Expected identifications a year", key: "expectedIdentifications"),
                       .init("Marginal cost per identification", key: "marginalCost"),
-                      .init("Expected net benefit a year", key: "netBenefitPerYear")])
+                      .init("Expected net benefit a year", key: "netBenefitPerYear"),
+                      .init("Expected NPV over \(result.horizonYears) years", key: "netPresentValue")])
         var previous: Targeting.FrontierPoint?
         for point in r.frontier {
             let marginal: ReportTable.Cell
@@ -61,20 +65,30 @@ public struct TargetReport: Report {
                 marginal = .pounds((point.cost - previous.cost) / (point.expectedIdentifications - previous.expectedIdentifications))
             } else { marginal = .empty }
             table.append([.pounds(point.budget), .integer(point.posts), .pounds(point.cost), .number(point.expectedIdentifications, decimals: 2),
-                          marginal, .pounds(point.netBenefitPerYear)])
+                          marginal, .pounds(point.netBenefitPerYear), .pounds(point.netPresentValue)])
             previous = point
         }
         let u = r.universal
         table.notes = [
             "Universal rollout (every council its own post, less today's): \(u.posts) posts, £\(NumberText.grouped(u.cost, decimals: 0)) a year, "
-                + "\(NumberText.fixed(u.expectedIdentifications, decimals: 2)) identifications a year, net benefit a year £\(NumberText.grouped(u.netBenefitPerYear, decimals: 0)). "
-                + "Status quo: no new posts, 0 additional identifications, £0.",
+                + "\(NumberText.fixed(u.expectedIdentifications, decimals: 2)) identifications a year, net benefit a year \(Self.pounds(u.netBenefitPerYear)), "
+                + "NPV \(Self.pounds(u.netPresentValue)). Status quo: no new posts, 0 additional identifications, £0.",
             "Threshold: the expected value of an identification, £\(NumberText.grouped(result.expectedValuePerIdentification, decimals: 0)). "
                 + (r.thresholdCrossingBudget.map { "The marginal cost of an identification first passes it at a budget of £\(NumberText.grouped($0, decimals: 0)) a year." }
                     ?? "The marginal cost of an identification stays below it across the frontier."),
-            AreaIncidenceIndex.caveat,
-        ]
+            "NPV over \(result.horizonYears) years: each post at full effect and funded in every year (no ramp-up, no lapse of funding), "
+                + "benefits less the public costs identifications trigger, the posts' cost with optimism bias, discounted as the appraisal discounts.",
+        ] + r.marked.map { m in
+            "\(m.scenarioName) (its own first-year posts, less councils with a post today): \(m.point.posts) posts, "
+                + "£\(NumberText.grouped(m.point.cost, decimals: 0)) a year, \(NumberText.fixed(m.point.expectedIdentifications, decimals: 2)) identifications a year, "
+                + "NPV \(Self.pounds(m.point.netPresentValue))."
+        } + [AreaIncidenceIndex.caveat]
         return table
+    }
+
+    /// Pounds with the sign before the symbol: -£1,234.
+    static func pounds(_ value: Double) -> String {
+        (value < 0 ? "-£" : "£") + NumberText.grouped(abs(value), decimals: 0)
     }
 
     public var tables: [ReportTable] {
@@ -84,7 +98,8 @@ public struct TargetReport: Report {
     public var json: JSONValue {
         func point(_ p: Targeting.FrontierPoint) -> JSONValue {
             .object([("budget", .number(p.budget)), ("posts", .number(Double(p.posts))), ("cost", .number(p.cost)),
-                     ("expectedIdentifications", .number(p.expectedIdentifications)), ("netBenefitPerYear", .number(p.netBenefitPerYear))])
+                     ("expectedIdentifications", .number(p.expectedIdentifications)), ("netBenefitPerYear", .number(p.netBenefitPerYear)),
+                     ("netPresentValue", .number(p.netPresentValue))])
         }
         let limit: JSONValue
         switch result.limit {
@@ -96,11 +111,12 @@ public struct TargetReport: Report {
             ("runs", .number(Double(result.runs))), ("seed", .string(String(result.seed))),
             ("candidates", .number(Double(result.candidateCount))), ("councils", .number(Double(result.councilCount))),
             ("expectedValuePerIdentification", .number(result.expectedValuePerIdentification)),
+            ("horizonYears", .number(Double(result.horizonYears))),
             ("indices", .array(result.results.map { r in
                 .object([
                     ("index", .string(r.index.rawValue)), ("cost", .number(r.cost)),
                     ("expectedIdentifications", .number(r.expectedIdentifications)),
-                    ("expectedNetBenefitPerYear", .number(r.expectedNetBenefitPerYear)), ("expectedRegret", .number(r.expectedRegret)),
+                    ("expectedNetBenefitPerYear", .number(r.expectedNetBenefitPerYear)), ("expectedRegret", .number(r.expectedRegret)), ("decisiveDrawShare", .number(r.decisiveDrawShare)),
                     ("chosen", .array(r.chosen.map { c in
                         .object([("id", .string(c.unit.id)), ("name", .string(c.unit.name)), ("kind", .string(c.unit.kind.label)),
                                  ("councils", .array(c.unit.councilCodes.map { .string($0) })), ("cost", .number(c.unit.annualCost)),
@@ -109,6 +125,7 @@ public struct TargetReport: Report {
                     })),
                     ("frontier", .array(r.frontier.map(point))), ("universal", point(r.universal)),
                     ("thresholdCrossingBudget", r.thresholdCrossingBudget.map { .number($0) } ?? .null),
+                    ("marked", .array(r.marked.map { m in .object([("scenario", .string(m.scenarioName)), ("point", point(m.point))]) })),
                 ])
             })),
             ("areaIndex", .array(result.areaIndex.areas.map { a in

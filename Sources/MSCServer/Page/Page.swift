@@ -84,6 +84,7 @@ enum Page {
         <div id="map-tooltip" role="tooltip" hidden></div>
         <p id="map-licence" class="hint"></p>
       </section>
+    \#(whereFirstHTML)
       <section>
         <h2>Assumptions</h2>
         <p class="hint">Grouped by topic. Change a value (it is then fixed, without uncertainty) or open “distribution” to

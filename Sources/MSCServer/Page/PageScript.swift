@@ -469,6 +469,8 @@ extension Page {
       } catch (error) { status.textContent = error.message; }
     }
 
+    \#(whereFirstScript)
+
     // MARK: Start
     async function start() {
       try {
@@ -490,6 +492,7 @@ extension Page {
       $("#undo-all").addEventListener("click", () => { state.overrides = {}; renderAssumptions(); changed(); });
       $("#copy-link").addEventListener("click", copyLink);
       $("#download-pack").addEventListener("click", downloadPack);
+      whereFirst.start();
       window.addEventListener("hashchange", () => { state = readState(); renderScenarioControls(); renderAssumptions(); changed(); });
       changed();
     }

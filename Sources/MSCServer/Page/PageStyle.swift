@@ -65,6 +65,10 @@ extension Page {
     #assumptions > details > summary { font-weight: 600; }
     .notes { font-size: 0.85rem; color: var(--muted); }
     footer { padding: 8px 24px 24px; color: var(--muted); font-size: 0.85rem; }
+    /* Where first? */
+    .target-controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
+    .target-table { max-height: 420px; overflow: auto; margin-top: 8px; }
+    #target-charts .target-table { grid-column: 1 / -1; }
     @media (max-width: 900px) { main { grid-template-columns: 1fr; } .map-row { grid-template-columns: 1fr; } }
     """#
 }

@@ -43,10 +43,12 @@ public enum Targeting {
         public var threads: Int
         /// Budgets of the frontier (0 when none is wanted).
         public var frontierSteps: Int
+        /// Scenario files whose first-year posts are placed on the frontier's chart as labelled points.
+        public var markedScenarioPaths: [String]
 
         public init(scenarioPath: String, assumptionsDirectory: String, authoritiesPath: String, settings: [AssumptionSetting] = [],
                     limit: Limit, objective: Objective = .identifications, runs: Int = 10_000, seed: UInt64 = 20250101,
-                    threads: Int = 1, frontierSteps: Int = 0) {
+                    threads: Int = 1, frontierSteps: Int = 0, markedScenarioPaths: [String] = []) {
             self.scenarioPath = scenarioPath
             self.assumptionsDirectory = assumptionsDirectory
             self.authoritiesPath = authoritiesPath
@@ -57,6 +59,7 @@ public enum Targeting {
             self.seed = seed
             self.threads = threads
             self.frontierSteps = frontierSteps
+            self.markedScenarioPaths = markedScenarioPaths
         }
     }
 
@@ -65,6 +68,8 @@ public enum Targeting {
         public let id: String
         public let name: String
         public let kind: AreaKind
+        /// The area's name as a scenario file names it (``Post/areaName``), e.g. "Kent".
+        public let areaName: String
         public let councilCodes: [String]
         public let fte: Double
         /// Cost a year, pounds (central salary and rates of the price base year).
@@ -76,7 +81,8 @@ public enum Targeting {
         public let unit: Unit
         /// Expected additional identifications a year at full effect.
         public let expectedIdentifications: Double
-        /// Share of the draws whose own optimum includes the unit.
+        /// Share of the draws whose own optimum includes the unit, among the draws that decide
+        /// anything (``IndexResult/decisiveDrawShare``).
         public let probabilityInDrawOptimum: Double
     }
 
@@ -88,6 +94,16 @@ public enum Targeting {
         public let expectedIdentifications: Double
         /// Expected identifications a year times the value of an identification less the cost a year.
         public let netBenefitPerYear: Double
+        /// Expected net present value over the horizon (``Targeting/presentValueFactors``): each
+        /// post at full effect and funded in every year, benefits and triggered costs from its
+        /// identifications, its cost with optimism bias, discounted as the appraisal discounts.
+        public let netPresentValue: Double
+    }
+
+    /// A scenario's own first-year posts placed beside the frontier (less the councils with a post today).
+    public struct MarkedPoint: Sendable, Equatable {
+        public let scenarioName: String
+        public let point: FrontierPoint
     }
 
     /// The answer under one index.
@@ -100,12 +116,16 @@ public enum Targeting {
         public let expectedNetBenefitPerYear: Double
         /// Mean over draws of (the draw's best value − the chosen set's value in that draw), in the objective's unit.
         public let expectedRegret: Double
+        /// Share of the draws that decide anything (``ChosenUnit/probabilityInDrawOptimum`` is over these).
+        public let decisiveDrawShare: Double
         public let frontier: [FrontierPoint]
         /// Every council in its own post (less today's), as a point on the frontier's chart.
         public let universal: FrontierPoint
         /// The first frontier budget at which the marginal cost of an identification passes the
         /// expected value of one (nil when it never does within the frontier).
         public let thresholdCrossingBudget: Double?
+        /// The marked scenarios' posts, valued like the candidates (same draws, same index).
+        public let marked: [MarkedPoint]
     }
 
     /// The whole answer.
@@ -118,9 +138,13 @@ public enum Targeting {
         public let candidateCount: Int
         public let councilCount: Int
         /// Councils with a post today, kept outside the budget.
-        public let existingCouncils: Int
+        public var existingCouncils: Int { existingCouncilCodes.count }
+        /// Their codes, sorted.
+        public let existingCouncilCodes: [String]
         /// Expected value of one additional identification (pounds), the marginal-cost threshold.
         public let expectedValuePerIdentification: Double
+        /// Years the frontier's net present value covers.
+        public let horizonYears: Int
         /// The police-force-area index as used (for its caveat and prior).
         public let areaIndex: AreaIncidenceIndex
         public let results: [IndexResult]
@@ -128,13 +152,26 @@ public enum Targeting {
     }
 
     /// Runs the request: the Monte Carlo once (its draws kept), then the choice under each index.
+    /// `cancellation` or `shouldStop` (asked between draws) stops the run, which then throws ``Stopped``.
     public static func run(_ request: Request, cancellation: CancellationToken? = nil) throws -> Result {
-        let scenarioPlan = try ScenarioPlan.load(path: request.scenarioPath, assumptionsDirectory: request.assumptionsDirectory,
-                                                 authoritiesPath: request.authoritiesPath, settings: request.settings)
+        func load(_ path: String) throws -> ScenarioPlan {
+            try ScenarioPlan.load(path: path, assumptionsDirectory: request.assumptionsDirectory,
+                                  authoritiesPath: request.authoritiesPath, settings: request.settings)
+        }
+        return try run(try load(request.scenarioPath), marking: try request.markedScenarioPaths.map(load),
+                       published: try AuthorityTable.load(path: request.authoritiesPath), request: request, cancellation: cancellation)
+    }
+
+    /// The same on plans already built (the server's, on its overridden assumptions): `request`'s
+    /// paths and settings are not read again, only its limit, objective, runs, seed, threads and
+    /// frontier; `published` is the published authority table the area index is built on.
+    public static func run(_ scenarioPlan: ScenarioPlan, marking markedPlans: [ScenarioPlan], published: AuthorityTable,
+                           request: Request, cancellation: CancellationToken? = nil,
+                           shouldStop: (@Sendable () -> Bool)? = nil) throws -> Result {
+        let stop: @Sendable () -> Bool = { cancellation?.isCancelled == true || shouldStop?() == true }
         let plan = scenarioPlan.plan
         let model = plan.model
         let authorities = try AuthorityTable(authorities: scenarioPlan.authorityRows.map(\.authority))
-        let published = try AuthorityTable.load(path: request.authoritiesPath)
         let areaIndex = try AreaIncidenceIndex.load(assumptionsDirectory: request.assumptionsDirectory, authorities: published)
         let existing = scenarioPlan.existingHostCodes
 
@@ -152,7 +189,7 @@ public enum Targeting {
         let central = plan.nationalInputs(plan.centralNationalValues)
         let rates = model.costRates(central, operationalBudget: plan.operationalBudget.value)
         let units = posts.map { post in
-            Unit(id: post.id, name: post.name, kind: post.area, councilCodes: post.members.map(\.code), fte: post.fte,
+            Unit(id: post.id, name: post.name, kind: post.area, areaName: post.areaName, councilCodes: post.members.map(\.code), fte: post.fte,
                  annualCost: Post.annualCost(fte: post.fte, fullTimeSalary: plan.salary.value, rates: rates))
         }
         let councilIndex = Dictionary(uniqueKeysWithValues: authorities.authorities.enumerated().map { ($1.code, $0) })
@@ -161,9 +198,10 @@ public enum Targeting {
         // The engine's draws (common random numbers for every unit and both indices).
         var settings = SimulationSettings(runs: request.runs, seed: request.seed, threads: request.threads)
         settings.keepInputDraws = true
-        let simulation = try SimulationEngine.run(plan, settings: settings, cancellation: cancellation)
+        let simulation = try SimulationEngine.run(plan, settings: settings, shouldStop: stop)
+        if simulation.interrupted || stop() { throw Stopped() }
         guard let draws = simulation.inputDraws else {
-            throw InputError(file: request.scenarioPath, message: "the Monte Carlo kept no draws; expected one set of inputs an iteration")
+            throw InputError(file: scenarioPlan.scenario.file, message: "the Monte Carlo kept no draws; expected one set of inputs an iteration")
         }
         let positions = draws.names.map { name in plan.nationalAssumptions.firstIndex { $0.name == name }! }
         let iterations = draws.iterations
@@ -175,35 +213,58 @@ public enum Targeting {
         let valuePerIdentification = draws.valuePerIdentification
         let expectedValue = valuePerIdentification.reduce(0, +) / Double(max(1, iterations))
 
+        // Present-value factors of a year's flows held over the horizon, per draw (NPV of the frontier).
+        let factors = presentValueFactors(model: model, nationals: nationals)
+        // The marked scenarios' own first-year posts, less the councils with a post today.
+        let marked: [(name: String, posts: [Post], costs: [Double])] = markedPlans.map { other in
+            let otherRates = other.model.costRates(other.plan.nationalInputs(other.plan.centralNationalValues),
+                                                   operationalBudget: other.plan.operationalBudget.value)
+            let kept = other.deployment.posts.compactMap { post -> Post? in
+                let members = post.members.filter { !existing.contains($0.code) && byCode[$0.code] != nil }
+                return members.isEmpty ? nil : Post(id: post.id, name: post.name, area: post.area, areaName: post.areaName,
+                                                    hostCode: post.hostCode, fte: post.fte, residentsServed: post.residentsServed,
+                                                    members: members)
+            }
+            return (other.scenario.name, kept, kept.map { Post.annualCost(fte: $0.fte, fullTimeSalary: other.plan.salary.value, rates: otherRates) })
+        }
+
+        // The police-force-area index as uncertain as its counts: each draw takes every area's
+        // index from its posterior gamma (shape y + a, rate E + b; ``AreaIncidenceIndex/Area``),
+        // from a stream of its own per draw, so the answer is the same whatever the threads.
+        let indexDraws = areaIndexDraws(areaIndex, iterations: iterations, seed: request.seed, threads: request.threads)
+        let areaPosition = Dictionary(uniqueKeysWithValues: areaIndex.areas.enumerated().map { ($1.code, $0) })
+
         var results: [IndexResult] = []
         for kind in IncidenceIndexKind.allCases {
             let indexByCouncil = kind == .uniform ? [:] : try areaIndex.indexByCouncil(authorities)
-            var members: [ScenarioModel.Member] = []
-            for (u, post) in posts.enumerated() {
-                for member in post.members {
-                    let authority = byCode[member.code]!
-                    let role: ScenarioModel.TierRole = authority.tier == .county ? .county
-                        : (authority.tier == .district ? .district : .singleTier)
-                    members.append(ScenarioModel.Member(post: u, residents: Double(authority.population), shareOfCoordinatorTime: 1,
-                                                        fteServing: member.fteServing, role: role,
-                                                        incidenceIndex: indexByCouncil[member.code] ?? 1))
+            // Identifications a year by draw and post (row-major draw × post), worked out in
+            // parallel chunks, each draw by one worker: the same numbers whatever the threads.
+            // A post's effect base is linear in its councils' index, so a post within one police
+            // force area takes its uniform-index effect times that area's drawn index; a post
+            // spanning areas (a regional hub) takes each council's posterior mean.
+            func identificationTable(_ posts: [Post]) -> DrawTable {
+                let uniform = postsModel(posts, like: model, authorities: byCode, indexByCouncil: [:])
+                let area: [Int?] = posts.map { post in
+                    let areas = Set(post.members.map { byCode[$0.code]?.policeForceAreaCode.flatMap { areaPosition[$0] } })
+                    return areas.count == 1 ? areas.first! : nil
                 }
+                let spanning = kind == .uniform || area.allSatisfy({ $0 != nil }) ? nil
+                    : postsModel(posts, like: model, authorities: byCode, indexByCouncil: indexByCouncil)
+                let table = DrawTable(rows: iterations, columns: posts.count)
+                concurrentChunks(iterations, threads: request.threads) { range in
+                    for i in range {
+                        let effect = uniform.effectBase(nationals[i]), uplift = model.netUplift(nationals[i])
+                        let mean = spanning?.effectBase(nationals[i])
+                        for u in 0..<posts.count {
+                            let base = kind == .uniform ? effect[u] : area[u].map { effect[u] * indexDraws[i, $0] } ?? mean![u]
+                            table[i, u] = base * uplift
+                        }
+                    }
+                }
+                return table
             }
-            let candidates = ScenarioModel(
-                name: model.name, horizonYears: model.horizonYears,
-                posts: posts.map { ScenarioModel.Post(name: $0.name, fte: $0.fte, fundingIndex: 0) }, members: members,
-                fundingGroupNames: [model.name], employerNIRate: model.employerNIRate, niSecondaryThreshold: model.niSecondaryThreshold,
-                discountFactors: model.discountFactors, unitCostDeflatorProjection: model.unitCostDeflatorProjection, nrmShare: model.nrmShare)
-            // Identifications a year by draw and unit (row-major draw × unit), worked out in parallel
-            // chunks, each draw by one worker: the same numbers whatever the threads.
             let n = units.count
-            let identifications = DrawTable(rows: iterations, columns: n)
-            concurrentChunks(iterations, threads: request.threads) { range in
-                for i in range {
-                    let effect = candidates.effectBase(nationals[i]), uplift = candidates.netUplift(nationals[i])
-                    for u in 0..<n { identifications[i, u] = effect[u] * uplift }
-                }
-            }
+            let identifications = identificationTable(posts)
             let objective = request.objective
             @Sendable func objectiveValue(draw i: Int, unit u: Int) -> Double {
                 switch objective {
@@ -221,15 +282,16 @@ public enum Targeting {
             let meanIds = meanIdentifications.map { $0 / Double(iterations) }
             let meanObj = meanObjective.map { $0 / Double(iterations) }
             let meanNet = (0..<n).map { meanIds[$0] * expectedValue - units[$0].annualCost }
+            let meanNPV = factors.netPresentValues(identifications, costs: units.map(\.annualCost))
             let elements = units.map { $0.councilCodes.compactMap { councilIndex[$0] } }
             let limit = request.limit
+            let costs: [Double]
+            switch limit {
+            case .budget: costs = units.map(\.annualCost)
+            case .posts: costs = Array(repeating: 1, count: n)
+            }
             @Sendable func problem(_ values: [Double]) -> SetPackingKnapsack {
-                let costs: [Double]
-                switch limit {
-                case .budget: costs = units.map(\.annualCost)
-                case .posts: costs = Array(repeating: 1, count: n)
-                }
-                return SetPackingKnapsack(items: (0..<n).map { .init(cost: costs[$0], value: values[$0], elements: elements[$0]) },
+                SetPackingKnapsack(items: (0..<n).map { .init(cost: costs[$0], value: values[$0], elements: elements[$0]) },
                                           elementCount: authorities.authorities.count)
             }
             let capacity: Double
@@ -241,24 +303,37 @@ public enum Targeting {
 
             // Robustness: each draw's own optimum, and the chosen set's shortfall from it.
             let inOptimum = DrawTable(rows: iterations, columns: n)
-            let regret = DrawTable(rows: iterations, columns: 1)
+            // Column 0 the regret; column 1 is 1 when the draw decides anything: under the
+            // identifications objective a draw in which no post adds an identification (the rate
+            // ratio at or below 1) ties every set at nothing, so it says nothing of which posts.
+            let regret = DrawTable(rows: iterations, columns: 2)
             concurrentChunks(iterations, threads: request.threads) { range in
-                for i in range {
+                for i in range where !stop() {
                     let values = (0..<n).map { objectiveValue(draw: i, unit: $0) }
+                    let chosenValue = solution.chosen.reduce(0) { $0 + values[$1] }
+                    guard objective == .netBenefit || values.contains(where: { $0 > 0 }) else {
+                        // No post adds anything: the best set is none (the solver never takes a
+                        // unit worth 0 or less), so nothing to solve.
+                        regret[i, 0] = 0 - chosenValue
+                        continue
+                    }
                     let best = problem(values).solve(budget: capacity)
+                    regret[i, 0] = best.value - chosenValue
+                    regret[i, 1] = 1
                     for u in best.chosen { inOptimum[i, u] = 1 }
-                    regret[i, 0] = best.value - solution.chosen.reduce(0) { $0 + values[$1] }
                 }
             }
+            if stop() { throw Stopped() }
             var probability = [Double](repeating: 0, count: n)
-            var totalRegret = 0.0
+            var totalRegret = 0.0, decisive = 0.0
             for i in 0..<iterations {
                 for u in 0..<n { probability[u] += inOptimum[i, u] }
                 totalRegret += regret[i, 0]
+                decisive += regret[i, 1]
             }
             let chosen = solution.chosen.map { u in
                 ChosenUnit(unit: units[u], expectedIdentifications: meanIds[u],
-                           probabilityInDrawOptimum: probability[u] / Double(iterations))
+                           probabilityInDrawOptimum: decisive > 0 ? probability[u] / decisive : 0)
             }.sorted { a, b in
                 let ra = a.expectedIdentifications / a.unit.annualCost, rb = b.expectedIdentifications / b.unit.annualCost
                 return ra != rb ? ra > rb : a.unit.id < b.unit.id
@@ -270,7 +345,8 @@ public enum Targeting {
             @Sendable func point(budget: Double, chosen: [Int]) -> FrontierPoint {
                 FrontierPoint(budget: budget, posts: chosen.count, cost: chosen.reduce(0) { $0 + units[$1].annualCost },
                               expectedIdentifications: chosen.reduce(0) { $0 + meanIds[$1] },
-                              netBenefitPerYear: chosen.reduce(0) { $0 + meanNet[$1] })
+                              netBenefitPerYear: chosen.reduce(0) { $0 + meanNet[$1] },
+                              netPresentValue: chosen.reduce(0) { $0 + meanNPV[$1] })
             }
             var frontier: [FrontierPoint] = []
             if request.frontierSteps > 0 {
@@ -291,11 +367,20 @@ public enum Targeting {
                 if spent > 0, added <= 0 || spent / added > expectedValue { crossing = next.budget; break }
             }
             let total = solution.chosen.reduce(0) { $0 + meanIds[$1] }
+            let markedPoints = marked.map { scenario -> MarkedPoint in
+                let table = identificationTable(scenario.posts)
+                let ids = (0..<scenario.posts.count).map { u in (0..<iterations).reduce(0) { $0 + table[$1, u] } / Double(iterations) }
+                let cost = scenario.costs.reduce(0, +), expected = ids.reduce(0, +)
+                return MarkedPoint(scenarioName: scenario.name, point: FrontierPoint(
+                    budget: cost, posts: scenario.posts.count, cost: cost, expectedIdentifications: expected,
+                    netBenefitPerYear: expected * expectedValue - cost,
+                    netPresentValue: factors.netPresentValues(table, costs: scenario.costs).reduce(0, +)))
+            }
             results.append(IndexResult(
                 index: kind, chosen: chosen, cost: solution.chosen.reduce(0) { $0 + units[$1].annualCost },
                 expectedIdentifications: total, expectedNetBenefitPerYear: solution.chosen.reduce(0) { $0 + meanNet[$1] },
-                expectedRegret: totalRegret / Double(iterations), frontier: frontier,
-                universal: point(budget: universalCost, chosen: own), thresholdCrossingBudget: crossing))
+                expectedRegret: totalRegret / Double(iterations), decisiveDrawShare: decisive / Double(iterations), frontier: frontier,
+                universal: point(budget: universalCost, chosen: own), thresholdCrossingBudget: crossing, marked: markedPoints))
         }
         var caveats = [
             "Identifications are additional adult identifications a year at full effect, net of displacement, the posts funded; "
@@ -306,15 +391,61 @@ public enum Targeting {
             "Police-force-area index: referrals made over \(areaIndex.quarters.first ?? "")–\(areaIndex.quarters.last ?? "") pooled, "
                 + "per mid-2024 resident, relative to England and Wales, shrunk toward 1 by a gamma prior fitted by moments "
                 + "(shape \(String(format: "%.2f", areaIndex.priorShape)), between-area variance \(String(format: "%.4f", areaIndex.betweenAreaVariance))); "
-                + "BTP and the ROCUs (not territorial), Scotland and Northern Ireland left out.",
+                + "BTP and the ROCUs (not territorial), Scotland and Northern Ireland left out. "
+                + "Each draw takes each area's index from its posterior (gamma, shape y + a, rate E + b), so P(in draw's optimum) and the regret carry the index's uncertainty.",
         ]
         if request.objective == .netBenefit {
             caveats.append("Net benefit: identifications × the value of an identification in each draw (mean £\(Int(expectedValue.rounded()))) less the cost a year.")
         }
         return Result(scenarioName: scenarioPlan.scenario.name, limit: request.limit, objective: request.objective, runs: iterations,
                       seed: request.seed, candidateCount: units.count, councilCount: authorities.authorities.count,
-                      existingCouncils: existing.count, expectedValuePerIdentification: expectedValue, areaIndex: areaIndex,
+                      existingCouncilCodes: existing.sorted(), expectedValuePerIdentification: expectedValue,
+                      horizonYears: model.horizonYears, areaIndex: areaIndex,
                       results: results, caveats: caveats)
+    }
+
+    /// Each draw's index of each area of `index` (draw × area, areas in `index.areas` order): a
+    /// posterior gamma draw, or 1 when the areas do not vary beyond chance (`τ² = 0`).
+    static func areaIndexDraws(_ index: AreaIncidenceIndex, iterations: Int, seed: UInt64, threads: Int) -> DrawTable {
+        let table = DrawTable(rows: iterations, columns: index.areas.count)
+        let key = seed ^ streamKey("area incidence index")
+        concurrentChunks(iterations, threads: threads) { range in
+            for i in range {
+                let stream = RandomStream.derived(seed: key, chunk: i, algorithm: SimulationEngine.generator)
+                for (k, area) in index.areas.enumerated() {
+                    table[i, k] = area.posteriorRate.isFinite
+                        ? stream.gamma(shape: area.posteriorShape, scale: 1 / area.posteriorRate) : 1
+                }
+            }
+        }
+        return table
+    }
+
+    /// The run was cancelled (its token) before the answer was complete: nothing is returned.
+    public struct Stopped: Error, Sendable {}
+
+    /// A model of `posts` alone, with `like`'s rates, discounting and calibration, each member
+    /// council at its residents, tier and incidence index (1 when `indexByCouncil` has none).
+    static func postsModel(_ posts: [Post], like model: ScenarioModel, authorities byCode: [String: Authority],
+                           indexByCouncil: [String: Double]) -> ScenarioModel {
+        var members: [ScenarioModel.Member] = []
+        for (u, post) in posts.enumerated() {
+            for member in post.members {
+                let authority = byCode[member.code]!
+                let role: ScenarioModel.TierRole = authority.tier == .county ? .county
+                    : (authority.tier == .district ? .district : .singleTier)
+                members.append(ScenarioModel.Member(post: u, residents: Double(authority.population), shareOfCoordinatorTime: 1,
+                                                    fteServing: member.fteServing, role: role,
+                                                    incidenceIndex: indexByCouncil[member.code] ?? 1))
+            }
+        }
+        return ScenarioModel(
+            name: model.name, horizonYears: model.horizonYears,
+            posts: posts.map { ScenarioModel.Post(name: $0.name, fte: $0.fte, fundingIndex: 0) }, members: members,
+            fundingGroupNames: [model.name], employerNIRate: model.employerNIRate, niSecondaryThreshold: model.niSecondaryThreshold,
+            discountFactors: model.discountFactors, unitCostDeflatorProjection: model.unitCostDeflatorProjection, nrmShare: model.nrmShare,
+            hostCalibration: model.hostCalibration, startingOptimismBias: model.startingOptimismBias,
+            healthDiscountFactors: model.healthDiscountFactors)
     }
 
     /// Splits `0..<count` into contiguous chunks run on up to `threads` workers.

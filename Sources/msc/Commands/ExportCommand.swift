@@ -44,6 +44,10 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Add what a pilot of the first scenario's posts against its baseline is worth (as msc pilot values it).")
     var pilot = false
 
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Add a \"Where first?\" section: the posts this budget a year should fund under the first scenario's rules (as msc target chooses them), its frontier and map.", valueName: "pounds"))
+    var target: Double?
+
     @OptionGroup var runOptions: RunOptions
 
     /// The formats asked for; every format when none was given.
@@ -66,6 +70,12 @@ struct ExportCommand: ParsableCommand {
         guard !scenarios.isEmpty else { throw ValidationError("give at least one scenario file") }
         if pilot, runOptions.sampling == .sobol { throw ValidationError("--pilot is not available with --sampling sobol; expected mc or lhs") }
         if pilot, runOptions.runs < 100 { throw ValidationError("--pilot needs --runs of at least 100 (the regressions need them)") }
+        if let target, !(target.isFinite && target >= 0 && target <= 1e10) {
+            throw ValidationError("--target must be pounds a year from 0 to 10,000,000,000, found \(target)")
+        }
+        if target != nil, runOptions.sampling != .monteCarlo || runOptions.targetMCSE != nil {
+            throw ValidationError("--target is available with --sampling mc and --runs only (msc target draws plain Monte Carlo)")
+        }
         _ = try chosenFormats()
         if out.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--out: expected the path of a folder to write the pack to, found empty text")
@@ -80,7 +90,7 @@ struct ExportCommand: ParsableCommand {
         do { try AtomicFolder.checkDestination(out) } catch let error as ExportError { throw CommandFailure(message: "--out: \(error.message)") }
         let common = try CommonOptions.parse((assumptions.map { ["--assumptions", $0] } ?? []) + settingTexts.flatMap { ["--set", $0] })
         var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, baseline: baseline, common: common, options: runOptions,
-                                                       pilot: pilot)
+                                                       pilot: pilot, target: target)
         if let title { pack.title = title }
         let earlier = AtomicFolder.earlierPackFiles(in: out)
         let written: [String]

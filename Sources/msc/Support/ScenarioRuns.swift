@@ -176,7 +176,7 @@ extension ScenarioRuns {
     /// With `pilot`, the pack adds what a pilot of the first scenario's posts against its baseline
     /// is worth (``PilotValuation``, the default grid), as `msc pilot` values it.
     static func buildEvidencePack(scenarioPaths: [String], baseline: String?, common: CommonOptions,
-                                  options: RunOptions, pilot: Bool = false) throws -> EvidencePack {
+                                  options: RunOptions, pilot: Bool = false, target: Double? = nil) throws -> EvidencePack {
         let resolved = try comparisonPlans(scenarioPaths, baseline: baseline, common: common)
         let plans = resolved.plans
         let deciding = DecisionAnalysis.canDecide(sampling: options.sampling, iterations: options.runs)
@@ -195,7 +195,17 @@ extension ScenarioRuns {
                                                                            command: commandLine),
                                                         centralCases: analysis.scenarios.map(\.centralCase))
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
-        var pack = try EvidencePack(analysis: analysis, comparison: comparison, maps: (layout, try common.loadAuthorities()))
+        let authorities = try common.loadAuthorities()
+        var pack = try EvidencePack(analysis: analysis, comparison: comparison, maps: (layout, authorities))
+        if let target {
+            // The first scenario's rules and draws (its seed and iterations), every listed scenario marked on the frontier.
+            let request = Targeting.Request(
+                scenarioPath: scenarioPaths[0], assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath,
+                settings: try common.settings(), limit: .budget(target), runs: options.runs, seed: options.seed,
+                threads: options.threads, frontierSteps: 20, markedScenarioPaths: scenarioPaths)
+            pack.target = TargetPackSection(result: try Targeting.run(request, cancellation: interruptToken), layout: layout,
+                                            authorities: authorities)
+        }
         if pilot {
             guard let comparator = resolved.baselineIndex[0] else {
                 throw CommandFailure(message: "--pilot: \(plans[0].scenario.file) declares no baseline to pilot against; give --baseline")
