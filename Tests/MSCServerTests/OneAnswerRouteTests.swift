@@ -126,9 +126,13 @@ private typealias F = ServerFixture
     /// Every shipped scenario, the same request three ways: `msc run --format json`, the web
     /// API's `/api/run`, and the evidence pack's headline CSV give the same figures (CLI and web to
     /// the last digit; the CSV keeps pennies).
-    @Test(arguments: ["status-quo", "national-rollout", "county-shared", "police-force-area", "regional-hub", "local-mix",
-                      "central-funding-vs-local-mix", "national-rollout-with-training", "unitary-2028"])
+    /// Every scenario in the shipped Scenarios/ folder, by file name.
+    static let shippedNames: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: PackageRoot.file("Scenarios"))) ?? [])
+        .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+
+    @Test(arguments: shippedNames)
     func everyShippedScenarioGivesOneAnswerEverywhere(_ name: String) async throws {
+        #expect(Self.shippedNames.count >= 10)
         let runs = "300", seed = "9"
         let cli = try Self.cli(["run", "Scenarios/\(name).yaml", "--runs", runs, "--seed", seed, "--format", "json"])
         let web = try await Self.web("/api/run", ["scenarios": [name], "iterations": 300, "seed": 9])
