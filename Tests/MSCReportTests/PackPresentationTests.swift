@@ -80,8 +80,24 @@ import MSCTestSupport
         #expect(!names.contains { $0.hasPrefix("s1-") || $0.hasPrefix("s2-") })
         #expect(names.contains("compare-npv.svg"))
         let perIdentification = try #require(Charts.all(for: pack).first { $0.fileName == "compare-cost-per-identification.svg" })
-        #expect(perIdentification.svg.contains("median"))
-        #expect(!perIdentification.svg.contains(">mean<"))
+        // The figure msc run prints: expected cost over expected identifications, with the no-gain share.
+        #expect(perIdentification.svg.contains("expected cost / expected identifications"))
+        #expect(perIdentification.svg.contains("no gain in"))
+        #expect(!perIdentification.svg.contains(">median<"))
+    }
+
+    @Test func thePacksCostPerIdentificationIsTheFigureMscRunPrints() throws {
+        let pack = try PackFixture.pack()
+        let chart = try #require(Charts.all(for: pack).first { $0.fileName == "compare-cost-per-identification.svg" })
+        let table = pack.comparison.table.rendered(as: .table)
+        for result in pack.comparison.results {
+            let scenario = try #require(pack.scenarios.first { $0.name == result.scenarioName })
+            // One formula: the pack holds the run's own CostEffectiveness, all draws counted.
+            #expect(scenario.costPerIdentification == result.costEffectiveness)
+            let printed = ComparisonReport.interval(result.costEffectiveness)
+            #expect(table.contains(printed), "msc run's table shows \(printed)")
+            #expect(chart.svg.contains(Markup.escape(printed)), "the pack's chart shows \(printed)")
+        }
     }
 
     @Test func survivalIsDrawnAsStepsAndCoincidingLinesAreNamed() {

@@ -31,9 +31,14 @@ private struct RandomCase {
                 active = low..<(low + r.integer(below: years + 2))
             }
             let training = r.uniform() < 0.5 ? (0..<r.integer(below: years + 1)).map { _ in r.uniform(lower: 0, upper: 5000) } : []
+            // Some posts carry training places, priced at the draw (negative places: fewer than without a post).
+            let places = r.uniform() < 0.4 ? TrainingPlaces(
+                placesByYear: (0..<years).map { _ in TierValues { _ in r.uniform(lower: -50, upper: 500) } },
+                paidPlacesByYear: (0..<years).map { _ in TierValues { _ in r.uniform(lower: -50, upper: 400) } }) : nil
             return ScenarioModel.Post(name: "post \(index)", fte: ftes[r.integer(below: ftes.count)],
                                       fundingIndex: r.integer(below: mixes), trainingCostByYear: training,
-                                      activeYears: active, rampStartYear: rampStarts[r.integer(below: rampStarts.count)])
+                                      activeYears: active, rampStartYear: rampStarts[r.integer(below: rampStarts.count)],
+                                      trainingPlaces: places)
         }
         let roles: [ScenarioModel.TierRole] = [.county, .district, .singleTier]
         var members: [ScenarioModel.Member] = []
@@ -56,7 +61,12 @@ private struct RandomCase {
                                      role: roles[r.integer(below: roles.count)])
             }),
             startingOptimismBias: r.uniform() < 0.5 ? nil : 0.41, pendingPayAwardCentral: 0.033,
-            healthDiscountFactors: (0..<years).map { 1 / pow(1.015, Double($0)) })
+            healthDiscountFactors: (0..<years).map { 1 / pow(1.015, Double($0)) },
+            traineeCosting: r.uniform() < 0.3 ? nil : TraineeCosting(
+                onCostRates: PostCostRates(employerNIRate: 0.15, niSecondaryThreshold: 5000, pensionRate: 0.16,
+                                           apprenticeshipLevyRate: 0, overheadRate: 0, operationalBudget: 0),
+                paidHoursPerYear: 1929.3),
+            childReferralsPerAdultIdentification: r.uniform() < 0.3 ? 0 : r.uniform(lower: 1, upper: 10))
         national = NationalInputs { parameter in
             switch parameter {
             case .pensionRate: return r.uniform(lower: 0.1, upper: 0.3)
@@ -80,6 +90,10 @@ private struct RandomCase {
                 return r.uniform(lower: 0, upper: 20_000)
             case .gdpDeflatorProjectedGrowth: return r.uniform(lower: 0.01, upper: 0.05)
             case .optimismBias: return r.uniform(lower: 0, upper: 0.5)
+            case .childAdditionalityShare: return r.uniform(lower: 0, upper: 0.1)
+            case .trainingTier1Hours, .trainingTier2Hours, .trainingTier3Hours: return r.uniform(lower: 0.5, upper: 14)
+            case .trainingTier1DeliveryCost, .trainingTier2DeliveryCost, .trainingTier3DeliveryCost: return r.uniform(lower: 0, upper: 200)
+            case .trainingTier1Salary, .trainingTier2Salary, .trainingTier3Salary: return r.uniform(lower: 20_000, upper: 50_000)
             }
         }
         salary = posts.map { _ in r.uniform(lower: 15_000, upper: 60_000) }
@@ -131,6 +145,8 @@ private func expectClose(_ kernel: ScenarioOutcome, _ reference: ScenarioOutcome
     close(kernel.benefitByYear, reference.benefitByYear, "benefit")
     close(kernel.postsByYear, reference.postsByYear, "posts")
     close(kernel.triggeredCostByYear, reference.triggeredCostByYear, "triggered cost")
+    close(kernel.childIdentificationsByYear, reference.childIdentificationsByYear, "child identifications")
+    close(kernel.childBenefitByYear, reference.childBenefitByYear, "child benefit")
     close([kernel.presentValueCosts, kernel.presentValueBenefits, kernel.presentValueProgrammeCosts,
            kernel.presentValueIdentifications, kernel.presentValueProgrammeCostsAtStartingOptimismBias],
           [reference.presentValueCosts, reference.presentValueBenefits, reference.presentValueProgrammeCosts,

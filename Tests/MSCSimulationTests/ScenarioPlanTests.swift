@@ -89,8 +89,11 @@ import MSCTestSupport
             + set.value("healthCostPerAdultSupported")) * set.value("reasonableGroundsPositiveShare")
             + set.value("policeCostPerReferral") + set.value("councilCostPerIdentification")
         let perIdentification = nrm * perNRM + (1 - nrm) * (try set.value("councilCostPerIdentification"))
+        // A child referral triggers the decision, police and council costs (children's services support children).
+        let perChild = try set.value("decisionCostPerReferral") + set.value("policeCostPerReferral") + set.value("councilCostPerIdentification")
         for t in factors.indices {
-            #expect(abs(outcome.triggeredCostByYear[t] - outcome.identificationsByYear[t] * perIdentification) < 1e-6)
+            let byHand = outcome.identificationsByYear[t] * perIdentification + outcome.childIdentificationsByYear[t] * perChild
+            #expect(abs(outcome.triggeredCostByYear[t] - byHand) < 1e-6)
         }
     }
 

@@ -76,6 +76,12 @@ public func makePlan(name: String = "synthetic", allFixed: Bool = false, niSecon
             case .coverageBenchmarkFTEPer100k: return fixed("coverageBenchmark", 1, .ratio)
             case .coverageElasticity: return fixed("coverageElasticity", 1, .ratio)
             case .rampUpYears: return fixed("rampUpYears", 2, .years)
+            // No children reached and no training priced: the adults' figures alone.
+            case .childAdditionalityShare: return fixed("childAdditionalityShare", 0, .fraction)
+            case .trainingTier1Hours, .trainingTier2Hours, .trainingTier3Hours, .trainingTier1DeliveryCost,
+                 .trainingTier2DeliveryCost, .trainingTier3DeliveryCost, .trainingTier1Salary, .trainingTier2Salary,
+                 .trainingTier3Salary:
+                return fixed(parameter.assumptionName, 0, .fraction)
             }
         },
         salary: assumption("salary", 44490.84, .gbpPerYear, .triangular(minimum: 40777, mode: 44490.84, maximum: 54495)),

@@ -30,6 +30,9 @@ public enum ModelParameter: Int, CaseIterable, Sendable {
     case rampUpYears
     /// Share of the extra identifications other first responders would have made anyway.
     case displacementShare
+    /// Share of a post's proportional uplift that reaches the children councils refer (net of
+    /// what children's services would have referred anyway); see ``ChildIdentifications``.
+    case childAdditionalityShare
     // Value (DESIGN 3.5)
     /// Home Office unit cost of one victim in the price base year's prices, at the central
     /// projection of the GDP deflator (see ``ScenarioModel/unitCostDeflatorProjection``).
@@ -57,6 +60,30 @@ public enum ModelParameter: Int, CaseIterable, Sendable {
     /// Reduction of benefits for the weakest evidence grade among their inputs; read from the
     /// grade's assumption (``BenefitEvidenceAdjustment/assumptionName(for:)``), not one of this name.
     case benefitReduction
+    // Training (DESIGN 3.6): what a place costs, drawn in scenarios that include training (fixed,
+    // and unused, in those that do not). How many places a post adds is held at its central value.
+    case trainingTier1Hours, trainingTier2Hours, trainingTier3Hours
+    case trainingTier1DeliveryCost, trainingTier2DeliveryCost, trainingTier3DeliveryCost
+    /// Trainees' full-time salaries in the price base year's pounds.
+    case trainingTier1Salary, trainingTier2Salary, trainingTier3Salary
+
+    /// The parameters that price a training place of `tier`: its hours, delivery cost and trainee salary.
+    public static func trainingPlaceInputs(_ tier: TrainingTier) -> (hours: ModelParameter, deliveryCost: ModelParameter,
+                                                                     salary: ModelParameter) {
+        switch tier {
+        case .awareness: return (.trainingTier1Hours, .trainingTier1DeliveryCost, .trainingTier1Salary)
+        case .frontline: return (.trainingTier2Hours, .trainingTier2DeliveryCost, .trainingTier2Salary)
+        case .specialist: return (.trainingTier3Hours, .trainingTier3DeliveryCost, .trainingTier3Salary)
+        }
+    }
+
+    /// Whether the parameter prices a training place.
+    public var isTrainingPlaceInput: Bool {
+        TrainingTier.allCases.contains { tier in
+            let inputs = Self.trainingPlaceInputs(tier)
+            return [inputs.hours, inputs.deliveryCost, inputs.salary].contains(self)
+        }
+    }
 
     /// The assumption the parameter is read from (the case's name).
     public var assumptionName: String { String(describing: self) }

@@ -37,6 +37,41 @@ extension ScenarioModel {
         BenefitEvidenceAdjustment.reduced(socialValue(national).benefitPerIdentification, reduction: national[.benefitReduction])
     }
 
+    /// The money value of one additional child NRM referral: harm avoided per NRM referral (a child
+    /// identification is always a referral: no consent is needed, so no Duty to Notify report),
+    /// from the adults' unit cost for want of a sourced one for children, reduced like the adults'.
+    package func valuePerChildReferral(_ national: NationalInputs) -> Double {
+        BenefitEvidenceAdjustment.reduced(socialValue(national).benefitPerNRMReferral, reduction: national[.benefitReduction])
+    }
+
+    /// The value and triggered cost of an adult identification and of a child referral, for
+    /// ``ScenarioOutcome/value(perIdentification:perChildReferral:)``.
+    package func unitValues(_ national: NationalInputs) -> (adult: (value: Double, triggered: Double),
+                                                            child: (value: Double, triggered: Double)) {
+        let triggered = triggeredCosts(national)
+        return ((valuePerIdentification(national), triggered.perIdentification),
+                (valuePerChildReferral(national), triggered.perChildReferral))
+    }
+
+    /// Additional child NRM referrals per gross additional adult identification (before displacement):
+    /// ``ChildIdentifications/additional(grossAdultIdentifications:childReferralsPerAdultIdentification:additionalityShare:)`` of 1.
+    package func childReferralsPerGrossAdultIdentification(_ national: NationalInputs) -> Double {
+        ChildIdentifications.additional(grossAdultIdentifications: 1,
+                                        childReferralsPerAdultIdentification: childReferralsPerAdultIdentification,
+                                        additionalityShare: national[.childAdditionalityShare])
+    }
+
+    /// What a training place costs in this evaluation (nil when the scenario prices no places):
+    /// the drawn hours, delivery costs and trainee salaries, trainees' pay growing at the drawn real pay growth.
+    package func trainingPlacePrices(_ national: NationalInputs) -> TrainingPlacePrices? {
+        guard let traineeCosting else { return nil }
+        let inputs = TierValues { ModelParameter.trainingPlaceInputs($0) }
+        return TrainingPlacePrices(deliveryCostPerPlace: inputs.map { national[$0.deliveryCost] },
+                                   hoursPerPlace: inputs.map { national[$0.hours] },
+                                   traineeSalary: inputs.map { national[$0.salary] }, realPayGrowth: national[.realPayGrowth],
+                                   costing: traineeCosting, years: horizonYears)
+    }
+
     /// The discount factor of each year for benefits: health effects (share h of the benefits,
     /// `healthShareOfAvoidableHarm`) at the health rate, the rest at the standard rate,
     /// `h · healthFactor_t + (1 − h) · factor_t` (Green Book: health effects are discounted at 1.5%).
@@ -106,27 +141,28 @@ extension ScenarioModel {
         let effect = effectBase(national)
         let rateRatio = fullCoverageRateRatio(national)
         let award = payAwardFactor(national)
+        let trainingPrices = trainingPlacePrices(national)
+        let childrenPerAdult = childReferralsPerGrossAdultIdentification(national)
         for (index, post) in posts.enumerated() {
             let rates = costRates(national, operationalBudget: inputs.operationalBudget[index])
             for t in post.years(inHorizon: years) {
                 let alive = inputs.alive[index * years + t]
                 guard alive > 0 else { continue }
                 let salary = PostCost.salary(inputs.salary[index] * award, afterYears: t, growthRate: national[.realPayGrowth])
-                let cost = PostCost.totalForPost(fte: post.fte, fullTimeSalary: salary, rates: rates) + post.trainingCost(year: t)
+                let cost = PostCost.totalForPost(fte: post.fte, fullTimeSalary: salary, rates: rates)
+                    + post.trainingCost(year: t, prices: trainingPrices)
                 let ramp = IdentificationUplift.ramp(yearIndex: t - post.rampStartYear, rampUpYears: national[.rampUpYears])
-                let identifications = IdentificationUplift.netOfDisplacement(
-                    IdentificationUplift.additionalIdentifications(baselinePerYear: effect[index],
-                                                                   rateRatio: rateRatio,
-                                                                   coverage: 1, rampFraction: ramp),
-                    displacementShare: national[.displacementShare])
+                let gross = IdentificationUplift.additionalIdentifications(baselinePerYear: effect[index], rateRatio: rateRatio,
+                                                                           coverage: 1, rampFraction: ramp)
+                let identifications = IdentificationUplift.netOfDisplacement(gross, displacementShare: national[.displacementShare])
                 outcome.costByYear[t] += alive * cost
                 outcome.identificationsByYear[t] += alive * identifications
+                outcome.childIdentificationsByYear[t] += alive * gross * childrenPerAdult
                 outcome.postsByYear[t] += alive
             }
         }
-        let value = valuePerIdentification(national), triggered = triggeredCosts(national).perIdentification
-        outcome.benefitByYear = outcome.identificationsByYear.map { $0 * value }
-        outcome.triggeredCostByYear = outcome.identificationsByYear.map { $0 * triggered }
+        let units = unitValues(national)
+        outcome.value(perIdentification: units.adult, perChildReferral: units.child)
         outcome.appraise(optimismBias: national[.optimismBias], discountFactors: discountFactors,
                          startingOptimismBias: startingOptimismBias, benefitDiscountFactors: benefitDiscountFactors(national))
         return outcome

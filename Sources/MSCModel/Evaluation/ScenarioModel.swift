@@ -17,8 +17,12 @@ public struct ScenarioModel: Sendable {
         /// funding mix and, for a mix with sources decided per council, the councils' cost shares.
         public let fundingIndex: Int
         /// Extra training costs a year that the post's councils incur while it is in post (staff
-        /// time and delivery beyond what they would spend without it); empty when none.
+        /// time and delivery beyond what they would spend without it); empty when none. With
+        /// `trainingPlaces` this is their cost at the central prices, for reports: an evaluation
+        /// prices the places at its own draw (``trainingCost(year:prices:)``).
         public let trainingCostByYear: [Double]
+        /// The training places the post adds, priced in each evaluation; nil: `trainingCostByYear` is fixed.
+        public let trainingPlaces: TrainingPlaces?
         /// Years of the horizon the post exists in (nil: all of them). A post created later or
         /// ended by a change of authority structure exists in part of the horizon only.
         public let activeYears: Range<Int>?
@@ -30,7 +34,8 @@ public struct ScenarioModel: Sendable {
         public static let alreadyAtFullEffect = -1_000
 
         public init(name: String, fte: Double, fundingIndex: Int, trainingCostByYear: [Double] = [],
-                    activeYears: Range<Int>? = nil, rampStartYear: Int = 0) {
+                    activeYears: Range<Int>? = nil, rampStartYear: Int = 0, trainingPlaces: TrainingPlaces? = nil) {
+            self.trainingPlaces = trainingPlaces
             self.name = name
             self.fte = fte
             self.fundingIndex = fundingIndex
@@ -45,9 +50,16 @@ public struct ScenarioModel: Sendable {
             return activeYears.clamped(to: 0..<horizonYears)
         }
 
-        /// Its training cost in year `t` (0 when none).
+        /// Its training cost in year `t` (0 when none), at the central prices.
         public func trainingCost(year t: Int) -> Double {
             t < trainingCostByYear.count ? trainingCostByYear[t] : 0
+        }
+
+        /// Its training cost in year `t` in an evaluation whose places cost `prices` (nil: the
+        /// scenario prices no places, and the fixed cost applies).
+        public func trainingCost(year t: Int, prices: TrainingPlacePrices?) -> Double {
+            guard let trainingPlaces, let prices else { return trainingCost(year: t) }
+            return trainingPlaces.cost(year: t, prices: prices)
         }
     }
 
@@ -126,12 +138,20 @@ public struct ScenarioModel: Sendable {
     /// The central value of the pending pay award already in the salaries (0 when none), which
     /// each draw of ``ModelParameter/pendingPayAward`` replaces.
     public let pendingPayAwardCentral: Double
+    /// How trainees' time is costed when posts carry ``Post/trainingPlaces`` (nil: no places priced).
+    public let traineeCosting: TraineeCosting?
+    /// Child NRM referrals by councils per adult identification (NRM adult referrals plus DtN
+    /// reports), 2023: the child base a post's uplift may reach (``ChildIdentifications``); 0: none.
+    public let childReferralsPerAdultIdentification: Double
 
     public init(name: String, horizonYears: Int, posts: [Post], members: [Member], fundingGroupNames: [String],
                 employerNIRate: Double, niSecondaryThreshold: Double, discountFactors: [Double],
                 unitCostDeflatorProjection: DeflatorProjection = .none, nrmShare: Double = 1,
                 hostCalibration: HostCalibration = .none, startingOptimismBias: Double? = nil,
-                pendingPayAwardCentral: Double = 0, healthDiscountFactors: [Double]? = nil) {
+                pendingPayAwardCentral: Double = 0, healthDiscountFactors: [Double]? = nil,
+                traineeCosting: TraineeCosting? = nil, childReferralsPerAdultIdentification: Double = 0) {
+        self.traineeCosting = traineeCosting
+        self.childReferralsPerAdultIdentification = childReferralsPerAdultIdentification
         self.healthDiscountFactors = healthDiscountFactors ?? discountFactors
         self.hostCalibration = hostCalibration
         self.pendingPayAwardCentral = pendingPayAwardCentral

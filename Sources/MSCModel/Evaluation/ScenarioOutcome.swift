@@ -11,6 +11,11 @@ public struct ScenarioOutcome: Sendable, Equatable {
     /// Public costs the additional identifications trigger each year (Home Office decisions and
     /// support contract, NHS, police, council), real pounds, undiscounted; no optimism bias.
     public var triggeredCostByYear: [Double]
+    /// Additional child NRM referrals each year (``ChildIdentifications``); not in `identificationsByYear`.
+    public var childIdentificationsByYear: [Double]
+    /// The children's part of `benefitByYear` and of `triggeredCostByYear`.
+    public var childBenefitByYear: [Double]
+    public var childTriggeredCostByYear: [Double]
 
     /// Present value of all costs: the programme's with optimism bias, plus the triggered costs.
     public var presentValueCosts = 0.0
@@ -23,6 +28,14 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var presentValueIdentifications = 0.0
     /// Present value of the programme's costs at the starting optimism bias, before mitigation.
     public var presentValueProgrammeCostsAtStartingOptimismBias = 0.0
+    /// The children's part of the present values of benefits and of triggered costs.
+    public var presentValueChildBenefits = 0.0
+    public var presentValueChildTriggeredCosts = 0.0
+
+    /// NPV of the adults alone: the child component's benefits and triggered costs taken out.
+    public var netPresentValueWithoutChildren: Double {
+        netPresentValue - presentValueChildBenefits + presentValueChildTriggeredCosts
+    }
 
     /// NPV with the programme's costs at the starting optimism bias (unmitigated), all else the same.
     public var netPresentValueAtStartingOptimismBias: Double {
@@ -35,6 +48,22 @@ public struct ScenarioOutcome: Sendable, Equatable {
         identificationsByYear = Array(repeating: 0, count: horizonYears)
         postsByYear = Array(repeating: 0, count: horizonYears)
         triggeredCostByYear = Array(repeating: 0, count: horizonYears)
+        childIdentificationsByYear = Array(repeating: 0, count: horizonYears)
+        childBenefitByYear = Array(repeating: 0, count: horizonYears)
+        childTriggeredCostByYear = Array(repeating: 0, count: horizonYears)
+    }
+
+    /// Sets benefits and triggered costs from the identifications: adults' at `perIdentification`
+    /// and children's at `perChildReferral` (value, triggered cost) each. With no children the
+    /// totals are the adults' exactly.
+    public mutating func value(perIdentification: (value: Double, triggered: Double),
+                               perChildReferral: (value: Double, triggered: Double)) {
+        for t in identificationsByYear.indices {
+            childBenefitByYear[t] = childIdentificationsByYear[t] * perChildReferral.value
+            childTriggeredCostByYear[t] = childIdentificationsByYear[t] * perChildReferral.triggered
+            benefitByYear[t] = identificationsByYear[t] * perIdentification.value + childBenefitByYear[t]
+            triggeredCostByYear[t] = identificationsByYear[t] * perIdentification.triggered + childTriggeredCostByYear[t]
+        }
     }
 
     /// Sets the present values from the yearly flows (``Appraisal/summary(costs:benefits:optimismBias:discountFactors:)``):
@@ -54,6 +83,9 @@ public struct ScenarioOutcome: Sendable, Equatable {
         presentValueCosts = presentValueProgrammeCosts + presentValueTriggeredCosts
         presentValueBenefits = benefitDiscountFactors.map { Appraisal.presentValue(flows: benefitByYear, discountFactors: $0) }
             ?? summary.pvBenefits
+        presentValueChildBenefits = Appraisal.presentValue(flows: childBenefitByYear,
+                                                           discountFactors: benefitDiscountFactors ?? discountFactors)
+        presentValueChildTriggeredCosts = Appraisal.presentValue(flows: childTriggeredCostByYear, discountFactors: discountFactors)
     }
 
     /// Net present value: benefits less costs, both discounted.
@@ -64,6 +96,8 @@ public struct ScenarioOutcome: Sendable, Equatable {
     public var firstYearCost: Double { costByYear.first ?? 0 }
     /// Additional identifications over the horizon.
     public var totalIdentifications: Double { identificationsByYear.reduce(0, +) }
+    /// Additional child NRM referrals over the horizon.
+    public var totalChildIdentifications: Double { childIdentificationsByYear.reduce(0, +) }
     /// Posts still funded in the last year of the horizon.
     public var postsAtHorizon: Double { postsByYear.last ?? 0 }
     /// Cost per additional identification: the programme's present value of costs (with optimism

@@ -161,6 +161,19 @@ public struct TriggeredCosts: Sendable, Equatable {
     /// All triggered costs per NRM referral.
     public var perNRMReferral: Double { Body.allCases.reduce(0) { $0 + perNRMReferral($1) } }
 
+    /// Cost borne by `body` per additional child NRM referral: the decision, the police and the
+    /// council (children's services support a child; the Home Office contract and its NHS care
+    /// are for adults).
+    public func perChildReferral(_ body: Body) -> Double {
+        switch body {
+        case .homeOfficeDecisions, .police, .council: return perNRMReferral(body)
+        case .homeOfficeSupportContract, .nhs: return 0
+        }
+    }
+
+    /// All triggered costs per child NRM referral.
+    public var perChildReferral: Double { Body.allCases.reduce(0) { $0 + perChildReferral($1) } }
+
     /// All triggered costs per identification.
     public var perIdentification: Double { Body.allCases.reduce(0) { $0 + perIdentification($1) } }
 

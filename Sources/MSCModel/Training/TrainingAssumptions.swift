@@ -92,6 +92,11 @@ public struct TrainingAssumptions: Sendable, Equatable {
         self.effects = effects
     }
 
+    /// How an hour of a trainee's time is costed (on-costs and paid hours), for pricing places.
+    public var traineeCosting: TraineeCosting {
+        TraineeCosting(onCostRates: onCostRates, paidHoursPerYear: paidHoursPerYear)
+    }
+
     /// The names of the assumptions the training model reads (besides the on-costs of
     /// ``PostCostRates/assumptionNames``), for provenance tables.
     public static let assumptionNames: [String] = [

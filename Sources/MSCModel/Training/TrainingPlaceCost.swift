@@ -23,6 +23,16 @@ public enum TrainingPlaceCost {
         let salary = PostCost.salary(inputs.traineeSalary, afterYears: max(0, year), growthRate: assumptions.realPayGrowth)
         let hourly = hourlyStaffCost(fullTimeSalary: salary, rates: assumptions.onCostRates,
                                      paidHoursPerYear: assumptions.paidHoursPerYear)
-        return inputs.deliveryCostPerTrainee + inputs.hoursPerTrainee * hourly * staffShare
+        return cost(places: 1, paidPlaces: staffShare, deliveryCostPerPlace: inputs.deliveryCostPerTrainee,
+                    hoursPerPlace: inputs.hoursPerTrainee, hourlyStaffCost: hourly)
+    }
+
+    /// Cost of `places` places of one tier of which `paidPlaces` are taken by paid staff (the rest
+    /// by councillors, whose time is not costed): `places × delivery + paidPlaces × hours × hourly`,
+    /// pounds. One place of a trainee whose time is paid is ``perTrainee(tier:year:staffShare:assumptions:)``.
+    @inlinable
+    public static func cost(places: Double, paidPlaces: Double, deliveryCostPerPlace: Double, hoursPerPlace: Double,
+                            hourlyStaffCost: Double) -> Double {
+        places * deliveryCostPerPlace + paidPlaces * hoursPerPlace * hourlyStaffCost
     }
 }

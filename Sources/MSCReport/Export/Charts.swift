@@ -263,10 +263,9 @@ public enum Charts {
             let perIdentification = pack.scenarios.compactMap { scenario in scenario.costPerIdentification.map { (scenario.name, $0) } }
             if !perIdentification.isEmpty {
                 charts.append(Chart(fileName: "compare-cost-per-identification.svg",
-                                    caption: "Cost per additional identification: median and the middle 90% of simulations (no mean: in simulations with very few extra identifications the ratio runs off to huge values).",
-                                    svg: intervals(perIdentification, title: "Cost per additional identification, scenarios side by side",
-                                                   axisTitle: "Cost per additional identification (£)", showMean: false,
-                                                   id: "compare-cost-per-identification")))
+                                    caption: "Cost per additional identification as msc run reports it: the expected cost over the expected additional identifications (the dot), the 5th to 95th percentile of the draws (the bar, to the edge where the 95th is a draw with no gain) and the share of draws with no additional identification.",
+                                    svg: costPerIdentification(perIdentification, title: "Cost per additional identification, scenarios side by side",
+                                                               id: "compare-cost-per-identification")))
             }
         }
         charts.append(Chart(fileName: "survival.svg", caption: "Expected share of posts still funded in each year.",

@@ -61,8 +61,9 @@ public struct ScenarioEvidence: Sendable {
     public var tornado: [TornadoBarData]
     /// NPV of the central case (£), the line the tornado's bars swing about; nil when unknown.
     public var centralNPV: Double?
-    /// Cost per additional identification (£) across iterations: its median and interval only.
-    public var costPerIdentification: Summary?
+    /// Cost per additional identification as `msc run` reports it (``SimulationResult/costEffectiveness``):
+    /// expected cost over expected identifications, the share of draws with no gain and the percentiles.
+    public var costPerIdentification: CostEffectiveness?
     /// The scenario's question and caveats, and when a national decision falls (nil when unknown).
     public var brief: ScenarioBrief?
 
@@ -82,7 +83,7 @@ public struct ScenarioEvidence: Sendable {
         self.init(name: result.scenarioName, npvSamples: result.metrics[.netPresentValue] ?? [],
                   costFan: result.fan(.cost), benefitFan: result.fan(.benefit), survival: survival,
                   tornado: tornado.map(TornadoBarData.init), centralNPV: centralNPV)
-        costPerIdentification = result.summary(.costPerIdentification)
+        costPerIdentification = result.costEffectiveness
     }
 }
 

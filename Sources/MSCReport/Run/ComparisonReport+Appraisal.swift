@@ -68,7 +68,9 @@ extension ComparisonReport {
             // Benefits are linear in the cut: with the stacked cut instead of the one applied they
             // are benefits × (1 − stacked) / (1 − applied), the costs unchanged.
             let withCut = applied < 1 ? npv - benefits * (1 - (1 - stacked) / (1 - applied)) : npv
-            sensitivities.append("\(name): mean NPV \(money(npv)); at the unmitigated optimism bias \(GreenBookChecklist.percent(adjustments.optimismBiasStart)) \(money(unmitigated)); with the stacked evidence cut of \(GreenBookChecklist.percent(stacked)) on all benefits \(money(withCut))")
+            let withoutChildren = result.summary(.netPresentValueWithoutChildren).mean
+            sensitivities.append("\(name): mean NPV \(money(npv)); at the unmitigated optimism bias \(GreenBookChecklist.percent(adjustments.optimismBiasStart)) \(money(unmitigated)); with the stacked evidence cut of \(GreenBookChecklist.percent(stacked)) on all benefits \(money(withCut)); without the child component \(money(withoutChildren))")
+            if let statement = checklist.childComponentStatement { add(statement, for: name) }
             let rates = GreenBook.bandAssumptions.prefix(2).compactMap { band in
                 checklist.plan.assumptions.byName[band.name].map { GreenBookChecklist.percent($0.value) + " from year \(band.firstYear)" }
             }

@@ -132,6 +132,18 @@ public struct GreenBookChecklist {
         return "\(a.evidence.rawValue), \(a.distribution.isUncertain ? a.distribution.summary : "fixed")"
     }
 
+    /// What the benefit counts of children and why, from the share the plan runs (nil when the
+    /// plan has no such input).
+    public var childComponentStatement: String? {
+        guard let share = assumptionRun(ChildIdentifications.shareAssumption) else { return nil }
+        let children = NumberText.grouped(value("laChildNRMReferrals2023"), decimals: 0)
+        guard share.value > 0 || share.distribution.isUncertain else {
+            return "Children are left out of the benefits: \(ChildIdentifications.shareAssumption) is 0, so no part of a post's uplift reaches the \(children) children councils referred to the NRM in 2023, and the figures are the adults' alone."
+        }
+        let spread = share.distribution.isUncertain ? "\(share.evidence.rawValue), \(share.distribution.summary), mean \(Self.percent(share.distribution.mean))" : "\(share.evidence.rawValue), fixed"
+        return "Children are an explicit, uncertain part of the benefit: \(Self.percent(share.value)) (\(ChildIdentifications.shareAssumption), \(spread)) of each post's proportional uplift reaches the \(children) children councils referred to the NRM in 2023 (\(NumberText.fixed(plan.model.childReferralsPerAdultIdentification, decimals: 2)) per adult identification), net of what children's services would have referred anyway. Each additional child is valued at the adults' value of an NRM referral (Research Report 100's unit cost; no sourced cost of a child victim was found) and triggers the decision, police and council costs of a referral, not the adult support contract. Children are counted apart from the adults (cost per additional identification is per adult); the NPV without this component is shown beside the mean, and a share of 0 gives the adults-only figures exactly."
+    }
+
     /// The graded switching values, in the order solved.
     public var gradedSwitches: [GradedSwitch] {
         switchingValues.map { value in
@@ -175,7 +187,8 @@ public struct GreenBookChecklist {
         items.append(Item(point: "Monetised",
                           text: "Benefits: harms and lost output avoided, unit cost × avoidable share (\(Self.percent(value("avoidableHarmShare")))) × share avoided (\(Self.percent(value("harmAvoidedShare")))) × share confirmed as victims (\(Self.percent(value("conclusiveGroundsPositiveShare")))) per NRM referral; a Duty to Notify report at \(Self.percent(value("dutyToNotifyRelativeValue"))) of that. Costs: the posts (with optimism bias), and the public costs identifications trigger, by body: Home Office decisions (\(Self.pounds(value("decisionCostPerReferral"))) a referral), Home Office support contract (\(Self.pounds(value("supportContractCostPerAdultSupported"))) per adult × \(Self.percent(value("reasonableGroundsPositiveShare"))) positive reasonable-grounds decisions), NHS (\(Self.pounds(value("healthCostPerAdultSupported"))) per adult supported), police (\(Self.pounds(value("policeCostPerReferral"))) a referral), councils (\(Self.pounds(value("councilCostPerIdentification"))) an identification)."))
         items.append(Item(point: "Not monetised",
-                          text: "Staff trained, prevention and disruption of exploitation, partnership work with police and support providers, prosecutions, child victims (councils made \(NumberText.grouped(value("laChildAndUnknownAgeNRMReferrals2023"), decimals: 0)) NRM referrals of children or of unknown age in 2023 against \(NumberText.grouped(value("laAdultNRMReferrals2023"), decimals: 0)) of adults; leaving them out is a choice: children need no consent, children's services already refer them and coordinators focus on adults, so much of any change would not be additional, and no evidence of its size was found), criminal justice costs (not estimated in Research Report 100) and victims' wellbeing beyond the harms costed there. NPV and BCR rest on the monetised share of harm only; cost per additional identification needs no money value."))
+                          text: "Staff trained, prevention and disruption of exploitation, partnership work with police and support providers, prosecutions, child victims beyond the share stated under Children (councils made \(NumberText.grouped(value("laChildAndUnknownAgeNRMReferrals2023"), decimals: 0)) NRM referrals of children or of unknown age in 2023 against \(NumberText.grouped(value("laAdultNRMReferrals2023"), decimals: 0)) of adults), criminal justice costs (not estimated in Research Report 100) and victims' wellbeing beyond the harms costed there. NPV and BCR rest on the monetised share of harm only; cost per additional identification needs no money value."))
+        if let children = childComponentStatement { items.append(Item(point: "Children", text: children)) }
         items.append(Item(point: "Distributional note",
                           text: "The people identified are adults referred by councils; of all NRM referrals, \(Self.percent(value("nrmReferralsMaleShare2023"))) were male in 2023 and \(Self.percent(value("nrmReferralsUKNationalShare2024"))) UK nationals in 2024 (no split for council referrals was found). No distributional weights are applied; the Green Book allows them if asked for."))
         items.append(Item(point: "What would have to be true", text: whatWouldHaveToBeTrue))

@@ -34,7 +34,8 @@ extension DecisionProblem {
             let yearlyCost = result.yearly[.cost] ?? [], yearlyIdentifications = result.yearly[.identifications] ?? []
             let factors = plan.discountFactors
             // Benefits are value × discounted identifications; dividing by the iteration's value
-            // recovers the identifications exactly as the appraisal weighted them.
+            // recovers the identifications exactly as the appraisal weighted them (the child
+            // component counted in adult identifications of equal value, its benefit over that value).
             let discounted = (0..<n).map { i -> Double in
                 let value = draws.valuePerIdentification[i]
                 if value != 0 { return benefits[i] / value }

@@ -9,7 +9,7 @@ public enum InformationGroups {
     public static let fundingRenewal = "funding renewal"
 
     /// Inputs that set how many extra identifications a post brings.
-    static let upliftInputs = ["identificationRateRatio", "displacementShare", "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
+    static let upliftInputs = ["identificationRateRatio", "displacementShare", ChildIdentifications.shareAssumption, "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
                                CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
     /// Inputs that set what one identification is worth and what it triggers (the deflator's
     /// projected growth moves the unit cost when the price base year is past the published series).
@@ -18,7 +18,9 @@ public enum InformationGroups {
         + BenefitEvidenceAdjustment.gradesByStrength.map(BenefitEvidenceAdjustment.assumptionName(for:))
     /// Inputs that set what a post costs (per-post salary and budget draws vary between posts
     /// within an iteration, so they are not one quantity that evidence could pin down).
+    /// The price of a training place (hours, delivery, trainee pay) counts where a scenario includes training.
     static let costInputs = ["pensionRate", "appraisalApprenticeshipLevyRate", "appraisalOverheadRate", "realPayGrowth", "payAward2026to27"]
+        + ModelParameter.allCases.filter(\.isTrainingPlaceInput).map(\.assumptionName)
 
     /// The four groups for these scenarios: funding renewal gathers each scenario's renewal,
     /// absorb and gap-tolerance assumptions.

@@ -54,7 +54,11 @@ public enum PartialValueOfInformation {
             let total = incremental.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
             rSquared.append(total > 0 ? max(0, 1 - best.fit.residualSumOfSquares / total) : 0)
         }
-        let value = evppi(fitted: chosen.map(\.fit.fittedValues))
+        // No set of inputs is worth more than perfect information on all of them: the EVPI of the
+        // same draws (the formula on the incremental net benefits themselves) bounds the estimate,
+        // which a regression fitted to few draws can otherwise overshoot by fitting noise.
+        let ceiling = evppi(fitted: others.map { d in zip(netBenefits[d], netBenefits[baselineIndex]).map { $0 - $1 } })
+        let value = min(evppi(fitted: chosen.map(\.fit.fittedValues)), ceiling)
 
         // Coefficient draws: one multivariate normal per fit; a constant fit, or one with no
         // residual (net benefit an exact function of the inputs), moves EVPPI not at all.
@@ -79,7 +83,7 @@ public enum PartialValueOfInformation {
                         }
                     }
                 }
-                estimates.append(evppi(fitted: fitted))
+                estimates.append(min(evppi(fitted: fitted), ceiling))
             }
             standardError = Statistics.standardDeviation(estimates)
         }

@@ -40,6 +40,9 @@ struct ScenarioKernel: Sendable {
     let hasTraining: ConstantBuffer<Bool>
     /// By group and year: the training cost of all the group's posts (were every one funded).
     let groupTraining: ConstantBuffer<Double>
+    /// Whether posts carry training places, priced at each iteration's draw (then `training` and
+    /// `groupTraining` are worked out per iteration in the scratch, not taken from the constants).
+    let pricesTraining: Bool
     let groups: [Group]
     /// Members with some coordinator time, flattened: post, residents per 100,000, log of the FTE
     /// density (so each coverage costs one `exp`), share of the coordinator time, tier role.
@@ -94,12 +97,13 @@ struct ScenarioKernel: Sendable {
         paidFTE = ConstantBuffer(paid)
         smallestPaidShare = ConstantBuffer(smallest)
         training = ConstantBuffer(model.posts.flatMap { post in (0..<model.horizonYears).map { post.trainingCost(year: $0) } })
-        hasTraining = ConstantBuffer(model.posts.map { post in post.trainingCostByYear.contains { $0 != 0 } })
+        hasTraining = ConstantBuffer(model.posts.map { post in post.trainingPlaces != nil || post.trainingCostByYear.contains { $0 != 0 } })
         var groupTraining = Array(repeating: 0.0, count: groups.count * model.horizonYears)
         for (index, post) in model.posts.enumerated() {
             for t in start[index]..<end[index] { groupTraining[group[index] * model.horizonYears + t] += post.trainingCost(year: t) }
         }
         self.groupTraining = ConstantBuffer(groupTraining)
+        pricesTraining = model.traineeCosting != nil && model.posts.contains { $0.trainingPlaces != nil }
         let members = model.members.filter { $0.ftePer100kResidents > 0 }
         memberPost = ConstantBuffer(members.map(\.post))
         // Residents weighted by the incidence index: the baseline is the national rate times these.
@@ -139,7 +143,12 @@ struct ScenarioKernel: Sendable {
         /// By year: the iteration's cost, identifications and posts funded, summed over the groups.
         let yearCost: UnsafeMutableBufferPointer<Double>
         let yearIdentifications: UnsafeMutableBufferPointer<Double>
+        let yearChildren: UnsafeMutableBufferPointer<Double>
         let yearPosts: UnsafeMutableBufferPointer<Double>
+        /// Training priced at this iteration's draw, when the posts carry places: by post and year
+        /// (`post × years + t`), and by group and year for all the group's posts.
+        let training: UnsafeMutableBufferPointer<Double>
+        let groupTraining: UnsafeMutableBufferPointer<Double>
         /// Uniforms drawn ahead for the posts' salaries and budgets.
         let uniforms: UnsafeMutableBufferPointer<Double>
 
@@ -166,13 +175,16 @@ struct ScenarioKernel: Sendable {
             growth = doubles(years)
             yearCost = doubles(years)
             yearIdentifications = doubles(years)
+            yearChildren = doubles(years)
             yearPosts = doubles(years)
+            training = doubles(kernel.pricesTraining ? posts * years : 0)
+            groupTraining = doubles(kernel.pricesTraining ? groups * years : 0)
             uniforms = doubles(2 * posts)
         }
 
         deinit {
             for buffer in [salary, operationalBudget, effect, salaryFTE, peopleBudget, peopleCount, effectBase, postCount,
-                           exactCost, trainingLost, growth, yearCost, yearIdentifications, yearPosts, uniforms] {
+                           exactCost, trainingLost, growth, yearCost, yearIdentifications, yearChildren, yearPosts, training, groupTraining, uniforms] {
                 buffer.baseAddress.map { $0.deallocate() }
             }
             endYear.deallocate()
@@ -201,7 +213,10 @@ struct ScenarioKernel: Sendable {
             factor *= growthRate
         }
         let uplift = model.netUplift(national)
+        // Children per gross additional adult, times the gross uplift (before displacement).
+        let childUplift = (model.fullCoverageRateRatio(national) - 1) * model.childReferralsPerGrossAdultIdentification(national)
         let rampUpYears = national[.rampUpYears]
+        let group = self.group.values, activeStart = self.activeStart.values, activeEnd = self.activeEnd.values
 
         // Effect base of each post: Σ rate × residents × tier weight × coverage × share.
         let rate = national[.baselineIdentificationRate], countyShare = national[.countyShareOfTwoTierIdentifications]
@@ -224,6 +239,21 @@ struct ScenarioKernel: Sendable {
             }
         }
 
+        // Training at this draw's prices, post by post, and summed by group as the constants are.
+        var training = self.training.values, groupTraining = self.groupTraining.values
+        if pricesTraining, let prices = model.trainingPlacePrices(national) {
+            for index in 0..<scratch.groupTraining.count { scratch.groupTraining[index] = 0 }
+            for (index, post) in model.posts.enumerated() {
+                for t in 0..<years {
+                    let cost = post.trainingCost(year: t, prices: prices)
+                    scratch.training[index * years + t] = cost
+                    if t >= activeStart[index] && t < activeEnd[index] { scratch.groupTraining[group[index] * years + t] += cost }
+                }
+            }
+            training = scratch.training
+            groupTraining = scratch.groupTraining
+        }
+
         for index in 0..<scratch.salaryFTE.count {
             scratch.salaryFTE[index] = 0
             scratch.peopleBudget[index] = 0
@@ -241,9 +271,8 @@ struct ScenarioKernel: Sendable {
         // registers while they do: the same additions in the same order as adding to the buffers
         // post by post, without a store and a load between one post's addition and the next.
         var allRun = BucketRun(), lapsedRun = BucketRun()
-        let group = self.group.values, activeStart = self.activeStart.values, activeEnd = self.activeEnd.values
         let smallestPaidShare = self.smallestPaidShare.values, paidFTE = self.paidFTE.values, people = self.people.values
-        let hasTraining = self.hasTraining.values, training = self.training.values
+        let hasTraining = self.hasTraining.values
         let endYear = scratch.endYear, salaries = scratch.salary, budgets = scratch.operationalBudget
         for index in 0..<postCount {
             let g = group[index]
@@ -288,9 +317,11 @@ struct ScenarioKernel: Sendable {
         // The yearly sums go to raw buffers and into the outcome's arrays once at the end: adding
         // to an array inside the loop checks it is not shared at every addition.
         let yearCost = scratch.yearCost, yearIdentifications = scratch.yearIdentifications, yearPosts = scratch.yearPosts
+        let yearChildren = scratch.yearChildren
         for t in 0..<years {
             yearCost[t] = 0
             yearIdentifications[t] = 0
+            yearChildren[t] = 0
             yearPosts[t] = 0
         }
         for (g, key) in groups.enumerated() {
@@ -312,26 +343,25 @@ struct ScenarioKernel: Sendable {
                 let peopleBudget = anyFunded ? scratch.peopleBudget[all] - peopleBudgetGone : 0
                 let peopleCount = anyFunded ? scratch.peopleCount[all] - peopleCountGone : 0
                 let effect = anyFunded ? scratch.effectBase[all] - effectGone : 0
-                let training = anyFunded ? groupTraining[g * years + t] - scratch.trainingLost[g * years + t] : 0
+                let training = anyFunded ? groupTraining[g &* years &+ t] - scratch.trainingLost[g * years + t] : 0
                 let weight = weights?[t] ?? 1
                 let cost = scratch.growth[t] * linearRate * salaryFTE - niRate * threshold * peopleCount + peopleBudget
                     + scratch.exactCost[g * years + t] + training
                 let ramp = IdentificationUplift.ramp(yearIndex: t - key.rampStart, rampUpYears: rampUpYears)
                 yearCost[t] += weight * cost
                 yearIdentifications[t] += weight * (effect * uplift * ramp)
+                yearChildren[t] += weight * (effect * childUplift * ramp)
                 yearPosts[t] += weight * posts
             }
         }
         for t in 0..<years {
             outcome.costByYear[t] = yearCost[t]
             outcome.identificationsByYear[t] = yearIdentifications[t]
+            outcome.childIdentificationsByYear[t] = yearChildren[t]
             outcome.postsByYear[t] = yearPosts[t]
         }
-        let value = model.valuePerIdentification(national), triggered = model.triggeredCosts(national).perIdentification
-        for t in 0..<years {
-            outcome.benefitByYear[t] = outcome.identificationsByYear[t] * value
-            outcome.triggeredCostByYear[t] = outcome.identificationsByYear[t] * triggered
-        }
+        let units = model.unitValues(national)
+        outcome.value(perIdentification: units.adult, perChildReferral: units.child)
         outcome.appraise(optimismBias: national[.optimismBias], discountFactors: model.discountFactors,
                          startingOptimismBias: model.startingOptimismBias,
                          benefitDiscountFactors: model.benefitDiscountFactors(national))

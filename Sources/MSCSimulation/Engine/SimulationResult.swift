@@ -13,7 +13,11 @@ public enum Metric: String, CaseIterable, Sendable {
     case netPresentValue = "npv"
     /// NPV with the programme's costs at the starting optimism bias, before any mitigation.
     case netPresentValueAtStartingOptimismBias = "npvUnmitigatedOptimismBias"
+    /// NPV with the child component of the benefit taken out (``ChildIdentifications``).
+    case netPresentValueWithoutChildren = "npvWithoutChildren"
     case benefitCostRatio = "bcr"
+    /// Additional child NRM referrals (the child component), counted apart from the adults.
+    case childIdentifications
     case postsAtHorizon
     /// The two parts of cost per additional identification, kept so that the expected cost over
     /// the expected identifications (a ratio of means) can be reported.
@@ -35,6 +39,8 @@ public enum Metric: String, CaseIterable, Sendable {
         case .postsAtHorizon: return "Posts funded in final year"
         case .costPerIdentification: return "Cost per additional identification (£)"
         case .netPresentValueAtStartingOptimismBias: return "Net present value, optimism bias unmitigated (£)"
+        case .netPresentValueWithoutChildren: return "Net present value without the child component (£)"
+        case .childIdentifications: return "Additional child NRM referrals"
         case .presentValueProgrammeCosts: return "Present value of programme costs (£)"
         case .presentValueIdentifications: return "Additional identifications, discounted"
         }
@@ -43,7 +49,7 @@ public enum Metric: String, CaseIterable, Sendable {
     /// True for amounts of money.
     public var isMoney: Bool {
         [.firstYearCost, .presentValueCosts, .presentValueBenefits, .netPresentValue, .costPerIdentification,
-         .netPresentValueAtStartingOptimismBias, .presentValueProgrammeCosts].contains(self)
+         .netPresentValueAtStartingOptimismBias, .netPresentValueWithoutChildren, .presentValueProgrammeCosts].contains(self)
     }
 
     /// The metric's value in one outcome.
@@ -58,6 +64,8 @@ public enum Metric: String, CaseIterable, Sendable {
         case .postsAtHorizon: return outcome.postsAtHorizon
         case .costPerIdentification: return outcome.costPerIdentification
         case .netPresentValueAtStartingOptimismBias: return outcome.netPresentValueAtStartingOptimismBias
+        case .netPresentValueWithoutChildren: return outcome.netPresentValueWithoutChildren
+        case .childIdentifications: return outcome.totalChildIdentifications
         case .presentValueProgrammeCosts: return outcome.presentValueProgrammeCosts
         case .presentValueIdentifications: return outcome.presentValueIdentifications
         }

@@ -239,14 +239,20 @@ public struct ScenarioPlan: Sendable {
         let greenBook = try GreenBook(assumptions: set)
 
         var training: [[Double]] = []
+        var trainingPlaces: [TrainingPlaces?] = []
         var trainingTotals: [TrainingTierTotals] = []
         for (index, period) in periods.periods.enumerated() {
-            let (costs, totals) = try trainingCosts(scenario: scenario, deployment: period.deployment,
-                                                    authorities: period.authorities, assumptions: set,
-                                                    basis: basis, years: years)
+            let (costs, totals, places) = try trainingCosts(scenario: scenario, deployment: period.deployment,
+                                                            authorities: period.authorities, assumptions: set,
+                                                            basis: basis, years: years)
             training.append(contentsOf: costs)
+            trainingPlaces.append(contentsOf: places)
             if index == 0 { trainingTotals = totals }
         }
+        // Trainees' time is costed as the training model costs it (on-costs at their central values).
+        let includesTraining = scenario.training?.include == true
+        let traineeCosting = try includesTraining ? TrainingAssumptions(from: set, authorities: publishedAuthorities, basis: basis)
+            .traineeCosting : nil
         let funding = scenario.funding
         // The posts that exist today: status-quo's placement (or the councils it lists). A post
         // serving only such councils is at full effect from the first year, so a rollout adds
@@ -267,7 +273,7 @@ public struct ScenarioPlan: Sendable {
         var groupNames = [scenario.name]
         var groups = [SimulationPlan.FundingGroup(mix: 0)]
         var groupOfSplit: [[Double]: Int] = [:]
-        let modelPosts = periods.modelPosts(existingHosts: existingHosts, training: training) { post in
+        let modelPosts = periods.modelPosts(existingHosts: existingHosts, training: training, trainingPlaces: trainingPlaces) { post in
             let split = post.members.map(\.costShare)
             guard funding.dividesSources(split: split) else { return 0 }
             if let known = groupOfSplit[split] { return known }
@@ -288,7 +294,9 @@ public struct ScenarioPlan: Sendable {
             startingOptimismBias: adjustments.optimismBiasStart,
             pendingPayAwardCentral: pendingAward?.value ?? 0,
             healthDiscountFactors: scenario.timing.discountFactors(
-                horizonYears: years, greenBook: GreenBook(bands: [.init(firstYear: 0, rate: try set.value("healthDiscountRate"))])))
+                horizonYears: years, greenBook: GreenBook(bands: [.init(firstYear: 0, rate: try set.value("healthDiscountRate"))])),
+            traineeCosting: traineeCosting,
+            childReferralsPerAdultIdentification: try ChildIdentifications.referralsPerAdultIdentification(from: set))
         // National inputs: each model parameter from the assumption of its name.
         let plan = try SimulationPlan(
             model: model,
@@ -308,6 +316,15 @@ public struct ScenarioPlan: Sendable {
                         name: "pendingPayAward", description: "No pay award not yet agreed brings the salary to the price base year.",
                         unit: .ratePerYear, value: 0, distribution: .fixed(0), sources: [], evidence: .derived,
                         notes: "Not used: the salary needs no pending pay award to reach \(scenario.priceBaseYear).", origin: scenario.file)
+                case let input where input.isTrainingPlaceInput:
+                    // Trainees' salaries in the price base year's pounds, as the training model costs them.
+                    let assumption = input.assumptionName.hasSuffix("Salary")
+                        ? try basis.salaryAssumption(input.assumptionName, in: set) : try set.assumption(input.assumptionName)
+                    guard includesTraining else {
+                        return assumption.overridden(value: assumption.value, distribution: .fixed(assumption.value),
+                                                     by: "not used: \(scenario.file) includes no training")
+                    }
+                    return assumption
                 case .gdpDeflatorProjectedGrowth where projection.years == 0:
                     return projectedGrowth.overridden(value: projectedGrowth.value, distribution: .fixed(projectedGrowth.value),
                                                       by: "not used: no projected deflator years before \(scenario.priceBaseYear)")

@@ -108,10 +108,11 @@ struct StructurePeriods {
     }
 
     /// The model's posts with their active years and ramp starts; `training` holds each part's
-    /// posts' training costs, parts in order. A post today's councils already have is at full
+    /// posts' training costs, and `trainingPlaces` their places, parts in order. A post today's councils already have is at full
     /// effect from the start; a successor's post continues the earliest ramp of the posts it takes over.
     /// `fundingGroup` gives each post's funding group (``ScenarioModel/Post/fundingIndex``).
-    func modelPosts(existingHosts: Set<String>, training: [[Double]], fundingGroup: (Post) -> Int) -> [ScenarioModel.Post] {
+    func modelPosts(existingHosts: Set<String>, training: [[Double]], trainingPlaces: [TrainingPlaces?],
+                    fundingGroup: (Post) -> Int) -> [ScenarioModel.Post] {
         var offsets: [Int] = []
         var total = 0
         for period in periods { offsets.append(total); total += period.deployment.posts.count }
@@ -127,7 +128,8 @@ struct StructurePeriods {
             }
             result.append(ScenarioModel.Post(name: post.name, fte: post.fte, fundingIndex: fundingGroup(post),
                                              trainingCostByYear: training[offsets[opening.period] + opening.post],
-                                             activeYears: opening.years, rampStartYear: ramp))
+                                             activeYears: opening.years, rampStartYear: ramp,
+                                             trainingPlaces: trainingPlaces[offsets[opening.period] + opening.post]))
         }
         return result
     }
