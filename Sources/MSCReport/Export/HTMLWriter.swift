@@ -26,8 +26,9 @@ public enum HTMLWriter {
                                 decision.namedTables.map { table($0.table) }.joined(separator: "\n")))
         }
         if let pilot = pack.pilot {
+            // The headline leads once; the grid's notes are the caveats; the chart follows its table.
             body.append(section("pilot", "Pilot: what learning the rate ratio first is worth",
-                                "<p>\(e(pilot.headline))</p>\n" + pilot.namedTables.map { table($0.table) }.joined(separator: "\n")))
+                                "<p class=\"headline\">\(e(pilot.headline))</p>\n" + table(pilot.gridTable) + "\n" + figure(PilotChart.chart(pilot))))
         }
         if !pack.greenBookTables.isEmpty {
             body.append(section("green-book", "Green Book reviewer's checklist", pack.greenBookTables.map { table($0) }.joined(separator: "\n")))
@@ -101,6 +102,7 @@ public enum HTMLWriter {
     .meta { color: #333; }
     .reproduce { font-size: 9.5pt; background: #f2f2f2; border-left: 3pt solid #555; padding: .4em .6em; overflow-wrap: anywhere; }
     #summary p { max-width: 60em; }
+    p.headline { font-weight: bold; max-width: 60em; }
     .question { font-style: italic; margin: 0 0 .3em; }
     .caveats { margin-top: .2em; }
     .table { margin: .6em 0 1.2em; }

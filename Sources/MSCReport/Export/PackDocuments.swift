@@ -24,6 +24,12 @@ public enum PackDocuments {
         if let decision = pack.decision {
             out += ["## Decision analysis", ""] + decision.namedTables.map { MarkdownWriter.write($0.table) }
         }
+        if let pilot = pack.pilot {
+            let chart = PilotChart.chart(pilot)
+            out += ["## Pilot: what learning the rate ratio first is worth", "", "**\(inline(pilot.headline))**", "",
+                    MarkdownWriter.write(pilot.gridTable),
+                    "![\(inline(chart.caption).replacingOccurrences(of: "]", with: "\\]"))](charts/\(chart.fileName))", ""]
+        }
         if !pack.greenBookTables.isEmpty {
             out += ["## Green Book reviewer's checklist", ""] + pack.greenBookTables.map { MarkdownWriter.write($0) }
         }
@@ -69,7 +75,7 @@ public enum PackDocuments {
             ("authorities", tableJSON(pack.authorityTable)),
             ("assumptions", AssumptionsReport.json(pack.assumptions)),
             ("charts", .array(scenarios)),
-        ] + (pack.decision.map { [("decision", $0.json)] } ?? []) + [
+        ] + (pack.decision.map { [("decision", $0.json)] } ?? []) + (pack.pilot.map { [("pilot", $0.json)] } ?? []) + [
             ("manifest", pack.manifest.json),
         ])
     }
