@@ -64,6 +64,7 @@ public struct API: Sendable {
         router.post("/api/map") { request, context in try await map(request, context) }
         router.post("/api/council") { request, context in try await council(request, context) }
         router.post("/api/evidence-pack") { request, context in try await evidencePack(request, context) }
+        router.post("/api/pilot") { request, context in try await pilot(request, context) }
         return router
     }
 
