@@ -83,7 +83,8 @@ public enum HTMLWriter {
             for (index, cell) in row.enumerated() {
                 let tag = index == 0 ? "th scope=\"row\"" : "td"
                 let close = index == 0 ? "th" : "td"
-                out += "<\(tag)\(numeric[index] ? " class=\"num\"" : "")>\(e(cell.display))</\(close)>"
+                let kind = numeric[index] ? " class=\"num\"" : (isToken(cell.display) ? " class=\"token\"" : "")
+                out += "<\(tag)\(kind)>\(e(cell.display))</\(close)>"
             }
             out += "</tr>\n"
         }
@@ -92,6 +93,13 @@ public enum HTMLWriter {
             out += "\n<ul class=\"notes\">" + table.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
         }
         return out + "</div>"
+    }
+
+    /// A code or a name written as one word ("E06000001", "apprenticeshipLevyRate"): printed
+    /// whole, since a break inside it ("E06000 01") reads as two things. Longer runs (addresses)
+    /// may still break.
+    static func isToken(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 32 && !text.contains(where: \.isWhitespace)
     }
 
     static let stylesheet = """
@@ -113,6 +121,7 @@ public enum HTMLWriter {
     tbody th { font-weight: normal; }
     .num { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
     td.num { white-space: nowrap; }
+    .token { white-space: nowrap; overflow-wrap: normal; hyphens: none; }
     tbody tr:nth-child(even) { background: #f7f7f7; }
     .notes { font-size: 8.5pt; color: #333; padding-left: 1.2em; }
     figure { margin: 1em 0 1.6em; }

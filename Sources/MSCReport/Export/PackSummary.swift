@@ -62,7 +62,7 @@ public enum PackSummary {
             restsOn.append("The inputs that move the results most are: \(described.joined(separator: "; ")).")
         }
         let basis = AppraisalBasis.notes(comparison.bases).first ?? ""
-        out.append(("What it rests on", (["Benefits are the value of additional victims identified, set against the cost of the posts."] + restsOn + [basis]).joined(separator: " ")))
+        out.append(("What it rests on", (["Benefits are the value of additional identifications (referrals net of displacement, not confirmed victims), set against the cost of the posts."] + restsOn + [basis]).joined(separator: " ")))
 
         let illustrative = pack.assumptions.filter { $0.evidence == .illustrative }
         let drivers = Set(pack.scenarios.flatMap { $0.tornado.prefix(4).map(\.name) })
