@@ -2,46 +2,7 @@ import Foundation
 import Testing
 import MSCTestSupport
 
-/// Runs the built `msc` executable as a user would and checks what it prints.
-enum MSCBinary {
-    static let root = URL(fileURLWithPath: PackageRoot.path)
-
-    /// The `msc` built beside these tests, in the same build and configuration: a test never runs
-    /// a stale binary left from another configuration. (On Linux the test bundle is an executable
-    /// in the build folder; on macOS it is `<folder>/X.xctest/Contents/MacOS/X`.)
-    static var executable: URL {
-        let bundle = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = bundle.deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("msc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return bundle.deletingLastPathComponent().appendingPathComponent("msc")
-    }
-
-    struct Output {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
+extension MSCBinary {
     static func json(_ arguments: [String]) throws -> Any {
         let output = try run(arguments)
         #expect(output.status == 0, "\(arguments): \(output.stderr)")

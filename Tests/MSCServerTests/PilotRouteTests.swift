@@ -10,35 +10,8 @@ import Testing
 @Suite struct PilotRouteTests {
     private typealias F = ServerFixture
 
-    /// The `msc` built beside these tests (the test bundle sits in the same build folder).
-    static var msc: URL? {
-        let bundle = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = bundle.deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("msc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return nil
-    }
-
-    static func commandLine(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try #require(msc, "msc is not built beside the tests")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: PackageRoot.path)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-    }
-
     @Test func theWebFiguresAreTheCommandLineFiguresToTheLastDigit() async throws {
-        let cli = try Self.commandLine(["pilot", "Scenarios/national-rollout.yaml", "--runs", "300", "--seed", "7",
+        let cli = try MSCBinary.run(["pilot", "Scenarios/national-rollout.yaml", "--runs", "300", "--seed", "7",
                                         "--sizes", "5,20", "--years", "1,2", "--format", "json"])
         #expect(cli.status == 0, "\(cli.stderr)")
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])
