@@ -65,6 +65,7 @@ public struct API: Sendable {
         router.post("/api/council") { request, context in try await council(request, context) }
         router.post("/api/evidence-pack") { request, context in try await evidencePack(request, context) }
         router.post("/api/target") { request, context in try await target(request, context) }
+        router.post("/api/pilot") { request, context in try await pilot(request, context) }
         return router
     }
 

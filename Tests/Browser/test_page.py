@@ -130,12 +130,16 @@ class PageTest:
         # 4. Copy the share link and open it in a new tab: the same state and the same answer.
         self.share_steps(after)
 
+        # 4b. Is a pilot worth it? A refused grid is named at the field; a valid one, run from the
+        # keyboard, shows the headline, the design grid, the chart with its text and the caveats.
+        self.pilot_steps()
+
         # 5. Upload a broken scenario: the loader's one-line error, naming file, line and key.
         self.upload_steps()
 
         # 6. Where first?: set a budget; the chosen set's table, the frontier and the map appear.
         self.where_first_steps()
-        print("browser test passed: assumption change, map colouring, council card, share link, upload error, where first")
+        print("browser test passed: assumption change, map colouring, council card, share link, pilot, upload error, where first")
 
     def map_steps(self):
         driver = self.driver
@@ -195,6 +199,41 @@ class PageTest:
         self.shot("shared-link")
         driver.close()
         driver.switch_to.window(first)
+
+    def pilot_steps(self):
+        driver = self.driver
+        section = self.css("#pilot-section")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", section)
+        choice = Select(self.css("#pilot-scenario")).first_selected_option.text
+        assert choice == "national-rollout against status-quo", f"the pilot offers {choice!r}"
+        sizes, years = self.css("#pilot-sizes"), self.css("#pilot-years")
+        sizes.clear()
+        sizes.send_keys("0")
+        self.css("#pilot-run").click()
+        self.wait.until(lambda d: d.find_element(By.ID, "pilot-error").is_displayed())
+        message = self.text("#pilot-error")
+        assert message.startswith("sizes:"), f"expected the refusal to name sizes, found {message!r}"
+        # Keyboard only: type the grid, Tab to the durations and to the button, press Enter.
+        sizes.clear()
+        sizes.send_keys("5,20", Keys.TAB)
+        driver.switch_to.active_element.send_keys(Keys.CONTROL, "a")
+        driver.switch_to.active_element.send_keys("1,2", Keys.TAB)
+        assert driver.switch_to.active_element.get_attribute("id") == "pilot-run", "Tab does not reach the pilot's button"
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#pilot-result .headline")))
+        assert not self.css("#pilot-error").is_displayed()
+        headline = self.text("#pilot-result .headline")
+        assert ("a pilot of" in headline and "it costs £" in headline), f"the pilot's headline reads {headline!r}"
+        rows = driver.find_elements(By.CSS_SELECTOR, "#pilot-result table.pilot-grid tbody tr")
+        assert len(rows) == 4, f"expected 4 designs in the grid, found {len(rows)}"
+        svg = self.css("#pilot-result figure svg")
+        assert svg.get_attribute("role") == "img"
+        description = driver.execute_script("return arguments[0].querySelector('desc').textContent", svg)
+        assert "Best:" in description and "20 posts, 2 years" in description, f"the chart's text reads {description[:200]!r}"
+        caveats = self.text("#pilot-result .pilot-caveats")
+        assert "Limits: EVPI" in caveats and headline not in caveats, "the caveats are missing or repeat the headline"
+        print(f"pilot headline: {headline}")
+        self.shot("pilot")
 
     def upload_steps(self):
         folder = tempfile.mkdtemp()

@@ -2,24 +2,7 @@ import Foundation
 import Testing
 import MSCTestSupport
 
-/// Runs the built `msc` executable as a user would and checks what it prints.
-enum MSCBinary {
-    static let root = URL(fileURLWithPath: PackageRoot.path)
-
-    /// The `msc` built beside these tests (``BuiltExecutable``).
-    static var executable: URL { BuiltExecutable.url(named: "msc") }
-
-    struct Output {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Output {
-        let (status, stdout, stderr) = try BuiltExecutable.run("msc", arguments)
-        return Output(status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
+extension MSCBinary {
     static func json(_ arguments: [String]) throws -> Any {
         let output = try run(arguments)
         #expect(output.status == 0, "\(arguments): \(output.stderr)")

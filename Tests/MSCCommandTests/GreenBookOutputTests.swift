@@ -1,4 +1,5 @@
 import Foundation
+import MSCTestSupport
 import Testing
 
 /// The Green Book reader's view (issue: an appraisal that survives review): the checklist in

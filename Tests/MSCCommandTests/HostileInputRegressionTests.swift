@@ -1,4 +1,5 @@
 import Foundation
+import MSCTestSupport
 import MSCModel
 import Testing
 

@@ -32,8 +32,9 @@ public struct PilotReport: Report {
         (value < 0 ? "-£" : "£") + NumberText.grouped(abs(value), decimals: 0)
     }
 
-    public var tables: [ReportTable] {
-        let request = result.request
+    /// The design grid: every design's EVSI, its costs and its ENBS, with the caveats as notes
+    /// (the headline is not among them: the pack and the page lead with it, the terminal adds it).
+    public var gridTable: ReportTable {
         var grid = ReportTable(
             title: "Pilot of \(scenarioName) against \(comparatorName): value of its information and its net benefit (£, present value)",
             columns: [.init("Posts (K)", key: "councils"), .init("Years (T)", key: "years"), .init("Comparison councils", key: "comparison"),
@@ -45,13 +46,19 @@ public struct PilotReport: Report {
                               .pounds(value.evsi.value), .pounds(value.evsi.standardError), .pounds(value.discountedEVSI),
                               .pounds(value.postCost), .pounds(value.evaluationCost), .pounds(value.delayCost), .pounds(value.enbs)])
         }
+        grid.notes = caveats
+        return grid
+    }
+
+    /// What the figures are, what they rest on and what they leave out, in sentences.
+    public var caveats: [String] {
+        let request = result.request
         let bestIncrementalName = result.optionNames.indices.max { result.meanNetBenefit[$0] < result.meanNetBenefit[$1] }
             .map { result.optionNames[$0] } ?? ""
-        grid.notes = [
-            headline,
+        return [
             "Limits: EVPI £\(NumberText.grouped(result.evpi.value, decimals: 0)) (s.e. £\(NumberText.grouped(result.evpi.standardError, decimals: 0))); "
                 + "EVPPI of identificationRateRatio £\(NumberText.grouped(result.evppiRateRatio.value, decimals: 0)) (s.e. £\(NumberText.grouped(result.evppiRateRatio.standardError, decimals: 0))): what knowing the rate ratio exactly would be worth. A pilot's counts also say a little about the ramp-up and the baseline rate, so its EVSI can come close to this, or pass it within its error.",
-            (result.request.threshold.map { "Net benefit at £\(NumberText.grouped($0, decimals: 0)) per additional identification (--threshold)." }
+            (request.threshold.map { "Net benefit at £\(NumberText.grouped($0, decimals: 0)) per additional identification (--threshold)." }
                 ?? "Net benefit at the model's own (uncertain) value of an identification."),
             "Best on current evidence: \(bestIncrementalName) (mean net benefit " + result.optionNames.indices.map {
                 "\(result.optionNames[$0]) \(Self.pounds(result.meanNetBenefit[$0]))"
@@ -65,13 +72,20 @@ public struct PilotReport: Report {
                 + "(pilotEvaluationCostPerYear); both discounted. The national decision waits T years: the EVSI is discounted by T years and the "
                 + "best option's expected incremental net benefit, if positive, is deferred by T years (delay). Pilot posts' own identifications are not counted.",
         ]
+    }
+
+    /// The terminal's tables: the grid led by the headline, then the ENBS bars in characters.
+    public var tables: [ReportTable] {
+        var grid = gridTable
+        grid.notes.insert(headline, at: 0)
         return [grid, chart]
     }
 
-    /// The tables an evidence pack writes (file stem, sheet name, table).
+    /// The tables an evidence pack writes (file stem, sheet name, table): the grid, led by the
+    /// headline so a CSV or a sheet read alone keeps it. The ENBS chart is the pack's SVG
+    /// (``PilotChart``), not a table of characters.
     public var namedTables: [(stem: String, sheet: String, table: ReportTable)] {
-        let all = tables
-        return [("pilot-grid", "Pilot value", all[0]), ("pilot-enbs", "Pilot ENBS", all[1])]
+        [("pilot-grid", "Pilot value", tables[0])]
     }
 
     /// ENBS by pilot size, one bar per design, longest bar the largest magnitude.

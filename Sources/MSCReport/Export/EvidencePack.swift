@@ -172,12 +172,28 @@ public struct EvidencePack {
         "To reproduce every figure, run `\(manifest.command)` with msc \(manifest.toolkitVersion) and GSL \(manifest.gslVersion) on input files whose SHA-256 hashes match those listed; the seed (\(manifest.seed)) fixes every random draw, so the output is identical digit for digit."
     }
 
+    /// The first sheet of the workbook and `headline.csv`: the headline figures, then what a
+    /// reader given only that file must not lose: the summary in words (the answer, what it rests
+    /// on, what is illustrative), each scenario's caveats and every illustrative input with the
+    /// value used.
+    public var headlineSheet: ReportTable {
+        var table = comparison.peopleTable
+        let summary = PackSummary.paragraphs(self).map { "\($0.heading): \($0.text)" }
+        let caveats = scenarios.compactMap(\.brief).flatMap { brief in brief.caveats.map { "Caveat (\(brief.name)): \($0)" } }
+        let illustrative = assumptions.filter { $0.evidence == .illustrative }.map { assumption in
+            "Illustrative input (no published source; the Assumptions sheet gives the reasoning): \(assumption.description.withoutFinalStop) "
+                + "(\(assumption.name)) = \(NumberText.inUnit(assumption.value, unit: assumption.unit))"
+        }
+        table.notes = summary + caveats + illustrative + table.notes
+        return table
+    }
+
     /// Each scenario's Green Book reviewer's checklist and switching values against evidence grades.
     public var greenBookTables: [ReportTable] { comparison.appraisals.flatMap(\.tables) }
 
     /// The tables in the order they appear, each with a file-name stem and a sheet name.
     public var namedTables: [(stem: String, sheet: String, table: ReportTable)] {
-        [("headline", "Headline", comparison.peopleTable),
+        [("headline", "Headline", headlineSheet),
          ("authorities", "Authorities", authorityTable),
          ("funding", "Funding", fundingTable)] + (trainingTable.map { [("training", "Training", $0)] } ?? [])
         + comparison.appraisals.flatMap { checklist in

@@ -24,6 +24,10 @@ public enum EvidencePackWriter {
             let charts = Charts.all(for: pack)
             try FileManager.default.createDirectory(at: staging.appendingPathComponent("charts"), withIntermediateDirectories: false)
             for chart in charts + (pack.target?.charts ?? []) { try save(chart.svg, as: "charts/\(chart.fileName)") }
+            if let pilot = pack.pilot {
+                let chart = PilotChart.chart(pilot)
+                try save(chart.svg, as: "charts/\(chart.fileName)")
+            }
             if !pack.maps.isEmpty || pack.target != nil, let licence = pack.mapLicence { try save(licence, as: "charts/\(HexLayout.licenceFileName)") }
             if formats.contains(.html) { try save(HTMLWriter.write(pack, charts: charts), as: "evidence-pack.html") }
             if formats.contains(.md) { try save(PackDocuments.markdown(pack, charts: charts), as: "evidence-pack.md") }

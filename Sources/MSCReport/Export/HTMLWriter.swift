@@ -26,8 +26,9 @@ public enum HTMLWriter {
                                 decision.namedTables.map { table($0.table) }.joined(separator: "\n")))
         }
         if let pilot = pack.pilot {
+            // The headline leads once; the grid's notes are the caveats; the chart follows its table.
             body.append(section("pilot", "Pilot: what learning the rate ratio first is worth",
-                                "<p>\(e(pilot.headline))</p>\n" + pilot.namedTables.map { table($0.table) }.joined(separator: "\n")))
+                                "<p class=\"headline\">\(e(pilot.headline))</p>\n" + table(pilot.gridTable) + "\n" + figure(PilotChart.chart(pilot))))
         }
         if let target = pack.target {
             // Per index: the chosen set, then its frontier and its map.
@@ -92,7 +93,8 @@ public enum HTMLWriter {
             for (index, cell) in row.enumerated() {
                 let tag = index == 0 ? "th scope=\"row\"" : "td"
                 let close = index == 0 ? "th" : "td"
-                out += "<\(tag)\(numeric[index] ? " class=\"num\"" : "")>\(e(cell.display))</\(close)>"
+                let kind = numeric[index] ? " class=\"num\"" : (isToken(cell.display) ? " class=\"token\"" : "")
+                out += "<\(tag)\(kind)>\(e(cell.display))</\(close)>"
             }
             out += "</tr>\n"
         }
@@ -103,6 +105,13 @@ public enum HTMLWriter {
         return out + "</div>"
     }
 
+    /// A code or a name written as one word ("E06000001", "apprenticeshipLevyRate"): printed
+    /// whole, since a break inside it ("E06000 01") reads as two things. Longer runs (addresses)
+    /// may still break.
+    static func isToken(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 32 && !text.contains(where: \.isWhitespace)
+    }
+
     static let stylesheet = """
     body { font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; color: #000; background: #fff; max-width: 277mm; margin: 1.5em auto; padding: 0 1em; line-height: 1.35; }
     h1 { font-size: 18pt; margin: 0 0 .3em; }
@@ -111,6 +120,7 @@ public enum HTMLWriter {
     .meta { color: #333; }
     .reproduce { font-size: 9.5pt; background: #f2f2f2; border-left: 3pt solid #555; padding: .4em .6em; overflow-wrap: anywhere; }
     #summary p { max-width: 60em; }
+    p.headline { font-weight: bold; max-width: 60em; }
     .question { font-style: italic; margin: 0 0 .3em; }
     .caveats { margin-top: .2em; }
     .table { margin: .6em 0 1.2em; }
@@ -121,6 +131,7 @@ public enum HTMLWriter {
     tbody th { font-weight: normal; }
     .num { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
     td.num { white-space: nowrap; }
+    .token { white-space: nowrap; overflow-wrap: normal; hyphens: none; }
     tbody tr:nth-child(even) { background: #f7f7f7; }
     .notes { font-size: 8.5pt; color: #333; padding-left: 1.2em; }
     figure { margin: 1em 0 1.6em; }

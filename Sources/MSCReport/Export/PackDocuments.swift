@@ -29,6 +29,12 @@ public enum PackDocuments {
                 + target.namedTables.map { MarkdownWriter.write($0.table) }
                 + target.charts.flatMap { ["![\(inline($0.caption).replacingOccurrences(of: "]", with: "\\]"))](charts/\($0.fileName))", ""] }
         }
+        if let pilot = pack.pilot {
+            let chart = PilotChart.chart(pilot)
+            out += ["## Pilot: what learning the rate ratio first is worth", "", "**\(inline(pilot.headline))**", "",
+                    MarkdownWriter.write(pilot.gridTable),
+                    "![\(inline(chart.caption).replacingOccurrences(of: "]", with: "\\]"))](charts/\(chart.fileName))", ""]
+        }
         if !pack.greenBookTables.isEmpty {
             out += ["## Green Book reviewer's checklist", ""] + pack.greenBookTables.map { MarkdownWriter.write($0) }
         }
@@ -74,7 +80,8 @@ public enum PackDocuments {
             ("authorities", tableJSON(pack.authorityTable)),
             ("assumptions", AssumptionsReport.json(pack.assumptions)),
             ("charts", .array(scenarios)),
-        ] + (pack.decision.map { [("decision", $0.json)] } ?? []) + (pack.target.map { [("whereFirst", $0.report.json)] } ?? []) + [
+        ] + (pack.decision.map { [("decision", $0.json)] } ?? []) + (pack.target.map { [("whereFirst", $0.report.json)] } ?? [])
+            + (pack.pilot.map { [("pilot", $0.json)] } ?? []) + [
             ("manifest", pack.manifest.json),
         ])
     }

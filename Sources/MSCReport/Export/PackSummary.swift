@@ -25,13 +25,13 @@ public enum PackSummary {
             compared.insert(index)
             compared.insert(base)
             let incremental = IncrementalAnalysis(results[index], against: results[base])
-            let npv = Summary(results[index].difference(.netPresentValue, minus: results[base]))
-            let positive = Self.shareAbove(results[index].difference(.netPresentValue, minus: results[base]))
-            answers.append("Against \(results[base].scenarioName), \(results[index].scenarioName) \(Self.verdictSentence(incremental)). Its net present value is \(Self.signedMoney(npv.mean)) higher on average (90% range \(Self.signedMoney(npv.p5)) to \(Self.signedMoney(npv.p95))), higher in \(NumberText.fixed(positive * 100, decimals: 0))% of simulations.")
+            answers.append(HeadlineSentences.answer(HeadlineSentences.Comparison(results[index], against: results[base])))
+            answers.append("On average it \(Self.verdictSentence(incremental)).")
         }
         for (index, result) in results.enumerated() where !compared.contains(index) {
-            let npv = result.summary(.netPresentValue)
-            answers.append("\(result.scenarioName): net present value \(Self.signedMoney(npv.mean)) on average (90% range \(Self.signedMoney(npv.p5)) to \(Self.signedMoney(npv.p95))); positive in \(NumberText.fixed(result.probabilityPositiveNPV * 100, decimals: 0))% of simulations.")
+            let npv = (result.metrics[.netPresentValue] ?? []).filter(\.isFinite)
+            answers.append(HeadlineSentences.answer(scenario: result.scenarioName, npv: Summary(npv),
+                                                    positive: npv.filter { $0 > 0 }.count, simulations: npv.count))
         }
         for (index, result) in results.enumerated() {
             let survival = ComparisonReport.programmeSurvival(result)
@@ -62,7 +62,7 @@ public enum PackSummary {
             restsOn.append("The inputs that move the results most are: \(described.joined(separator: "; ")).")
         }
         let basis = AppraisalBasis.notes(comparison.bases).first ?? ""
-        out.append(("What it rests on", (["Benefits are the value of additional victims identified, set against the cost of the posts."] + restsOn + [basis]).joined(separator: " ")))
+        out.append(("What it rests on", (["Benefits are the value of additional identifications (referrals net of displacement, not confirmed victims), set against the cost of the posts."] + restsOn + [basis]).joined(separator: " ")))
 
         let illustrative = pack.assumptions.filter { $0.evidence == .illustrative }
         let drivers = Set(pack.scenarios.flatMap { $0.tornado.prefix(4).map(\.name) })
@@ -86,13 +86,5 @@ public enum PackSummary {
         case .dominated: return "costs \(incremental.extraCost > 0 ? "\(cost) more" : "the same") and brings \(incremental.extraBenefit < 0 ? "\(benefit) less" : "no more") in benefits"
         case .tradeOff: return "saves \(cost) in present value but gives up \(benefit) of benefits"
         }
-    }
-
-    static func signedMoney(_ value: Double) -> String {
-        (value < 0 ? "−" : "") + IncrementalAnalysis.money(abs(value))
-    }
-
-    static func shareAbove(_ values: [Double]) -> Double {
-        values.isEmpty ? .nan : Double(values.filter { $0 > 0 }.count) / Double(values.count)
     }
 }

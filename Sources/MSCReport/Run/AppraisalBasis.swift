@@ -79,7 +79,7 @@ public struct AppraisalBasis: Sendable, Equatable {
     /// Footnote lines for a set of scenarios: one line when they share a basis, else one per scenario.
     public static func notes(_ bases: [AppraisalBasis]) -> [String] {
         guard let first = bases.first else { return [] }
-        let benefits = "Benefits value additional identifications of victims (Home Office unit cost of modern slavery, uprated)."
+        let benefits = "Benefits value additional identifications (referrals net of displacement, not confirmed victims) at the Home Office unit cost of modern slavery, uprated."
         if bases.allSatisfy({ $0.sentenceBody == first.sentenceBody }) {
             return ["NPV and BCR: \(first.sentenceBody). \(benefits)"]
         }

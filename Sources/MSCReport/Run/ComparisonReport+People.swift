@@ -30,7 +30,7 @@ extension ComparisonReport {
             add("Present value of benefits (£)", result.summary(.presentValueBenefits), money)
             add("Net present value (£)", result.summary(.netPresentValue), money)
             add("Benefit-cost ratio", result.summary(.benefitCostRatio), ratio)
-            add("Additional identifications of victims", result.summary(.additionalIdentifications), count)
+            add(ComparisonReport.identificationsLabel(years: result.horizonYears), result.summary(.additionalIdentifications), count)
             let value = result.costEffectiveness
             func percentile(_ x: Double?) -> Cell { x.map(money) ?? .text(Self.noGain) }
             table.append([.text(name), .text("Cost per additional identification (£): expected cost / expected identifications"),
@@ -60,5 +60,12 @@ extension ComparisonReport {
         }
         table.notes = baselineNotes + AppraisalBasis.notes(bases) + manifest.noteLines
         return table
+    }
+
+    /// What an identification count is, in the words every table uses: referrals net of
+    /// displacement, not confirmed victims, counted against no posts at all (so a scenario's
+    /// count includes the posts that exist today).
+    static func identificationsLabel(years: Int) -> String {
+        "Additional identifications over \(years) years (referrals net of displacement, not confirmed victims; counted against no posts at all, so posts that exist today count too)"
     }
 }

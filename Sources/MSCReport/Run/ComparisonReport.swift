@@ -53,6 +53,11 @@ public struct ComparisonReport: Report {
         "\(cell(summary.mean, metric: metric)) (\(cell(summary.p5, metric: metric)) to \(cell(summary.p95, metric: metric)))"
     }
 
+    /// "1,855 mean, 1,640 median (700 to 3,900)".
+    static func meanAndMedian(_ summary: Summary, metric: Metric) -> String {
+        "\(cell(summary.mean, metric: metric)) mean, \(cell(summary.p50, metric: metric)) median (\(cell(summary.p5, metric: metric)) to \(cell(summary.p95, metric: metric)))"
+    }
+
     /// What a draw with no additional identification shows as, where a percentile falls among them.
     static let noGain = "no gain"
 
@@ -123,6 +128,16 @@ public struct ComparisonReport: Report {
                 for _ in differencePairs { lasts.append(.empty); size.append(.empty) }
                 table.append(lasts)
                 table.append(size)
+                continue
+            }
+            if metric == .additionalIdentifications {
+                // A count people quote: what it counts, and the median beside the mean (the mean runs above it).
+                var row: [ReportTable.Cell] = [.text(Self.identificationsLabel(years: results.first?.horizonYears ?? 0) + ": mean, median (5th to 95th percentile)")]
+                for result in results { row.append(.text(Self.meanAndMedian(result.summary(metric), metric: metric))) }
+                for (index, base) in differencePairs {
+                    row.append(.text(Self.meanAndMedian(Summary(results[index].difference(metric, minus: results[base])), metric: metric)))
+                }
+                table.append(row)
                 continue
             }
             var row: [ReportTable.Cell] = [.text(Self.label(metric))]

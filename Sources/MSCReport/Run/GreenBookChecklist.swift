@@ -102,6 +102,19 @@ public struct GreenBookChecklist {
         static func shown(_ value: Double) -> String {
             abs(value) >= 100 ? NumberText.grouped(value, decimals: 0) : NumberText.plain((value * 1000).rounded() / 1000)
         }
+
+        /// The same figure as a number cell (a spreadsheet or CSV gets a number, not "45,959"),
+        /// rounded as ``shown(_:)`` writes it and shown with as many decimals as that needs.
+        static func cell(_ value: Double) -> ReportTable.Cell {
+            guard value.isFinite else { return .text("n/a") }
+            if abs(value) >= 100 { return .number(value.rounded(), decimals: 0) }
+            let rounded = (value * 1000).rounded() / 1000
+            let decimals = (0...3).first { places in
+                let scale = pow(10, Double(places))
+                return abs((rounded * scale).rounded() / scale - rounded) < 1e-12
+            } ?? 3
+            return .number(rounded, decimals: decimals)
+        }
     }
 
     private func assumption(_ name: String) -> Assumption? { plan.assumptions.byName[name] }
@@ -210,8 +223,8 @@ public struct GreenBookChecklist {
                       .init("Reading", key: "reading")])
         for graded in gradedSwitches.sorted(by: Self.order) {
             switches.append([.text(graded.value.name), .text(graded.evidence?.rawValue ?? "n/a"),
-                             .text(GradedSwitch.shown(graded.value.central)),
-                             graded.value.switchingValue.map { .text(GradedSwitch.shown($0)) } ?? .text("none"),
+                             GradedSwitch.cell(graded.value.central),
+                             graded.value.switchingValue.map(GradedSwitch.cell) ?? .text("none"),
                              .text(graded.range == nil ? "fixed" : (graded.insideRange ? "yes" : "no")),
                              .text(graded.sentence)])
         }

@@ -85,6 +85,22 @@ enum Page {
         <p id="map-licence" class="hint"></p>
       </section>
     \#(whereFirstHTML)
+      <section id="pilot-section" aria-labelledby="pilot-heading">
+        <h2 id="pilot-heading">Is a pilot worth it?</h2>
+        <p class="hint">Fund some posts for a few years, count referrals in those councils and in comparison councils, then decide.
+        This values that pilot for the choice between a scenario and the baseline (the expected value of its information, less its
+        costs and the wait), as <code>msc pilot</code> does, with the Monte Carlo settings above.</p>
+        <div class="pilot-controls">
+          <label class="inline">Scenario to pilot <select id="pilot-scenario"></select></label>
+          <label class="inline">Posts (K) <input type="text" id="pilot-sizes" value="5,10,20,40,80" inputmode="numeric" aria-describedby="pilot-grid-hint"></label>
+          <label class="inline">Years (T) <input type="text" id="pilot-years" value="1,2,3" inputmode="numeric" aria-describedby="pilot-grid-hint"></label>
+          <button type="button" id="pilot-run">Value the pilot</button>
+        </div>
+        <p id="pilot-grid-hint" class="hint">Comma-separated whole numbers: up to 8 sizes and 5 durations.</p>
+        <p id="pilot-status" class="hint" role="status"></p>
+        <p id="pilot-error" class="error" role="alert" hidden></p>
+        <div id="pilot-result"></div>
+      </section>
       <section>
         <h2>Assumptions</h2>
         <p class="hint">Grouped by topic. Change a value (it is then fixed, without uncertainty) or open “distribution” to

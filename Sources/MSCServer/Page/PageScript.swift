@@ -380,6 +380,7 @@ extension Page {
     function changed() {
       writeState();
       renderOverrides();
+      renderPilotControls();
       clearTimeout(pending);
       pending = setTimeout(refresh, 120);
     }
@@ -470,6 +471,59 @@ extension Page {
     }
 
     \#(whereFirstScript)
+    // MARK: Pilot: what a pilot of one scenario's posts is worth (POST /api/pilot, as msc pilot).
+    // Run on demand (it is a Monte Carlo of two scenarios and a grid of valuations), under its own
+    // client name so that it neither cancels nor is cancelled by the page's comparison.
+    const pilotClient = clientId + "-pilot";
+    let pilotGeneration = 0;
+    function renderPilotControls() {
+      const select = $("#pilot-scenario");
+      const previous = select.value;
+      const baseline = requestBody().baseline;
+      const names = state.scenarios.filter((n) => n !== baseline);
+      // No baseline picked: each scenario against the one it declares (as msc pilot does).
+      select.replaceChildren(...names.map((n) => el("option", {value: n, selected: n === previous},
+        n + " against " + (baseline || "the baseline it declares"))));
+      $("#pilot-run").disabled = names.length === 0;
+      $("#pilot-status").textContent = names.length ? "" : "Tick a scenario besides the baseline to value a pilot of its posts.";
+    }
+    function pilotNumbers(text) {
+      return text.split(",").map((part) => part.trim()).filter((part) => part !== "").map(Number);
+    }
+    function pilotTable(table) {
+      return el("div", {class: "table-wrap"}, el("table", {class: "compare pilot-grid"}, el("caption", {}, table.title),
+        el("thead", {}, el("tr", {}, table.columns.map((c) => el("th", {scope: "col"}, c)))),
+        el("tbody", {}, table.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", i === 0 ? {scope: "row"} : {}, cellText(cell))))))));
+    }
+    async function runPilot() {
+      const mine = ++pilotGeneration;
+      const result = $("#pilot-result"), status = $("#pilot-status"), error = $("#pilot-error");
+      error.hidden = true;
+      const body = requestBody({sizes: pilotNumbers($("#pilot-sizes").value), years: pilotNumbers($("#pilot-years").value)});
+      body.scenarios = [$("#pilot-scenario").value];
+      body.uploads = [];
+      status.textContent = "Running both scenarios' Monte Carlo and valuing each pilot design…";
+      try {
+        const response = await fetch("/api/pilot", {method: "POST", headers: {"Content-Type": "application/json", "X-MSC-Client": pilotClient},
+                                                     body: JSON.stringify(body)});
+        const data = await response.json().catch(() => ({error: response.statusText}));
+        if (!response.ok) throw new Error(data.error || response.statusText);
+        if (mine !== pilotGeneration) return;
+        const figure = el("figure", {"data-file": data.chart.fileName});
+        const holder = el("div", {class: "svg"});
+        // The chart code escapes every text it draws; the SVG is the server's own.
+        holder.innerHTML = data.chart.svg;
+        figure.append(holder, el("figcaption", {}, data.chart.caption));
+        result.replaceChildren(el("p", {class: "headline"}, data.headline), pilotTable(data.table), figure,
+          el("h3", {}, "What these figures rest on"), el("ul", {class: "notes pilot-caveats"}, data.caveats.map((c) => el("li", {}, c))));
+        status.textContent = "Valued " + data.designs.length + " designs on " + whole.format(data.manifest.runs) + " iterations, seed " + data.manifest.seed + ".";
+      } catch (failure) {
+        if (mine !== pilotGeneration) return;
+        status.textContent = "";
+        error.textContent = failure.message;
+        error.hidden = false;
+      }
+    }
 
     // MARK: Start
     async function start() {
@@ -493,6 +547,7 @@ extension Page {
       $("#copy-link").addEventListener("click", copyLink);
       $("#download-pack").addEventListener("click", downloadPack);
       whereFirst.start();
+      $("#pilot-run").addEventListener("click", runPilot);
       window.addEventListener("hashchange", () => { state = readState(); renderScenarioControls(); renderAssumptions(); changed(); });
       changed();
     }

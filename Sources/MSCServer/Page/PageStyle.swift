@@ -64,6 +64,11 @@ extension Page {
     details > summary { margin: 4px 0; }
     #assumptions > details > summary { font-weight: 600; }
     .notes { font-size: 0.85rem; color: var(--muted); }
+    #pilot-result .headline { font-weight: 600; max-width: 60rem; }
+    #pilot-result .table-wrap { overflow-x: auto; }
+    #pilot-result figure { margin: 12px 0; max-width: 760px; }
+    #pilot-result svg { width: 100%; height: auto; display: block; }
+    #pilot-sizes { width: 11em; } #pilot-years { width: 6em; }
     footer { padding: 8px 24px 24px; color: var(--muted); font-size: 0.85rem; }
     /* Where first? */
     .target-controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }

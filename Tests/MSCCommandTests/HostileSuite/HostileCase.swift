@@ -1,4 +1,5 @@
 import Foundation
+import MSCTestSupport
 import Testing
 
 /// One generated hostile input: what it is, how to lay out its files, the `msc` command line that

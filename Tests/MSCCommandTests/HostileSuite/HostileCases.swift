@@ -1,4 +1,5 @@
 import Foundation
+import MSCTestSupport
 
 /// The generated hostile inputs: each kind of input crossed with values a careless or hostile
 /// user would give, spread over every command that reads that input.

@@ -1,4 +1,5 @@
 import Foundation
+import MSCTestSupport
 
 /// Copies of the shipped inputs with one thing broken, laid out in a case's own folder.
 enum HostileFixtures {

@@ -1,4 +1,5 @@
 import Foundation
+import MSCTestSupport
 import Testing
 
 /// The generated hostile-input suite: every case must be refused in one clear line (exit 2,
