@@ -228,9 +228,12 @@ public struct API: Sendable {
         if !parsed.central {
             let json = try await simulation(parsed, request, context, analysis: .monteCarlo) { ticket -> JSONValue in
                 let (resolved, results) = try api.simulateComparison(parsed, ticket: ticket, comparing: false)
-                return try ComparisonReport.appraised(resolved, results: results,
-                                                      manifest: api.manifest(resolved.plans, parsed, runs: results.first?.iterations ?? 0,
-                                                                             endpoint: "run")).json
+                let report = try ComparisonReport.appraised(resolved, results: results,
+                                                            manifest: api.manifest(resolved.plans, parsed, runs: results.first?.iterations ?? 0,
+                                                                                   endpoint: "run"))
+                // The checklists take a moment after the runs: a request cancelled meanwhile stops here.
+                try ticket.checkNotCancelled()
+                return report.json
             }
             return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
         }
@@ -265,6 +268,7 @@ public struct API: Sendable {
             let comparison = try ComparisonReport.appraised(resolved, results: results,
                                                             manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0,
                                                                                    endpoint: "compare"))
+            try ticket.checkNotCancelled()
             guard case .object(var pairs) = comparison.json else { throw APIError(status: 500, "comparison could not be written") }
             pairs.append(("table", Self.tableJSON(comparison.table)))
             var decision: DecisionReport?
