@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The web page in a real browser: headless Chromium driven by Selenium (Tests/Browser/test_page.py).
-# Installs chromium, chromium-driver (Debian) and selenium (pip) when they are missing; skips with
-# a clear message only when they cannot be installed here.
+# Installs chromium, chromium-driver (Debian), selenium and axe-core (pip) when they are missing
+# (scripts/install-deps.sh --browser); skips with a clear message only when they cannot be installed here.
 set -euo pipefail
 server="${1:-.build/debug/msc-server}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,17 +22,10 @@ fi
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   command -v apt-get >/dev/null 2>&1 || skip "chromium and chromedriver are missing and apt-get is not available"
   [ "${as_root[0]:-}" = none ] && skip "chromium and chromedriver are missing and installing them needs root (sudo apt-get install chromium chromium-driver)"
-  echo "browser test: installing chromium and chromium-driver..." >&2
-  export DEBIAN_FRONTEND=noninteractive
-  "${as_root[@]}" apt-get update -qq >/dev/null || skip "apt-get update failed (no network?)"
-  "${as_root[@]}" apt-get install -y -qq chromium chromium-driver >/dev/null || skip "apt-get install chromium chromium-driver failed"
 fi
-
-if ! python3 -c "import selenium" 2>/dev/null; then
-  echo "browser test: installing selenium..." >&2
-  python3 -m pip install --quiet selenium >/dev/null 2>&1 \
-    || python3 -m pip install --quiet --break-system-packages selenium >/dev/null 2>&1 \
-    || skip "pip install selenium failed (no network?)"
-fi
+# Chromium, chromedriver, selenium and axe-core's axe.min.js (scripts/install-deps.sh --browser).
+scripts/install-deps.sh --browser || skip "installing the browser test's tools failed (no network?)"
+# Selenium must not reach the internet: no usage statistics, and the chromedriver found here.
+export SE_AVOID_STATS=true
 
 exec python3 Tests/Browser/test_page.py --server "$server"

@@ -246,6 +246,8 @@ public struct API: Sendable {
                     guard case .object(var pairs) = CentralCaseReport(plan: plan, analysis: analysis).json else { return .null }
                     pairs.insert(("question", .string(plan.scenario.question)), at: 1)
                     pairs.append(("notes", .array(Self.overrideNotes(plan, parsed).map { .string($0) })))
+                    // The caveats that change how its figures read (where today's posts are placed, ...), as the pack gives them.
+                    pairs.append(("caveats", .array(ScenarioBrief(plan: plan).caveats.map { .string($0) })))
                     if parsed.map { pairs.append(("authorities", CouncilCard.mapJSON(plan))) }
                     return .object(pairs)
                 })),
@@ -357,7 +359,7 @@ public struct API: Sendable {
         let json = try await quick(context) {
             let plan = try workspace.plans(for: parsed)[0]
             do {
-                return try ShareReport(plan: plan, authorities: workspace.authorities, area: area, kind: kind ?? nil).json
+                return AreaViewJSON.json(try ShareReport(plan: plan, authorities: workspace.authorities, area: area, kind: kind ?? nil), plan: plan)
             } catch let error as InputError where error.key == "area" {
                 throw APIError.badRequest("area: \(error.message)")
             }
@@ -384,7 +386,7 @@ public struct API: Sendable {
                 ("svg", .string(HexMaps.svg(plan: plan, metric: metric, layout: workspace.hexLayout,
                                             authorities: workspace.authorities, id: "page-map"))),
                 ("cells", .array(cells.map { cell in
-                    .object([("code", .string(cell.code)), ("council", .string(cell.council)),
+                    .object([("code", .string(cell.code)), ("council", .string(cell.council)), ("councilCode", .string(cell.unit)),
                              ("value", cell.value.map { .number($0) } ?? .null),
                              ("shown", .string(cell.value.map(metric.format) ?? "no value"))])
                 })),

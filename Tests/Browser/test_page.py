@@ -67,10 +67,23 @@ def make_driver():
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,2400",
                      "--disable-gpu"):
         options.add_argument(argument)
+    # The chromedriver installed here, named: Selenium Manager would otherwise look one up online.
     driver_path = shutil.which("chromedriver")
+    if not driver_path:
+        raise SystemExit("browser test: no chromedriver found (scripts/install-deps.sh --browser)")
+    os.environ["SE_AVOID_STATS"] = "true"
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service(driver_path) if driver_path else Service()
-    return webdriver.Chrome(service=service, options=options)
+    return webdriver.Chrome(service=Service(driver_path), options=options)
+
+
+def axe_source():
+    """axe-core's axe.min.js as the axe-playwright-python wheel carries it (4.12)."""
+    import axe_playwright_python
+    path = os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    assert source.startswith("/*! axe v4.12"), f"expected axe-core 4.12 in {path}, found {source[:20]!r}"
+    return source
 
 
 class PageTest:
@@ -110,6 +123,18 @@ class PageTest:
         before = self.wait_for_npv("national-rollout")
         self.wait_for_monte_carlo()
         self.shot("opened")
+        # The card labels the programme's own years and the price base, from the scenario's fields.
+        card = self.text('.card.central[data-scenario="national-rollout"]')
+        assert "2027-28 to 2036-37 (10 years)" in card and "2026-27 prices" in card, f"the central card reads {card!r}"
+        # The EVPPI table shows the inputs worth something; those worth £0 are behind a toggle.
+        evppi = self.css("#decision .report-table.evppi table")
+        header = [th.text for th in evppi.find_elements(By.CSS_SELECTOR, "thead th")]
+        column = header.index("EVPPI (£)")
+        values = [tr.find_elements(By.CSS_SELECTOR, "th, td")[column].text for tr in evppi.find_elements(By.CSS_SELECTOR, "tbody tr")]
+        assert values and all(any(ch in "123456789" for ch in v) or not any(ch.isdigit() for ch in v) for v in values), values
+        toggle = self.css("#decision details.evppi-zero")
+        assert not toggle.get_attribute("open") and "£0" in toggle.find_element(By.TAG_NAME, "summary").text
+        print(f"EVPPI: {len(values)} rows shown, {toggle.find_element(By.TAG_NAME, 'summary').text}")
         errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert not errors, f"console errors on opening: {errors}"
 
@@ -123,6 +148,20 @@ class PageTest:
         self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#override-list li[data-name="salary"]')))
         self.wait_for_monte_carlo()
         self.shot("salary-changed")
+
+        # A refused value: its error at the field, nothing at the top, and not listed under "Your changes".
+        pension = self.css('input.value[data-name="pensionRate"]')
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", pension)
+        pension.clear()
+        pension.send_keys("1.5", Keys.TAB)
+        self.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, 'tr[data-name="pensionRate"] .field-error'))
+        message = self.text('tr[data-name="pensionRate"] .field-error')
+        assert "pensionRate" in message or "pension" in message.lower(), f"the field's error reads {message!r}"
+        assert pension.get_attribute("aria-invalid") == "true"
+        assert not self.css("#error").is_displayed(), f"the error also shows at the top: {self.text('#error')!r}"
+        assert not driver.find_elements(By.CSS_SELECTOR, '#override-list li[data-name="pensionRate"]'), "a refused value is listed as a change"
+        print(f"refused value at its field: {message}")
+        self.shot("refused-pension")
 
         # 2. Switch the map's colouring; the hexagons are recoloured.
         self.map_steps()
@@ -139,7 +178,23 @@ class PageTest:
 
         # 6. Where first?: set a budget; the chosen set's table, the frontier and the map appear.
         self.where_first_steps()
-        print("browser test passed: assumption change, map colouring, council card, share link, pilot, upload error, where first")
+
+        # 7. Kent's finance officer: the area view's share table, cell for cell as msc share prints it.
+        self.area_steps()
+
+        # 8. The analyst: caveats, switching values and the "what would have to be true" line.
+        self.analyst_steps()
+
+        # 9. axe-core 4.12 with every result on the page: no WCAG 2.1 A or AA violation.
+        self.axe_steps()
+
+        # 10. The keyboard alone: every control reached by Tab, the map moved across by arrows, the card opened and closed.
+        self.keyboard_steps()
+
+        # 11. The council card's text stays inside its box at 1,400 px; the page reflows at 320 px.
+        self.layout_steps()
+        print("browser test passed: assumption change, map colouring, council card, share link, upload error, where first,"
+              " area view, analyst, pilot")
 
     def map_steps(self):
         driver = self.driver
@@ -276,6 +331,203 @@ class PageTest:
             "where-first-police-force-area-frontier.svg", "where-first-police-force-area-map.svg"]
         self.shot("where-first-police-force-area")
 
+    def msc_share_rows(self, scenario, area):
+        """The rows of `msc share`'s first table in Markdown, by council: the command line's own cells."""
+        msc = os.path.join(os.path.dirname(self.server_binary), "msc")
+        out = subprocess.run([msc, "share", os.path.join(ROOT, "Scenarios", scenario + ".yaml"), "--area", area, "--format", "md"],
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        rows = {}
+        for line in out.splitlines():
+            if line.startswith("| ") and not line.startswith("| Council") and not line.startswith("| ---"):
+                cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+                rows.setdefault(cells[0], cells)
+        return rows
+
+    def area_steps(self):
+        driver = self.driver
+        section = self.css("#area-view")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", section)
+        Select(self.css("#area-scenario")).select_by_value("county-shared")
+        Select(self.css("#area-kind")).select_by_value("county-area")
+        Select(self.css("#area-name")).select_by_value("Kent")
+        self.wait.until(lambda d: "Kent" in d.find_element(By.CSS_SELECTOR, "#area-tables caption").text
+                        and "county-shared" in d.find_element(By.CSS_SELECTOR, "#area-tables caption").text)
+        tables = driver.find_elements(By.CSS_SELECTOR, "#area-tables table")
+        first = tables[0]
+        headers = [th.text for th in first.find_elements(By.CSS_SELECTOR, "thead th")]
+        for wanted in ("Share of post", "Council pays (net)", "Own post: council pays", "Saving to the council"):
+            assert wanted in headers, f"the area view's payment table lacks {wanted!r}: {headers}"
+        assert any(h.endswith(" pays") and h != "Council pays (net)" for h in headers), f"no funder column: {headers}"
+        page_rows = {}
+        for tr in first.find_elements(By.CSS_SELECTOR, "tbody tr"):
+            cells = [c.text.replace("\n", " ") for c in tr.find_elements(By.CSS_SELECTOR, "th, td")]
+            page_rows[cells[0]] = cells
+        # Kent County Council is "Kent" in the authority table; it pays half the county area's post.
+        assert "Kent" in page_rows and page_rows["Kent"][1] == "50.00%", f"Kent County Council is missing from the area view: {list(page_rows)}"
+        # The same cells as the command line (the page's salary change is undone for this comparison below).
+        all_text = " ".join(t.text for t in tables)
+        for wanted in ("Extra identifications shared", "Chance post funded in final year"):
+            assert wanted in all_text, f"the area view lacks {wanted!r}"
+        self.shot("area-view-kent")
+        self.css("#undo-all").click()
+        self.wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, '#override-list li[data-name="salary"]'))
+        self.wait.until(lambda d: d.find_element(By.ID, "area-tables").get_attribute("data-overrides") == "{}")
+        cli = self.msc_share_rows("county-shared", "Kent")
+        first = driver.find_elements(By.CSS_SELECTOR, "#area-tables table")[0]
+        page_rows = {}
+        for tr in first.find_elements(By.CSS_SELECTOR, "tbody tr"):
+            cells = [c.text.replace("\n", " ") for c in tr.find_elements(By.CSS_SELECTOR, "th, td")]
+            page_rows[cells[0]] = cells
+        for council in ("Kent", "Maidstone"):
+            assert page_rows.get(council) == cli.get(council), \
+                f"{council}: the page shows {page_rows.get(council)}, msc share prints {cli.get(council)}"
+        print(f"area view: Kent under county-shared, {len(page_rows)} rows, Kent County Council {page_rows['Kent'][1:5]}")
+
+    def analyst_steps(self):
+        driver = self.driver
+        section = self.css("#analyst")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", section)
+        caveats = self.text("#analyst-caveats")
+        assert "status-quo:" in caveats and "most populous single-tier councils" in caveats, f"caveats read {caveats!r}"
+        Select(self.css("#analyst-scenario")).select_by_value("national-rollout")
+        self.wait.until(lambda d: "national-rollout" in d.find_element(By.CSS_SELECTOR, "#analyst-switching caption").text)
+        truth = self.text("#analyst-truth")
+        assert "At the central inputs NPV is" in truth and ("Jointly" in truth or "already" in truth), f"the line reads {truth!r}"
+        rows = driver.find_elements(By.CSS_SELECTOR, "#analyst-switching tbody tr")
+        assert len(rows) >= 3, f"expected switching values for several inputs, found {len(rows)}"
+        names = [r.find_element(By.CSS_SELECTOR, "th").text for r in rows]
+        assert "identificationRateRatio" in names or "causalShare" in names, names
+        self.css("#analyst-checklist summary").click()
+        checklist = self.text("#analyst-checklist")
+        assert "Discounting" in checklist or "discount" in checklist.lower(), checklist[:300]
+        print(f"analyst: {len(rows)} switching values; {truth[:120]}…")
+        self.shot("analyst")
+
+    def axe_steps(self):
+        driver = self.driver
+        driver.set_script_timeout(180)
+        driver.execute_script(axe_source())
+        result = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+              .then((r) => done({version: r.testEngine.version, passes: r.passes.length, incomplete: r.incomplete.length,
+                                 violations: r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+                                   nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" "))}))}))
+              .catch((e) => done({error: String(e)}));""")
+        assert "error" not in result, f"axe-core failed: {result}"
+        print(f"axe-core {result['version']}: {len(result['violations'])} violations, {result['passes']} rules pass,"
+              f" {result['incomplete']} need review")
+        assert result["version"].startswith("4.12"), result["version"]
+        assert not result["violations"], "WCAG 2.1 A/AA violations: " + json.dumps(result["violations"], indent=1)
+
+    def active(self):
+        return self.driver.switch_to.active_element
+
+    def press(self, *keys):
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def keyboard_steps(self):
+        driver = self.driver
+        # Every visible control (inputs, selects, buttons, summaries, links, focusable regions) is reached by Tab.
+        wanted = driver.execute_script("""
+            const all = [...document.querySelectorAll('input, select, button, summary, a[href], textarea, [tabindex]')];
+            // Inside a closed <details> only its own <summary> shows.
+            const folded = (e) => {
+              const start = e.tagName === 'SUMMARY' ? e.parentElement.parentElement : e;
+              return start !== null && start.closest('details:not([open])') !== null;
+            };
+            const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !folded(e);
+            all.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+            return all.filter((e) => visible(e) && !e.disabled && e.getAttribute('tabindex') !== '-1')
+                      .map((e) => e.getAttribute('data-kb'));""")
+        driver.execute_script("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();"
+                              " document.body.setAttribute('tabindex', '-1'); document.body.focus();")
+        reached = set()
+        presses = 0
+        while presses < 3000:
+            self.press(Keys.TAB)
+            presses += 1
+            element = self.active()
+            if element.tag_name == "body" and presses > 5:
+                break
+            mark = element.get_attribute("data-kb")
+            if mark is None:
+                continue
+            if mark in reached and len(reached) >= len(wanted):
+                break
+            reached.add(mark)
+        missing = [m for m in wanted if m not in reached]
+        descriptions = driver.execute_script(
+            "return arguments[0].map((m) => document.querySelector('[data-kb=\"' + m + '\"]').outerHTML.slice(0, 120));", missing[:8])
+        assert not missing, f"{len(missing)} of {len(wanted)} controls not reached by Tab: {descriptions}"
+        print(f"keyboard: all {len(wanted)} controls reached in {presses} Tab presses")
+
+        # The map: one tab stop; the arrows move across it; Enter opens the card, whose close button returns.
+        colour = self.css("#map-colour")
+        driver.execute_script("arguments[0].focus()", colour)
+        for _ in range(8):
+            self.press(Keys.TAB)
+            if self.active().get_attribute("data-code"):
+                break
+        first = self.active().get_attribute("data-code")
+        assert first, "Tab from the map's colour choice never reached the map"
+        self.press(Keys.ARROW_RIGHT)
+        second = self.active().get_attribute("data-code")
+        assert second and second != first, f"the right arrow did not move across the map ({first} -> {second})"
+        self.press(Keys.ARROW_LEFT)
+        assert self.active().get_attribute("data-code") == first, "the left arrow did not come back"
+        name = self.active().get_attribute("aria-label").split(":")[0]
+        self.press(Keys.ENTER)
+        self.wait.until(lambda d: name in d.find_element(By.ID, "council-card").text
+                        and "card-heading" in (self.active().get_attribute("class") or ""))
+        for _ in range(6):
+            if self.active().text == "close":
+                break
+            self.press(Keys.TAB)
+        assert self.active().text == "close", "Tab from the card's heading did not reach its close button"
+        self.press(Keys.ENTER)
+        self.wait.until(lambda d: not d.find_element(By.ID, "council-card").is_displayed())
+        assert self.active().get_attribute("data-code") == first, "closing the card did not return to the map"
+        self.shot("keyboard-map")
+
+        # A council with no hexagon (a county council) by name, from the keyboard.
+        search = self.css("#council-search")
+        driver.execute_script("arguments[0].focus()", search)
+        self.press("Kent", Keys.ENTER)
+        self.wait.until(lambda d: "County council" in d.find_element(By.ID, "council-card").text
+                        and "Kent" in d.find_element(By.CSS_SELECTOR, "#council-card h3").text)
+        print(f"keyboard: map {first} -> {second} by arrow, card of {name} opened and closed; Kent County Council found by name")
+
+    def layout_steps(self):
+        driver = self.driver
+        card = self.css("#council-card")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", card)
+        overflow = driver.execute_script("""
+            const card = arguments[0], box = card.getBoundingClientRect();
+            return [...card.querySelectorAll('dd, dt, p, h3, li')].filter((e) => e.getBoundingClientRect().right > box.right + 1
+                     || e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent.slice(0, 60));""", card)
+        assert not overflow, f"the council card's text overflows its box at 1,400 px: {overflow}"
+        # ... and is not squeezed into a sliver either: each value has at least half the card's width.
+        narrow = driver.execute_script("""
+            const card = arguments[0], width = card.getBoundingClientRect().width;
+            return [...card.querySelectorAll('dd')].filter((e) => e.getBoundingClientRect().width < width / 2)
+                   .map((e) => e.textContent.slice(0, 40));""", card)
+        assert not narrow, f"the council card's values are squeezed: {narrow}"
+        self.shot("council-card-1400")
+        driver.set_window_size(320, 2400)
+        time.sleep(1.5)
+        width = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]")
+        driver.execute_script("window.scrollTo(0, 0)")
+        self.shot("reflow-320")
+        wide = driver.execute_script("""
+            const w = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1
+                     && !e.closest('.report-table, #compare-table, #decision, .target-table, #assumptions > details, .svg, #map'))
+                   .slice(0, 6).map((e) => e.tagName + '#' + e.id + '.' + e.className);""")
+        print(f"reflow at 320 px: scroll width {width[0]}, client width {width[1]}")
+        assert width[0] <= width[1], f"horizontal scroll at 320 px: {width}; widest: {wide}"
+        driver.set_window_size(1400, 2400)
+
 
 def main():
     parser = argparse.ArgumentParser()
@@ -286,11 +538,15 @@ def main():
     driver = None
     try:
         driver = make_driver()
-        PageTest(driver, f"http://127.0.0.1:{port}").run()
-    except (AssertionError, WebDriverException) as failure:
+        test = PageTest(driver, f"http://127.0.0.1:{port}")
+        test.server_binary = os.path.abspath(args.server)
+        test.run()
+    except (AssertionError, WebDriverException, subprocess.CalledProcessError) as failure:
         if driver:
             os.makedirs(SHOTS, exist_ok=True)
             driver.save_screenshot(os.path.join(SHOTS, "failure.png"))
+        import traceback
+        traceback.print_exc()
         print(f"browser test FAILED: {failure!r} (screenshot in .build/browser-test/failure.png)", file=sys.stderr)
         sys.exit(1)
     finally:

@@ -73,8 +73,8 @@ private typealias F = ServerFixture
     }
 
     /// The CLI's JSON for a request, parsed.
-    static func cli(_ arguments: [String]) throws -> [String: Any] {
-        let (status, stdout, stderr) = try BuiltExecutable.run("msc", arguments)
+    static func cli(_ arguments: [String]) async throws -> [String: Any] {
+        let (status, stdout, stderr) = try await BuiltExecutable.runOffThePool("msc", arguments)
         #expect(status == 0, "\(arguments): \(String(decoding: stderr, as: UTF8.self))")
         return try #require(try JSONSerialization.jsonObject(with: stdout) as? [String: Any])
     }
@@ -95,7 +95,7 @@ private typealias F = ServerFixture
     /// the page and `msc compare` both measure county-shared against local-mix, the baseline it
     /// declares (run beside it), and give the same differences to the last digit.
     @Test func thePageAndTheCommandLineCompareAgainstTheSameBaseline() async throws {
-        let cli = try Self.cli(["compare", "Scenarios/county-shared.yaml", "Scenarios/status-quo.yaml", "--runs", "300",
+        let cli = try await Self.cli(["compare", "Scenarios/county-shared.yaml", "Scenarios/status-quo.yaml", "--runs", "300",
                                 "--seed", "7", "--format", "json"])
         let web = try await Self.web("/api/compare", ["scenarios": ["county-shared", "status-quo"], "iterations": 300, "seed": 7])
         let cliDifferences = try #require(cli["differences"] as? [[String: Any]])
@@ -112,7 +112,7 @@ private typealias F = ServerFixture
     /// measure national-rollout against status-quo (the baseline it declares), not against
     /// whichever scenario came first, and agree on every option's figures.
     @Test func thePageAndTheCommandLineDecideAgainstTheSameBaseline() async throws {
-        let cli = try Self.cli(["decide", "Scenarios/national-rollout.yaml", "Scenarios/status-quo.yaml", "--runs", "200",
+        let cli = try await Self.cli(["decide", "Scenarios/national-rollout.yaml", "Scenarios/status-quo.yaml", "--runs", "200",
                                 "--seed", "3", "--format", "json"])
         let web = try await Self.web("/api/decide", ["scenarios": ["national-rollout", "status-quo"], "iterations": 200, "seed": 3])
         let webOptions = try #require(web["options"] as? [[String: Any]])
@@ -134,14 +134,14 @@ private typealias F = ServerFixture
     func everyShippedScenarioGivesOneAnswerEverywhere(_ name: String) async throws {
         #expect(Self.shippedNames.count >= 10)
         let runs = "300", seed = "9"
-        let cli = try Self.cli(["run", "Scenarios/\(name).yaml", "--runs", runs, "--seed", seed, "--format", "json"])
+        let cli = try await Self.cli(["run", "Scenarios/\(name).yaml", "--runs", runs, "--seed", seed, "--format", "json"])
         let web = try await Self.web("/api/run", ["scenarios": [name], "iterations": 300, "seed": 9])
         let cliMetrics = try #require((cli["scenarios"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])
         let webMetrics = try #require((web["scenarios"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])
         #expect(NSDictionary(dictionary: cliMetrics).isEqual(to: webMetrics), "\(name): the page and msc run differ")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("one-answer-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (status, _, stderr) = try BuiltExecutable.run("msc", ["export", "Scenarios/\(name).yaml", "--out", folder.path, "--format", "csv",
+        let (status, _, stderr) = try await BuiltExecutable.runOffThePool("msc", ["export", "Scenarios/\(name).yaml", "--out", folder.path, "--format", "csv",
                                                                   "--runs", runs, "--seed", seed])
         #expect(status == 0, "\(String(decoding: stderr, as: UTF8.self))")
         let csv = try String(contentsOf: folder.appendingPathComponent("headline.csv"), encoding: .utf8)

@@ -11,9 +11,10 @@ import Testing
     private typealias F = ServerFixture
 
     @Test func theWebFiguresAreTheCommandLineFiguresToTheLastDigit() async throws {
-        let cli = try MSCBinary.run(["pilot", "Scenarios/national-rollout.yaml", "--runs", "300", "--seed", "7",
-                                        "--sizes", "5,20", "--years", "1,2", "--format", "json"])
-        #expect(cli.status == 0, "\(cli.stderr)")
+        let (status, stdout, stderr) = try await BuiltExecutable.runOffThePool("msc", [
+            "pilot", "Scenarios/national-rollout.yaml", "--runs", "300", "--seed", "7", "--sizes", "5,20", "--years", "1,2", "--format", "json"])
+        let cli = (stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        #expect(status == 0, "\(cli.stderr)")
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])
         // Plain numbers and text, so the expectation can travel into the test client's closure.
         let topKeys = ["evpi", "evpiStandardError", "evppiRateRatio", "evppiRateRatioStandardError", "evaluationCostPerYear", "iterations"]

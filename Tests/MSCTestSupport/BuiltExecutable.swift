@@ -35,6 +35,15 @@ public enum BuiltExecutable {
         process.waitUntilExit()
         return (process.terminationStatus, stdout, errorData.get())
     }
+
+    /// ``run(_:_:)`` on a thread of its own, for async tests: a test that waits for a process on
+    /// the shared concurrency pool (two threads on two cores) would starve the server it tests.
+    public static func runOffThePool(_ name: String, _ arguments: [String]) async throws -> (status: Int32, stdout: Data, stderr: Data) {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<(status: Int32, stdout: Data, stderr: Data), any Error>, Never>) in
+            Thread { continuation.resume(returning: Result { try run(name, arguments) }) }.start()
+        }
+        return try result.get()
+    }
 }
 
 private final class DataBox: @unchecked Sendable {

@@ -43,8 +43,25 @@ public enum HexMaps {
                              authorities: AuthorityTable) -> [HexMapCell] {
         let rows = Dictionary(plan.authorityRows.map { ($0.authority.code, $0) }, uniquingKeysWith: { first, _ in first })
         let councilShare = plan.scenario.funding.councilBudgetShare
+        // A council replaced before the programme starts (Surrey's districts from 2027-28) is drawn
+        // as part of its successor: the successor's figures shared among its predecessors' hexagons by residents.
+        let successorOf = Dictionary(plan.reorganisations.flatMap { r in r.predecessorCodes.map { ($0, r.successorCode) } },
+                                     uniquingKeysWith: { first, _ in first })
         return authorities.authorities.filter(\.tier.countsResidents).compactMap { council in
-            guard let hex = layout.hex(code: council.code), let own = rows[council.code] else { return nil }
+            guard let hex = layout.hex(code: council.code) else { return nil }
+            if rows[council.code] == nil, let successor = successorOf[council.code].flatMap({ rows[$0] }) {
+                let share = Double(council.population) / Double(max(1, successor.authority.population))
+                let value: Double
+                switch metric {
+                case .posts: value = successor.postName == nil ? 0 : 1
+                case .coverage: value = successor.coverage
+                case .netCostToCouncil: value = councilShare * successor.annualCost * share
+                case .additionalIdentifications: value = successor.additionalIdentificationsPerYear * share
+                }
+                return HexMapCell(code: council.code, q: hex.q, r: hex.r, council: "\(successor.authority.name) (was \(council.name))",
+                                  unit: successor.authority.code, area: successor.authority.code, value: value)
+            }
+            guard let own = rows[council.code] else { return nil }
             let county = council.countyCode.flatMap { rows[$0] }
             let share = county.map { Double(council.population) / Double($0.authority.population) } ?? 0
             let value: Double
@@ -70,7 +87,20 @@ public enum HexMaps {
     public static func svg(plan: ScenarioPlan, metric: HexMapMetric, layout: HexLayout, authorities: AuthorityTable,
                            id: String) -> String {
         let cells = cells(plan: plan, metric: metric, layout: layout, authorities: authorities)
-        var notes = ["\(plan.scenario.name): \(cells.count) councils, central case, first year. A county council has no hexagon: its value is shared among its districts by residents (mid-\(authorities.populationYear)) and added to theirs; heavy lines outline county areas."]
+        let first = plan.scenario.timing.firstYear
+        let when = metric == .additionalIdentifications
+            ? "at full effect (after the ramp-up, posts funded), with the councils and posts of \(first)"
+            : "in the first programme year, \(first)"
+        var notes = ["\(plan.scenario.name), central case: \(metric.label.lowercasedFirst) \(when). A county council has no hexagon: its value is shared among its districts by residents (mid-\(authorities.populationYear)) and added to theirs; heavy lines outline county areas."]
+        let successors = Set(cells.filter { $0.unit != $0.code }.map(\.unit))
+        for code in successors.sorted() {
+            guard let row = plan.authorityRows.first(where: { $0.authority.code == code }) else { continue }
+            let count = cells.filter { $0.unit == code }.count
+            let year = plan.reorganisations.first { $0.successorCode == code }?.effective.description ?? first.description
+            notes.append("\(row.authority.name), a council from \(year), is drawn through the \(count) hexagons of the councils it replaces, its figures shared among them by residents.")
+        }
+        let missing = authorities.authorities.filter(\.tier.countsResidents).count - cells.count
+        if missing > 0 { notes.append("\(missing) council(s) of the authority table have no hexagon in the layout and are not drawn.") }
         if metric == .netCostToCouncil {
             let share = plan.scenario.funding.councilBudgetShare
             notes.append("Councils' own core budgets pay \(NumberText.grouped(share * 100, decimals: 0))% of each post under this scenario's funding; other funders pay the rest.")

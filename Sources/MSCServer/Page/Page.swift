@@ -81,9 +81,12 @@ enum Page {
           <div id="map"><p class="hint">Loading the map…</p></div>
           <div id="council-card" class="card" hidden></div>
         </div>
+    \#(mapAccessHTML)
         <div id="map-tooltip" role="tooltip" hidden></div>
         <p id="map-licence" class="hint"></p>
       </section>
+    \#(areaViewHTML)
+    \#(analystHTML)
     \#(whereFirstHTML)
       <section id="pilot-section" aria-labelledby="pilot-heading">
         <h2 id="pilot-heading">Is a pilot worth it?</h2>

@@ -185,14 +185,14 @@ extension Page {
         if (input.value === "" || !isFinite(v)) return;
         const previous = state.overrides[a.name];
         const ownRange = previous === undefined || (typeof previous === "object" && previous.distribution === "scaled");
-        if (v === a.value && ownRange) delete state.overrides[a.name];
+        let next;
+        if (v === a.value && ownRange) next = undefined;
         // An uncertain input keeps its range, scaled to the typed value (the server scales it);
         // a beta cannot be scaled, so a typed value fixes it, as the distribution editor says.
-        else if (ownRange && a.distribution.kind !== "fixed" && a.distribution.kind !== "beta") state.overrides[a.name] = {value: v, distribution: "scaled"};
-        else if (typeof previous === "object" && previous.distribution !== "scaled") state.overrides[a.name] = {value: v, distribution: previous.distribution};
-        else state.overrides[a.name] = v;
-        renderAssumptions();
-        changed();
+        else if (ownRange && a.distribution.kind !== "fixed" && a.distribution.kind !== "beta") next = {value: v, distribution: "scaled"};
+        else if (typeof previous === "object" && previous.distribution !== "scaled") next = {value: v, distribution: previous.distribution};
+        else next = v;
+        proposeOverride(a.name, next, input);
       });
       const distribution = override && typeof override === "object" && override.distribution !== "scaled" ? override.distribution : a.distribution;
       const editor = distributionEditor(a, distribution);
@@ -224,9 +224,7 @@ extension Page {
         for (const input of fields.querySelectorAll("input")) distribution[input.name] = Number(input.value);
         const override = state.overrides[a.name];
         const value = override === undefined ? a.value : (typeof override === "object" ? override.value : override);
-        state.overrides[a.name] = kind.value === "fixed" ? distribution.value : {value: value, distribution: distribution};
-        renderAssumptions();
-        changed();
+        proposeOverride(a.name, kind.value === "fixed" ? distribution.value : {value: value, distribution: distribution}, fields);
       }}, "apply");
       return el("details", {class: "distribution"}, el("summary", {}, describeDistribution(d)), kind, fields, apply);
     }
@@ -248,7 +246,8 @@ extension Page {
             el("dt", {}, "Present value of benefits"), el("dd", {}, money(s.pvBenefits)),
             el("dt", {}, "Benefit-cost ratio"), el("dd", {}, isFinite(s.bcr) ? s.bcr.toFixed(2) : "n/a"),
             el("dt", {}, "Posts"), el("dd", {}, whole.format(s.posts)),
-            el("dt", {}, "Horizon"), el("dd", {}, s.horizonYears + " years from " + s.priceBaseYear))));
+            el("dt", {}, "Programme years"), el("dd", {class: "programme"}, s.financialYears[0] + " to " + s.financialYears[s.financialYears.length - 1] + " (" + s.horizonYears + " years)"),
+            el("dt", {}, "Prices and discounting"), el("dd", {class: "price-base"}, s.priceBaseYear + " prices, discounted to " + s.priceBaseYear))));
         for (const note of s.notes || []) notes.append(el("li", {}, note));
       }
     }
@@ -266,12 +265,7 @@ extension Page {
       decision.replaceChildren();
       if (data.decisionTables) {
         decision.append(el("h3", {}, "Is it worthwhile, and which evidence is worth buying?"));
-        for (const t of data.decisionTables) {
-          decision.append(el("table", {class: "compare"}, el("caption", {}, t.title),
-            el("thead", {}, el("tr", {}, t.columns.map((c) => el("th", {}, c)))),
-            el("tbody", {}, t.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, i === 0 ? cell : cellText(cell))))))));
-          if (t.notes.length) decision.append(el("ul", {class: "notes"}, t.notes.map((n) => el("li", {}, n))));
-        }
+        for (const t of data.decisionTables) decision.append(...decisionTableBoxes(t));
       }
       const charts = $("#charts");
       charts.replaceChildren();
@@ -325,28 +319,31 @@ extension Page {
         const code = shape.getAttribute("data-code");
         const title = shape.querySelector("title");
         if (title) title.remove();   // the page shows its own tooltip
-        shape.setAttribute("tabindex", "0");
         shape.addEventListener("mousemove", (event) => showTooltip(event, cells[code], rows[code], map.label));
         shape.addEventListener("mouseleave", () => { $("#map-tooltip").hidden = true; });
-        shape.addEventListener("click", () => openCouncil(code));
-        shape.addEventListener("keydown", (event) => { if (event.key === "Enter") openCouncil(code); });
+        // A hexagon of a council replaced before the programme (Surrey's districts) opens its successor's card.
+        shape.addEventListener("click", () => openCouncil(cells[code] ? cells[code].councilCode : code));
       }
+      mapAccess.enhance(holder, cells, map.label);
       $("#map-licence").textContent = map.licence;
       if (state.council) openCouncil(state.council, true);
     }
+    function isDistrict(code) { return catalogue.authorityList.some((a) => a.code === code && a.tier === "district"); }
     function showTooltip(event, cell, row, label) {
       const tip = $("#map-tooltip");
       if (!cell) return;
       tip.replaceChildren(el("div", {}, el("strong", {}, cell.council), el("br"), label + ": " + cell.shown,
         row ? [el("br"), row.post ? (row.shared ? "shared post: " : "own post: ") + row.post : "no post of its own",
-               el("br"), "coverage " + percent(row.coverage) + ", cost to its own core budget " + money(row.councilNetCost) + " a year",
+               el("br"), "coverage of its own post " + percent(row.coverage) + "; the council alone pays " + money(row.councilNetCost) + " a year from its core budget"
+                 + (isDistrict(row.code) ? " (the map's figures add its residents' share of the county council's)" : ""),
                el("br"), "additional identifications " + two.format(row.additionalIdentificationsPerYear) + " a year (net of displacement)"] : [],
         el("br"), el("em", {}, "click for its card")));
       tip.hidden = false;
       tip.style.left = (event.pageX + 14) + "px";
       tip.style.top = (event.pageY + 14) + "px";
     }
-    async function openCouncil(code, quiet) {
+    // `returnTo`: where the card's close button puts the keyboard back (the card takes it on opening).
+    async function openCouncil(code, quiet, returnTo) {
       const scenario = mapScenario();
       state.council = code;
       if (!quiet) writeState();
@@ -358,7 +355,7 @@ extension Page {
         const partners = (c.share.posts[0] ? c.share.posts[0].members : []).filter((m) => m.code !== c.code).map((m) => m.name);
         const own = c.share.rows[0] || {};
         card.replaceChildren(
-          el("h3", {}, c.name), el("p", {class: "hint"}, c.tier + ", population " + whole.format(c.population) + " · " + c.scenario),
+          el("h3", {tabindex: "-1", class: "card-heading"}, c.name), el("p", {class: "hint"}, c.tier + ", population " + whole.format(c.population) + " · " + c.scenario),
           el("dl", {},
             el("dt", {}, "Post"), el("dd", {class: "post"}, c.post ? c.post + (partners.length ? " (shared with " + partners.join(", ") + ")" : " (its own)") : "none"),
             el("dt", {}, "Its share of the post"), el("dd", {}, percent(c.costShare) + ", " + money(c.annualCost) + " a year (council's cash cost, " + c.share.taxYear + " pounds; the appraisal's full economic cost of a full-time post is " + money(c.share.postCostBases.fullEconomicPerFullTimePost) + ")"),
@@ -368,7 +365,8 @@ extension Page {
             el("dt", {}, "Coverage"), el("dd", {}, percent(c.coverage)),
             el("dt", {}, "Additional identifications (net of displacement)"), el("dd", {}, "+" + two.format(c.additionalIdentificationsPerYear) + " a year, on top of " + one.format(c.baselineIdentificationsPerYear) + " a year without a post"),
             el("dt", {}, "Post survives " + c.horizonYears + " years"), el("dd", {}, c.post ? percent(c.survivalAtHorizon) : "n/a")),
-          el("button", {type: "button", class: "small", onclick: () => { state.council = null; card.hidden = true; writeState(); }}, "close"));
+          el("button", {type: "button", class: "small", onclick: () => { state.council = null; card.hidden = true; writeState(); if (returnTo) returnTo.focus(); }}, "close"));
+        if (returnTo) card.querySelector(".card-heading").focus();
       } catch (error) {
         card.replaceChildren(el("p", {class: "error"}, error.message));
       }
@@ -397,6 +395,8 @@ extension Page {
         if (mine !== generation) return;
         renderCentral(central);
         renderMap();
+        areaView.refresh();
+        analyst.refresh();
       } catch (error) {
         if (mine === generation) showError(error);
         document.body.classList.remove("computing");
@@ -470,6 +470,16 @@ extension Page {
       } catch (error) { status.textContent = error.message; }
     }
 
+    \#(fieldCheckScript)
+
+    \#(evppiScript)
+
+    \#(areaViewScript)
+
+    \#(mapAccessScript)
+
+    \#(analystScript)
+
     \#(whereFirstScript)
     // MARK: Pilot: what a pilot of one scenario's posts is worth (POST /api/pilot, as msc pilot).
     // Run on demand (it is a Monte Carlo of two scenarios and a grid of valuations), under its own
@@ -533,6 +543,7 @@ extension Page {
         catalogue.groups = assumptions.groups;
         for (const g of assumptions.groups) for (const a of g.assumptions) catalogue.assumptions[a.name] = a;
         for (const a of authorities) catalogue.authorities[a.code] = a.name;
+        catalogue.authorityList = authorities;
       } catch (error) { showError(error); return; }
       state = readState();
       renderScenarioControls();
@@ -548,6 +559,9 @@ extension Page {
       $("#download-pack").addEventListener("click", downloadPack);
       whereFirst.start();
       $("#pilot-run").addEventListener("click", runPilot);
+      areaView.start();
+      mapAccess.start();
+      analyst.start();
       window.addEventListener("hashchange", () => { state = readState(); renderScenarioControls(); renderAssumptions(); changed(); });
       changed();
     }

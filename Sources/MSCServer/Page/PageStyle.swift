@@ -74,6 +74,38 @@ extension Page {
     .target-controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
     .target-table { max-height: 420px; overflow: auto; margin-top: 8px; }
     #target-charts .target-table { grid-column: 1 / -1; }
-    @media (max-width: 900px) { main { grid-template-columns: 1fr; } .map-row { grid-template-columns: 1fr; } }
+    /* The council card's long lines wrap inside its box (figures stay whole: span.figure) */
+    #council-card { min-width: 0; }
+    #council-card dl { grid-template-columns: minmax(0, 1fr); }
+    #council-card dt { margin-top: 6px; }
+    #council-card dd { white-space: normal; overflow-wrap: break-word; }
+    #council-card dd ul { margin: 0; }
+    /* A refused value's message at its field */
+    .field-error { margin: 4px 0 0; font-size: 0.85rem; max-width: 16em; }
+    /* Your area, and report tables generally */
+    .area-controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
+    .report-table { overflow-x: auto; margin-top: 10px; }
+    .report-table:focus { outline: 2px solid var(--accent); }
+    /* The map's list of councils */
+    .map-find { margin-top: 10px; display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; }
+    .map-find input { min-width: 0; width: 18em; max-width: 100%; }
+    .map-find .hint { flex-basis: 100%; margin: 0; }
+    #map-table .report-table { max-height: 360px; overflow: auto; }
+    #map [data-code]:focus-visible { stroke: #000; stroke-width: 3; }
+    .card-heading:focus { outline: 2px solid var(--accent); }
+    /* Wide tables scroll inside their own box, never the page */
+    #assumptions > details { overflow-x: auto; }
+    @media (max-width: 480px) {
+      header { padding: 10px 10px 4px; } main { padding: 8px; gap: 8px; }
+      aside section, #results > section { padding: 10px 8px; }
+      .card { min-width: 0; flex-basis: 100%; } dd { white-space: normal; }
+      input[type=number] { width: 7em; }
+      /* A long option or a control row must wrap, not widen the page. */
+      label.inline { display: flex; flex-wrap: wrap; max-width: 100%; }
+      select { max-width: 100%; }
+      #pilot-section, #pilot-result { min-width: 0; max-width: 100%; }
+      #pilot-result .table-wrap { max-width: 100%; }
+    }
+    @media (max-width: 900px) { main { grid-template-columns: minmax(0, 1fr); } .map-row { grid-template-columns: minmax(0, 1fr); } }
     """#
 }

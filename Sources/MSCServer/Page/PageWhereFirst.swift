@@ -33,12 +33,10 @@ extension Page {
           let controller = null;
           let last = null;
           function budgetText() { $("#target-budget-text").textContent = money(Number($("#target-budget").value)) + " a year"; }
+          // The page's report table (a focusable region, so a keyboard can scroll it), held to a height.
           function table(t) {
-            const box = el("div", {class: "target-table"});
-            box.append(el("table", {class: "compare"}, el("caption", {}, t.title),
-              el("thead", {}, el("tr", {}, t.columns.map((c) => el("th", {}, c)))),
-              el("tbody", {}, t.rows.map((row) => el("tr", {}, row.map((cell, i) => el(i === 0 ? "th" : "td", {}, i === 0 ? cell : cellText(cell))))))));
-            if (t.notes.length) box.append(el("ul", {class: "notes"}, t.notes.map((n) => el("li", {}, n))));
+            const box = reportTableBox(t);
+            box.classList.add("target-table");
             return box;
           }
           function show() {

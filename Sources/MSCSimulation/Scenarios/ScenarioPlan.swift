@@ -42,6 +42,9 @@ public struct ScenarioPlan: Sendable {
     public let costBasis: CostBasis
     /// The police-force-area incidence index when the scenario uses it (nil under the uniform index).
     public var areaIndex: AreaIncidenceIndex? = nil
+    /// The changes of structure the plan was built with (confirmed and the scenario's own): a map
+    /// drawn on the published councils' hexagons shows each successor through its predecessors'.
+    public var reorganisations: [Reorganisation] = []
 
     /// The central uplift every per-council figure uses: the rate ratio at full coverage, the
     /// displacement share, and what they give together, `(RR_full − 1)(1 − displacement)`.
@@ -378,7 +381,7 @@ public struct ScenarioPlan: Sendable {
                             centralFunding: centralFunding, expectedFunding: expectedFunding,
                             expectedFundingByGroup: expectedByGroup, inputFiles: inputFiles,
                             training: trainingTotals, existingHostCodes: existingHosts, adjustments: adjustments,
-                            costBasis: basis, areaIndex: areaIndex)
+                            costBasis: basis, areaIndex: areaIndex, reorganisations: reorganisations)
     }
 
     /// The councils with a post today: those a scenario's `existing` rule lists or places, else the
