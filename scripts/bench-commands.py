@@ -72,7 +72,7 @@ def main():
         peak = max(r[1] for r in runs)
         met = wall <= goal_seconds and (goal_megabytes is None or peak <= goal_megabytes)
         goal = f"<={goal_seconds:g} s" + (f", {goal_megabytes} MB" if goal_megabytes else "")
-        print(f"{label:<66} {wall:>8.2f} {peak:>8.0f} {goal:>13} {'yes' if met else 'no':>4} {load:>8.2f}",
+        print(f"{label:<66} {wall:>8.3f} {peak:>8.0f} {goal:>13} {'yes' if met else 'no':>4} {load:>8.2f}",
               flush=True)
 
 
