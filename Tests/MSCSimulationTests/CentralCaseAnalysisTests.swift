@@ -57,6 +57,17 @@ import MSCTestSupport
         #expect(again.indices.map(\.total) == analysis.indices.map(\.total))
     }
 
+    @Test func sobolIndicesAreTheSameWhateverTheThreadCount() {
+        let plan = makePlan()
+        let one = SensitivityAnalysis(plan: plan, baseSamples: 200, seed: 9, threads: 1)
+        for threads in [2, 3] {
+            let many = SensitivityAnalysis(plan: plan, baseSamples: 200, seed: 9, threads: threads)
+            #expect(many.indices.map(\.firstOrder) == one.indices.map(\.firstOrder))
+            #expect(many.indices.map(\.total) == one.indices.map(\.total))
+            #expect(many.indices.map(\.totalInterval) == one.indices.map(\.totalInterval))
+        }
+    }
+
     /// One evaluator through a sequence of central cases, as a switching-value search uses it: it
     /// keeps the posts' effects while the four inputs they come from stay as they were, and works
     /// them out again when any one moves. Each case equals a fresh evaluator's, to the last bit.

@@ -15,8 +15,9 @@ public struct SensitivityAnalysis: Sendable {
     /// First-order and total indices of every uncertain input, in the plan's order.
     public let indices: [SobolIndices.Index]
 
-    /// Computes both analyses; the Sobol indices use `baseSamples` rows of a design seeded by `seed`.
-    public init(plan: SimulationPlan, baseSamples: Int, seed: UInt64) {
+    /// Computes both analyses; the Sobol indices use `baseSamples` rows of a design seeded by `seed`,
+    /// evaluated on up to `threads` threads (the results do not depend on the thread count).
+    public init(plan: SimulationPlan, baseSamples: Int, seed: UInt64, threads: Int = 1) {
         centralNPV = plan.centralCase().netPresentValue
         bars = Tornado.bars(for: plan)
         let national = plan.nationalAssumptions
@@ -24,15 +25,29 @@ public struct SensitivityAnalysis: Sendable {
         let postLevel = [plan.salary, plan.operationalBudget].filter { $0.distribution.isUncertain }
         let names = uncertain.map { national[$0].name } + postLevel.map(\.name)
         let central = plan.centralNationalValues
-        indices = SobolIndices.estimate(names: names, baseSamples: baseSamples, seed: seed) { u in
-            var values = central
-            for (k, index) in uncertain.enumerated() { values[index] = national[index].quantile(u[k]) }
-            var salary: Double?, budget: Double?
-            for (k, assumption) in postLevel.enumerated() {
-                let value = assumption.quantile(u[uncertain.count + k])
-                if assumption.name == plan.salary.name { salary = value } else { budget = value }
+        // Rows are evaluated in blocks claimed by `threads` workers, each block with its own
+        // evaluator (working buffers made once per block, not once per row); every value depends
+        // on its row alone, so the indices do not depend on the thread count.
+        indices = SobolIndices.estimate(names: names, baseSamples: baseSamples, seed: seed) { rows in
+            let blockSize = 512
+            let blocks = (rows.count + blockSize - 1) / blockSize
+            let results = ResultSlots<[Double]>(count: blocks)
+            forEachClaimed(blocks, workers: threads) { block in
+                let evaluator = CentralCaseEvaluator(plan: plan)
+                let range = (block * blockSize)..<min(rows.count, (block + 1) * blockSize)
+                results.set(block, range.map { r in
+                    let u = rows[r]
+                    var values = central
+                    for (k, index) in uncertain.enumerated() { values[index] = national[index].quantile(u[k]) }
+                    var salary: Double?, budget: Double?
+                    for (k, assumption) in postLevel.enumerated() {
+                        let value = assumption.quantile(u[uncertain.count + k])
+                        if assumption.name == plan.salary.name { salary = value } else { budget = value }
+                    }
+                    return evaluator.evaluate(nationalValues: values, salaryValue: salary, operationalBudgetValue: budget).netPresentValue
+                })
             }
-            return plan.centralCase(nationalValues: values, salaryValue: salary, operationalBudgetValue: budget).netPresentValue
+            return results.values().flatMap { $0 }
         }
     }
 }

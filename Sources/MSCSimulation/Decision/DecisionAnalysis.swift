@@ -122,8 +122,13 @@ public struct DecisionAnalysis: Sendable {
         }
         let jobs = jobList
         let results = ResultSlots<InformationValue>(count: jobs.count)
-        // Jobs are claimed one at a time: a group of many inputs takes far longer than one input.
-        forEachClaimed(jobs.count, workers: threads) { k in
+        // Jobs are claimed one at a time, those with the most inputs first: a group of many inputs
+        // takes far longer than one input, and started last it would leave the other workers idle.
+        let claimOrder = jobs.indices.sorted { a, b in
+            jobs[a].members.count != jobs[b].members.count ? jobs[a].members.count > jobs[b].members.count : a < b
+        }
+        forEachClaimed(jobs.count, workers: threads) { claim in
+            let k = claimOrder[claim]
             let job = jobs[k]
             if shouldStop() {
                 results.set(k, InformationValue(name: job.name, members: job.members, isGroup: job.isGroup,

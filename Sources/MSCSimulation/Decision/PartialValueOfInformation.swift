@@ -34,61 +34,111 @@ public enum PartialValueOfInformation {
             return Estimate(value: 0, standardError: 0, regressionColumns: others.map { _ in 1 }, rSquared: others.map { _ in 0 })
         }
         let candidates = try RegressionBasis.candidates(inputs)
-        var chosen: [(design: RegressionBasis.Design, fit: LinearFit)] = []
-        var rSquared: [Double] = []
-        for d in others {
-            let incremental = zip(netBenefits[d], netBenefits[baselineIndex]).map { $0 - $1 }
-            var best: (design: RegressionBasis.Design, fit: LinearFit, bic: Double)?
-            for design in candidates where design.columns < n {
-                let p = design.columns
-                let rows = (0..<n).map { i in Array(design.values[(i * p)..<((i + 1) * p)]) }
-                let fit = try LeastSquares.ordinary(design: rows, response: incremental)
+        let incrementals = others.map { d in zip(netBenefits[d], netBenefits[baselineIndex]).map { $0 - $1 } }
+        // Each design is factorised once and every option's incremental net benefit fitted to it.
+        // Only the chosen designs' values and fits are kept, not their factorisations.
+        var best: [(design: RegressionBasis.Design, fit: FactorisedDesign.Fit, bic: Double)?] = others.map { _ in nil }
+        for candidate in candidates where candidate.columns < n {
+            let design = try FactorisedDesign(rowMajor: candidate.values, columns: candidate.columns)
+            let p = candidate.columns
+            for (k, incremental) in incrementals.enumerated() {
+                let fit = try design.fit(incremental)
                 let bic = Double(n) * log(max(fit.residualSumOfSquares, .leastNormalMagnitude) / Double(n)) + Double(p) * log(Double(n))
-                if best.map({ bic < $0.bic }) ?? true { best = (design, fit, bic) }
+                if best[k].map({ bic < $0.bic }) ?? true { best[k] = (candidate, fit, bic) }
             }
-            guard let best else { throw DecisionError(description: "too few iterations (\(n)) for a regression") }
-            chosen.append((best.design, best.fit))
+        }
+        var chosen: [(design: RegressionBasis.Design, fit: FactorisedDesign.Fit)] = []
+        var rSquared: [Double] = []
+        for (k, incremental) in incrementals.enumerated() {
+            guard let choice = best[k] else { throw DecisionError(description: "too few iterations (\(n)) for a regression") }
+            chosen.append((choice.design, choice.fit))
             // Centred R²: a B-spline design carries the intercept without a column of ones, so
             // the fit's own R² would be measured about zero, not about the mean.
             let mean = Statistics.mean(incremental)
             let total = incremental.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-            rSquared.append(total > 0 ? max(0, 1 - best.fit.residualSumOfSquares / total) : 0)
+            rSquared.append(total > 0 ? max(0, 1 - choice.fit.residualSumOfSquares / total) : 0)
         }
         // No set of inputs is worth more than perfect information on all of them: the EVPI of the
         // same draws (the formula on the incremental net benefits themselves) bounds the estimate,
         // which a regression fitted to few draws can otherwise overshoot by fitting noise.
-        let ceiling = evppi(fitted: others.map { d in zip(netBenefits[d], netBenefits[baselineIndex]).map { $0 - $1 } })
+        let ceiling = evppi(fitted: incrementals)
         let value = min(evppi(fitted: chosen.map(\.fit.fittedValues)), ceiling)
+        let standardError = try redrawnStandardError(chosen, seed: seed, samples: samples, ceiling: ceiling)
+        return Estimate(value: value, standardError: standardError, regressionColumns: chosen.map(\.design.columns),
+                        rSquared: rSquared)
+    }
 
-        // Coefficient draws: one multivariate normal per fit; a constant fit, or one with no
-        // residual (net benefit an exact function of the inputs), moves EVPPI not at all.
+    /// The standard deviation of EVPPI over `samples` draws of every chosen fit's coefficients
+    /// from their sampling distribution (normal, least-squares covariance), from a stream seeded
+    /// with `seed`: all the draws first, in the order one draw per fit per sample, then each fit's
+    /// fitted values for all samples in one pass over its design.
+    static func redrawnStandardError(_ chosen: [(design: RegressionBasis.Design, fit: FactorisedDesign.Fit)], seed: UInt64,
+                                     samples: Int, ceiling: Double = .infinity) throws -> Double {
+        // A constant fit, or one with no residual (net benefit an exact function of the inputs),
+        // moves EVPPI not at all.
         let samplers: [MultivariateNormal?] = chosen.map { item in
             item.design.columns > 1 && item.fit.residualSumOfSquares > 0
                 ? try? MultivariateNormal(mean: item.fit.coefficients, covariance: item.fit.covariance) : nil
         }
-        var standardError = 0.0
-        if samplers.contains(where: { $0 != nil }), samples > 1 {
-            let stream = RandomStream(seed: seed, algorithm: SimulationEngine.generator)
-            var estimates: [Double] = []
-            var fitted = chosen.map(\.fit.fittedValues)
-            for _ in 0..<samples {
-                for (k, item) in chosen.enumerated() {
-                    guard let sampler = samplers[k] else { continue }
-                    let beta = sampler.sample(using: stream), p = item.design.columns
-                    item.design.values.withUnsafeBufferPointer { x in
-                        for i in 0..<n {
-                            var sum = 0.0
-                            for j in 0..<p { sum += x[i * p + j] * beta[j] }
-                            fitted[k][i] = sum
+        guard samplers.contains(where: { $0 != nil }), samples > 1 else { return 0 }
+        let stream = RandomStream(seed: seed, algorithm: SimulationEngine.generator)
+        // Per fit, its coefficient draws column-wise: entry j of draw s at j * samples + s.
+        var draws: [[Double]] = chosen.map { [Double](repeating: 0, count: $0.design.columns * samples) }
+        for s in 0..<samples {
+            for (k, sampler) in samplers.enumerated() {
+                guard let sampler else { continue }
+                let beta = sampler.sample(using: stream)
+                for j in beta.indices { draws[k][j * samples + s] = beta[j] }
+            }
+        }
+        // Per fit, fitted values row-major (row i, draw s at i * samples + s); a fit not redrawn
+        // keeps its own fitted values in every draw.
+        let fitted: [[Double]] = chosen.indices.map { k in
+            samplers[k] == nil ? []
+                : FactorisedDesign.predictions(design: chosen[k].design.values, columns: chosen[k].design.columns,
+                                               columnwise: draws[k], count: samples)
+        }
+        // EVPPI of every draw in one pass over the rows, each draw's sums taken in row order as
+        // ``evppi(fitted:)`` takes them, so each estimate is the one it would give.
+        let n = chosen[0].fit.fittedValues.count
+        var sumOfMaxima = [Double](repeating: 0, count: samples)
+        // Per fit k, draw s's sum of fitted values at k * samples + s.
+        var sums = [Double](repeating: 0, count: chosen.count * samples)
+        var top = [Double](repeating: 0, count: samples)
+        sumOfMaxima.withUnsafeMutableBufferPointer { sumOfMaxima in
+            sums.withUnsafeMutableBufferPointer { sums in
+                top.withUnsafeMutableBufferPointer { top in
+                    for i in 0..<n {
+                        for s in 0..<samples { top[s] = 0 }
+                        for k in chosen.indices {
+                            let sum = sums.baseAddress! + k * samples
+                            if samplers[k] == nil {
+                                let g = chosen[k].fit.fittedValues[i]
+                                for s in 0..<samples {
+                                    top[s] = Swift.max(top[s], g)
+                                    sum[s] += g
+                                }
+                            } else {
+                                fitted[k].withUnsafeBufferPointer { all in
+                                    let row = all.baseAddress! + i * samples
+                                    for s in 0..<samples {
+                                        top[s] = Swift.max(top[s], row[s])
+                                        sum[s] += row[s]
+                                    }
+                                }
+                            }
                         }
+                        for s in 0..<samples { sumOfMaxima[s] += top[s] }
                     }
                 }
-                estimates.append(min(evppi(fitted: fitted), ceiling))
             }
-            standardError = Statistics.standardDeviation(estimates)
         }
-        return Estimate(value: value, standardError: standardError, regressionColumns: chosen.map(\.design.columns),
-                        rSquared: rSquared)
+        let estimates = (0..<samples).map { s in
+            let bestMean = chosen.indices.map { sums[$0 * samples + s] / Double(n) }.reduce(0.0) { Swift.max($0, $1) }
+            // Each redrawn estimate bounded as the estimate itself is.
+            return Swift.min(Swift.max(0, sumOfMaxima[s] / Double(n) - bestMean), ceiling)
+        }
+        return Statistics.standardDeviation(estimates)
     }
 
     /// `mean_i max(0, max_d g_d,i) − max(0, max_d mean_i g_d,i)` for incremental fits g.

@@ -19,10 +19,14 @@ public struct SimulationSettings: Sendable, Equatable {
     /// Keep each iteration's uncertain national inputs in the result (``SimulationResult/inputDraws``),
     /// for decision analysis; off by default to save memory.
     public var keepInputDraws: Bool
+    /// Keep each iteration's yearly values (``SimulationResult/yearly``) once the fans are
+    /// summarised from them: decision analysis reads them, a comparison needs only the fans (off,
+    /// a 10-year run keeps 320 bytes an iteration fewer).
+    public var keepYearlyIterations: Bool
 
     public init(runs: Int = 10_000, seed: UInt64 = 20250101, method: SamplingMethod = .monteCarlo, threads: Int = 1,
                 chunkSize: Int = 250, targetNPVStandardError: Double? = nil, maximumRuns: Int = 1_000_000,
-                keepInputDraws: Bool = false) {
+                keepInputDraws: Bool = false, keepYearlyIterations: Bool = true) {
         self.runs = runs
         self.seed = seed
         self.method = method
@@ -31,6 +35,7 @@ public struct SimulationSettings: Sendable, Equatable {
         self.targetNPVStandardError = targetNPVStandardError
         self.maximumRuns = maximumRuns
         self.keepInputDraws = keepInputDraws
+        self.keepYearlyIterations = keepYearlyIterations
     }
 }
 

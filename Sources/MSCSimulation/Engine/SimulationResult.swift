@@ -229,8 +229,9 @@ public struct SimulationResult: Sendable {
     public let settings: SimulationSettings
     /// Metric → value per iteration.
     public let metrics: [Metric: [Double]]
-    /// Yearly metric → values, row-major `iteration × year`.
-    public let yearly: [YearlyMetric: [Double]]
+    /// Yearly metric → values, row-major `iteration × year`; empty once summarised when the
+    /// settings do not keep them (``SimulationSettings/keepYearlyIterations``): the fans remain.
+    public private(set) var yearly: [YearlyMetric: [Double]]
     /// True when the run was interrupted before all iterations finished (only finished chunks kept).
     public let interrupted: Bool
     /// Random draws the run made (each a value from a distribution or a uniform for a funding
@@ -310,6 +311,7 @@ public struct SimulationResult: Sendable {
         }
         var result = self
         result.summaries = computed
+        if !settings.keepYearlyIterations { result.yearly = [:] }
         return result
     }
 

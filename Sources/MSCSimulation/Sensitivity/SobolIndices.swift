@@ -20,6 +20,16 @@ public enum SobolIndices {
     /// rows (the function is called `baseSamples × (d + 2)` times).
     public static func estimate(names: [String], baseSamples: Int, seed: UInt64, bootstrapResamples: Int = 200,
                                 function: ([Double]) -> Double) -> [Index] {
+        estimate(names: names, baseSamples: baseSamples, seed: seed, bootstrapResamples: bootstrapResamples,
+                 evaluatingRows: { rows in rows.map(function) })
+    }
+
+    /// As ``estimate(names:baseSamples:seed:bootstrapResamples:function:)``, with every row of
+    /// the design handed over at once (`A`, then `B`, then each `A_B^i` in input order) to
+    /// `evaluatingRows`, which returns the function's value of each row in the same order: the
+    /// caller may spread the evaluations over threads.
+    public static func estimate(names: [String], baseSamples: Int, seed: UInt64, bootstrapResamples: Int = 200,
+                                evaluatingRows: ([[Double]]) -> [Double]) -> [Index] {
         let d = names.count
         let n = baseSamples
         let stream = RandomStream(seed: seed, algorithm: SimulationEngine.generator)
@@ -28,16 +38,20 @@ public enum SobolIndices {
             a.append((0..<d).map { _ in stream.uniformPositive() })
             b.append((0..<d).map { _ in stream.uniformPositive() })
         }
-        let fA = a.map(function)
-        let fB = b.map(function)
-        var fAB = [[Double]](repeating: [], count: d)
+        var rows = a + b
+        rows.reserveCapacity(n * (d + 2))
         for i in 0..<d {
-            fAB[i] = (0..<n).map { row in
+            for row in 0..<n {
                 var mixed = a[row]
                 mixed[i] = b[row][i]
-                return function(mixed)
+                rows.append(mixed)
             }
         }
+        let values = evaluatingRows(rows)
+        precondition(values.count == rows.count, "SobolIndices: \(values.count) values for \(rows.count) rows")
+        let fA = Array(values[0..<n])
+        let fB = Array(values[n..<(2 * n)])
+        let fAB = (0..<d).map { i in Array(values[((2 + i) * n)..<((3 + i) * n)]) }
 
         func indices(rows: [Int]) -> [(Double, Double)] {
             let all = rows.map { fA[$0] } + rows.map { fB[$0] }

@@ -25,7 +25,8 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let resolved = try ScenarioRuns.comparisonPlans(scenarios, baseline: baseline, common: common)
         let plans = resolved.plans
-        let results = try ScenarioRuns.simulate(plans, options: runOptions)
+        // The comparison reports each scenario's yearly values only as fans.
+        let results = try ScenarioRuns.simulate(plans, options: runOptions, keepYearlyIterations: false)
         let report = try ComparisonReport.appraised(resolved, results: results,
                                                     manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
                                                                                     command: ScenarioRuns.commandLine))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GSLKit
 import MSCReport
 import MSCSimulation
@@ -18,16 +19,21 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 20250101
 
+    @Option(parsing: .unconditional, help: "Worker threads (default: the number of cores; the results do not depend on it).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         guard (100...200_000).contains(samples) else { throw ValidationError("--samples must be between 100 and 200,000") }
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be from 1 to 256, found \(threads)") }
     }
 
     func run() throws {
         let plan = try ScenarioRuns.plans([scenario], common: common)[0]
         let report = SensitivityReport(scenarioName: plan.scenario.name,
-                                       analysis: SensitivityAnalysis(plan: plan.plan, baseSamples: samples, seed: seed))
+                                       analysis: SensitivityAnalysis(plan: plan.plan, baseSamples: samples, seed: seed,
+                                                                     threads: threads))
         let manifest = RunManifest(seed: seed, runs: samples, method: .monteCarlo, gslVersion: GSLLibrary.version,
                                    filePaths: plan.inputFiles, command: ScenarioRuns.commandLine)
         emit(report, format: common.format, manifest: manifest)

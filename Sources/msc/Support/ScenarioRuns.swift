@@ -81,7 +81,10 @@ enum ScenarioRuns {
 
     /// Runs each plan with the same settings (common random numbers), showing progress on a terminal;
     /// `keepInputDraws` keeps each iteration's inputs for decision analysis.
-    static func simulate(_ plans: [ScenarioPlan], options: RunOptions, keepInputDraws: Bool = false) throws -> [SimulationResult] {
+    /// `keepYearlyIterations`: false when only the fans of the yearly values are reported (a
+    /// comparison of several scenarios then holds far less memory).
+    static func simulate(_ plans: [ScenarioPlan], options: RunOptions, keepInputDraws: Bool = false,
+                         keepYearlyIterations: Bool = true) throws -> [SimulationResult] {
         installInterruptHandler()
         let cancellation = interruptToken
         var results: [SimulationResult] = []
@@ -93,6 +96,7 @@ enum ScenarioRuns {
             }
             var settings = options.settings
             settings.keepInputDraws = keepInputDraws
+            settings.keepYearlyIterations = keepYearlyIterations
             let result = try SimulationEngine.run(plan.plan, settings: settings, progress: progress, cancellation: cancellation)
             bar?.finish()
             if result.interrupted || cancellation.isCancelled {
