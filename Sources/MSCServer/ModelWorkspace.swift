@@ -9,6 +9,9 @@ public struct ModelWorkspace: Sendable {
     public let assumptionsDirectory: String
     public let authoritiesPath: String
     public let assumptions: AssumptionSet
+    /// The assumptions with the rate ratio derived, once at start: every request's overrides
+    /// start from these rather than deriving it again.
+    let derivedAssumptions: AssumptionSet
     public let authorities: AuthorityTable
     /// The shipped scenarios the page offers, in file-name order.
     public let scenarios: [ShippedScenario]
@@ -37,6 +40,7 @@ public struct ModelWorkspace: Sendable {
         authoritiesPath = (assumptionsDirectory as NSString).appendingPathComponent("authorities.csv")
         assumptions = try AssumptionLoader.load(directory: assumptionsDirectory)
         authorities = try AuthorityTable.load(path: authoritiesPath)
+        derivedAssumptions = try RateRatioDerivation.completing(assumptions, authorities: authorities)
         hexLayout = try HexLayout.load(assumptionsDirectory: assumptionsDirectory)
         try hexLayout.checkCovers(authorities)
         self.scenariosDirectory = scenariosDirectory
@@ -96,8 +100,7 @@ public struct ModelWorkspace: Sendable {
         }
         do {
             // What is derived from an overridden input is derived again, as on the command line.
-            return try RateRatioDerivation.completing(assumptions, authorities: authorities)
-                .changing(changes, authorities: authorities, pin: false)
+            return try derivedAssumptions.changing(changes, authorities: authorities, pin: false)
         } catch let error as InputError {
             throw APIError.badRequest("overrides: \(error.message)")
         }

@@ -39,11 +39,12 @@ extension AssumptionSet {
         }
         guard !changes.isEmpty else { return set }
         // Computed from the authority table when the folder was loaded: from their definitions.
-        let facts = PopulationFacts(table: authorities)
+        var facts: PopulationFacts?   // worked out only when a derivation needs it
         for (name, definition) in set.derivedDefinitions.sorted(by: { $0.key < $1.key }) {
             guard !changed.contains(name), let derivation = definition.derivation,
                   !changed.isDisjoint(with: derivation.inputs) else { continue }
-            set.replace(try derivation.resolve(definition, facts: facts, inputs: set))
+            if facts == nil { facts = PopulationFacts(table: authorities) }
+            set.replace(try derivation.resolve(definition, facts: facts!, inputs: set))
             changed.insert(name)
         }
         // The rate ratio, when derived here, from the facts and the causal share.

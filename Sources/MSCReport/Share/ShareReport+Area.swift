@@ -11,7 +11,7 @@ extension ShareReport {
     /// `msc share` passes its cost options. `ownPostOperationalBudget` costs the council's own post
     /// when it differs from the shared post's (a hub's travel budget is no part of it). What sharing
     /// buys comes from the plan: each council's baseline and the model's central uplift, net of
-    /// displacement (``ScenarioPlan/additionalIdentificationsPerYear(baselinePerYear:coverage:)``).
+    /// displacement (``IdentificationUplift/councilAdditionalIdentifications(baselinePerYear:coverage:netUplift:)``).
     ///
     /// - Throws: ``InputError`` with key `area` when no county, police force area, region or
     ///   council has that name (with near matches).

@@ -91,7 +91,7 @@ public struct ShareReport: Report {
         public let coverage: Double
         public let ownPostCoverage: Double
         /// Additional identifications a year at full effect, net of displacement, shared and with a
-        /// post of its own (``ScenarioPlan/additionalIdentificationsPerYear(baselinePerYear:coverage:)``).
+        /// post of its own (``IdentificationUplift/councilAdditionalIdentifications(baselinePerYear:coverage:netUplift:)``).
         public let additionalIdentifications: Double
         public let ownPostAdditionalIdentifications: Double
 

@@ -51,21 +51,15 @@ public struct ScenarioPlan: Sendable {
     public struct CentralUplift: Sendable {
         public let fullCoverageRateRatio: Double
         public let displacementShare: Double
-        public var net: Double { IdentificationUplift.netOfDisplacement(fullCoverageRateRatio - 1, displacementShare: displacementShare) }
+        /// ``ScenarioModel/netUplift(_:)`` at the central inputs.
+        public let net: Double
     }
 
     /// The uplift at the central inputs, as the model applies it (``ScenarioModel/netUplift(_:)``).
     public var centralUplift: CentralUplift {
         let national = plan.nationalInputs(plan.centralNationalValues)
         return CentralUplift(fullCoverageRateRatio: plan.model.fullCoverageRateRatio(national),
-                             displacementShare: national[.displacementShare])
-    }
-
-    /// A council's additional identifications a year at full effect, net of displacement, at the
-    /// central inputs (``IdentificationUplift/councilAdditionalIdentifications(baselinePerYear:coverage:netUplift:)``).
-    public func additionalIdentificationsPerYear(baselinePerYear: Double, coverage: Double) -> Double {
-        IdentificationUplift.councilAdditionalIdentifications(baselinePerYear: baselinePerYear, coverage: coverage,
-                                                              netUplift: centralUplift.net)
+                             displacementShare: national[.displacementShare], net: plan.model.netUplift(national))
     }
 
     /// One training tier summed over the authorities a scenario's posts serve (DESIGN 3.6).
