@@ -207,19 +207,22 @@ import Testing
 
     /// A client's new Monte Carlo cancels its previous one; another client's run is untouched.
     @Test func aNewRunFromTheSameClientCancelsTheOldOne() async throws {
-        let api = F.api()
+        // A server whose work budget admits eight scenarios at the most iterations allowed: that
+        // run is many times longer than the wait below even on an idle machine, so it cannot
+        // finish before the second request arrives, however slowly a busy test pool schedules it.
+        var settings = F.settings
+        settings.workBudget = WorkBudget(scenarioIterations: 800_000)
+        let api = F.api(settings)
         try await F.application(api: api).test(.router) { client in
-            // Eight shipped scenarios (the most one request may name) at the most iterations
-            // allowed: many times longer than the wait below even on an idle machine, so the
-            // first run cannot finish before the second arrives, however slowly a busy test
-            // pool schedules the second request.
             let slow = F.body(["scenarios": Array(F.workspace.scenarios.map(\.name).prefix(8)), "iterations": 100_000])
             let quick = F.body(["scenarios": ["status-quo"], "iterations": 250])
             var headers = F.jsonHeaders
             headers[HTTPField.Name("X-MSC-Client")!] = "page-1"
             async let first = client.execute(uri: "/api/run", method: .post, headers: headers, body: slow) { $0.status.code }
-            // The second request is sent once the first is under way.
-            while api.activeWorkCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
+            // The second request is sent once the first is under way (or after two minutes, when
+            // the first was refused and the expectations below say so).
+            let clock = ContinuousClock(), deadline = clock.now + .seconds(120)
+            while api.activeWorkCount == 0 && clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             let second = try await client.execute(uri: "/api/run", method: .post, headers: headers, body: quick) { $0.status.code }
             #expect(second == 200)
             #expect(try await first == 409)
