@@ -63,8 +63,8 @@ struct SetPackingKnapsackTests {
             items.append(.init(cost: 70, value: 4 * random.next(), elements: Array(8...11)))
             let budget = 1_000 * random.next()
             let solver = SetPackingKnapsack(items: items, elementCount: 12)
-            #expect(solver.solveLaminar(budget: budget) != nil)
-            #expect(abs(solver.solve(budget: budget).value - solver.solveByBranchAndBound(budget: budget).value) < 1e-9)
+            #expect(solver.solveLaminar(values: solver.values, budget: budget) != nil)
+            #expect(abs(solver.solve(budget: budget).value - solver.solveByBranchAndBound(values: solver.values, budget: budget).value) < 1e-9)
             check(Array(items.prefix(15)), elements: 12, budget: budget)
         }
     }
@@ -89,5 +89,63 @@ struct SetPackingKnapsackTests {
         let solution = SetPackingKnapsack(items: items, elementCount: 3).solve(budget: 10)
         #expect(solution.chosen == [1, 2])
         #expect(solution.value == 8.5)
+    }
+
+    /// One solver, its structure fixed, solved for many value vectors (as for every Monte Carlo
+    /// draw): each answer equals enumeration on the same values and is feasible.
+    @Test func oneSolverServesEveryDraw() {
+        var random = Generator(state: 31)
+        // Councils 0–11: a county (0) over districts 1–4, unitaries 5–7 (force area A: 0–7), and
+        // 8–11 (force area B); own posts, the county area, both force areas, all at one cost.
+        var elements: [[Int]] = (0..<12).map { [$0] }
+        elements += [Array(0...4), Array(0...7), Array(8...11)]
+        let costs = [Double](repeating: 64_456, count: elements.count)
+        let solver = SetPackingKnapsack(costs: costs, elements: elements, elementCount: 12)
+        #expect(solver.solveLaminar(values: [Double](repeating: 1, count: costs.count), budget: 1e6) != nil)
+        for _ in 0..<300 {
+            let values = elements.map { _ in 3 * random.next() - 0.5 }
+            let budget = 64_456 * Double(random.int(9)) + 100
+            let solution = solver.solve(values: values, budget: budget)
+            let items = zip(zip(costs, values), elements).map { SetPackingKnapsack.Item(cost: $0.0, value: $0.1, elements: $1) }
+            let best = SetPackingKnapsack.enumerate(items: items, budget: budget)
+            #expect(abs(solution.value - best) <= 1e-9 * max(1, best), "tree \(solution.value), enumeration \(best)")
+            #expect(solution.cost <= budget)
+            let used = solution.chosen.flatMap { elements[$0] }
+            #expect(Set(used).count == used.count)
+            #expect(solution.chosen.allSatisfy { values[$0] > 0 })
+            let bound = solver.solveByBranchAndBound(values: values, budget: budget)
+            #expect(abs(bound.value - best) <= 1e-9 * max(1, best))
+        }
+    }
+
+    /// Crossing sets (a unit over councils 0–1 and another over 1–2) are not laminar: the solver
+    /// falls back to branch and bound and stays exact.
+    @Test func crossingSetsUseBranchAndBound() {
+        let items: [SetPackingKnapsack.Item] = [.init(cost: 1, value: 3, elements: [0, 1]),
+                                                .init(cost: 1, value: 3, elements: [1, 2]),
+                                                .init(cost: 1, value: 2, elements: [0]),
+                                                .init(cost: 1, value: 2, elements: [2])]
+        let solver = SetPackingKnapsack(items: items, elementCount: 3)
+        #expect(solver.solveLaminar(values: solver.values, budget: 2) == nil)
+        // Best with two units: 0–1 and 2 (5), or 1–2 and 0 (5); with three: 0 and 2 with nothing else (4) loses.
+        #expect(solver.solve(budget: 2).value == 5)
+        #expect(solver.solve(budget: 2).chosen == [0, 3])
+    }
+
+    /// Of two units serving the same councils at the same cost and value, the first listed is
+    /// chosen; a unit is preferred to the units inside it when they are worth the same; and the
+    /// fewest units are used when more would add nothing.
+    @Test func tiesGoToTheFirstListedAndTheFewestUnits() {
+        // 0: council 0's own post; 1 and 2: identical county areas over 0–1; 3: council 1's own post.
+        let elements = [[0], [0, 1], [0, 1], [1]]
+        let solver = SetPackingKnapsack(costs: [1, 1, 1, 1], elements: elements, elementCount: 2)
+        #expect(solver.solve(values: [1, 4, 4, 1], budget: 1).chosen == [1])
+        #expect(solver.solve(values: [1, 4, 4, 1], budget: 3).chosen == [1])
+        // The area worth exactly its two councils together: the area (one post) is kept.
+        #expect(solver.solve(values: [1, 2, 2, 1], budget: 2).chosen == [1])
+        // Worth less than the two: both councils' own posts.
+        #expect(solver.solve(values: [1, 1.5, 1.5, 1], budget: 2).chosen == [0, 3])
+        // Nothing worth having: nothing chosen.
+        #expect(solver.solve(values: [0, -1, 0, -2], budget: 4).chosen.isEmpty)
     }
 }

@@ -114,6 +114,26 @@ struct TargetingTests {
         #expect(abs(factors.perPoundOfCostPerYear - byHand * (1 + optimismBias)) <= 1e-9 * byHand)
     }
 
+    /// Where to stop, worked from the frontier's own points: the crossing lies between two
+    /// consecutive budgets, the segment ending at the second the first whose cost per added
+    /// identification passes the value of one; the peaks are the frontier's largest net benefit
+    /// and NPV.
+    @Test func thresholdAndPeaksAreReadFromTheFrontier() throws {
+        let result = try Targeting.run(request(threads: 2))
+        for r in result.results {
+            let segments = Array(zip(r.frontier, r.frontier.dropFirst()))
+            let passes = segments.firstIndex { a, b in
+                b.cost > a.cost && (b.expectedIdentifications <= a.expectedIdentifications
+                    || (b.cost - a.cost) / (b.expectedIdentifications - a.expectedIdentifications) > result.expectedValuePerIdentification)
+            }
+            #expect(r.thresholdCrossingFromBudget == passes.map { segments[$0].0.budget })
+            #expect(r.thresholdCrossingBudget == passes.map { segments[$0].1.budget })
+            let bestNet = r.frontier.map(\.netBenefitPerYear).max()!, bestNPV = r.frontier.map(\.netPresentValue).max()!
+            #expect(r.netBenefitPeakBudget == r.frontier.first { $0.netBenefitPerYear == bestNet }?.budget)
+            #expect(r.netPresentValuePeakBudget == r.frontier.first { $0.netPresentValue == bestNPV }?.budget)
+        }
+    }
+
     /// The shipped targeted-rollout lists exactly the set `msc target` chooses now for the budget,
     /// runs and seed its first line records, so it cannot go stale silently.
     @Test func shippedTargetedRolloutIsTheSetChosenNow() throws {

@@ -63,10 +63,15 @@ public enum FrontierChart {
             canvas.line(bottom.left, bottom.y(0), bottom.right, bottom.y(0), width: 1.2, dash: "6 4")
         }
 
-        // The threshold: where the marginal cost of an identification first passes its value.
+        // The threshold: the marginal cost of an identification first passes its value between two
+        // frontier budgets; the band between them is shaded and bounded by dotted lines.
         if let crossing = r.thresholdCrossingBudget {
+            let from = r.thresholdCrossingFromBudget ?? crossing
             for frame in [top, bottom] {
-                canvas.line(frame.x(crossing), frame.top, frame.x(crossing), frame.bottom, width: 1.4, dash: "2 3")
+                canvas.rect(frame.x(from), frame.top, frame.x(crossing) - frame.x(from), frame.bottom - frame.top, fill: "#e6e6e6")
+                for budget in from == crossing ? [crossing] : [from, crossing] {
+                    canvas.line(frame.x(budget), frame.top, frame.x(budget), frame.bottom, width: 1.4, dash: "2 3")
+                }
             }
         }
 
@@ -94,10 +99,7 @@ public enum FrontierChart {
         canvas.text("best set for each budget (on expected values)", x: 56, y: 44, size: 11)
         canvas.line(20, 56, 50, 56, width: 1.4, dash: "2 3")
         // The threshold is named in the key, not beside its line, where the marks' labels crowd.
-        canvas.text(r.thresholdCrossingBudget.map {
-            "marginal cost per identification passes £\(NumberText.grouped(result.expectedValuePerIdentification, decimals: 0)) (its value) at £\(NumberText.grouped($0, decimals: 0)) a year"
-        } ?? "marginal cost per identification stays below its value (£\(NumberText.grouped(result.expectedValuePerIdentification, decimals: 0)))",
-                    x: 56, y: 60, size: 11)
+        canvas.text(FrontierThreshold.key(result, r), x: 56, y: 60, size: 11)
         // The caveat travels with the chart, whichever index it shows: the other index is the same data's reading.
         for (line, text) in HexMapSVG.wrap("Index: \(r.index.label). \(AreaIncidenceIndex.caveat)", width: 120).enumerated() {
             canvas.text(text, x: 20, y: 626 + Double(line) * 13, size: 10)
@@ -108,6 +110,6 @@ public enum FrontierChart {
                 .joined(separator: "; ") + ". "
             + marks.map { "\($0.label): £\(NumberText.grouped($0.cost, decimals: 0)) a year, \(NumberText.fixed($0.identifications, decimals: 1)) identifications, NPV \(ChartNumbers.money($0.npv))" }
                 .joined(separator: "; ") + "."
-            + (r.thresholdCrossingBudget.map { " The marginal cost of an identification passes the value of one at a budget of £\(NumberText.grouped($0, decimals: 0)) a year." } ?? ""))
+            + " " + FrontierThreshold.sentence(result, r))
     }
 }

@@ -73,9 +73,7 @@ public struct TargetReport: Report {
             "Universal rollout (every council its own post, less today's): \(u.posts) posts, £\(NumberText.grouped(u.cost, decimals: 0)) a year, "
                 + "\(NumberText.fixed(u.expectedIdentifications, decimals: 2)) identifications a year, net benefit a year \(Self.pounds(u.netBenefitPerYear)), "
                 + "NPV \(Self.pounds(u.netPresentValue)). Status quo: no new posts, 0 additional identifications, £0.",
-            "Threshold: the expected value of an identification, £\(NumberText.grouped(result.expectedValuePerIdentification, decimals: 0)). "
-                + (r.thresholdCrossingBudget.map { "The marginal cost of an identification first passes it at a budget of £\(NumberText.grouped($0, decimals: 0)) a year." }
-                    ?? "The marginal cost of an identification stays below it across the frontier."),
+            FrontierThreshold.sentence(result, r),
             "NPV over \(result.horizonYears) years: each post at full effect and funded in every year (no ramp-up, no lapse of funding), "
                 + "benefits less the public costs identifications trigger, the posts' cost with optimism bias, discounted as the appraisal discounts.",
         ] + r.marked.map { m in
@@ -125,6 +123,10 @@ public struct TargetReport: Report {
                     })),
                     ("frontier", .array(r.frontier.map(point))), ("universal", point(r.universal)),
                     ("thresholdCrossingBudget", r.thresholdCrossingBudget.map { .number($0) } ?? .null),
+                    ("thresholdCrossingFromBudget", r.thresholdCrossingFromBudget.map { .number($0) } ?? .null),
+                    ("netBenefitPeakBudget", r.netBenefitPeakBudget.map { .number($0) } ?? .null),
+                    ("netPresentValuePeakBudget", r.netPresentValuePeakBudget.map { .number($0) } ?? .null),
+                    ("threshold", r.frontier.isEmpty ? .null : .string(FrontierThreshold.sentence(result, r))),
                     ("marked", .array(r.marked.map { m in .object([("scenario", .string(m.scenarioName)), ("point", point(m.point))]) })),
                 ])
             })),

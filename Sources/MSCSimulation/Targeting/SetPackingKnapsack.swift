@@ -2,16 +2,22 @@
 /// value and the councils it serves, to maximise the total value within a budget, no council served
 /// by two chosen units (a set-packing knapsack).
 ///
-/// Method: depth-first branch and bound over the units in decreasing value per pound. The bound at
-/// a node is the node's value plus the fractional (Dantzig) knapsack over the remaining units that
-/// do not overlap the councils already chosen: it drops the integrality and the overlaps among the
-/// remaining units, so it is never below the best completion (a proven upper bound), and a branch
-/// whose bound does not beat the best set found so far cannot hold a better one. The search is
-/// therefore exact; it is checked against enumeration of every subset in the tests.
+/// The structure (costs and councils) is fixed when the solver is made; the values are given to
+/// each solve, so one solver serves the expected values and every Monte Carlo draw.
+///
+/// Method: when every unit costs the same and the council sets are laminar (the usual case: own
+/// posts inside county areas inside police force areas), the exact tree dynamic programme
+/// (``LaminarKnapsackTree``). Otherwise depth-first branch and bound over the units in decreasing
+/// value per pound. The bound at a node is the node's value plus the fractional (Dantzig) knapsack
+/// over the remaining units that do not overlap the councils already chosen: it drops the
+/// integrality and the overlaps among the remaining units, so it is never below the best completion
+/// (a proven upper bound), and a branch whose bound does not beat the best set found so far cannot
+/// hold a better one. Both are exact; both are checked against enumeration of every subset in the tests.
 ///
 /// Units with a value of 0 or less are never chosen (they cannot raise the total). Ties: of several
-/// sets with the same value, the one reached first in the order above is kept, so the answer does
-/// not depend on anything but the input.
+/// sets with the same value, the answer depends on nothing but the input (branch and bound keeps
+/// the one reached first in the order above; the tree keeps the fewest units, a unit before the
+/// units inside it, and of identical council sets the first listed).
 public struct SetPackingKnapsack: Sendable {
     /// One unit: its cost (above 0), value, and the indices of the elements (councils) it uses.
     public struct Item: Sendable, Equatable {
@@ -35,120 +41,73 @@ public struct SetPackingKnapsack: Sendable {
         public let nodes: Int
     }
 
-    public let items: [Item]
+    public let costs: [Double]
+    /// The values ``solve(budget:)`` uses (those of the items it was made from; 0 when made from structure alone).
+    public let values: [Double]
     /// Elements are `0..<elementCount`.
     public let elementCount: Int
-    /// The order searched (value per cost, highest first) and the items' masks in that order.
-    private let order: [Int]
     private let words: Int
+    /// Each item's elements as a bit mask (`words` words an item), by the item's own index.
     private let masks: [UInt64]
+    private let tree: LaminarKnapsackTree?
 
-    public init(items: [Item], elementCount: Int) {
-        self.items = items
+    /// A solver for units of these costs serving these elements (councils), for any values.
+    public init(costs: [Double], elements: [[Int]], elementCount: Int) {
+        precondition(costs.count == elements.count)
+        self.costs = costs
+        values = Array(repeating: 0, count: costs.count)
         self.elementCount = elementCount
         let words = max(1, (elementCount + 63) / 64)
         self.words = words
-        let useful = items.indices.filter { items[$0].value > 0 && items[$0].cost > 0 }
-        order = useful.sorted { a, b in
-            let ra = items[a].value / items[a].cost, rb = items[b].value / items[b].cost
-            return ra != rb ? ra > rb : a < b
-        }
-        var masks = [UInt64](repeating: 0, count: order.count * words)
-        for (position, index) in order.enumerated() {
-            for element in items[index].elements { masks[position * words + element / 64] |= 1 << UInt64(element % 64) }
+        var masks = [UInt64](repeating: 0, count: costs.count * words)
+        for (index, members) in elements.enumerated() {
+            for element in members { masks[index * words + element / 64] |= 1 << UInt64(element % 64) }
         }
         self.masks = masks
+        tree = LaminarKnapsackTree(costs: costs, elements: elements, elementCount: elementCount)
     }
 
-    /// The best set within `budget`. (A number of posts instead of a budget is the same problem
-    /// with every cost 1 and the budget the number.)
-    public func solve(budget: Double) -> Solution {
-        if let solution = solveLaminar(budget: budget) { return solution }
-        return solveByBranchAndBound(budget: budget)
+    public init(items: [Item], elementCount: Int) {
+        self.init(costs: items.map(\.cost), elements: items.map(\.elements), elementCount: elementCount, values: items.map(\.value))
     }
 
-    /// The exact tree dynamic programme for the common case: every unit costs the same (so the
-    /// budget is a number of units) and the units' council sets are laminar (any two are disjoint
-    /// or one holds the other: a council's own post, its county area, its police force area).
-    /// `f_u[k]`, the best value with at most `k` units inside unit `u`, is the larger of `u` alone
-    /// and the max-plus convolution of its children's; the answer is the roots' convolution at
-    /// `k = ⌊budget / cost⌋`. Nil when the costs differ or the sets are not laminar.
-    func solveLaminar(budget: Double) -> Solution? {
-        let n = order.count
-        guard n > 0 else { return Solution(chosen: [], value: 0, cost: 0, nodes: 0) }
-        let cost = items[order[0]].cost
-        guard order.allSatisfy({ abs(items[$0].cost - cost) <= 1e-12 * cost }) else { return nil }
-        let limit = min(n, Int((budget * (1 + 1e-12) / cost).rounded(.down)))
-        guard limit >= 0 else { return Solution(chosen: [], value: 0, cost: 0, nodes: 0) }
-        // Parents: larger sets first; each set's parent is the smallest earlier set holding it.
-        let sets: [[Int]] = order.map { Array(Set(items[$0].elements)) }
-        let sizes: [Int] = sets.map(\.count)
-        let byDescendingSize: [Int] = (0..<n).sorted { (a: Int, b: Int) -> Bool in
-            if sizes[a] != sizes[b] { return sizes[a] > sizes[b] }
-            return a < b
-        }
-        var owner = [Int](repeating: -1, count: elementCount)
-        var children = [[Int]](repeating: [], count: n + 1)   // n: the root over all
-        for p in byDescendingSize {
-            let first = sets[p].first.map { owner[$0] } ?? -1
-            for e in sets[p] where owner[e] != first { return nil }
-            children[first < 0 ? n : first].append(p)
-            for e in sets[p] { owner[e] = p }
-        }
-        let values = order.map { items[$0].value }
-        func convolve(_ g: [Double], _ h: [Double]) -> [Double] {
-            var r = [Double](repeating: -.infinity, count: min(limit, g.count + h.count - 2) + 1)
-            for i in g.indices { for j in h.indices where i + j < r.count { r[i + j] = max(r[i + j], g[i] + h[j]) } }
-            return r
-        }
-        // Post-order: smaller sets (children) before the sets holding them.
-        var f = [[Double]](repeating: [], count: n + 1)
-        var prefixes = [[[Double]]](repeating: [], count: n + 1)
-        for p in byDescendingSize.reversed() + [n] {
-            var g: [Double] = [0]
-            var steps: [[Double]] = [g]
-            for c in children[p] {
-                g = convolve(g, f[c])
-                steps.append(g)
-            }
-            prefixes[p] = steps
-            if p < n, limit >= 1 {
-                if g.count < 2 { g.append(g[0]) }
-                for k in 1..<g.count { g[k] = max(g[k], values[p]) }
-            }
-            // At most k units: never worse with more room.
-            for k in g.indices.dropFirst() { g[k] = max(g[k], g[k - 1]) }
-            f[p] = g
-        }
-        var chosen: [Int] = []
-        func backtrack(_ p: Int, _ budgetUnits: Int) {
-            var k = min(budgetUnits, f[p].count - 1)
-            let steps = prefixes[p]
-            let combined = steps.last!
-            // Fewest units that reach the value at k.
-            while k > 0 && f[p][k - 1] == f[p][k] { k -= 1 }
-            if p < n, k >= 1, f[p][k] == values[p], k >= combined.count || values[p] > combined[k] {
-                chosen.append(p)
-                return
-            }
-            for m in stride(from: children[p].count - 1, through: 0, by: -1) {
-                let child = children[p][m], before = steps[m], after = steps[m + 1]
-                guard k < after.count else { k = after.count - 1; continue }
-                for j in 0..<min(k, f[child].count - 1) + 1 where k - j < before.count && before[k - j] + f[child][j] == after[k] {
-                    backtrack(child, j)
-                    k -= j
-                    break
-                }
-            }
-        }
-        backtrack(n, limit)
-        let result = chosen.map { order[$0] }.sorted()
-        return Solution(chosen: result, value: result.reduce(0) { $0 + items[$1].value },
-                        cost: result.reduce(0) { $0 + items[$1].cost }, nodes: n)
+    private init(costs: [Double], elements: [[Int]], elementCount: Int, values: [Double]) {
+        let structure = SetPackingKnapsack(costs: costs, elements: elements, elementCount: elementCount)
+        self.costs = costs
+        self.values = values
+        self.elementCount = elementCount
+        words = structure.words
+        masks = structure.masks
+        tree = structure.tree
+    }
+
+    /// The best set within `budget` for the values the solver was made with. (A number of posts
+    /// instead of a budget is the same problem with every cost 1 and the budget the number.)
+    public func solve(budget: Double) -> Solution { solve(values: values, budget: budget) }
+
+    /// The best set within `budget` for `values` (one per unit).
+    public func solve(values: [Double], budget: Double) -> Solution {
+        if let solution = solveLaminar(values: values, budget: budget) { return solution }
+        return solveByBranchAndBound(values: values, budget: budget)
+    }
+
+    /// The tree dynamic programme; nil when the costs differ or the sets are not laminar.
+    func solveLaminar(values: [Double], budget: Double) -> Solution? {
+        guard let tree else { return nil }
+        let (chosen, value) = tree.solve(values: values, budget: budget)
+        return Solution(chosen: chosen, value: value, cost: chosen.reduce(0) { $0 + costs[$1] }, nodes: tree.count)
     }
 
     /// Branch and bound, for costs that differ or sets that are not laminar.
-    func solveByBranchAndBound(budget: Double) -> Solution {
+    func solveByBranchAndBound(values allValues: [Double], budget: Double) -> Solution {
+        precondition(allValues.count == costs.count)
+        // Units worth having, best value per pound first (ties: the first listed).
+        let allCosts = self.costs
+        let order: [Int] = allCosts.indices.filter { allValues[$0] > 0 && allCosts[$0] > 0 }.sorted { (a: Int, b: Int) -> Bool in
+            let ra = allValues[a] / allCosts[a], rb = allValues[b] / allCosts[b]
+            return ra != rb ? ra > rb : a < b
+        }
+        let masks = self.masks, words = self.words
         let n = order.count
         let capacity = budget * (1 + 1e-12)
         var bestValue = 0.0
@@ -156,10 +115,11 @@ public struct SetPackingKnapsack: Sendable {
         var current: [Int] = []
         var used = [UInt64](repeating: 0, count: words)
         var nodes = 0
-        let costs = order.map { items[$0].cost }, values = order.map { items[$0].value }
+        let costs = order.map { allCosts[$0] }, values = order.map { allValues[$0] }
 
         func overlaps(_ position: Int) -> Bool {
-            for w in 0..<words where used[w] & masks[position * words + w] != 0 { return true }
+            let base = order[position] * words
+            for w in 0..<words where used[w] & masks[base + w] != 0 { return true }
             return false
         }
         // Fractional knapsack over the remaining units that fit with the councils chosen so far.
@@ -185,18 +145,19 @@ public struct SetPackingKnapsack: Sendable {
             // Prune when even the relaxation cannot beat the best found (by more than rounding).
             guard value + bound(from: k, room: room) > bestValue * (1 + 1e-12) else { return }
             if costs[k] <= room && !overlaps(k) {
+                let base = order[k] * words
                 current.append(k)
-                for w in 0..<words { used[w] |= masks[k * words + w] }
+                for w in 0..<words { used[w] |= masks[base + w] }
                 search(k + 1, value: value + values[k], room: room - costs[k])
-                for w in 0..<words { used[w] &= ~masks[k * words + w] }
+                for w in 0..<words { used[w] &= ~masks[base + w] }
                 current.removeLast()
             }
             search(k + 1, value: value, room: room)
         }
         search(0, value: 0, room: capacity)
         let chosen = bestSet.map { order[$0] }.sorted()
-        return Solution(chosen: chosen, value: chosen.reduce(0) { $0 + items[$1].value },
-                        cost: chosen.reduce(0) { $0 + items[$1].cost }, nodes: nodes)
+        return Solution(chosen: chosen, value: chosen.reduce(0) { $0 + allValues[$1] },
+                        cost: chosen.reduce(0) { $0 + allCosts[$1] }, nodes: nodes)
     }
 
     /// The best value by trying every subset (for tests: 2^n subsets, n at most 20).

@@ -124,6 +124,15 @@ public enum Targeting {
         /// The first frontier budget at which the marginal cost of an identification passes the
         /// expected value of one (nil when it never does within the frontier).
         public let thresholdCrossingBudget: Double?
+        /// The frontier budget before it: the marginal cost first passes the value somewhere
+        /// between the two (nil with ``thresholdCrossingBudget``).
+        public let thresholdCrossingFromBudget: Double?
+        /// The frontier budgets at which expected net benefit a year, and expected net present
+        /// value, are highest (the first, on a tie; nil without a frontier). They differ when the
+        /// NPV's optimism bias on the posts' cost and the public costs identifications trigger
+        /// make the last posts before the crossing lose money over the horizon.
+        public let netBenefitPeakBudget: Double?
+        public let netPresentValuePeakBudget: Double?
         /// The marked scenarios' posts, valued like the candidates (same draws, same index).
         public let marked: [MarkedPoint]
     }
@@ -186,6 +195,12 @@ public enum Targeting {
                 (rule.kind == .everyAuthority || post.area != .authority) && !post.members.contains { existing.contains($0.code) }
             }
         }
+        // A police force area whose councils are exactly a county area's is the same post: it is
+        // offered once, as the police force area (the wider of the two areas a scenario can name,
+        // listed last), so that which name the answer gives does not turn on rounding in the last
+        // digit of two equal values.
+        var offered = Set<[String]>()
+        posts = posts.reversed().filter { $0.area == .authority || offered.insert($0.members.map(\.code).sorted()).inserted }.reversed()
         let central = plan.nationalInputs(plan.centralNationalValues)
         let rates = model.costRates(central, operationalBudget: plan.operationalBudget.value)
         let units = posts.map { post in
@@ -290,16 +305,14 @@ public enum Targeting {
             case .budget: costs = units.map(\.annualCost)
             case .posts: costs = Array(repeating: 1, count: n)
             }
-            @Sendable func problem(_ values: [Double]) -> SetPackingKnapsack {
-                SetPackingKnapsack(items: (0..<n).map { .init(cost: costs[$0], value: values[$0], elements: elements[$0]) },
-                                          elementCount: authorities.authorities.count)
-            }
+            // One solver (its tree built once) for the expected values and every draw's.
+            let solver = SetPackingKnapsack(costs: costs, elements: elements, elementCount: authorities.authorities.count)
             let capacity: Double
             switch request.limit {
             case .budget(let amount): capacity = amount
             case .posts(let count): capacity = Double(count)
             }
-            let solution = problem(meanObj).solve(budget: capacity)
+            let solution = solver.solve(values: meanObj, budget: capacity)
 
             // Robustness: each draw's own optimum, and the chosen set's shortfall from it.
             let inOptimum = DrawTable(rows: iterations, columns: n)
@@ -317,7 +330,7 @@ public enum Targeting {
                         regret[i, 0] = 0 - chosenValue
                         continue
                     }
-                    let best = problem(values).solve(budget: capacity)
+                    let best = solver.solve(values: values, budget: capacity)
                     regret[i, 0] = best.value - chosenValue
                     regret[i, 1] = 1
                     for u in best.chosen { inOptimum[i, u] = 1 }
@@ -350,21 +363,23 @@ public enum Targeting {
             }
             var frontier: [FrontierPoint] = []
             if request.frontierSteps > 0 {
-                let costProblem = SetPackingKnapsack(
-                    items: (0..<n).map { .init(cost: units[$0].annualCost, value: meanIds[$0], elements: elements[$0]) },
-                    elementCount: authorities.authorities.count)
+                let costProblem = SetPackingKnapsack(costs: units.map(\.annualCost), elements: elements,
+                                                     elementCount: authorities.authorities.count)
                 let budgets = (0...request.frontierSteps).map { universalCost * Double($0) / Double(request.frontierSteps) }
                 let slots = Slots<FrontierPoint>(count: budgets.count)
                 concurrentChunks(budgets.count, threads: request.threads) { range in
-                    for k in range { slots[k] = point(budget: budgets[k], chosen: costProblem.solve(budget: budgets[k]).chosen) }
+                    for k in range { slots[k] = point(budget: budgets[k], chosen: costProblem.solve(values: meanIds, budget: budgets[k]).chosen) }
                 }
                 frontier = slots.values
             }
-            var crossing: Double?
+            var crossing: (from: Double, to: Double)?
             for (previous, next) in zip(frontier, frontier.dropFirst()) {
                 let added = next.expectedIdentifications - previous.expectedIdentifications
                 let spent = next.cost - previous.cost
-                if spent > 0, added <= 0 || spent / added > expectedValue { crossing = next.budget; break }
+                if spent > 0, added <= 0 || spent / added > expectedValue { crossing = (previous.budget, next.budget); break }
+            }
+            func peak(_ value: (FrontierPoint) -> Double) -> Double? {
+                frontier.reduce(nil as FrontierPoint?) { best, point in best.map { value(point) > value($0) ? point : $0 } ?? point }?.budget
             }
             let total = solution.chosen.reduce(0) { $0 + meanIds[$1] }
             let markedPoints = marked.map { scenario -> MarkedPoint in
@@ -380,12 +395,15 @@ public enum Targeting {
                 index: kind, chosen: chosen, cost: solution.chosen.reduce(0) { $0 + units[$1].annualCost },
                 expectedIdentifications: total, expectedNetBenefitPerYear: solution.chosen.reduce(0) { $0 + meanNet[$1] },
                 expectedRegret: totalRegret / Double(iterations), decisiveDrawShare: decisive / Double(iterations), frontier: frontier,
-                universal: point(budget: universalCost, chosen: own), thresholdCrossingBudget: crossing, marked: markedPoints))
+                universal: point(budget: universalCost, chosen: own), thresholdCrossingBudget: crossing?.to,
+                thresholdCrossingFromBudget: crossing?.from, netBenefitPeakBudget: peak(\.netBenefitPerYear),
+                netPresentValuePeakBudget: peak(\.netPresentValue), marked: markedPoints))
         }
         var caveats = [
             "Identifications are additional adult identifications a year at full effect, net of displacement, the posts funded; "
                 + "costs are a year's employer cost at the central salary of \(scenarioPlan.scenario.priceBaseYear).",
-            "Councils with a coordinator today (\(existing.count)) keep it outside the budget; no new unit serves them.",
+            "Councils with a coordinator today (\(existing.count)) keep it outside the budget; no new unit serves them. "
+                + "A county area whose councils are exactly one police force area's is offered once, as the police force area.",
             "Chosen on expected values over \(iterations) Monte Carlo draws (seed \(request.seed)); robustness is each draw's own optimum.",
             AreaIncidenceIndex.caveat,
             "Police-force-area index: referrals made over \(areaIndex.quarters.first ?? "")–\(areaIndex.quarters.last ?? "") pooled, "

@@ -1,0 +1,42 @@
+import MSCSimulation
+
+/// What the frontier says about where to stop, in one set of words for the table's notes, the
+/// chart's key and text alternative, and the JSON: the budgets between which the marginal cost of
+/// an identification first passes the value of one, and where net benefit a year and expected
+/// NPV are highest (these differ, and a reader told only one of them would misread the other).
+enum FrontierThreshold {
+    static func pounds(_ value: Double) -> String { "£" + NumberText.grouped(value, decimals: 0) }
+
+    /// The crossing as a range of budgets: "between £11,820,471 and £13,002,518 a year".
+    static func crossingRange(_ r: Targeting.IndexResult) -> String? {
+        guard let to = r.thresholdCrossingBudget else { return nil }
+        guard let from = r.thresholdCrossingFromBudget else { return "at \(pounds(to)) a year" }
+        return "between \(pounds(from)) and \(pounds(to)) a year"
+    }
+
+    /// The chart's key: short.
+    static func key(_ result: Targeting.Result, _ r: Targeting.IndexResult) -> String {
+        let value = pounds(result.expectedValuePerIdentification)
+        return crossingRange(r).map { "marginal cost per identification passes \(value) (its value) \($0)" }
+            ?? "marginal cost per identification stays below its value (\(value))"
+    }
+
+    /// The full sentence: the threshold, where it is first passed, and the two peaks with why they differ.
+    static func sentence(_ result: Targeting.Result, _ r: Targeting.IndexResult) -> String {
+        var text = "Threshold: the expected value of an identification, \(pounds(result.expectedValuePerIdentification)). "
+        text += crossingRange(r).map { "The marginal cost of an identification first passes it \($0) (frontier budgets either side)." }
+            ?? "The marginal cost of an identification stays below it across the frontier."
+        if let net = r.netBenefitPeakBudget, let npv = r.netPresentValuePeakBudget {
+            text += " Expected net benefit a year is highest at a budget of \(pounds(net)) a year; "
+            if npv < net {
+                text += "expected NPV over \(result.horizonYears) years at a lower one, \(pounds(npv)), because the NPV adds optimism bias "
+                    + "to the posts' cost and subtracts the public costs identifications trigger."
+            } else if npv > net {
+                text += "expected NPV over \(result.horizonYears) years at a higher one, \(pounds(npv))."
+            } else {
+                text += "expected NPV over \(result.horizonYears) years at the same budget."
+            }
+        }
+        return text
+    }
+}
