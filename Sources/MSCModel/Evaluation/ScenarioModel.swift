@@ -67,6 +67,16 @@ public struct ScenarioModel: Sendable {
     public enum TierRole: Sendable {
         case county, district, singleTier
 
+        /// The role of a council of `tier`: a county or a district shares its residents'
+        /// baseline with the other tier; every other council has them whole.
+        public init(tier: AuthorityTier) {
+            switch tier {
+            case .county: self = .county
+            case .district: self = .district
+            default: self = .singleTier
+            }
+        }
+
         /// Share of the residents' baseline identifications credited to this authority, given the
         /// share credited to county councils in two-tier areas.
         @inlinable

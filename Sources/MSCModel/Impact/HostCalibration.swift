@@ -41,8 +41,7 @@ public struct HostCalibration: Sendable, Equatable {
     public init(codes: [String], authorities: AuthorityTable, fte: Double) {
         let wanted = Set(codes)
         hosts = authorities.authorities.filter { wanted.contains($0.code) }.map { authority in
-            let role: ScenarioModel.TierRole = authority.tier == .county ? .county : (authority.tier == .district ? .district : .singleTier)
-            return Host(residents: Double(authority.population), fte: fte, role: role)
+            Host(residents: Double(authority.population), fte: fte, role: ScenarioModel.TierRole(tier: authority.tier))
         }
     }
 

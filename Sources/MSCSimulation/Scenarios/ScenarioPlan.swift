@@ -178,37 +178,12 @@ public struct ScenarioPlan: Sendable {
         let authorities = periods.periods[0].authorities
         let deployment = periods.periods[0].deployment
 
-        // Identification: each authority's residents, linked to the posts serving it; the
-        // evaluation turns them into baseline identifications and coverage for each draw.
         let identification = try IdentificationParameters.central(from: set)
-        // The area incidence index (1 everywhere unless the scenario chooses the per-force one),
-        // by police force area code: a council takes its area's.
+        // The area incidence index (1 everywhere unless the scenario chooses the per-force one).
         let areaIndex = scenario.incidenceIndex == .policeForceArea
             ? try AreaIncidenceIndex.load(assumptionsDirectory: assumptionsDirectory, authorities: publishedAuthorities) : nil
-        func incidenceIndex(_ authority: Authority) throws -> Double {
-            guard let areaIndex else { return 1 }
-            guard let code = authority.policeForceAreaCode, let index = areaIndex.index(ofArea: code) else {
-                throw InputError(file: scenario.file, key: "incidenceIndex",
-                                 message: "\(authority.name) (\(authority.code)) has no police force area with an index; expected every council in one of the 43 areas")
-            }
-            return index
-        }
-        var members: [ScenarioModel.Member] = []
-        for (k, (period, postIndices)) in zip(periods.periods, periods.modelPostIndices).enumerated() {
-            let authorityByCode = Dictionary(uniqueKeysWithValues: period.authorities.authorities.map { ($0.code, $0) })
-            for (postIndex, post) in period.deployment.posts.enumerated() where periods.opens(period: k, post: postIndex) {
-                for member in post.members {
-                    guard let authority = authorityByCode[member.code] else { continue }
-                    let servingTotal = period.deployment.fteServing[member.code] ?? 0
-                    let role: ScenarioModel.TierRole = authority.tier == .county ? .county
-                        : (authority.tier == .district ? .district : .singleTier)
-                    members.append(ScenarioModel.Member(
-                        post: postIndices[postIndex], residents: Double(authority.population),
-                        shareOfCoordinatorTime: servingTotal > 0 ? member.fteServing / servingTotal : 0,
-                        fteServing: servingTotal, role: role, incidenceIndex: try incidenceIndex(authority)))
-                }
-            }
-        }
+        let incidence = CouncilIncidence(areaIndex: areaIndex, file: scenario.file)
+        let members = try identificationMembers(periods, incidence: incidence)
 
         // Money: cost rates at the price base year, value of an identification uprated to it.
         // The salary is in price-base-year pounds: the shipped one (quoted for
@@ -217,35 +192,12 @@ public struct ScenarioPlan: Sendable {
         let basis = try CostBasis(assumptions: set, scenario: scenario)
         let rates = basis.rates
         let salaryAssumption = try basis.salaryAssumption("salary", in: set)
-        let published = try GDPDeflator.load(assumptionsDirectory: assumptionsDirectory)
-        var deflator = published
-        let baseYear = FinancialYear(scenario.priceBaseYear)
-        let projectedGrowth = try set.assumption(ModelParameter.gdpDeflatorProjectedGrowth.assumptionName)
-        if let baseYear, baseYear > deflator.latestYear {
-            // Past the published series the deflator grows at the projected rate (an assumption).
-            deflator = try deflator.extended(through: baseYear, growthPerYear: projectedGrowth.value)
-        }
-        let unitCost = try SocialValue.unitCostPerVictim(from: set, priceBaseYear: scenario.priceBaseYear, deflator: deflator)
-        let unitCostAssumption = try set.assumption(ModelParameter.unitCostPerVictim.assumptionName)
-            .overridden(value: unitCost, distribution: .fixed(unitCost), by: "uprating to \(scenario.priceBaseYear) prices with the GDP deflator")
-        // The drawn growth moves the unit cost only through the projected years, and only when the
-        // unit cost carries a price year (a scenario's override is already in base-year prices).
-        let pricedInAYear = try set.assumption(ModelParameter.unitCostPerVictim.assumptionName).valuesByPeriod.last != nil
-        let projection = pricedInAYear && baseYear != nil
-            ? DeflatorProjection(deflator: published, priceBaseYear: baseYear!, centralGrowth: projectedGrowth.value) : .none
+        let (unitCostAssumption, projection, projectedGrowth) = try unitCostInputs(scenario: scenario, assumptions: set,
+                                                                                  assumptionsDirectory: assumptionsDirectory)
         let greenBook = try GreenBook(assumptions: set)
 
-        var training: [[Double]] = []
-        var trainingPlaces: [TrainingPlaces?] = []
-        var trainingTotals: [TrainingTierTotals] = []
-        for (index, period) in periods.periods.enumerated() {
-            let (costs, totals, places) = try trainingCosts(scenario: scenario, deployment: period.deployment,
-                                                            authorities: period.authorities, assumptions: set,
-                                                            basis: basis, years: years)
-            training.append(contentsOf: costs)
-            trainingPlaces.append(contentsOf: places)
-            if index == 0 { trainingTotals = totals }
-        }
+        let (training, trainingPlaces, trainingTotals) = try trainingAcrossPeriods(periods, scenario: scenario, assumptions: set,
+                                                                                   basis: basis)
         // Trainees' time is costed as the training model costs it (on-costs at their central values).
         let includesTraining = scenario.training?.include == true
         let traineeCosting = try includesTraining ? TrainingAssumptions(from: set, authorities: publishedAuthorities, basis: basis)
@@ -265,24 +217,13 @@ public struct ScenarioPlan: Sendable {
         let pendingAward: Assumption? = basis.salariesSetInTaxYear.contains("salary") ? nil
             : try basis.shippedPayAdjustment.awards.first { !$0.agreed && basis.shippedPayAdjustment.factor >= 1 }
                 .map { try set.assumption($0.assumption) }
-        // Funding groups: the posts of one council share the mix as it is; a shared post whose
-        // councils each decide their own part of a source is a group of its own (DESIGN 3.2).
-        var groupNames = [scenario.name]
-        var groups = [SimulationPlan.FundingGroup(mix: 0)]
-        var groupOfSplit: [[Double]: Int] = [:]
-        let modelPosts = periods.modelPosts(existingHosts: existingHosts, training: training, trainingPlaces: trainingPlaces) { post in
-            let split = post.members.map(\.costShare)
-            guard funding.dividesSources(split: split) else { return 0 }
-            if let known = groupOfSplit[split] { return known }
-            groupOfSplit[split] = groups.count
-            groups.append(SimulationPlan.FundingGroup(mix: 0, split: split))
-            groupNames.append("\(scenario.name): \(post.name)")
-            return groups.count - 1
-        }
+        let (modelPosts, fundingGroups) = modelPostsAndFundingGroups(
+            scenario: scenario, periods: periods, existingHosts: existingHosts, training: training, trainingPlaces: trainingPlaces)
+        let groups = fundingGroups.groups
         let model = ScenarioModel(
             name: scenario.name, horizonYears: years,
             posts: modelPosts,
-            members: members, fundingGroupNames: groupNames, employerNIRate: rates.employerNIRate,
+            members: members, fundingGroupNames: fundingGroups.names, employerNIRate: rates.employerNIRate,
             niSecondaryThreshold: rates.niSecondaryThreshold,
             discountFactors: scenario.timing.discountFactors(horizonYears: years, greenBook: greenBook),
             unitCostDeflatorProjection: projection,
@@ -294,83 +235,24 @@ public struct ScenarioPlan: Sendable {
                 horizonYears: years, greenBook: GreenBook(bands: [.init(firstYear: 0, rate: try set.value("healthDiscountRate"))])),
             traineeCosting: traineeCosting,
             childReferralsPerAdultIdentification: try ChildIdentifications.referralsPerAdultIdentification(from: set))
-        // National inputs: each model parameter from the assumption of its name.
+        // National inputs: each model parameter from the assumption of its name, as the scenario adjusts it.
         let plan = try SimulationPlan(
             model: model,
-            parameter: { parameter in
-                switch parameter {
-                case .unitCostPerVictim: return unitCostAssumption
-                case .optimismBias:
-                    let start = try set.assumption(parameter.assumptionName)
-                    guard !adjustments.mitigations.isEmpty else { return start }
-                    let by = adjustments.scenarioMitigations.isEmpty ? "the mitigations of the risks the model quantifies (appraisal.yaml)"
-                        : "the mitigations of the risks the model quantifies (appraisal.yaml) and those listed in \(scenario.file)"
-                    return start.overridden(value: adjustments.optimismBiasApplied, distribution: .fixed(adjustments.optimismBiasApplied),
-                                            by: by)
-                case .benefitReduction: return adjustments.benefitReduction
-                case .pendingPayAward:
-                    return pendingAward ?? Assumption(
-                        name: "pendingPayAward", description: "No pay award not yet agreed brings the salary to the price base year.",
-                        unit: .ratePerYear, value: 0, distribution: .fixed(0), sources: [], evidence: .derived,
-                        notes: "Not used: the salary needs no pending pay award to reach \(scenario.priceBaseYear).", origin: scenario.file)
-                case let input where input.isTrainingPlaceInput:
-                    // Trainees' salaries in the price base year's pounds, as the training model costs them.
-                    let assumption = input.assumptionName.hasSuffix("Salary")
-                        ? try basis.salaryAssumption(input.assumptionName, in: set) : try set.assumption(input.assumptionName)
-                    guard includesTraining else {
-                        return assumption.overridden(value: assumption.value, distribution: .fixed(assumption.value),
-                                                     by: "not used: \(scenario.file) includes no training")
-                    }
-                    return assumption
-                case .gdpDeflatorProjectedGrowth where projection.years == 0:
-                    return projectedGrowth.overridden(value: projectedGrowth.value, distribution: .fixed(projectedGrowth.value),
-                                                      by: "not used: no projected deflator years before \(scenario.priceBaseYear)")
-                default: return try set.assumption(parameter.assumptionName)
-                }
-            },
+            parameter: NationalAssumptions(scenario: scenario, assumptions: set, basis: basis, adjustments: adjustments,
+                                           unitCost: unitCostAssumption, projection: projection, projectedGrowth: projectedGrowth,
+                                           pendingAward: pendingAward).assumption(for:),
             salary: salaryAssumption, operationalBudget: try set.assumption("operationalBudget"),
             fundingMixes: [funding], fundingGroups: groups)
-        let countyShare = try set.value("countyShareOfTwoTierIdentifications")
-        var baseline: [String: Double] = [:]
-        for authority in authorities.authorities {
-            let role: ScenarioModel.TierRole = authority.tier == .county ? .county
-                : (authority.tier == .district ? .district : .singleTier)
-            baseline[authority.code] = IdentificationUplift.baselinePerYear(
-                observed: nil, population: Double(authority.population) * (try incidenceIndex(authority)) * role.weight(countyShare: countyShare),
-                ratePer100kResidents: identification.baselineRatePer100kResidents)
-        }
+        let baseline = try baselineIdentifications(authorities, incidence: incidence,
+                                                   countyShare: try set.value("countyShareOfTwoTierIdentifications"),
+                                                   identification: identification)
 
-        let centralByGroup = groups.map {
-            funding.expectedFunding(horizonYears: years, renewalProbabilities: funding.centralRenewalProbabilities, split: $0.split)
-        }
-        let expectedByGroup = zip(groups, centralByGroup).map { group, central in
-            funding.analyticFunding(horizonYears: years, split: group.split) ?? central
-        }
-        let postsByGroup = groups.indices.map { group in Double(modelPosts.filter { $0.fundingIndex == group }.count) }
-        func averaged(_ byGroup: [FundingExpectation]) -> FundingExpectation {
-            FundingExpectation.average(zip(byGroup, postsByGroup).filter { $0.1 > 0 }.map { ($0.0, $0.1) }) ?? byGroup[0]
-        }
-        let centralFunding = averaged(centralByGroup)
-        let expectedFunding = averaged(expectedByGroup)
-        let salary = salaryAssumption.value
+        let (centralFunding, expectedFunding, expectedByGroup) = fundingExpectations(funding, years: years, groups: groups,
+                                                                                    modelPosts: modelPosts)
         // The model's own net uplift (rate ratio less one, net of displacement) at the central inputs.
         let netUplift = plan.model.netUplift(plan.nationalInputs(plan.centralNationalValues))
-        var rows: [AuthorityRow] = []
-        for authority in authorities.authorities {
-            let serving = deployment.posts(serving: authority.code)
-            let member = serving.first?.members.first { $0.code == authority.code }
-            let postCost = serving.first.map { Post.annualCost(fte: $0.fte, fullTimeSalary: salary, rates: rates) } ?? 0
-            let coverage = deployment.coverage[authority.code] ?? 0
-            let base = baseline[authority.code] ?? 0
-            rows.append(AuthorityRow(
-                authority: authority, postName: serving.first?.name, costShare: member?.costShare ?? 0,
-                annualCost: (member?.costShare ?? 0) * postCost, coverage: coverage, baselineIdentifications: base,
-                additionalIdentificationsPerYear: IdentificationUplift.councilAdditionalIdentifications(
-                    baselinePerYear: base, coverage: coverage, netUplift: netUplift),
-                survivalAtHorizon: serving.first.map { post in
-                    expectedByGroup[groupOfSplit[post.members.map(\.costShare)] ?? 0].survival.last ?? 1
-                } ?? 0))
-        }
+        let rows = authorityRows(authorities, deployment: deployment, baseline: baseline, salary: salaryAssumption.value, rates: rates,
+                                 netUplift: netUplift, fundingGroups: fundingGroups, expectedByGroup: expectedByGroup)
         return ScenarioPlan(loaded: loaded, deployment: deployment, structureNotes: periods.notes, plan: plan, authorityRows: rows,
                             centralFunding: centralFunding, expectedFunding: expectedFunding,
                             expectedFundingByGroup: expectedByGroup, inputFiles: inputFiles,

@@ -450,10 +450,8 @@ public enum Targeting {
         for (u, post) in posts.enumerated() {
             for member in post.members {
                 let authority = byCode[member.code]!
-                let role: ScenarioModel.TierRole = authority.tier == .county ? .county
-                    : (authority.tier == .district ? .district : .singleTier)
                 members.append(ScenarioModel.Member(post: u, residents: Double(authority.population), shareOfCoordinatorTime: 1,
-                                                    fteServing: member.fteServing, role: role,
+                                                    fteServing: member.fteServing, role: ScenarioModel.TierRole(tier: authority.tier),
                                                     incidenceIndex: indexByCouncil[member.code] ?? 1))
             }
         }
