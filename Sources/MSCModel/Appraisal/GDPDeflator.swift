@@ -76,7 +76,7 @@ public struct GDPDeflator: Sendable {
         let series = try load(assumptionsDirectory: assumptions.location)
         let target = try year(priceBaseYear, file: assumptions.location)
         guard target > series.latestYear else { return series }
-        return try series.extended(through: target, growthPerYear: try assumptions.value("gdpDeflatorProjectedGrowth"))
+        return try series.extended(through: target, growthPerYear: try assumptions.value(.gdpDeflatorProjectedGrowth))
     }
 
     /// The first and last years of the series.

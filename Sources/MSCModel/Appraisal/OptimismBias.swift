@@ -160,7 +160,7 @@ public struct AppraisalAdjustments: Sendable {
     public let sensitivityCut: Assumption
 
     public init(scenario: Scenario, assumptions: AssumptionSet) throws {
-        optimismBiasStart = try assumptions.value("optimismBias")
+        optimismBiasStart = try assumptions.value(.optimismBias)
         var modelled: [OptimismBias.Mitigation] = []
         for (name, inputs) in Self.modelledMitigations {
             guard let share = assumptions.byName[name] else { continue }
@@ -174,7 +174,7 @@ public struct AppraisalAdjustments: Sendable {
         scenarioMitigations = scenario.optimismBiasMitigations
         mitigations = modelled + scenarioMitigations
         optimismBiasApplied = OptimismBias.applied(start: optimismBiasStart,
-                                                   lowerBound: try assumptions.value("optimismBiasLowerBound"),
+                                                   lowerBound: try assumptions.value(.optimismBiasLowerBound),
                                                    mitigations: mitigations)
         benefitInputs = try Self.benefitInputNames.map { name in
             let assumption = try assumptions.assumption(name)

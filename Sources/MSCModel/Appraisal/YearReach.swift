@@ -42,7 +42,7 @@ extension PostCostRates {
     /// The tax years the cost model can price: the years with employer NI rates, carried a few
     /// years past the last (a rate holds until it changes, but not for ever).
     public static func taxYearReach(in assumptions: AssumptionSet) throws -> YearReach {
-        let rates = try assumptions.assumption("employerNIRate")
+        let rates = try assumptions.assumption(.employerNIRate)
         let years = rates.periods.compactMap(FinancialYear.init)
         guard let first = years.first, let last = years.last else {
             throw InputError(file: rates.origin, key: rates.name, message: "expected values by tax year, e.g. 2025-26: 0.15")

@@ -33,8 +33,8 @@ public enum PopulationDerivation: String, CaseIterable, Sendable {
         let year = "mid-\(facts.year)"
         switch self {
         case .adultIdentificationsPer100kResidents:
-            let referrals = try set.value("laAdultNRMReferrals2023"), reports = try set.value("laDutyToNotifyReports2023")
-            let growth = try set.assumption("laIdentificationGrowthSince2023")
+            let referrals = try set.value(.laAdultNRMReferrals2023), reports = try set.value(.laDutyToNotifyReports2023)
+            let growth = try set.assumption(.laIdentificationGrowthSince2023)
             let rate2023 = IdentificationUplift.ratePer100kResidents(identificationsPerYear: referrals + reports,
                                                                      residents: Double(facts.residents))
             guard let distribution = growth.distribution.scaled(by: rate2023) else {

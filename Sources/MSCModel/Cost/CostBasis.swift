@@ -143,7 +143,7 @@ public struct CostBasis: Sendable, Equatable {
         if choices.salary != nil { setInYear.insert("salary") }
         let quotedYear: String
         if let salaryYear = choices.salaryYear {
-            let awards = try assumptions.assumption("payAward")
+            let awards = try assumptions.assumption(.payAward)
             // A salary quoted the year before the first known award can be brought forward by it.
             let first = awards.periods.compactMap(FinancialYear.init).first.map { $0.advanced(by: -1) } ?? FinancialYear(year)!
             guard let quoted = FinancialYear(salaryYear), first <= quoted, quoted <= FinancialYear(year)! else {
@@ -157,7 +157,7 @@ public struct CostBasis: Sendable, Equatable {
         }
         taxYear = year
         rates = try PostCostRates.central(from: assumptions, taxYear: year)
-        quotedSalary = try choices.salary ?? assumptions.value("salary")
+        quotedSalary = try choices.salary ?? assumptions.value(.salary)
         salaryAdjustment = try PayAdjustment.between(quotedYear, and: year, in: assumptions)
         shippedPayAdjustment = try PayAdjustment.between(shippedYear, and: year, in: assumptions)
         salariesSetInTaxYear = setInYear

@@ -25,7 +25,7 @@ public enum PayAwards {
     /// The award for `year`: the agreed one in `payAward`, else the pending one, else an error
     /// (awards are agreed year by year; a missing year is not guessed).
     public static func award(for year: FinancialYear, in set: AssumptionSet) throws -> Award {
-        let agreed = try set.assumption("payAward")
+        let agreed = try set.assumption(.payAward)
         if let rate = agreed.valuesByPeriod.first(where: { $0.period == year.description })?.value {
             return Award(year: year, rate: rate, agreed: true, assumption: agreed.name)
         }

@@ -37,7 +37,7 @@ extension DeploymentRule {
         try map.rejectKeys(notIn: keys(for: kind))
         let fteNode = map.optional("fte")
         let fte = try fteNode.map { try FTERule.parse($0, reader: reader) }
-            ?? .fixed(try reader.assumptions.value("fte"))
+            ?? .fixed(try reader.assumptions.value(.fte))
         switch kind {
         case .existing:
             return try parseExisting(map, fte: fte, authorities: authorities)

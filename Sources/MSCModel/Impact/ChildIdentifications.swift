@@ -34,8 +34,8 @@ public enum ChildIdentifications {
     /// The ratio from the 2023 facts in `assumptions` (`laChildNRMReferrals2023`,
     /// `laAdultNRMReferrals2023`, `laDutyToNotifyReports2023`).
     public static func referralsPerAdultIdentification(from assumptions: AssumptionSet) throws -> Double {
-        referralsPerAdultIdentification(childReferrals: try assumptions.value("laChildNRMReferrals2023"),
-                                        adultReferrals: try assumptions.value("laAdultNRMReferrals2023"),
-                                        dutyToNotifyReports: try assumptions.value("laDutyToNotifyReports2023"))
+        referralsPerAdultIdentification(childReferrals: try assumptions.value(.laChildNRMReferrals2023),
+                                        adultReferrals: try assumptions.value(.laAdultNRMReferrals2023),
+                                        dutyToNotifyReports: try assumptions.value(.laDutyToNotifyReports2023))
     }
 }

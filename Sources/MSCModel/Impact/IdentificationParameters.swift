@@ -21,8 +21,8 @@ public struct IdentificationParameters: Sendable, Equatable {
 
     /// The central values from `assumptions`.
     public static func central(from assumptions: AssumptionSet) throws -> IdentificationParameters {
-        IdentificationParameters(rateRatio: try assumptions.value("identificationRateRatio"),
-                                 baselineRatePer100kResidents: try assumptions.value("baselineIdentificationRate"),
-                                 rampUpYears: try assumptions.value("rampUpYears"))
+        IdentificationParameters(rateRatio: try assumptions.value(.identificationRateRatio),
+                                 baselineRatePer100kResidents: try assumptions.value(.baselineIdentificationRate),
+                                 rampUpYears: try assumptions.value(.rampUpYears))
     }
 }

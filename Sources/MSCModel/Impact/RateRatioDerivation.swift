@@ -98,12 +98,12 @@ public struct RateRatioDerivation: Sendable {
         ]
 
         public init(assumptions: AssumptionSet) throws {
-            self.init(adultReferrals: try assumptions.value("laAdultNRMReferrals2023"),
-                      dutyToNotifyReports: try assumptions.value("laDutyToNotifyReports2023"),
-                      coordinatorShare: try assumptions.value("coordinatorShareOfLAAdultReferrals"),
-                      coordinatorAuthorities: try assumptions.value("coordinatorAuthorities2023"),
-                      authoritiesReferringAdults: try assumptions.value("laAuthoritiesReferringAdults2023"),
-                      minimumLogSD: try assumptions.value("identificationRateRatioMinimumLogSD"))
+            self.init(adultReferrals: try assumptions.value(.laAdultNRMReferrals2023),
+                      dutyToNotifyReports: try assumptions.value(.laDutyToNotifyReports2023),
+                      coordinatorShare: try assumptions.value(.coordinatorShareOfLAAdultReferrals),
+                      coordinatorAuthorities: try assumptions.value(.coordinatorAuthorities2023),
+                      authoritiesReferringAdults: try assumptions.value(.laAuthoritiesReferringAdults2023),
+                      minimumLogSD: try assumptions.value(.identificationRateRatioMinimumLogSD))
         }
 
         /// NRM referrals' share of local authorities' adult identifications (NRM + DtN).
@@ -210,9 +210,9 @@ public struct RateRatioDerivation: Sendable {
     /// full time): the `existing` rule's placement of `coordinatorAuthorities2023` posts, as
     /// `status-quo` and ``derive(assumptions:authorities:)`` place them.
     public static func hostCalibration(assumptions: AssumptionSet, authorities: AuthorityTable) throws -> HostCalibration {
-        let count = Int(try assumptions.value("coordinatorAuthorities2023").rounded())
+        let count = Int(try assumptions.value(.coordinatorAuthorities2023).rounded())
         let (codes, _) = try DeploymentRule.existingPlacement(count: count, authorities: authorities)
-        return HostCalibration(codes: codes, authorities: authorities, fte: try assumptions.value("fte"))
+        return HostCalibration(codes: codes, authorities: authorities, fte: try assumptions.value(.fte))
     }
 
     /// The hosts' coverage at the central coverage inputs (``HostCalibration``), for the notes;
@@ -234,14 +234,14 @@ public struct RateRatioDerivation: Sendable {
     /// placement of `coordinatorAuthorities2023` posts (as `status-quo` places them).
     public static func derive(assumptions: AssumptionSet, authorities: AuthorityTable) throws -> RateRatioDerivation {
         let facts = try Facts(assumptions: assumptions)
-        let causal = try assumptions.assumption("causalShare")
+        let causal = try assumptions.assumption(.causalShare)
         let count = Int(facts.coordinatorAuthorities.rounded())
         let (codes, placement) = try DeploymentRule.existingPlacement(count: count, authorities: authorities)
         var derivation = try RateRatioDerivation(facts: facts, authorities: authorities, hostCodes: codes, placement: placement,
                                                  centralCausalShare: causal.value, causalShare: causal.distribution)
         if let parameters = try? CoverageParameters.central(from: assumptions),
-           let countyShare = try? assumptions.value("countyShareOfTwoTierIdentifications"),
-           let fte = try? assumptions.value("fte") {
+           let countyShare = try? assumptions.value(.countyShareOfTwoTierIdentifications),
+           let fte = try? assumptions.value(.fte) {
             derivation.hostCoverageAtCentralInputs = HostCalibration(codes: codes, authorities: authorities, fte: fte)
                 .coverage(parameters, countyShare: countyShare)
         }

@@ -61,7 +61,7 @@ public struct SocialValue: Sendable, Equatable {
     /// no price year and is taken to be in the price base year already.
     public static func unitCostPerVictim(from assumptions: AssumptionSet, priceBaseYear: String,
                                          deflator: GDPDeflator) throws -> Double {
-        let assumption = try assumptions.assumption("unitCostPerVictim")
+        let assumption = try assumptions.assumption(.unitCostPerVictim)
         guard let priceYear = assumption.valuesByPeriod.last?.period else { return assumption.value }
         guard FinancialYear(priceYear) != nil else {
             throw InputError(file: assumption.origin, key: "unitCostPerVictim.values",
@@ -76,10 +76,10 @@ public struct SocialValue: Sendable, Equatable {
         let facts = try RateRatioDerivation.Facts(assumptions: assumptions)
         return SocialValue(
             unitCostPerVictim: try unitCostPerVictim(from: assumptions, priceBaseYear: priceBaseYear, deflator: deflator),
-            avoidableHarmShare: try assumptions.value("avoidableHarmShare"),
-            harmAvoidedShare: try assumptions.value("harmAvoidedShare"),
-            conclusiveGroundsPositiveShare: try assumptions.value("conclusiveGroundsPositiveShare"),
-            dutyToNotifyRelativeValue: try assumptions.value("dutyToNotifyRelativeValue"),
+            avoidableHarmShare: try assumptions.value(.avoidableHarmShare),
+            harmAvoidedShare: try assumptions.value(.harmAvoidedShare),
+            conclusiveGroundsPositiveShare: try assumptions.value(.conclusiveGroundsPositiveShare),
+            dutyToNotifyRelativeValue: try assumptions.value(.dutyToNotifyRelativeValue),
             nrmShare: facts.nrmShare)
     }
 
@@ -180,12 +180,12 @@ public struct TriggeredCosts: Sendable, Equatable {
     /// The central values from `assumptions`.
     public static func central(from assumptions: AssumptionSet) throws -> TriggeredCosts {
         TriggeredCosts(
-            decisionCostPerReferral: try assumptions.value("decisionCostPerReferral"),
-            supportContractCostPerAdultSupported: try assumptions.value("supportContractCostPerAdultSupported"),
-            healthCostPerAdultSupported: try assumptions.value("healthCostPerAdultSupported"),
-            policeCostPerReferral: try assumptions.value("policeCostPerReferral"),
-            councilCostPerIdentification: try assumptions.value("councilCostPerIdentification"),
-            reasonableGroundsPositiveShare: try assumptions.value("reasonableGroundsPositiveShare"),
+            decisionCostPerReferral: try assumptions.value(.decisionCostPerReferral),
+            supportContractCostPerAdultSupported: try assumptions.value(.supportContractCostPerAdultSupported),
+            healthCostPerAdultSupported: try assumptions.value(.healthCostPerAdultSupported),
+            policeCostPerReferral: try assumptions.value(.policeCostPerReferral),
+            councilCostPerIdentification: try assumptions.value(.councilCostPerIdentification),
+            reasonableGroundsPositiveShare: try assumptions.value(.reasonableGroundsPositiveShare),
             nrmShare: try RateRatioDerivation.Facts(assumptions: assumptions).nrmShare)
     }
 }

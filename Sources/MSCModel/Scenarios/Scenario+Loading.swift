@@ -79,7 +79,7 @@ extension Scenario {
                 throw firstYearNode.error("the first year \(firstYear) is before the price base year \(priceBaseYear); expected \(priceBaseYear) or later")
             }
         } else {
-            let delay = try assumptions.value("programmeStartYearsAfterPriceBase")
+            let delay = try assumptions.value(.programmeStartYearsAfterPriceBase)
             firstYear = FinancialYear(priceBaseYear)!.advanced(by: Int(delay.rounded())).description
         }
         let mitigations = try map.optional("optimismBiasMitigations").map(parseMitigations) ?? []

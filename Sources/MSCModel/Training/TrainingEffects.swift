@@ -32,11 +32,11 @@ public struct TrainingEffects: Sendable, Equatable {
 
     /// The central values from an assumption set.
     public init(from assumptions: AssumptionSet) throws {
-        self.init(identifyConfidenceBefore: try assumptions.value("trainingIdentifyConfidenceBefore"),
-                  identifyConfidenceAfter: try assumptions.value("trainingIdentifyConfidenceAfter"),
-                  actUnderstandingBefore: try assumptions.value("trainingActUnderstandingBefore"),
-                  actUnderstandingAfter: try assumptions.value("trainingActUnderstandingAfter"),
-                  reportingConfidenceImproved: try assumptions.value("trainingReportingConfidenceImproved"))
+        self.init(identifyConfidenceBefore: try assumptions.value(.trainingIdentifyConfidenceBefore),
+                  identifyConfidenceAfter: try assumptions.value(.trainingIdentifyConfidenceAfter),
+                  actUnderstandingBefore: try assumptions.value(.trainingActUnderstandingBefore),
+                  actUnderstandingAfter: try assumptions.value(.trainingActUnderstandingAfter),
+                  reportingConfidenceImproved: try assumptions.value(.trainingReportingConfidenceImproved))
     }
 
     /// Expected share of a group confident to identify modern slavery when `trainedShare` of it

@@ -232,7 +232,7 @@ public struct ScenarioPlan: Sendable {
             startingOptimismBias: adjustments.optimismBiasStart,
             pendingPayAwardCentral: pendingAward?.value ?? 0,
             healthDiscountFactors: scenario.timing.discountFactors(
-                horizonYears: years, greenBook: GreenBook(bands: [.init(firstYear: 0, rate: try set.value("healthDiscountRate"))])),
+                horizonYears: years, greenBook: GreenBook(bands: [.init(firstYear: 0, rate: try set.value(.healthDiscountRate))])),
             traineeCosting: traineeCosting,
             childReferralsPerAdultIdentification: try ChildIdentifications.referralsPerAdultIdentification(from: set))
         // National inputs: each model parameter from the assumption of its name, as the scenario adjusts it.
@@ -241,10 +241,10 @@ public struct ScenarioPlan: Sendable {
             parameter: NationalAssumptions(scenario: scenario, assumptions: set, basis: basis, adjustments: adjustments,
                                            unitCost: unitCostAssumption, projection: projection, projectedGrowth: projectedGrowth,
                                            pendingAward: pendingAward).assumption(for:),
-            salary: salaryAssumption, operationalBudget: try set.assumption("operationalBudget"),
+            salary: salaryAssumption, operationalBudget: try set.assumption(.operationalBudget),
             fundingMixes: [funding], fundingGroups: groups)
         let baseline = try baselineIdentifications(authorities, incidence: incidence,
-                                                   countyShare: try set.value("countyShareOfTwoTierIdentifications"),
+                                                   countyShare: try set.value(.countyShareOfTwoTierIdentifications),
                                                    identification: identification)
 
         let (centralFunding, expectedFunding, expectedByGroup) = fundingExpectations(funding, years: years, groups: groups,
@@ -265,7 +265,7 @@ public struct ScenarioPlan: Sendable {
     /// same that the identification rate ratio is derived from.
     static func existingHostCodes(scenario: Scenario, authorities: AuthorityTable, assumptions: AssumptionSet) throws -> Set<String> {
         if case .existing(let codes, _, _) = scenario.deployment { return Set(codes) }
-        let count = Int(try assumptions.value("coordinatorAuthorities2023").rounded())
+        let count = Int(try assumptions.value(.coordinatorAuthorities2023).rounded())
         return Set(try DeploymentRule.existingPlacement(count: count, authorities: authorities).0)
     }
 }
