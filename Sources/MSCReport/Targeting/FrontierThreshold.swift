@@ -27,15 +27,11 @@ enum FrontierThreshold {
         text += crossingRange(r).map { "The marginal cost of an identification first passes it \($0) (frontier budgets either side)." }
             ?? "The marginal cost of an identification stays below it across the frontier."
         if let net = r.netBenefitPeakBudget, let npv = r.netPresentValuePeakBudget {
-            text += " Expected net benefit a year is highest at a budget of \(pounds(net)) a year; "
-            if npv < net {
-                text += "expected NPV over \(result.horizonYears) years at a lower one, \(pounds(npv)), because the NPV adds optimism bias "
-                    + "to the posts' cost and subtracts the public costs identifications trigger."
-            } else if npv > net {
-                text += "expected NPV over \(result.horizonYears) years at a higher one, \(pounds(npv))."
-            } else {
-                text += "expected NPV over \(result.horizonYears) years at the same budget."
-            }
+            text += " Of the frontier's budgets, expected net benefit a year is highest at \(pounds(net)) a year and "
+            text += npv == net ? "expected NPV over \(result.horizonYears) years at the same budget."
+                : "expected NPV over \(result.horizonYears) years at \(npv < net ? "a lower" : "a higher") one, \(pounds(npv)): "
+                    + "the NPV is not a year's net benefit scaled up, as it adds optimism bias to the posts' cost, subtracts the "
+                    + "public costs identifications trigger and discounts each flow as the appraisal does."
         }
         return text
     }
