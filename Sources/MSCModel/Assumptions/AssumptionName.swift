@@ -11,7 +11,10 @@ public enum AssumptionName: String, CaseIterable, Sendable, CustomStringConverti
     case conclusiveGroundsPositiveShare
     case coordinatorAuthorities2023
     case coordinatorShareOfLAAdultReferrals
+    case coordinatorTrainingCapacity
     case councilCostPerIdentification
+    case councillorsEngland
+    case councillorsWales
     case countyShareOfTwoTierIdentifications
     case decisionCostPerReferral
     case dutyToNotifyRelativeValue
@@ -28,6 +31,7 @@ public enum AssumptionName: String, CaseIterable, Sendable, CustomStringConverti
     case laChildNRMReferrals2023
     case laDutyToNotifyReports2023
     case laIdentificationGrowthSince2023
+    case localGovernmentWorkforce
     case niSecondaryThreshold
     case operationalBudget
     case optimismBias
@@ -38,15 +42,24 @@ public enum AssumptionName: String, CaseIterable, Sendable, CustomStringConverti
     case policeCostPerReferral
     case programmeStartYearsAfterPriceBase
     case rampUpYears
+    case realPayGrowth
     case reasonableGroundsPositiveShare
     case salary
     case salaryQuotedForYearStarting
     case supportContractCostPerAdultSupported
     case trainingActUnderstandingAfter
     case trainingActUnderstandingBefore
+    case trainingDistrictWorkforceShare
+    case trainingFaceToFaceCapacityWithoutCoordinator
+    case trainingFrontlineShare
     case trainingIdentifyConfidenceAfter
     case trainingIdentifyConfidenceBefore
+    case trainingPaidHoursPerYear
     case trainingReportingConfidenceImproved
+    case trainingSpecialistShare
+    case trainingTier1UptakeWithCoordinator
+    case trainingTier1UptakeWithoutCoordinator
+    case trainingTier3PriorityShare
     case unitCostPerVictim
 
     public var description: String { rawValue }

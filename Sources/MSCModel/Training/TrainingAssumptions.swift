@@ -133,34 +133,34 @@ public struct TrainingAssumptions: Sendable, Equatable {
             throw InputError(file: assumptions.location, key: "population",
                              message: "the authority table has no residents; expected a positive population")
         }
-        func v(_ name: String) throws -> Double { try assumptions.value(name) }
-        func perCouncil(_ name: String, councils: Int) throws -> Double {
+        func v(_ name: AssumptionName) throws -> Double { try assumptions.value(name) }
+        func perCouncil(_ name: AssumptionName, councils: Int) throws -> Double {
             councils > 0 ? try v(name) / Double(councils) : 0
         }
         let tiers = try TierValues { tier -> TrainingTierInputs in
             let stem = tier.assumptionStem
-            return TrainingTierInputs(hoursPerTrainee: try v(stem + "Hours"),
-                                      deliveryCostPerTrainee: try v(stem + "DeliveryCost"),
+            return TrainingTierInputs(hoursPerTrainee: try assumptions.value(stem + "Hours"),
+                                      deliveryCostPerTrainee: try assumptions.value(stem + "DeliveryCost"),
                                       traineeSalary: try basis.salaryAssumption(stem + "Salary", in: assumptions).value,
                                       refreshYears: try Self.wholeYears(stem + "RefreshYears", in: assumptions))
         }
-        self.init(workforce: try v("localGovernmentWorkforce"),
+        self.init(workforce: try v(.localGovernmentWorkforce),
                   residentPopulation: residentPopulation,
-                  districtWorkforceShare: try v("trainingDistrictWorkforceShare"),
-                  frontlineShare: try v("trainingFrontlineShare"),
-                  specialistShare: try v("trainingSpecialistShare"),
-                  councillorsPerEnglishCouncil: try perCouncil("councillorsEngland", councils: englishCouncils),
-                  councillorsPerWelshCouncil: try perCouncil("councillorsWales", councils: welshCouncils),
-                  paidHoursPerYear: try v("trainingPaidHoursPerYear"),
+                  districtWorkforceShare: try v(.trainingDistrictWorkforceShare),
+                  frontlineShare: try v(.trainingFrontlineShare),
+                  specialistShare: try v(.trainingSpecialistShare),
+                  councillorsPerEnglishCouncil: try perCouncil(.councillorsEngland, councils: englishCouncils),
+                  councillorsPerWelshCouncil: try perCouncil(.councillorsWales, councils: welshCouncils),
+                  paidHoursPerYear: try v(.trainingPaidHoursPerYear),
                   onCostRates: rates,
                   payBasis: basis.shippedPayAdjustment,
-                  realPayGrowth: try v("realPayGrowth"),
+                  realPayGrowth: try v(.realPayGrowth),
                   tiers: tiers,
-                  coordinatorPlacesPerFTE: try v("coordinatorTrainingCapacity"),
-                  faceToFacePlacesShareWithoutCoordinator: try v("trainingFaceToFaceCapacityWithoutCoordinator"),
-                  awarenessUptakeWithCoordinator: try v("trainingTier1UptakeWithCoordinator"),
-                  awarenessUptakeWithoutCoordinator: try v("trainingTier1UptakeWithoutCoordinator"),
-                  specialistPriorityShare: try v("trainingTier3PriorityShare"),
+                  coordinatorPlacesPerFTE: try v(.coordinatorTrainingCapacity),
+                  faceToFacePlacesShareWithoutCoordinator: try v(.trainingFaceToFaceCapacityWithoutCoordinator),
+                  awarenessUptakeWithCoordinator: try v(.trainingTier1UptakeWithCoordinator),
+                  awarenessUptakeWithoutCoordinator: try v(.trainingTier1UptakeWithoutCoordinator),
+                  specialistPriorityShare: try v(.trainingTier3PriorityShare),
                   effects: try TrainingEffects(from: assumptions))
         try check(against: assumptions)
     }
