@@ -12,8 +12,17 @@ import MSCModel
 /// thresholds. Each post then takes one pass over its decisions, keeping only the shares that lapse
 /// uncovered, with no per-post array, closure or reference counting.
 final class FundingLapseKernel {
-    /// Per source: 0 lasts the horizon, 1 lapses in `knownYear`, 2 draws against its thresholds.
-    private static let lasts = 0, known = 1, drawn = 2
+    /// What one iteration's draw settles about one funding source for every post that faces it.
+    enum SourceOutcome: UInt8 {
+        /// Funds the post for the whole horizon: renewed for certain, a term as long as the
+        /// horizon, or a national decision to keep it.
+        case lastsTheHorizon
+        /// Lapses in a year known before any post is drawn (`knownYear`): a national decision,
+        /// or a renewal probability of 0 (the first term's end).
+        case lapsesInKnownYear
+        /// Each post draws a uniform against the source's renewal thresholds.
+        case drawnAgainstThresholds
+    }
 
     private let horizonYears: Int
     private let sourceCount: Int
@@ -21,7 +30,7 @@ final class FundingLapseKernel {
     private let absorbable: UnsafeMutableBufferPointer<Bool>
     private let termYears: UnsafeMutableBufferPointer<Int>
     private let national: UnsafeMutableBufferPointer<Bool>
-    private let outcome: UnsafeMutableBufferPointer<Int>
+    private let outcome: UnsafeMutableBufferPointer<SourceOutcome>
     private let knownYear: UnsafeMutableBufferPointer<Int>
     private let thresholdStart: UnsafeMutableBufferPointer<Int>
     private let thresholdEnd: UnsafeMutableBufferPointer<Int>
@@ -44,7 +53,7 @@ final class FundingLapseKernel {
         termYears = buffer(mix.sources.map(\.termYears))
         national = buffer(mix.sources.map(\.decidedNationally))
         let zeros = Array(repeating: 0, count: mix.sources.count)
-        outcome = buffer(zeros)
+        outcome = buffer(Array(repeating: SourceOutcome.lastsTheHorizon, count: mix.sources.count))
         knownYear = buffer(zeros)
         thresholdStart = buffer(zeros)
         thresholdEnd = buffer(zeros)
@@ -56,7 +65,8 @@ final class FundingLapseKernel {
 
     deinit {
         for pointer in [absorbable.baseAddress, national.baseAddress] as [UnsafeMutablePointer<Bool>?] { pointer?.deallocate() }
-        for buffer in [termYears, outcome, knownYear, thresholdStart, thresholdEnd, lapsedYear] { buffer.deallocate() }
+        for buffer in [termYears, knownYear, thresholdStart, thresholdEnd, lapsedYear] { buffer.deallocate() }
+        outcome.deallocate()
         thresholds.deallocate()
         lapsedShare.deallocate()
     }
@@ -74,18 +84,18 @@ final class FundingLapseKernel {
         for source in 0..<sourceCount {
             if national[source] {
                 let year = draw.nationalLapseYears[source]
-                outcome[source] = year == Int.max ? Self.lasts : Self.known
+                outcome[source] = year == Int.max ? .lastsTheHorizon : .lapsesInKnownYear
                 knownYear[source] = year
                 continue
             }
             let q = draw.renewalProbabilities[source], term = termYears[source]
             if term >= horizonYears || !(q < 1) {
-                outcome[source] = Self.lasts
+                outcome[source] = .lastsTheHorizon
             } else if !(q > 0) {
-                outcome[source] = Self.known
+                outcome[source] = .lapsesInKnownYear
                 knownYear[source] = term
             } else {
-                outcome[source] = Self.drawn
+                outcome[source] = .drawnAgainstThresholds
                 thresholdStart[source] = draw.thresholdBounds[source]
                 thresholdEnd[source] = draw.thresholdBounds[source + 1]
             }
@@ -102,9 +112,9 @@ final class FundingLapseKernel {
             let source = part.source
             var year = Int.max
             switch outcome[source] {
-            case Self.lasts: break
-            case Self.known: year = knownYear[source]
-            default:
+            case .lastsTheHorizon: break
+            case .lapsesInKnownYear: year = knownYear[source]
+            case .drawnAgainstThresholds:
                 let v = 1 - uniforms.uniform()
                 draws += 1
                 let start = thresholdStart[source], end = thresholdEnd[source]
