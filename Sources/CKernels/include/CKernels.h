@@ -45,4 +45,10 @@ void msc_count_below_within_above(const double *values, size_t n, double low, do
 /// there are: each value is written and kept only if inside, so there is no branch); returns how many.
 size_t msc_gather_within(const double *values, size_t n, double low, double high, double *inside);
 
+/// The next n uniforms in [0, 1) of a GSL taus or taus2 generator, given its state (`gsl_rng.state`,
+/// which it advances), bit for bit those `gsl_rng_uniform` gives one call at a time: the engine
+/// draws hundreds of numbers an iteration, and the call through GSL's function pointer for each
+/// was much of their cost.
+void msc_taus_fill_uniform(void *state, double *uniforms, size_t n);
+
 #endif

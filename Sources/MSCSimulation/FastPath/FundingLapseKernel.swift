@@ -20,8 +20,13 @@ final class FundingLapseKernel {
         /// Lapses in a year known before any post is drawn (`knownYear`): a national decision,
         /// or a renewal probability of 0 (the first term's end).
         case lapsesInKnownYear
-        /// Each post draws a uniform against the source's renewal thresholds.
+        /// Each post draws a uniform against the source's renewal thresholds, which fall from
+        /// one renewal point to the next (as `q^k` does): the renewals a uniform passes are then
+        /// the first few, so counting them gives the lapse.
         case drawnAgainstThresholds
+        /// As ``drawnAgainstThresholds``, for thresholds that do not fall throughout (powers of a
+        /// `q` within rounding of 1 may not): the first renewal point the uniform fails is searched for.
+        case drawnAgainstUnorderedThresholds
     }
 
     private let horizonYears: Int
@@ -95,9 +100,12 @@ final class FundingLapseKernel {
                 outcome[source] = .lapsesInKnownYear
                 knownYear[source] = term
             } else {
-                outcome[source] = .drawnAgainstThresholds
-                thresholdStart[source] = draw.thresholdBounds[source]
-                thresholdEnd[source] = draw.thresholdBounds[source + 1]
+                let start = draw.thresholdBounds[source], end = draw.thresholdBounds[source + 1]
+                var falling = true
+                for k in (start + 1)..<max(start + 1, end) where !(thresholds[k] <= thresholds[k - 1]) { falling = false }
+                outcome[source] = falling ? .drawnAgainstThresholds : .drawnAgainstUnorderedThresholds
+                thresholdStart[source] = start
+                thresholdEnd[source] = end
             }
         }
     }
@@ -117,24 +125,42 @@ final class FundingLapseKernel {
             case .drawnAgainstThresholds:
                 let v = 1 - uniforms.uniform()
                 draws += 1
+                // Whether a uniform lapses the source is as good as a coin toss, so nothing here
+                // branches on it. With falling thresholds the renewal points v passes (v ≤ q^k)
+                // are the first `renewed`, and the source lapses at the next one, if there is one
+                // inside the horizon: the same year as the first k with v > q^k. A count of
+                // comparisons, not a search, so the loop carries no dependence from one point to the next.
                 let start = thresholdStart[source], end = thresholdEnd[source]
-                if v > thresholds[end - 1] {
-                    // The first renewal point k with v > q^k, found walking back from the last and
-                    // keeping the lowest that passes: a select, not a search stopped at a random
-                    // point (mispredicted as often as not). The last passes, so one is found.
-                    var first = end - 1
-                    for k in stride(from: end - 2, through: start, by: -1) { first = v > thresholds[k] ? k : first }
-                    year = termYears[source] * (first - start + 1)
-                }
+                // Each comparison added as its bit: written as `? 1 : 0`, the compiler made the
+                // addition a branch on the comparison, mispredicted as often as not.
+                var renewed = 0
+                for k in start..<end { renewed &+= Int(unsafeBitCast(v <= thresholds[k], to: UInt8.self)) }
+                let lapseYear = termYears[source] &* (renewed &+ 1)
+                year = renewed == end &- start ? Int.max : lapseYear
+            case .drawnAgainstUnorderedThresholds:
+                let v = 1 - uniforms.uniform()
+                draws += 1
+                let start = thresholdStart[source], end = thresholdEnd[source]
+                // The first renewal point k with v > q^k, found walking back from the last and
+                // keeping the lowest that passes; the year is kept only if the last passes (else
+                // the source lasts the horizon), as the readable draw decides.
+                var first = end - 1
+                for k in stride(from: end - 2, through: start, by: -1) { first = v > thresholds[k] ? k : first }
+                let lapseYear = termYears[source] &* (first &- start &+ 1)
+                year = v > thresholds[end - 1] ? lapseYear : Int.max
             }
-            guard year != Int.max else { continue }
-            if absorb > 0 && absorbable[source] {
+            let lapses = year != Int.max
+            // A host that may absorb the share takes a uniform only for a lapse (as the readable
+            // draw does); whether it applies is the same for every post of the iteration.
+            if absorb > 0 && absorbable[source] && lapses {
                 draws += 1
                 if uniforms.uniform() < absorb { continue }
             }
+            // Written every time, counted only for a lapse: a branch here would be mispredicted
+            // as often as the uniform above falls either way.
             lapsedYear[lapsed] = year
             lapsedShare[lapsed] = part.share
-            lapsed += 1
+            lapsed &+= lapses ? 1 : 0
         }
         // As FundingMix.fundedYears: the first lapse year at which the uncovered shares, summed in
         // decision order, exceed the tolerated gap.
