@@ -1,11 +1,15 @@
 #include "CKernels.h"
 #include <math.h>
 
-void msc_triangular_uniform_values(const double *uniforms, size_t posts,
-                                   double minimum, double maximum, double width, double modeFraction,
-                                   double belowMode, double aboveMode, double salaryLow, double salaryHigh,
-                                   double budgetLower, double budgetUpper, double budgetLow, double budgetHigh,
+void msc_triangular_uniform_values(const double *uniforms, size_t posts, const msc_triangular_uniform_shape *shape,
                                    double *salaries, double *budgets) {
+    // Copied to locals: the compiler then knows no store to the outputs changes them.
+    const double minimum = shape->salaryMinimum, maximum = shape->salaryMaximum, width = shape->salaryWidth;
+    const double modeFraction = shape->salaryModeFraction, belowMode = shape->salaryBelowMode;
+    const double aboveMode = shape->salaryAboveMode;
+    const double salaryLow = shape->salaryAdmissibleLow, salaryHigh = shape->salaryAdmissibleHigh;
+    const double budgetLower = shape->budgetLower, budgetUpper = shape->budgetUpper;
+    const double budgetLow = shape->budgetAdmissibleLow, budgetHigh = shape->budgetAdmissibleHigh;
     for (size_t post = 0; post < posts; post++) {
         const double p = uniforms[2 * post];
         double salary = minimum;

@@ -1,4 +1,5 @@
 import CGSL
+import CKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -95,6 +96,11 @@ public final class RandomStream {
     /// ``uniform()``, read straight from the generator's `get_double` (what `gsl_rng_uniform` calls)
     /// without two function calls per number in between.
     public func fillUniform(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        // taus2, the engine's generator: its three Tausworthe steps in one C loop, on GSL's own state.
+        if algorithm == .tausworthe, let base = buffer.baseAddress {
+            msc_taus_fill_uniform(rng.pointee.state, base, buffer.count)
+            return
+        }
         guard let getDouble = rng.pointee.type.pointee.get_double else {
             for index in buffer.indices { buffer[index] = gsl_rng_uniform(rng) }
             return

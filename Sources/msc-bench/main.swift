@@ -123,6 +123,19 @@ do {
     print(String(format: "GSL %@ bare uniform draws (the engine's generator), million/s on one thread: %@ (CPU 0, 1, …); floor at their mean, %.1f",
                  "\(SimulationEngine.generator)", bareRates.map { String(format: "%.1f", $0 / 1e6) }.joined(separator: ", "),
                  bareRate / 1e6))
+    // The same stream a block at a time, as the engine draws most of its numbers (shown beside the
+    // floor, which stays GSL's one-call-a-draw rate so that figures from different builds compare).
+    do {
+        let stream = RandomStream(seed: 1, algorithm: SimulationEngine.generator)
+        let block = UnsafeMutableBufferPointer<Double>.allocate(capacity: 256)
+        defer { block.deallocate() }
+        let blocks = 200_000
+        var sink = 0.0
+        let blockTime = seconds { for _ in 0..<blocks { stream.fillUniform(block); sink += block[255] } }
+        if sink < 0 { print(sink) }
+        print(String(format: "the same uniforms a block of 256 at a time (RandomStream.fillUniform), million/s on one thread: %.1f",
+                     Double(blocks * 256) / blockTime / 1e6))
+    }
     print("scenario           iterations threads     CPU    wall s    median  iterations/s  draws/iteration  million draws/s  floor s  wall/floor")
     for path in scenarioPaths {
         let plan = try ScenarioPlan.load(path: path, assumptionsDirectory: root + "/Assumptions",

@@ -3,15 +3,35 @@
 
 #include <stddef.h>
 
+/// What stays the same from post to post when salaries (triangular) and operational budgets
+/// (uniform) are turned from uniforms into values: the salary's triangular quantile as
+/// `TriangularQuantile` holds it, the budget's bounds, and each input's admissible range.
+/// Named fields, so that the Swift caller cannot swap two of them by position.
+typedef struct {
+    /// The triangle: its ends, `maximum − minimum`, where the mode falls as a fraction of the
+    /// width, and the mode's distances from each end as `TriangularQuantile` keeps them.
+    double salaryMinimum;
+    double salaryMaximum;
+    double salaryWidth;
+    double salaryModeFraction;
+    double salaryBelowMode;
+    double salaryAboveMode;
+    /// The salary's admissible range (each value held to it with max then min).
+    double salaryAdmissibleLow;
+    double salaryAdmissibleHigh;
+    /// The budget's uniform bounds and its admissible range.
+    double budgetLower;
+    double budgetUpper;
+    double budgetAdmissibleLow;
+    double budgetAdmissibleHigh;
+} msc_triangular_uniform_shape;
+
 /// Every post's salary (triangular) and operational budget (uniform) from the uniforms drawn for
 /// them, laid out post after post (salary's, then budget's). The same operations as the Swift
 /// formulas (TriangularQuantile and the uniform quantile, each held to its range with max then
 /// min), compiled so that the loop runs several posts at once: Swift's square root checks for
 /// negative arguments one value at a time, which keeps the loop scalar.
-void msc_triangular_uniform_values(const double *uniforms, size_t posts,
-                                   double minimum, double maximum, double width, double modeFraction,
-                                   double belowMode, double aboveMode, double salaryLow, double salaryHigh,
-                                   double budgetLower, double budgetUpper, double budgetLow, double budgetHigh,
+void msc_triangular_uniform_values(const double *uniforms, size_t posts, const msc_triangular_uniform_shape *shape,
                                    double *salaries, double *budgets);
 
 /// How many of the n values are below `low`, how many lie in [low, high] and how many above
@@ -24,5 +44,11 @@ void msc_count_below_within_above(const double *values, size_t n, double low, do
 /// The values in [low, high], in their order, written to `inside` (room for one more than
 /// there are: each value is written and kept only if inside, so there is no branch); returns how many.
 size_t msc_gather_within(const double *values, size_t n, double low, double high, double *inside);
+
+/// The next n uniforms in [0, 1) of a GSL taus or taus2 generator, given its state (`gsl_rng.state`,
+/// which it advances), bit for bit those `gsl_rng_uniform` gives one call at a time: the engine
+/// draws hundreds of numbers an iteration, and the call through GSL's function pointer for each
+/// was much of their cost.
+void msc_taus_fill_uniform(void *state, double *uniforms, size_t n);
 
 #endif

@@ -135,7 +135,10 @@ public struct Summary: Sendable, Equatable {
 
     /// Summarises finite values (infinite ones, e.g. cost per identification with none, are dropped).
     public init(_ values: [Double]) {
-        self.init(finite: values.filter { $0.isFinite })
+        // The filtered copy is this summary's own, so the percentiles may reorder it in place: one
+        // copy of a run's column, not a second made when a shared array is written.
+        var finite = values.filter { $0.isFinite }
+        self = finite.withUnsafeMutableBufferPointer { Summary(finite: $0) }
     }
 
     /// Summarises values already known to be finite.

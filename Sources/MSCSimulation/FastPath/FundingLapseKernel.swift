@@ -12,8 +12,22 @@ import MSCModel
 /// thresholds. Each post then takes one pass over its decisions, keeping only the shares that lapse
 /// uncovered, with no per-post array, closure or reference counting.
 final class FundingLapseKernel {
-    /// Per source: 0 lasts the horizon, 1 lapses in `knownYear`, 2 draws against its thresholds.
-    private static let lasts = 0, known = 1, drawn = 2
+    /// What one iteration's draw settles about one funding source for every post that faces it.
+    enum SourceOutcome: UInt8 {
+        /// Funds the post for the whole horizon: renewed for certain, a term as long as the
+        /// horizon, or a national decision to keep it.
+        case lastsTheHorizon
+        /// Lapses in a year known before any post is drawn (`knownYear`): a national decision,
+        /// or a renewal probability of 0 (the first term's end).
+        case lapsesInKnownYear
+        /// Each post draws a uniform against the source's renewal thresholds, which fall from
+        /// one renewal point to the next (as `q^k` does): the renewals a uniform passes are then
+        /// the first few, so counting them gives the lapse.
+        case drawnAgainstThresholds
+        /// As ``drawnAgainstThresholds``, for thresholds that do not fall throughout (powers of a
+        /// `q` within rounding of 1 may not): the first renewal point the uniform fails is searched for.
+        case drawnAgainstUnorderedThresholds
+    }
 
     private let horizonYears: Int
     private let sourceCount: Int
@@ -21,7 +35,7 @@ final class FundingLapseKernel {
     private let absorbable: UnsafeMutableBufferPointer<Bool>
     private let termYears: UnsafeMutableBufferPointer<Int>
     private let national: UnsafeMutableBufferPointer<Bool>
-    private let outcome: UnsafeMutableBufferPointer<Int>
+    private let outcome: UnsafeMutableBufferPointer<SourceOutcome>
     private let knownYear: UnsafeMutableBufferPointer<Int>
     private let thresholdStart: UnsafeMutableBufferPointer<Int>
     private let thresholdEnd: UnsafeMutableBufferPointer<Int>
@@ -44,7 +58,7 @@ final class FundingLapseKernel {
         termYears = buffer(mix.sources.map(\.termYears))
         national = buffer(mix.sources.map(\.decidedNationally))
         let zeros = Array(repeating: 0, count: mix.sources.count)
-        outcome = buffer(zeros)
+        outcome = buffer(Array(repeating: SourceOutcome.lastsTheHorizon, count: mix.sources.count))
         knownYear = buffer(zeros)
         thresholdStart = buffer(zeros)
         thresholdEnd = buffer(zeros)
@@ -56,7 +70,8 @@ final class FundingLapseKernel {
 
     deinit {
         for pointer in [absorbable.baseAddress, national.baseAddress] as [UnsafeMutablePointer<Bool>?] { pointer?.deallocate() }
-        for buffer in [termYears, outcome, knownYear, thresholdStart, thresholdEnd, lapsedYear] { buffer.deallocate() }
+        for buffer in [termYears, knownYear, thresholdStart, thresholdEnd, lapsedYear] { buffer.deallocate() }
+        outcome.deallocate()
         thresholds.deallocate()
         lapsedShare.deallocate()
     }
@@ -74,20 +89,23 @@ final class FundingLapseKernel {
         for source in 0..<sourceCount {
             if national[source] {
                 let year = draw.nationalLapseYears[source]
-                outcome[source] = year == Int.max ? Self.lasts : Self.known
+                outcome[source] = year == Int.max ? .lastsTheHorizon : .lapsesInKnownYear
                 knownYear[source] = year
                 continue
             }
             let q = draw.renewalProbabilities[source], term = termYears[source]
             if term >= horizonYears || !(q < 1) {
-                outcome[source] = Self.lasts
+                outcome[source] = .lastsTheHorizon
             } else if !(q > 0) {
-                outcome[source] = Self.known
+                outcome[source] = .lapsesInKnownYear
                 knownYear[source] = term
             } else {
-                outcome[source] = Self.drawn
-                thresholdStart[source] = draw.thresholdBounds[source]
-                thresholdEnd[source] = draw.thresholdBounds[source + 1]
+                let start = draw.thresholdBounds[source], end = draw.thresholdBounds[source + 1]
+                var falling = true
+                for k in (start + 1)..<max(start + 1, end) where !(thresholds[k] <= thresholds[k - 1]) { falling = false }
+                outcome[source] = falling ? .drawnAgainstThresholds : .drawnAgainstUnorderedThresholds
+                thresholdStart[source] = start
+                thresholdEnd[source] = end
             }
         }
     }
@@ -102,29 +120,47 @@ final class FundingLapseKernel {
             let source = part.source
             var year = Int.max
             switch outcome[source] {
-            case Self.lasts: break
-            case Self.known: year = knownYear[source]
-            default:
+            case .lastsTheHorizon: break
+            case .lapsesInKnownYear: year = knownYear[source]
+            case .drawnAgainstThresholds:
+                let v = 1 - uniforms.uniform()
+                draws += 1
+                // Whether a uniform lapses the source is as good as a coin toss, so nothing here
+                // branches on it. With falling thresholds the renewal points v passes (v ≤ q^k)
+                // are the first `renewed`, and the source lapses at the next one, if there is one
+                // inside the horizon: the same year as the first k with v > q^k. A count of
+                // comparisons, not a search, so the loop carries no dependence from one point to the next.
+                let start = thresholdStart[source], end = thresholdEnd[source]
+                // Each comparison added as its bit: written as `? 1 : 0`, the compiler made the
+                // addition a branch on the comparison, mispredicted as often as not.
+                var renewed = 0
+                for k in start..<end { renewed &+= Int(unsafeBitCast(v <= thresholds[k], to: UInt8.self)) }
+                let lapseYear = termYears[source] &* (renewed &+ 1)
+                year = renewed == end &- start ? Int.max : lapseYear
+            case .drawnAgainstUnorderedThresholds:
                 let v = 1 - uniforms.uniform()
                 draws += 1
                 let start = thresholdStart[source], end = thresholdEnd[source]
-                if v > thresholds[end - 1] {
-                    // The first renewal point k with v > q^k, found walking back from the last and
-                    // keeping the lowest that passes: a select, not a search stopped at a random
-                    // point (mispredicted as often as not). The last passes, so one is found.
-                    var first = end - 1
-                    for k in stride(from: end - 2, through: start, by: -1) { first = v > thresholds[k] ? k : first }
-                    year = termYears[source] * (first - start + 1)
-                }
+                // The first renewal point k with v > q^k, found walking back from the last and
+                // keeping the lowest that passes; the year is kept only if the last passes (else
+                // the source lasts the horizon), as the readable draw decides.
+                var first = end - 1
+                for k in stride(from: end - 2, through: start, by: -1) { first = v > thresholds[k] ? k : first }
+                let lapseYear = termYears[source] &* (first &- start &+ 1)
+                year = v > thresholds[end - 1] ? lapseYear : Int.max
             }
-            guard year != Int.max else { continue }
-            if absorb > 0 && absorbable[source] {
+            let lapses = year != Int.max
+            // A host that may absorb the share takes a uniform only for a lapse (as the readable
+            // draw does); whether it applies is the same for every post of the iteration.
+            if absorb > 0 && absorbable[source] && lapses {
                 draws += 1
                 if uniforms.uniform() < absorb { continue }
             }
+            // Written every time, counted only for a lapse: a branch here would be mispredicted
+            // as often as the uniform above falls either way.
             lapsedYear[lapsed] = year
             lapsedShare[lapsed] = part.share
-            lapsed += 1
+            lapsed &+= lapses ? 1 : 0
         }
         // As FundingMix.fundedYears: the first lapse year at which the uncovered shares, summed in
         // decision order, exceed the tolerated gap.

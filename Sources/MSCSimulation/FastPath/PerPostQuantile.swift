@@ -48,10 +48,13 @@ enum PerPostQuantile {
         if case .triangular(let salaryShape) = salary, case .uniform(let budgetShape) = budget,
            let u = uniforms.baseAddress, let salaryOut = salaries.baseAddress, let budgetOut = budgets.baseAddress {
             let q = salaryShape.quantile
-            msc_triangular_uniform_values(u, posts, q.minimum, q.maximum, q.width, q.modeFraction, q.belowMode, q.aboveMode,
-                                          salaryShape.range.lowerBound, salaryShape.range.upperBound,
-                                          budgetShape.lower, budgetShape.upper, budgetShape.range.lowerBound,
-                                          budgetShape.range.upperBound, salaryOut, budgetOut)
+            var shape = msc_triangular_uniform_shape(
+                salaryMinimum: q.minimum, salaryMaximum: q.maximum, salaryWidth: q.width, salaryModeFraction: q.modeFraction,
+                salaryBelowMode: q.belowMode, salaryAboveMode: q.aboveMode,
+                salaryAdmissibleLow: salaryShape.range.lowerBound, salaryAdmissibleHigh: salaryShape.range.upperBound,
+                budgetLower: budgetShape.lower, budgetUpper: budgetShape.upper,
+                budgetAdmissibleLow: budgetShape.range.lowerBound, budgetAdmissibleHigh: budgetShape.range.upperBound)
+            msc_triangular_uniform_values(u, posts, &shape, salaryOut, budgetOut)
             return
         }
         switch salary {
