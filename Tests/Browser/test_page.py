@@ -210,6 +210,25 @@ class PageTest:
         legend = self.text("#map svg")
         assert "Coverage" in legend and "%" in legend, f"expected a coverage legend in per cent, found {legend[:200]!r}"
         self.shot("map-coverage")
+        # The largest places are named, none overlapping another as drawn; county areas are outlined.
+        labels = driver.execute_script("""
+            return [...document.querySelectorAll('#map .place-labels text')].map((t) => {
+              const b = t.getBoundingClientRect(); return [t.textContent, b.left, b.top, b.right, b.bottom]; });""")
+        names = [label[0] for label in labels]
+        assert 10 <= len(labels) <= 16 and "Birmingham" in names, f"the map's place names: {names}"
+        for i, a in enumerate(labels):
+            for b in labels[i + 1:]:
+                assert a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2], f"{a[0]} and {b[0]} overlap on the map"
+        outline = driver.execute_script("""
+            const g = document.querySelector('#map .area-outlines'); if (!g) return null;
+            const hexes = document.querySelectorAll('#map [data-code]');
+            return [g.getAttribute('stroke'), Number(g.getAttribute('stroke-width')) * g.getScreenCTM().a,
+                    hexes[hexes.length - 1].compareDocumentPosition(g) & Node.DOCUMENT_POSITION_FOLLOWING];""")
+        assert outline and outline[0] == "#111" and outline[1] >= 1.5 and outline[2], f"county-area outlines: {outline}"
+        print(f"map: {len(labels)} places named ({', '.join(names[:5])}, ...), county areas outlined {outline[1]:.1f} px wide")
+        # Which case, year and effect the map shows: said once, under its title.
+        legend = self.text("#map svg")
+        assert "Central case, in the first programme year, 2027-28" in legend, legend[:300]
 
         # 3. Click a council and read its card (Manchester: its own post under national-rollout).
         # The map is redrawn when an answer arrives; find the hexagon afresh if it was replaced.
@@ -323,7 +342,11 @@ class PageTest:
         names = [f.get_attribute("data-file") for f in figures]
         assert names == ["where-first-uniform-frontier.svg", "where-first-uniform-map.svg"], names
         assert "Efficiency frontier" in figures[0].text and "police identification activity" in figures[0].text
-        print(f"where first: {len(rows)} posts for £2m a year; first {first[1]!r}")
+        # The Where-first map names the largest places and outlines each chosen post's councils.
+        where_names = [t.text for t in driver.find_elements(By.CSS_SELECTOR, '#target-charts figure[data-file$="-map.svg"] .place-labels text')]
+        assert "Birmingham" in where_names and len(where_names) >= 10, f"the Where-first map's names: {where_names}"
+        assert driver.find_elements(By.CSS_SELECTOR, '#target-charts figure[data-file$="-map.svg"] .area-outlines line')
+        print(f"where first: {len(rows)} posts for £2m a year; first {first[1]!r}; map names {len(where_names)} places")
         self.shot("where-first-uniform")
         Select(self.css("#target-index")).select_by_value("police-force-area")
         self.wait.until(lambda d: "police force area" in d.find_element(By.CSS_SELECTOR, "#target-table caption").text)
@@ -496,7 +519,21 @@ class PageTest:
         self.press("Kent", Keys.ENTER)
         self.wait.until(lambda d: "County council" in d.find_element(By.ID, "council-card").text
                         and "Kent" in d.find_element(By.CSS_SELECTOR, "#council-card h3").text)
-        print(f"keyboard: map {first} -> {second} by arrow, card of {name} opened and closed; Kent County Council found by name")
+        # Kent County Council has no hexagon: its districts' hexagons are outlined and the outline announced.
+        self.wait.until(lambda d: "Kent is outlined on the map" in d.find_element(By.ID, "council-found").text)
+        kent = len(driver.find_elements(By.CSS_SELECTOR, "#map .found-layer polygon")) // 2
+        assert kent == 12, f"Kent's 12 districts should be outlined, found {kent}"
+        # An official name, and the start of a short one, find the council too.
+        for typed, wanted in (("Maidstone Borough Council", "Maidstone"), ("tunbridge", "Tunbridge Wells")):
+            driver.execute_script("arguments[0].focus(); arguments[0].value = ''", search)
+            self.press(typed, Keys.ENTER)
+            self.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#council-card h3").text == wanted
+                            and d.find_element(By.ID, "council-found").text.startswith(wanted + " is outlined"))
+            assert len(driver.find_elements(By.CSS_SELECTOR, "#map .found-layer polygon")) == 2, f"{wanted} is not outlined alone"
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", self.css("#map"))
+        self.shot("council-found")
+        print(f"keyboard: map {first} -> {second} by arrow, card of {name} opened and closed; Kent County Council found by name,"
+              " its 12 districts outlined; Maidstone by its official name, Tunbridge Wells by its first letters")
 
     def layout_steps(self):
         driver = self.driver
@@ -525,6 +562,20 @@ class PageTest:
                      && !e.closest('.report-table, #compare-table, #decision, .target-table, #assumptions > details, .svg, #map'))
                    .slice(0, 6).map((e) => e.tagName + '#' + e.id + '.' + e.className);""")
         print(f"reflow at 320 px: scroll width {width[0]}, client width {width[1]}")
+        # Every table's caption is read whole without scrolling its table; the map's names stay readable.
+        cut = driver.execute_script("""
+            const w = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('caption')].filter((c) => c.getClientRects().length > 0)
+                     .filter((c) => { const r = document.createRange(); r.selectNodeContents(c);
+                                      return [...r.getClientRects()].some((b) => b.right > w + 1); })
+                     .map((c) => c.textContent.slice(0, 60));""")
+        assert not cut, f"captions cut off at 320 px: {cut}"
+        label_px = driver.execute_script("""
+            const t = document.querySelector('#map .place-labels text'); return t ? t.getBoundingClientRect().height : 0;""")
+        assert label_px >= 9, f"the map's place names are {label_px:.1f} px high at 320 px"
+        driver.execute_script("arguments[0].scrollIntoView()", self.css("#map-section"))
+        self.shot("map-320")
+        print(f"at 320 px: no caption cut off; the map's names {label_px:.1f} px high")
         assert width[0] <= width[1], f"horizontal scroll at 320 px: {width}; widest: {wide}"
         driver.set_window_size(1400, 2400)
 

@@ -94,4 +94,34 @@ import Testing
             }
         }
     }
+
+    /// The Where-first map is drawn as the scenario map is: the largest places named, chosen posts' councils outlined.
+    @Test func theWhereFirstMapNamesItsLargestPlacesAndOutlinesItsAreas() async throws {
+        try await F.application().test(.router) { client in
+            let body = F.body(["scenarios": ["national-rollout"], "budget": 2_000_000, "iterations": 100, "seed": 11, "frontier": 2])
+            try await client.execute(uri: "/api/target", method: .post, headers: F.jsonHeaders, body: body) { response in
+                #expect(response.status == .ok)
+                let charts = try #require(F.json(response)?["charts"] as? [[String: Any]])
+                let maps = charts.filter { ($0["fileName"] as? String)?.hasSuffix("-map.svg") == true }
+                #expect(maps.count == 2)
+                for map in maps {
+                    let svg = try #require(map["svg"] as? String)
+                    #expect(svg.contains("<g class=\"place-labels\"") && svg.contains(">Birmingham</text>"))
+                    #expect(svg.contains("<g class=\"area-outlines\" stroke=\"#111\" stroke-width=\"2.40\""))
+                }
+            }
+        }
+    }
+
+    /// The search box finds a council by its official name as well as its short one.
+    @Test func theAuthoritiesListGivesOfficialNamesForTheSearchBox() async throws {
+        try await F.application().test(.router) { client in
+            try await client.execute(uri: "/api/authorities", method: .get) { response in
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(F.text(response).utf8)) as? [[String: Any]])
+                let maidstone = try #require(list.first { $0["code"] as? String == "E07000110" })
+                #expect(maidstone["name"] as? String == "Maidstone")
+                #expect(maidstone["officialName"] as? String == "Maidstone Borough Council")
+            }
+        }
+    }
 }

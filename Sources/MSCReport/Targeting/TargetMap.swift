@@ -46,7 +46,8 @@ public enum TargetMap {
             } else {
                 (service, area) = (.none, council.countyCode ?? council.code)
             }
-            return HexMapCell(code: council.code, q: hex.q, r: hex.r, council: council.name, area: area, value: Double(service.rawValue))
+            return HexMapCell(code: council.code, q: hex.q, r: hex.r, council: council.name, area: area, value: Double(service.rawValue),
+                              population: council.population)
         }
     }
 

@@ -347,6 +347,7 @@ extension Page {
       const scenario = mapScenario();
       state.council = code;
       if (!quiet) writeState();
+      mapAccess.highlight(code);
       const card = $("#council-card");
       card.hidden = false;
       card.replaceChildren(el("p", {class: "hint"}, "Loading…"));
@@ -365,7 +366,7 @@ extension Page {
             el("dt", {}, "Coverage"), el("dd", {}, percent(c.coverage)),
             el("dt", {}, "Additional identifications (net of displacement)"), el("dd", {}, "+" + two.format(c.additionalIdentificationsPerYear) + " a year, on top of " + one.format(c.baselineIdentificationsPerYear) + " a year without a post"),
             el("dt", {}, "Post survives " + c.horizonYears + " years"), el("dd", {}, c.post ? percent(c.survivalAtHorizon) : "n/a")),
-          el("button", {type: "button", class: "small", onclick: () => { state.council = null; card.hidden = true; writeState(); if (returnTo) returnTo.focus(); }}, "close"));
+          el("button", {type: "button", class: "small", onclick: () => { state.council = null; card.hidden = true; mapAccess.highlight(null); writeState(); if (returnTo) returnTo.focus(); }}, "close"));
         if (returnTo) card.querySelector(".card-heading").focus();
       } catch (error) {
         card.replaceChildren(el("p", {class: "error"}, error.message));

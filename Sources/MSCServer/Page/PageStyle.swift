@@ -92,6 +92,7 @@ extension Page {
     .map-find .hint { flex-basis: 100%; margin: 0; }
     #map-table .report-table { max-height: 360px; overflow: auto; }
     #map [data-code]:focus-visible { stroke: #000; stroke-width: 3; }
+    #council-found:empty { display: none; }
     .card-heading:focus { outline: 2px solid var(--accent); }
     /* Wide tables scroll inside their own box, never the page */
     #assumptions > details { overflow-x: auto; }
@@ -105,6 +106,14 @@ extension Page {
       select { max-width: 100%; }
       #pilot-section, #pilot-result { min-width: 0; max-width: 100%; }
       #pilot-result .table-wrap { max-width: 100%; }
+    }
+    /* On a narrow screen the map keeps a readable size and scrolls sideways inside its box (its
+       place names at 11 units stay about 10 px high); a table's caption wraps within the screen
+       instead of running off with the table's width. */
+    @media (max-width: 700px) {
+      #map { overflow-x: auto; }
+      #map svg { min-width: 640px; }
+      caption { max-width: calc(100vw - 40px); }
     }
     @media (max-width: 900px) { main { grid-template-columns: minmax(0, 1fr); } .map-row { grid-template-columns: minmax(0, 1fr); } }
     """#
