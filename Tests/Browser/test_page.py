@@ -193,6 +193,9 @@ class PageTest:
 
         # 11. The council card's text stays inside its box at 1,400 px; the page reflows at 320 px.
         self.layout_steps()
+
+        # 12. Kent's finance officer hovers Maidstone on the cost map: the figure and its two parts.
+        self.tooltip_steps()
         print("browser test passed: assumption change, map colouring, council card, share link, upload error, where first,"
               " area view, analyst, pilot")
 
@@ -252,6 +255,40 @@ class PageTest:
         # An addition reads as one: a plus sign, never "(from …)", which read as a fall.
         assert "(from " not in card, f"the council card's identifications read as a fall: {card!r}"
         self.shot("council-card")
+
+
+    def tooltip_steps(self):
+        """A district's cost on the map adds its residents' share of the county council's: the tooltip
+        splits the figure into the two parts, which add up to it (Maidstone, Kent, under county-shared)."""
+        driver = self.driver
+        state = {"scenarios": ["county-shared"], "iterations": 200, "seed": 11, "colour": "net-cost-to-council",
+                 "mapScenario": "county-shared"}
+        driver.get(self.base + "/#state=" + urllib.parse.quote(json.dumps(state)))
+        self.wait.until(lambda d: d.find_element(By.ID, "map").get_attribute("data-metric") == "net-cost-to-council"
+                        and d.find_elements(By.CSS_SELECTOR, '#map [data-code="E07000110"]'))
+        text = ""
+        for attempt in range(10):
+            try:
+                target = self.css('#map [data-code="E07000110"]')
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
+                ActionChains(driver).move_to_element(target).perform()
+                tip = driver.find_element(By.ID, "map-tooltip")
+                self.wait.until(lambda d: tip.is_displayed() and "Maidstone" in tip.text)
+                text = tip.text
+                break
+            except StaleElementReferenceException:
+                time.sleep(0.5)
+        lines = text.split("\n")
+        shown = next(l for l in lines if l.startswith("Cost to councils"))
+        split = next((l for l in lines if "the council pays itself +" in l), None)
+        assert split and "its residents' share of the county council's" in split, f"Maidstone's tooltip reads {text!r}"
+        pounds = lambda t: float(t.replace("£", "").replace(",", "").rstrip(","))
+        parts = [pounds(w) for w in split.split() if w.startswith("£")]
+        total = pounds(shown.split(": ")[1])
+        assert total > 0 and all(p > 0 for p in parts) and abs(sum(parts) - total) <= 1, f"the parts {parts} do not add up to {shown!r}"
+        assert "alone pays" not in text and "itself pays" not in text, f"a second, unexplained cost in {text!r}"
+        print(f"Maidstone's tooltip: {shown} {split}")
+        self.shot("maidstone-net-cost")
 
     def share_steps(self, after):
         driver = self.driver

@@ -118,4 +118,11 @@ struct HexMapTests {
         // Both named (two places, far fewer than the limit), the larger first.
         #expect(Self.labels(svg)?.texts.map(\.text) == ["Alpha", "Beta"])
     }
+
+    /// "Cost to councils' own core budge" was all the legend showed: its heading runs off a 680-unit drawing.
+    @Test func aLongLegendHeadingIsWrappedInsideTheDrawing() throws {
+        let svg = try Self.countySharedMap(.netCostToCouncil)
+        #expect(svg.contains(">budgets, £ a year</text>"))
+        #expect(!svg.contains(">Cost to councils&#39; own core budgets, £ a year</text>") && !svg.contains(">Cost to councils' own core budgets, £ a year</text>"))
+    }
 }

@@ -123,7 +123,11 @@ public enum HexMapSVG {
         let noteLines = notes + ["Hexagon layout: Open Innovations, \(HexLayout.copyrightNotice), MIT licence (full text in this file's metadata and in \(HexLayout.licenceFileName)). Contains ONS codes, Open Government Licence v3.0."]
         let wrapped = noteLines.flatMap { wrap($0, width: 110) }
         let mapHeight = (maxY - minY) * size
-        let height = top + max(mapHeight, Double(legend.count + 3) * 22) + 16 + Double(wrapped.count) * 14 + 10
+        // The legend's heading is wrapped to the legend's width (190 units at 12 bold: about 26 letters).
+        let legendTitle = wrap(valueLabel, width: 26)
+        let hasNoValue = cells.contains { $0.value == nil }
+        let legendHeight = 10 + Double(legendTitle.count) * 14 + Double(legend.count + (hasNoValue ? 1 : 0) + 1) * 20 + 10
+        let height = top + max(mapHeight, legendHeight) + 16 + Double(wrapped.count) * 14 + 10
         var canvas = SVGCanvas(width: width, height: height, id: id)
         canvas.text(title, x: 10, y: 24, size: 15, bold: true)
         if let subtitle { canvas.text(subtitle, x: 10, y: 42, size: 12) }
@@ -172,7 +176,7 @@ public enum HexMapSVG {
         // Names of the largest places, over everything, each with a white halo so it reads on any
         // fill; a name whose box would meet one already placed (or the legend) is left out.
         let legendX = 10 + mapWidth + 20
-        let legendBox = (minX: legendX - 4, minY: top - 4, maxX: width, maxY: top + Double(legend.count + 3) * 22)
+        let legendBox = (minX: legendX - 4, minY: top - 4, maxX: width, maxY: top + legendHeight)
         var units: [String: (place: String, population: Int, members: [Int])] = [:]
         for (index, cell) in cells.enumerated() {
             var unit = units[cell.unit] ?? (cell.place, 0, [])
@@ -202,15 +206,18 @@ public enum HexMapSVG {
 
         // Legend, to the right of the map.
         var y = top + 10
-        canvas.text(valueLabel, x: legendX, y: y, size: 12, bold: true)
-        y += 10
+        for line in legendTitle {
+            canvas.text(line, x: legendX, y: y, size: 12, bold: true)
+            y += 14
+        }
+        y -= 4
         for step in legend {
             canvas.rect(legendX, y, 18, 14, fill: step.colour, stroke: "#222", strokeWidth: 0.6)
             let label = step.low == step.high ? format(step.low) : "\(format(step.low)) to \(format(step.high))"
             canvas.text(label, x: legendX + 24, y: y + 11, size: 11)
             y += 20
         }
-        if cells.contains(where: { $0.value == nil }) {
+        if hasNoValue {
             canvas.rect(legendX, y, 18, 14, fill: "url(#\(canvas.hatchID))", stroke: "#222", strokeWidth: 0.6)
             canvas.text("no value", x: legendX + 24, y: y + 11, size: 11)
             y += 20
@@ -218,7 +225,7 @@ public enum HexMapSVG {
         canvas.line(legendX, y + 4, legendX + 18, y + 4, stroke: outlineColour, width: outlineWidth)
         canvas.text("county area or council boundary", x: legendX + 24, y: y + 8, size: 10)
 
-        var noteY = top + max(mapHeight, Double(legend.count + 3) * 22) + 16
+        var noteY = top + max(mapHeight, legendHeight) + 16
         for line in wrapped {
             canvas.text(line, x: 10, y: noteY, size: 10)
             noteY += 14

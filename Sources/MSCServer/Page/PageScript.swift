@@ -332,10 +332,16 @@ extension Page {
     function showTooltip(event, cell, row, label) {
       const tip = $("#map-tooltip");
       if (!cell) return;
+      // A district's map figure adds its residents' share of the county council's: the tooltip
+      // splits the two, so the council's own figure is not read as a second, contradicting cost.
+      const countyPart = row && isDistrict(row.code) && cell.value !== null && $("#map").getAttribute("data-metric") === "net-cost-to-council"
+        ? cell.value - row.councilNetCost : null;
       tip.replaceChildren(el("div", {}, el("strong", {}, cell.council), el("br"), label + ": " + cell.shown,
+        countyPart !== null ? [el("br"), "= " + money(row.councilNetCost) + " the council pays itself + " + money(countyPart) + ", its residents' share of the county council's"] : [],
         row ? [el("br"), row.post ? (row.shared ? "shared post: " : "own post: ") + row.post : "no post of its own",
-               el("br"), "coverage of its own post " + percent(row.coverage) + "; the council alone pays " + money(row.councilNetCost) + " a year from its core budget"
-                 + (isDistrict(row.code) ? " (the map's figures add its residents' share of the county council's)" : ""),
+               el("br"), "coverage of its own post " + percent(row.coverage)
+                 + (countyPart !== null ? "" : "; the council itself pays " + money(row.councilNetCost) + " a year from its core budget"
+                   + (isDistrict(row.code) ? " (the map's figures add its residents' share of the county council's)" : "")),
                el("br"), "additional identifications " + two.format(row.additionalIdentificationsPerYear) + " a year (net of displacement)"] : [],
         el("br"), el("em", {}, "click for its card")));
       tip.hidden = false;

@@ -46,6 +46,9 @@ extension Page {
     #progress { margin: 6px 0; }
     #progress progress { width: 50%; vertical-align: middle; }
     .map-row { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 2fr); gap: 14px; align-items: start; }
+    /* With no council's card open the map takes the whole row. */
+    .map-row:has(#council-card[hidden]) { grid-template-columns: minmax(0, 1fr); }
+    .map-row:has(#council-card[hidden]) #map svg { max-width: 860px; }
     #map [data-code] { cursor: pointer; stroke: #fff; stroke-width: 0.6; }
     #map [data-code]:hover, #map [data-code]:focus { stroke: #000; stroke-width: 2; outline: none; }
     .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 0.85rem; }
