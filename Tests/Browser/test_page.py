@@ -457,6 +457,13 @@ class PageTest:
         assert len(rows) >= 3, f"expected switching values for several inputs, found {len(rows)}"
         names = [r.find_element(By.CSS_SELECTOR, "th").text for r in rows]
         assert "identificationRateRatio" in names or "causalShare" in names, names
+        # A 90% range is one figure: kept whole on one line ("0.00500 to" | "0.0400" read as two values).
+        ranges = driver.execute_script("""
+            return [...document.querySelectorAll('#analyst-switching td')].filter((td) => / to /.test(td.textContent))
+                     .map((td) => [td.textContent, [...td.querySelectorAll('span.figure')].some((s) => / to /.test(s.textContent)
+                                   && s.getClientRects().length === 1)]);""")
+        split = [r[0] for r in ranges if not r[1] and len(r[0]) < 40]
+        assert ranges and not split, f"ranges not kept whole: {split[:4]}"
         self.css("#analyst-checklist summary").click()
         checklist = self.text("#analyst-checklist")
         assert "Discounting" in checklist or "discount" in checklist.lower(), checklist[:300]

@@ -108,6 +108,8 @@ import Testing
                     let svg = try #require(map["svg"] as? String)
                     #expect(svg.contains("<g class=\"place-labels\"") && svg.contains(">Birmingham</text>"))
                     #expect(svg.contains("<g class=\"area-outlines\" stroke=\"#111\" stroke-width=\"2.40\""))
+                    // Its heavy lines outline each chosen post's councils, and its legend says so.
+                    #expect(svg.contains(">a chosen post&#39;s councils</text>"))
                 }
             }
         }

@@ -99,6 +99,7 @@ public enum HexMapSVG {
     ///   - cells: the hexagons (England and Wales: 318, or fewer after mergers draw several as one).
     ///   - title: the heading drawn above the map (and read by screen readers).
     ///   - subtitle: the one line saying which case, which year and which effect the map shows, under the title.
+    ///   - outlineLabel: what the heavy lines outline, for the legend.
     ///   - valueLabel: what the value is, with its unit, e.g. "Extra identifications a year".
     ///   - format: how a value is written in the legend and tooltips.
     ///   - notes: lines under the map (what was drawn and how), before the licence notice.
@@ -106,7 +107,8 @@ public enum HexMapSVG {
     ///     as the MIT licence requires.
     ///   - id: prefix for element ids, unique per page.
     public static func render(cells: [HexMapCell], title: String, subtitle: String? = nil, valueLabel: String,
-                              format: (Double) -> String, notes: [String] = [], licence: String, id: String) -> String {
+                              format: (Double) -> String, notes: [String] = [], outlineLabel: String = "county area or council boundary",
+                              licence: String, id: String) -> String {
         let legend = legend(for: cells.compactMap(\.value))
         let root3 = 3.0.squareRoot()
         // Centres in hexagon units (circumradius 1), odd rows shifted right, north up.
@@ -223,7 +225,7 @@ public enum HexMapSVG {
             y += 20
         }
         canvas.line(legendX, y + 4, legendX + 18, y + 4, stroke: outlineColour, width: outlineWidth)
-        canvas.text("county area or council boundary", x: legendX + 24, y: y + 8, size: 10)
+        canvas.text(outlineLabel, x: legendX + 24, y: y + 8, size: 10)
 
         var noteY = top + max(mapHeight, legendHeight) + 16
         for line in wrapped {

@@ -64,6 +64,6 @@ public enum TargetMap {
         ]
         return HexMapSVG.render(cells: cells, title: "Where first: \(result.scenarioName), \(r.index.label) index",
                                 valueLabel: "What serves the council", format: { Service(rawValue: Int($0.rounded()))?.label ?? "" },
-                                notes: notes, licence: layout.licenceText, id: id)
+                                notes: notes, outlineLabel: "a chosen post's councils", licence: layout.licenceText, id: id)
     }
 }

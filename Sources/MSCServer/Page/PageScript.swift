@@ -21,8 +21,10 @@ extension Page {
     }
     // A table cell's text with each figure kept whole: a line may break between words but never
     // inside "(-£303.7m", where a break after the minus would leave a negative figure reading positive.
+    // A range ("0.163 to 0.437", "£1.2m to £3.4m") is one figure too: split, it reads as two values.
     function cellText(cell) {
-      return String(cell).split(/(\s+)/).map((word) => /\d/.test(word) ? el("span", {class: "figure"}, word) : word);
+      const figure = /(\S*\d\S*(?:\s(?:to|–)\s\S*\d\S*)?)/;
+      return String(cell).split(figure).map((part, i) => i % 2 === 1 ? el("span", {class: "figure"}, part) : part);
     }
     const pounds = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", maximumFractionDigits: 0});
     const whole = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});

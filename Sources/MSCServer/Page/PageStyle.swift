@@ -77,6 +77,9 @@ extension Page {
     .target-controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
     .target-table { max-height: 420px; overflow: auto; margin-top: 8px; }
     #target-charts .target-table { grid-column: 1 / -1; }
+    /* The map across the whole row, so its place names read at about the size of the page's small print. */
+    #target-charts figure[data-file$="-map.svg"] { grid-column: 1 / -1; }
+    #target-charts figure[data-file$="-map.svg"] svg { max-width: 860px; }
     /* The council card's long lines wrap inside its box (figures stay whole: span.figure) */
     #council-card { min-width: 0; }
     #council-card dl { grid-template-columns: minmax(0, 1fr); }
