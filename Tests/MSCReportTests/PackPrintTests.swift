@@ -20,6 +20,8 @@ import Testing
     @Test func figuresAndRangesArePrintedWhole() {
         #expect(HTMLWriter.prose("NPV £1.2m to £3.4m (median −£238.8m), 12.5% of 9 runs in 2027-28")
             == "NPV <span class=\"fig\">£1.2m to £3.4m</span> (median <span class=\"fig\">−£238.8m</span>), <span class=\"fig\">12.5%</span> of 9 runs in <span class=\"fig\">2027-28</span>")
+        #expect(HTMLWriter.prose("(90% range from £38.1m less to £96.6m more)")
+            == "(90% range from <span class=\"fig\">£38.1m less to £96.6m more</span>)")
         #expect(HTMLWriter.prose("a <b> & 45,959") == "a &lt;b&gt; &amp; <span class=\"fig\">45,959</span>")
         // A code is one token, not a figure.
         #expect(HTMLWriter.prose("E06000001") == "E06000001")

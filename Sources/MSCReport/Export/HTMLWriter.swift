@@ -108,10 +108,10 @@ public enum HTMLWriter {
     }
 
     /// A figure or a range as a reader quotes it: "£1.2m", "−£238.8m", "12.5%", "45,959", "2027-28",
-    /// "£1.2m to £3.4m", "0.4 to 1.9". Split over two lines it is misread ("£1.2m to" | "£3.4m"),
+    /// "£1.2m to £3.4m", "0.4 to 1.9", "£38.1m less to £96.6m more". Split over two lines it is misread ("£1.2m to" | "£3.4m"),
     /// so each is printed whole.
     static let figurePattern: NSRegularExpression = {
-        let one = #"[−-]?£?\d[\d,]*(?:\.\d+)?(?:-\d+)?(?:%|\s?(?:m|bn|k|pp)\b)?"#
+        let one = #"[−-]?£?\d[\d,]*(?:\.\d+)?(?:-\d+)?(?:%|\s?(?:m|bn|k|pp)\b)?(?:\s(?:less|more)\b)?"#
         return try! NSRegularExpression(pattern: #"(?<![\w.£−-])"# + one + #"(?:\s(?:to|–|and)\s"# + one + ")?")
     }()
 
