@@ -111,6 +111,11 @@ import Testing
                     // Its heavy lines outline each chosen post's councils, and its legend says so.
                     #expect(svg.contains(">a chosen post&#39;s councils</text>"))
                 }
+                // Surrey's districts, replaced by two unitaries from 2027-28, are served by the Surrey
+                // force-area post the uniform index chooses (11th of 27 within £2m), not shown as unserved.
+                let uniform = try #require(maps.first?["svg"] as? String)
+                #expect(uniform.contains("<title>Elmbridge: new force-area post</title>"))
+                #expect(!uniform.contains("<title>Elmbridge: no post in this set</title>"))
             }
         }
     }
