@@ -595,6 +595,18 @@ class PageTest:
                    .map((e) => e.textContent.slice(0, 40));""", card)
         assert not narrow, f"the council card's values are squeezed: {narrow}"
         self.shot("council-card-1400")
+        # The central cards' values stay inside their cards, and the page does not scroll sideways, on a
+        # 1,000 px screen ("2026-27 prices, discounted to 2026-27" ran out of its card and widened the page).
+        driver.set_window_size(1000, 2400)
+        time.sleep(1.5)
+        out = driver.execute_script("""
+            return [...document.querySelectorAll('.card.central dd')].filter((e) =>
+                     e.getBoundingClientRect().right > e.closest('.card').getBoundingClientRect().right + 1).map((e) => e.textContent);""")
+        page = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert not out and page[0] <= page[1], f"at 1,000 px: values out of their cards {out[:4]}, page {page}"
+        driver.execute_script("window.scrollTo(0, 0)")
+        self.shot("cards-1000")
+        print(f"at 1,000 px: the central cards hold their values; page {page[0]} of {page[1]} px")
         driver.set_window_size(320, 2400)
         time.sleep(1.5)
         width = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]")

@@ -28,6 +28,11 @@ extension Page {
     .cards { display: flex; flex-wrap: wrap; gap: 12px; }
     .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; background: #fff; min-width: 240px; flex: 1 1 240px; }
     .card .question { color: var(--muted); font-size: 0.85rem; margin: 0 0 6px; }
+    /* A card's values wrap inside it ("2026-27 prices, discounted to 2026-27" ran past the card and
+       widened the page with three scenarios); a figure itself stays whole (span.figure, and "−£38.8m"
+       has no break inside). */
+    .card dl { grid-template-columns: auto minmax(0, 1fr); }
+    .card dd { white-space: normal; overflow-wrap: break-word; }
     dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: 0; }
     dt { color: var(--muted); }
     dd { margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
