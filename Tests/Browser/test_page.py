@@ -193,6 +193,9 @@ class PageTest:
 
         # 11. The council card's text stays inside its box at 1,400 px; the page reflows at 320 px.
         self.layout_steps()
+
+        # 12. Kent's finance officer hovers Maidstone on the cost map: the figure and its two parts.
+        self.tooltip_steps()
         print("browser test passed: assumption change, map colouring, council card, share link, upload error, where first,"
               " area view, analyst, pilot")
 
@@ -210,6 +213,25 @@ class PageTest:
         legend = self.text("#map svg")
         assert "Coverage" in legend and "%" in legend, f"expected a coverage legend in per cent, found {legend[:200]!r}"
         self.shot("map-coverage")
+        # The largest places are named, none overlapping another as drawn; county areas are outlined.
+        labels = driver.execute_script("""
+            return [...document.querySelectorAll('#map .place-labels text')].map((t) => {
+              const b = t.getBoundingClientRect(); return [t.textContent, b.left, b.top, b.right, b.bottom]; });""")
+        names = [label[0] for label in labels]
+        assert 10 <= len(labels) <= 16 and "Birmingham" in names, f"the map's place names: {names}"
+        for i, a in enumerate(labels):
+            for b in labels[i + 1:]:
+                assert a[3] <= b[1] or b[3] <= a[1] or a[4] <= b[2] or b[4] <= a[2], f"{a[0]} and {b[0]} overlap on the map"
+        outline = driver.execute_script("""
+            const g = document.querySelector('#map .area-outlines'); if (!g) return null;
+            const hexes = document.querySelectorAll('#map [data-code]');
+            return [g.getAttribute('stroke'), Number(g.getAttribute('stroke-width')) * g.getScreenCTM().a,
+                    hexes[hexes.length - 1].compareDocumentPosition(g) & Node.DOCUMENT_POSITION_FOLLOWING];""")
+        assert outline and outline[0] == "#111" and outline[1] >= 1.5 and outline[2], f"county-area outlines: {outline}"
+        print(f"map: {len(labels)} places named ({', '.join(names[:5])}, ...), county areas outlined {outline[1]:.1f} px wide")
+        # Which case, year and effect the map shows: said once, under its title.
+        legend = self.text("#map svg")
+        assert "Central case, in the first programme year, 2027-28" in legend, legend[:300]
 
         # 3. Click a council and read its card (Manchester: its own post under national-rollout).
         # The map is redrawn when an answer arrives; find the hexagon afresh if it was replaced.
@@ -233,6 +255,40 @@ class PageTest:
         # An addition reads as one: a plus sign, never "(from …)", which read as a fall.
         assert "(from " not in card, f"the council card's identifications read as a fall: {card!r}"
         self.shot("council-card")
+
+
+    def tooltip_steps(self):
+        """A district's cost on the map adds its residents' share of the county council's: the tooltip
+        splits the figure into the two parts, which add up to it (Maidstone, Kent, under county-shared)."""
+        driver = self.driver
+        state = {"scenarios": ["county-shared"], "iterations": 200, "seed": 11, "colour": "net-cost-to-council",
+                 "mapScenario": "county-shared"}
+        driver.get(self.base + "/#state=" + urllib.parse.quote(json.dumps(state)))
+        self.wait.until(lambda d: d.find_element(By.ID, "map").get_attribute("data-metric") == "net-cost-to-council"
+                        and d.find_elements(By.CSS_SELECTOR, '#map [data-code="E07000110"]'))
+        text = ""
+        for attempt in range(10):
+            try:
+                target = self.css('#map [data-code="E07000110"]')
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
+                ActionChains(driver).move_to_element(target).perform()
+                tip = driver.find_element(By.ID, "map-tooltip")
+                self.wait.until(lambda d: tip.is_displayed() and "Maidstone" in tip.text)
+                text = tip.text
+                break
+            except StaleElementReferenceException:
+                time.sleep(0.5)
+        lines = text.split("\n")
+        shown = next(l for l in lines if l.startswith("Cost to councils"))
+        split = next((l for l in lines if "the council pays itself +" in l), None)
+        assert split and "its residents' share of the county council's" in split, f"Maidstone's tooltip reads {text!r}"
+        pounds = lambda t: float(t.replace("£", "").replace(",", "").rstrip(","))
+        parts = [pounds(w) for w in split.split() if w.startswith("£")]
+        total = pounds(shown.split(": ")[1])
+        assert total > 0 and all(p > 0 for p in parts) and abs(sum(parts) - total) <= 1, f"the parts {parts} do not add up to {shown!r}"
+        assert "alone pays" not in text and "itself pays" not in text, f"a second, unexplained cost in {text!r}"
+        print(f"Maidstone's tooltip: {shown} {split}")
+        self.shot("maidstone-net-cost")
 
     def share_steps(self, after):
         driver = self.driver
@@ -323,7 +379,11 @@ class PageTest:
         names = [f.get_attribute("data-file") for f in figures]
         assert names == ["where-first-uniform-frontier.svg", "where-first-uniform-map.svg"], names
         assert "Efficiency frontier" in figures[0].text and "police identification activity" in figures[0].text
-        print(f"where first: {len(rows)} posts for £2m a year; first {first[1]!r}")
+        # The Where-first map names the largest places and outlines each chosen post's councils.
+        where_names = [t.text for t in driver.find_elements(By.CSS_SELECTOR, '#target-charts figure[data-file$="-map.svg"] .place-labels text')]
+        assert "Birmingham" in where_names and len(where_names) >= 10, f"the Where-first map's names: {where_names}"
+        assert driver.find_elements(By.CSS_SELECTOR, '#target-charts figure[data-file$="-map.svg"] .area-outlines line')
+        print(f"where first: {len(rows)} posts for £2m a year; first {first[1]!r}; map names {len(where_names)} places")
         self.shot("where-first-uniform")
         Select(self.css("#target-index")).select_by_value("police-force-area")
         self.wait.until(lambda d: "police force area" in d.find_element(By.CSS_SELECTOR, "#target-table caption").text)
@@ -397,6 +457,13 @@ class PageTest:
         assert len(rows) >= 3, f"expected switching values for several inputs, found {len(rows)}"
         names = [r.find_element(By.CSS_SELECTOR, "th").text for r in rows]
         assert "identificationRateRatio" in names or "causalShare" in names, names
+        # A 90% range is one figure: kept whole on one line ("0.00500 to" | "0.0400" read as two values).
+        ranges = driver.execute_script("""
+            return [...document.querySelectorAll('#analyst-switching td')].filter((td) => / to /.test(td.textContent))
+                     .map((td) => [td.textContent, [...td.querySelectorAll('span.figure')].some((s) => / to /.test(s.textContent)
+                                   && s.getClientRects().length === 1)]);""")
+        split = [r[0] for r in ranges if not r[1] and len(r[0]) < 40]
+        assert ranges and not split, f"ranges not kept whole: {split[:4]}"
         self.css("#analyst-checklist summary").click()
         checklist = self.text("#analyst-checklist")
         assert "Discounting" in checklist or "discount" in checklist.lower(), checklist[:300]
@@ -496,7 +563,21 @@ class PageTest:
         self.press("Kent", Keys.ENTER)
         self.wait.until(lambda d: "County council" in d.find_element(By.ID, "council-card").text
                         and "Kent" in d.find_element(By.CSS_SELECTOR, "#council-card h3").text)
-        print(f"keyboard: map {first} -> {second} by arrow, card of {name} opened and closed; Kent County Council found by name")
+        # Kent County Council has no hexagon: its districts' hexagons are outlined and the outline announced.
+        self.wait.until(lambda d: "Kent is outlined on the map" in d.find_element(By.ID, "council-found").text)
+        kent = len(driver.find_elements(By.CSS_SELECTOR, "#map .found-layer polygon")) // 2
+        assert kent == 12, f"Kent's 12 districts should be outlined, found {kent}"
+        # An official name, and the start of a short one, find the council too.
+        for typed, wanted in (("Maidstone Borough Council", "Maidstone"), ("tunbridge", "Tunbridge Wells")):
+            driver.execute_script("arguments[0].focus(); arguments[0].value = ''", search)
+            self.press(typed, Keys.ENTER)
+            self.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#council-card h3").text == wanted
+                            and d.find_element(By.ID, "council-found").text.startswith(wanted + " is outlined"))
+            assert len(driver.find_elements(By.CSS_SELECTOR, "#map .found-layer polygon")) == 2, f"{wanted} is not outlined alone"
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", self.css("#map"))
+        self.shot("council-found")
+        print(f"keyboard: map {first} -> {second} by arrow, card of {name} opened and closed; Kent County Council found by name,"
+              " its 12 districts outlined; Maidstone by its official name, Tunbridge Wells by its first letters")
 
     def layout_steps(self):
         driver = self.driver
@@ -514,6 +595,18 @@ class PageTest:
                    .map((e) => e.textContent.slice(0, 40));""", card)
         assert not narrow, f"the council card's values are squeezed: {narrow}"
         self.shot("council-card-1400")
+        # The central cards' values stay inside their cards, and the page does not scroll sideways, on a
+        # 1,000 px screen ("2026-27 prices, discounted to 2026-27" ran out of its card and widened the page).
+        driver.set_window_size(1000, 2400)
+        time.sleep(1.5)
+        out = driver.execute_script("""
+            return [...document.querySelectorAll('.card.central dd')].filter((e) =>
+                     e.getBoundingClientRect().right > e.closest('.card').getBoundingClientRect().right + 1).map((e) => e.textContent);""")
+        page = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert not out and page[0] <= page[1], f"at 1,000 px: values out of their cards {out[:4]}, page {page}"
+        driver.execute_script("window.scrollTo(0, 0)")
+        self.shot("cards-1000")
+        print(f"at 1,000 px: the central cards hold their values; page {page[0]} of {page[1]} px")
         driver.set_window_size(320, 2400)
         time.sleep(1.5)
         width = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]")
@@ -525,6 +618,20 @@ class PageTest:
                      && !e.closest('.report-table, #compare-table, #decision, .target-table, #assumptions > details, .svg, #map'))
                    .slice(0, 6).map((e) => e.tagName + '#' + e.id + '.' + e.className);""")
         print(f"reflow at 320 px: scroll width {width[0]}, client width {width[1]}")
+        # Every table's caption is read whole without scrolling its table; the map's names stay readable.
+        cut = driver.execute_script("""
+            const w = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('caption')].filter((c) => c.getClientRects().length > 0)
+                     .filter((c) => { const r = document.createRange(); r.selectNodeContents(c);
+                                      return [...r.getClientRects()].some((b) => b.right > w + 1); })
+                     .map((c) => c.textContent.slice(0, 60));""")
+        assert not cut, f"captions cut off at 320 px: {cut}"
+        label_px = driver.execute_script("""
+            const t = document.querySelector('#map .place-labels text'); return t ? t.getBoundingClientRect().height : 0;""")
+        assert label_px >= 9, f"the map's place names are {label_px:.1f} px high at 320 px"
+        driver.execute_script("arguments[0].scrollIntoView()", self.css("#map-section"))
+        self.shot("map-320")
+        print(f"at 320 px: no caption cut off; the map's names {label_px:.1f} px high")
         assert width[0] <= width[1], f"horizontal scroll at 320 px: {width}; widest: {wide}"
         driver.set_window_size(1400, 2400)
 

@@ -52,6 +52,7 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".html") }
         let html = try files.map { try String(contentsOfFile: out + "/" + $0, encoding: .utf8) }.joined()
         #expect(html.contains("Pilot: what learning the rate ratio first is worth"))
-        #expect(html.contains("posts for") && html.contains("it costs £"))
+        // Figures are printed whole (each in a nowrap span).
+        #expect(html.contains("posts for") && html.contains("it costs <span class=\"fig\">£"))
     }
 }

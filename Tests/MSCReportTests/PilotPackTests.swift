@@ -54,11 +54,13 @@ enum PilotFixture {
         // 40 posts for 2 years: 12,000,000 − 4,800,000 − 120,000 = 7,080,000.
         #expect(report.headline.contains("a pilot of 40 posts for 2 years is worth up to £12,000,000"))
         #expect(report.headline.contains("£7,080,000"))
-        let escapedHeadline = Markup.escape(report.headline)
-        #expect(pilot.components(separatedBy: escapedHeadline).count - 1 == 1, "the headline appears once")
+        // As printed: escaped, each figure kept whole on its line.
+        let printedHeadline = HTMLWriter.prose(report.headline)
+        #expect(printedHeadline.contains("<span class=\"fig\">£12,000,000</span>"))
+        #expect(pilot.components(separatedBy: printedHeadline).count - 1 == 1, "the headline appears once")
         #expect(!pilot.contains("####"), "no bars of characters")
         #expect(pilot.contains("<svg") && pilot.contains("role=\"img\""))
-        #expect(pilot.contains("Limits: EVPI £60,000,000"))
+        #expect(pilot.contains("Limits: EVPI <span class=\"fig\">£60,000,000</span>"))
         // The best design is marked in the drawing and named in the text alternative.
         let chart = PilotChart.chart(report)
         #expect(chart.svg.contains("£7,080,000  best"))

@@ -94,4 +94,41 @@ import Testing
             }
         }
     }
+
+    /// The Where-first map is drawn as the scenario map is: the largest places named, chosen posts' councils outlined.
+    @Test func theWhereFirstMapNamesItsLargestPlacesAndOutlinesItsAreas() async throws {
+        try await F.application().test(.router) { client in
+            let body = F.body(["scenarios": ["national-rollout"], "budget": 2_000_000, "iterations": 100, "seed": 11, "frontier": 2])
+            try await client.execute(uri: "/api/target", method: .post, headers: F.jsonHeaders, body: body) { response in
+                #expect(response.status == .ok)
+                let charts = try #require(F.json(response)?["charts"] as? [[String: Any]])
+                let maps = charts.filter { ($0["fileName"] as? String)?.hasSuffix("-map.svg") == true }
+                #expect(maps.count == 2)
+                for map in maps {
+                    let svg = try #require(map["svg"] as? String)
+                    #expect(svg.contains("<g class=\"place-labels\"") && svg.contains(">Birmingham</text>"))
+                    #expect(svg.contains("<g class=\"area-outlines\" stroke=\"#111\" stroke-width=\"2.40\""))
+                    // Its heavy lines outline each chosen post's councils, and its legend says so.
+                    #expect(svg.contains(">a chosen post&#39;s councils</text>"))
+                }
+                // Surrey's districts, replaced by two unitaries from 2027-28, are served by the Surrey
+                // force-area post the uniform index chooses (11th of 27 within £2m), not shown as unserved.
+                let uniform = try #require(maps.first?["svg"] as? String)
+                #expect(uniform.contains("<title>Elmbridge: new force-area post</title>"))
+                #expect(!uniform.contains("<title>Elmbridge: no post in this set</title>"))
+            }
+        }
+    }
+
+    /// The search box finds a council by its official name as well as its short one.
+    @Test func theAuthoritiesListGivesOfficialNamesForTheSearchBox() async throws {
+        try await F.application().test(.router) { client in
+            try await client.execute(uri: "/api/authorities", method: .get) { response in
+                let list = try #require(try JSONSerialization.jsonObject(with: Data(F.text(response).utf8)) as? [[String: Any]])
+                let maidstone = try #require(list.first { $0["code"] as? String == "E07000110" })
+                #expect(maidstone["name"] as? String == "Maidstone")
+                #expect(maidstone["officialName"] as? String == "Maidstone Borough Council")
+            }
+        }
+    }
 }

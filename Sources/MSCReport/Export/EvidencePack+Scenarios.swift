@@ -39,7 +39,7 @@ extension EvidencePack {
             // Named after the scenario, as its other charts are.
             self.maps = plans.map { plan in
                 Chart(fileName: "\(Charts.fileStem(plan.scenario.name))-map.svg",
-                      caption: "\(plan.scenario.name): extra adult identifications a year at full effect, by council (hexagon map).",
+                      caption: "\(plan.scenario.name): extra adult identifications a year by council (hexagon map; the case, year and effect it shows are under its title).",
                       svg: HexMaps.svg(plan: plan, metric: .additionalIdentifications, layout: maps.layout,
                                        authorities: maps.authorities, id: "\(Charts.fileStem(plan.scenario.name))-map"))
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The evidence pack as one self-contained HTML page: inline CSS and SVG, no scripts, no network,
 /// laid out to print on A4 (sections start on a new page, table headers repeat).
 public enum HTMLWriter {
@@ -10,13 +12,13 @@ public enum HTMLWriter {
 
         // What a reader who goes no further needs, in words, then each scenario's question and caveats.
         body.append(section("summary", "Summary", PackSummary.paragraphs(pack).map { paragraph in
-            "<p><strong>\(e(paragraph.heading)).</strong> \(e(paragraph.text))</p>"
+            "<p><strong>\(e(paragraph.heading)).</strong> \(prose(paragraph.text))</p>"
         }.joined(separator: "\n")))
         let briefs = pack.scenarios.compactMap(\.brief)
         if !briefs.isEmpty {
             body.append(section("scenarios", "The scenarios", briefs.map { brief in
-                "<h3>\(e(brief.name))</h3>\n<p class=\"question\">\(e(brief.question))</p>\n<ul class=\"caveats\">"
-                    + brief.caveats.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+                "<h3>\(e(brief.name))</h3>\n<p class=\"question\">\(prose(brief.question))</p>\n<ul class=\"caveats\">"
+                    + brief.caveats.map { "<li>\(prose($0))</li>" }.joined() + "</ul>"
             }.joined(separator: "\n")))
         }
         body.append(section("headline", "Headline results", table(pack.headlineTable)))
@@ -28,7 +30,7 @@ public enum HTMLWriter {
         if let pilot = pack.pilot {
             // The headline leads once; the grid's notes are the caveats; the chart follows its table.
             body.append(section("pilot", "Pilot: what learning the rate ratio first is worth",
-                                "<p class=\"headline\">\(e(pilot.headline))</p>\n" + table(pilot.gridTable) + "\n" + figure(PilotChart.chart(pilot))))
+                                "<p class=\"headline\">\(prose(pilot.headline))</p>\n" + table(pilot.gridTable) + "\n" + figure(PilotChart.chart(pilot))))
         }
         if let target = pack.target {
             // Per index: the chosen set, then its frontier and its map.
@@ -38,7 +40,7 @@ public enum HTMLWriter {
                     + (r.frontier.isEmpty ? "" : "\n" + table(target.report.frontierTable(r)))
             }
             body.append(section("where-first", "Where first? The posts a budget should fund",
-                                "<p>\(e(target.headline))</p>\n" + perIndex.joined(separator: "\n")))
+                                "<p>\(prose(target.headline))</p>\n" + perIndex.joined(separator: "\n")))
         }
         if !pack.greenBookTables.isEmpty {
             body.append(section("green-book", "Green Book reviewer's checklist", pack.greenBookTables.map { table($0) }.joined(separator: "\n")))
@@ -72,7 +74,7 @@ public enum HTMLWriter {
     }
 
     static func figure(_ chart: Chart) -> String {
-        "<figure>\(chart.svg)<figcaption>\(Markup.escape(chart.caption))</figcaption></figure>"
+        "<figure>\(chart.svg)<figcaption>\(prose(chart.caption))</figcaption></figure>"
     }
 
     /// A table with its title as caption, numbers right-aligned and notes underneath.
@@ -94,15 +96,41 @@ public enum HTMLWriter {
                 let tag = index == 0 ? "th scope=\"row\"" : "td"
                 let close = index == 0 ? "th" : "td"
                 let kind = numeric[index] ? " class=\"num\"" : (isToken(cell.display) ? " class=\"token\"" : "")
-                out += "<\(tag)\(kind)>\(e(cell.display))</\(close)>"
+                out += "<\(tag)\(kind)>\(numeric[index] ? e(cell.display) : prose(cell.display))</\(close)>"
             }
             out += "</tr>\n"
         }
         out += "</tbody></table>"
         if !table.notes.isEmpty {
-            out += "\n<ul class=\"notes\">" + table.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+            out += "\n<ul class=\"notes\">" + table.notes.map { "<li>\(prose($0))</li>" }.joined() + "</ul>"
         }
         return out + "</div>"
+    }
+
+    /// A figure or a range as a reader quotes it: "£1.2m", "−£238.8m", "12.5%", "45,959", "2027-28",
+    /// "£1.2m to £3.4m", "0.4 to 1.9", "£38.1m less to £96.6m more". Split over two lines it is misread ("£1.2m to" | "£3.4m"),
+    /// so each is printed whole.
+    static let figurePattern: NSRegularExpression = {
+        let one = #"[−-]?£?\d[\d,]*(?:\.\d+)?(?:-\d+)?(?:%|\s?(?:m|bn|k|pp)\b)?(?:\s(?:less|more)\b)?"#
+        return try! NSRegularExpression(pattern: #"(?<![\w.£−-])"# + one + #"(?:\s(?:to|–|and)\s"# + one + ")?")
+    }()
+
+    /// `text` escaped, each figure or range in it kept on one line (`<span class="fig">`).
+    static func prose(_ text: String) -> String {
+        var out = "", last = text.startIndex
+        for match in figurePattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range, in: text) else { continue }
+            let figure = text[range]
+            out += Markup.escape(String(text[last..<range.lowerBound]))
+            // A lone short number ("9 posts", "year 3") cannot break: only what can is wrapped.
+            if figure.contains(where: { $0 == " " || $0 == "-" || $0 == "−" }) || figure.count > 3 {
+                out += "<span class=\"fig\">\(Markup.escape(String(figure)))</span>"
+            } else {
+                out += Markup.escape(String(figure))
+            }
+            last = range.upperBound
+        }
+        return out + Markup.escape(String(text[last...]))
     }
 
     /// A code or a name written as one word ("E06000001", "apprenticeshipLevyRate"): printed
@@ -132,6 +160,7 @@ public enum HTMLWriter {
     .num { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
     td.num { white-space: nowrap; }
     .token { white-space: nowrap; overflow-wrap: normal; hyphens: none; }
+    .fig { white-space: nowrap; overflow-wrap: normal; hyphens: none; }
     tbody tr:nth-child(even) { background: #f7f7f7; }
     .notes { font-size: 8.5pt; color: #333; padding-left: 1.2em; }
     figure { margin: 1em 0 1.6em; }
@@ -149,6 +178,9 @@ public enum HTMLWriter {
       tr { break-inside: avoid; page-break-inside: avoid; }
       table { font-size: 7.5pt; }
       tbody tr:nth-child(even) { background: none; }
+      /* A figure or range is never split over two lines; a word breaks only when it cannot fit a line at all. */
+      .fig, td.num { white-space: nowrap; }
+      th, td, li, p, figcaption { overflow-wrap: break-word; hyphens: manual; }
     }
     """
 }

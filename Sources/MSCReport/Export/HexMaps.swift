@@ -59,9 +59,14 @@ public enum HexMaps {
                 case .additionalIdentifications: value = successor.additionalIdentificationsPerYear * share
                 }
                 return HexMapCell(code: council.code, q: hex.q, r: hex.r, council: "\(successor.authority.name) (was \(council.name))",
-                                  unit: successor.authority.code, area: successor.authority.code, value: value)
+                                  unit: successor.authority.code, area: successor.authority.code, value: value,
+                                  place: successor.authority.name, population: council.population)
             }
-            guard let own = rows[council.code] else { return nil }
+            // A council the scenario has no figures for keeps its hexagon, hatched, and the notes say why.
+            guard let own = rows[council.code] else {
+                return HexMapCell(code: council.code, q: hex.q, r: hex.r, council: council.name,
+                                  area: council.countyCode ?? council.code, value: nil, population: council.population)
+            }
             let county = council.countyCode.flatMap { rows[$0] }
             let share = county.map { Double(council.population) / Double($0.authority.population) } ?? 0
             let value: Double
@@ -79,8 +84,17 @@ public enum HexMaps {
                 value = own.additionalIdentificationsPerYear + share * (county?.additionalIdentificationsPerYear ?? 0)
             }
             return HexMapCell(code: council.code, q: hex.q, r: hex.r, council: council.name,
-                              area: council.countyCode ?? council.code, value: value)
+                              area: council.countyCode ?? council.code, value: value, population: council.population)
         }
+    }
+
+    /// Which case, which year and which effect a map of `metric` shows: the one place this is said
+    /// (under the map's title, and as the pack's caption).
+    public static func subtitle(plan: ScenarioPlan, metric: HexMapMetric) -> String {
+        let first = plan.scenario.timing.firstYear
+        return metric == .additionalIdentifications
+            ? "Central case, at full effect (after the ramp-up, posts funded), with the councils and posts of \(first), the first programme year"
+            : "Central case, in the first programme year, \(first)"
     }
 
     /// One map of `plan` as SVG, its notes written from what was drawn.
@@ -88,10 +102,7 @@ public enum HexMaps {
                            id: String) -> String {
         let cells = cells(plan: plan, metric: metric, layout: layout, authorities: authorities)
         let first = plan.scenario.timing.firstYear
-        let when = metric == .additionalIdentifications
-            ? "at full effect (after the ramp-up, posts funded), with the councils and posts of \(first)"
-            : "in the first programme year, \(first)"
-        var notes = ["\(plan.scenario.name), central case: \(metric.label.lowercasedFirst) \(when). A county council has no hexagon: its value is shared among its districts by residents (mid-\(authorities.populationYear)) and added to theirs; heavy lines outline county areas."]
+        var notes = ["A county council has no hexagon: its value is shared among its districts by residents (mid-\(authorities.populationYear)) and added to theirs; heavy lines outline county areas. The largest places by residents are named."]
         let successors = Set(cells.filter { $0.unit != $0.code }.map(\.unit))
         for code in successors.sorted() {
             guard let row = plan.authorityRows.first(where: { $0.authority.code == code }) else { continue }
@@ -99,13 +110,17 @@ public enum HexMaps {
             let year = plan.reorganisations.first { $0.successorCode == code }?.effective.description ?? first.description
             notes.append("\(row.authority.name), a council from \(year), is drawn through the \(count) hexagons of the councils it replaces, its figures shared among them by residents.")
         }
+        let unvalued = cells.filter { $0.value == nil }.map(\.council).sorted()
+        if !unvalued.isEmpty {
+            notes.append("Hatched, no value (\(unvalued.count)): \(unvalued.joined(separator: ", ")): the scenario has no figures for \(unvalued.count == 1 ? "this council" : "these councils") in \(first).")
+        }
         let missing = authorities.authorities.filter(\.tier.countsResidents).count - cells.count
         if missing > 0 { notes.append("\(missing) council(s) of the authority table have no hexagon in the layout and are not drawn.") }
         if metric == .netCostToCouncil {
             let share = plan.scenario.funding.councilBudgetShare
             notes.append("Councils' own core budgets pay \(NumberText.grouped(share * 100, decimals: 0))% of each post under this scenario's funding; other funders pay the rest.")
         }
-        return HexMapSVG.render(cells: cells, title: "\(metric.label): \(plan.scenario.name)", valueLabel: metric.label,
-                                format: metric.format, notes: notes, licence: layout.licenceText, id: id)
+        return HexMapSVG.render(cells: cells, title: "\(metric.label): \(plan.scenario.name)", subtitle: subtitle(plan: plan, metric: metric),
+                                valueLabel: metric.label, format: metric.format, notes: notes, licence: layout.licenceText, id: id)
     }
 }

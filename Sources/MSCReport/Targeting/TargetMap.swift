@@ -34,6 +34,17 @@ public enum TargetMap {
                       authorities: AuthorityTable) -> [HexMapCell] {
         var unitOf: [String: Targeting.Unit] = [:]
         for chosen in r.chosen { for code in chosen.unit.councilCodes { unitOf[code] = chosen.unit } }
+        // A council replaced by reorganisation (Surrey's districts from 2027-28) is not among a
+        // post's members, its successor is; an area post serves every council of its area, so
+        // such a council is found by its county area or police force area instead.
+        var areaUnits: [String: Targeting.Unit] = [:]
+        for chosen in r.chosen {
+            switch chosen.unit.kind {
+            case .policeForceArea: areaUnits["force:" + chosen.unit.areaName] = chosen.unit
+            case .countyArea: areaUnits["county:" + chosen.unit.areaName] = chosen.unit
+            default: break
+            }
+        }
         let today = Set(result.existingCouncilCodes)
         return authorities.authorities.filter(\.tier.countsResidents).compactMap { council in
             guard let hex = layout.hex(code: council.code) else { return nil }
@@ -41,12 +52,15 @@ public enum TargetMap {
             let service: Service, area: String
             if let code = codes.first(where: { today.contains($0) }) {
                 (service, area) = (.today, "today:\(code)")
-            } else if let unit = codes.lazy.compactMap({ unitOf[$0] }).first {
+            } else if let unit = codes.lazy.compactMap({ unitOf[$0] }).first
+                        ?? council.county.flatMap({ areaUnits["county:" + $0] })
+                        ?? council.policeForceArea.flatMap({ areaUnits["force:" + $0] }) {
                 (service, area) = (Service(kind: unit.kind), unit.id)
             } else {
                 (service, area) = (.none, council.countyCode ?? council.code)
             }
-            return HexMapCell(code: council.code, q: hex.q, r: hex.r, council: council.name, area: area, value: Double(service.rawValue))
+            return HexMapCell(code: council.code, q: hex.q, r: hex.r, council: council.name, area: area, value: Double(service.rawValue),
+                              population: council.population)
         }
     }
 
@@ -63,6 +77,6 @@ public enum TargetMap {
         ]
         return HexMapSVG.render(cells: cells, title: "Where first: \(result.scenarioName), \(r.index.label) index",
                                 valueLabel: "What serves the council", format: { Service(rawValue: Int($0.rounded()))?.label ?? "" },
-                                notes: notes, licence: layout.licenceText, id: id)
+                                notes: notes, outlineLabel: "a chosen post's councils", licence: layout.licenceText, id: id)
     }
 }

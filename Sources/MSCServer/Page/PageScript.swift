@@ -21,8 +21,10 @@ extension Page {
     }
     // A table cell's text with each figure kept whole: a line may break between words but never
     // inside "(-£303.7m", where a break after the minus would leave a negative figure reading positive.
+    // A range ("0.163 to 0.437", "£1.2m to £3.4m") is one figure too: split, it reads as two values.
     function cellText(cell) {
-      return String(cell).split(/(\s+)/).map((word) => /\d/.test(word) ? el("span", {class: "figure"}, word) : word);
+      const figure = /(\S*\d\S*(?:\s(?:to|–)\s\S*\d\S*)?)/;
+      return String(cell).split(figure).map((part, i) => i % 2 === 1 ? el("span", {class: "figure"}, part) : part);
     }
     const pounds = new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP", maximumFractionDigits: 0});
     const whole = new Intl.NumberFormat("en-GB", {maximumFractionDigits: 0});
@@ -332,10 +334,16 @@ extension Page {
     function showTooltip(event, cell, row, label) {
       const tip = $("#map-tooltip");
       if (!cell) return;
+      // A district's map figure adds its residents' share of the county council's: the tooltip
+      // splits the two, so the council's own figure is not read as a second, contradicting cost.
+      const countyPart = row && isDistrict(row.code) && cell.value !== null && $("#map").getAttribute("data-metric") === "net-cost-to-council"
+        ? cell.value - row.councilNetCost : null;
       tip.replaceChildren(el("div", {}, el("strong", {}, cell.council), el("br"), label + ": " + cell.shown,
+        countyPart !== null ? [el("br"), "= " + money(row.councilNetCost) + " the council pays itself + " + money(countyPart) + ", its residents' share of the county council's"] : [],
         row ? [el("br"), row.post ? (row.shared ? "shared post: " : "own post: ") + row.post : "no post of its own",
-               el("br"), "coverage of its own post " + percent(row.coverage) + "; the council alone pays " + money(row.councilNetCost) + " a year from its core budget"
-                 + (isDistrict(row.code) ? " (the map's figures add its residents' share of the county council's)" : ""),
+               el("br"), "coverage of its own post " + percent(row.coverage)
+                 + (countyPart !== null ? "" : "; the council itself pays " + money(row.councilNetCost) + " a year from its core budget"
+                   + (isDistrict(row.code) ? " (the map's figures add its residents' share of the county council's)" : "")),
                el("br"), "additional identifications " + two.format(row.additionalIdentificationsPerYear) + " a year (net of displacement)"] : [],
         el("br"), el("em", {}, "click for its card")));
       tip.hidden = false;
@@ -347,6 +355,7 @@ extension Page {
       const scenario = mapScenario();
       state.council = code;
       if (!quiet) writeState();
+      mapAccess.highlight(code);
       const card = $("#council-card");
       card.hidden = false;
       card.replaceChildren(el("p", {class: "hint"}, "Loading…"));
@@ -365,7 +374,7 @@ extension Page {
             el("dt", {}, "Coverage"), el("dd", {}, percent(c.coverage)),
             el("dt", {}, "Additional identifications (net of displacement)"), el("dd", {}, "+" + two.format(c.additionalIdentificationsPerYear) + " a year, on top of " + one.format(c.baselineIdentificationsPerYear) + " a year without a post"),
             el("dt", {}, "Post survives " + c.horizonYears + " years"), el("dd", {}, c.post ? percent(c.survivalAtHorizon) : "n/a")),
-          el("button", {type: "button", class: "small", onclick: () => { state.council = null; card.hidden = true; writeState(); if (returnTo) returnTo.focus(); }}, "close"));
+          el("button", {type: "button", class: "small", onclick: () => { state.council = null; card.hidden = true; mapAccess.highlight(null); writeState(); if (returnTo) returnTo.focus(); }}, "close"));
         if (returnTo) card.querySelector(".card-heading").focus();
       } catch (error) {
         card.replaceChildren(el("p", {class: "error"}, error.message));

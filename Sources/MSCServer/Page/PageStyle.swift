@@ -28,6 +28,11 @@ extension Page {
     .cards { display: flex; flex-wrap: wrap; gap: 12px; }
     .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; background: #fff; min-width: 240px; flex: 1 1 240px; }
     .card .question { color: var(--muted); font-size: 0.85rem; margin: 0 0 6px; }
+    /* A card's values wrap inside it ("2026-27 prices, discounted to 2026-27" ran past the card and
+       widened the page with three scenarios); a figure itself stays whole (span.figure, and "−£38.8m"
+       has no break inside). */
+    .card dl { grid-template-columns: auto minmax(0, 1fr); }
+    .card dd { white-space: normal; overflow-wrap: break-word; }
     dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: 0; }
     dt { color: var(--muted); }
     dd { margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -46,6 +51,9 @@ extension Page {
     #progress { margin: 6px 0; }
     #progress progress { width: 50%; vertical-align: middle; }
     .map-row { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 2fr); gap: 14px; align-items: start; }
+    /* With no council's card open the map takes the whole row. */
+    .map-row:has(#council-card[hidden]) { grid-template-columns: minmax(0, 1fr); }
+    .map-row:has(#council-card[hidden]) #map svg { max-width: 860px; }
     #map [data-code] { cursor: pointer; stroke: #fff; stroke-width: 0.6; }
     #map [data-code]:hover, #map [data-code]:focus { stroke: #000; stroke-width: 2; outline: none; }
     .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 0.85rem; }
@@ -74,6 +82,9 @@ extension Page {
     .target-controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
     .target-table { max-height: 420px; overflow: auto; margin-top: 8px; }
     #target-charts .target-table { grid-column: 1 / -1; }
+    /* The map across the whole row, so its place names read at about the size of the page's small print. */
+    #target-charts figure[data-file$="-map.svg"] { grid-column: 1 / -1; }
+    #target-charts figure[data-file$="-map.svg"] svg { max-width: 860px; }
     /* The council card's long lines wrap inside its box (figures stay whole: span.figure) */
     #council-card { min-width: 0; }
     #council-card dl { grid-template-columns: minmax(0, 1fr); }
@@ -92,6 +103,7 @@ extension Page {
     .map-find .hint { flex-basis: 100%; margin: 0; }
     #map-table .report-table { max-height: 360px; overflow: auto; }
     #map [data-code]:focus-visible { stroke: #000; stroke-width: 3; }
+    #council-found:empty { display: none; }
     .card-heading:focus { outline: 2px solid var(--accent); }
     /* Wide tables scroll inside their own box, never the page */
     #assumptions > details { overflow-x: auto; }
@@ -105,6 +117,14 @@ extension Page {
       select { max-width: 100%; }
       #pilot-section, #pilot-result { min-width: 0; max-width: 100%; }
       #pilot-result .table-wrap { max-width: 100%; }
+    }
+    /* On a narrow screen the map keeps a readable size and scrolls sideways inside its box (its
+       place names at 11 units stay about 10 px high); a table's caption wraps within the screen
+       instead of running off with the table's width. */
+    @media (max-width: 700px) {
+      #map { overflow-x: auto; }
+      #map svg { min-width: 640px; }
+      caption { max-width: calc(100vw - 40px); }
     }
     @media (max-width: 900px) { main { grid-template-columns: minmax(0, 1fr); } .map-row { grid-template-columns: minmax(0, 1fr); } }
     """#
