@@ -76,13 +76,19 @@ import Testing
     // MARK: 3. Admission before work; quick work has its own lane
 
     @Test func aFullSimulationQueueAnswers429WithRetryAfterWhileCentralCasesGoOn() async throws {
-        let settings = ServerSettings(assumptionsDirectory: F.settings.assumptionsDirectory, scenariosDirectory: F.settings.scenariosDirectory,
+        // The running job is eight scenarios at 100,000 iterations on one thread (a work budget
+        // that admits them): minutes in a debug build, so it is still running, however slowly a
+        // busy test pool schedules the requests below, when the test cancels it.
+        var settings = ServerSettings(assumptionsDirectory: F.settings.assumptionsDirectory, scenariosDirectory: F.settings.scenariosDirectory,
                                       maximumConcurrentSimulations: 1, maximumQueuedSimulations: 0, simulationThreads: 1)
+        settings.workBudget = WorkBudget(scenarioIterations: 800_000)
         let api = F.api(settings)
         try await F.application(api: api).test(.router) { client in
-            let slow = #"{"scenarios": ["county-shared"], "iterations": 100000}"#
+            let names = F.workspace.scenarios.map { "\"\($0.name)\"" }.prefix(8).joined(separator: ", ")
+            let slow = #"{"scenarios": ["# + names + #"], "iterations": 100000}"#
             async let first = Self.post(client, "/api/run", slow)
-            while api.activeWorkCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
+            let clock = ContinuousClock(), deadline = clock.now + .seconds(120)
+            while api.activeWorkCount == 0 && clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             let (status, text, headers) = try await Self.post(client, "/api/run", #"{"scenarios": ["status-quo"], "iterations": 100}"#)
             #expect(status == 429, "\(text)")
             #expect(headers[.retryAfter] == "5")
@@ -99,11 +105,16 @@ import Testing
     // MARK: 4. Work stops when its client goes
 
     @Test func aRequestWhoseClientHangsUpIsStopped() async throws {
-        let api = F.api()
+        var settings = F.settings
+        settings.workBudget = WorkBudget(scenarioIterations: 800_000)
+        let api = F.api(settings)
         try await F.application(api: api).test(.live) { client in
             let port = try #require(client.port)
             let connection = try RawConnection(port: port)
-            try connection.send(rawPost("/api/run", body: #"{"scenarios": ["county-shared"], "iterations": 100000}"#))
+            // Eight scenarios at 100,000 iterations (a work budget that admits them): minutes in a
+            // debug build, so the run cannot end of itself before the client leaves.
+            let names = F.workspace.scenarios.map { "\"\($0.name)\"" }.prefix(8).joined(separator: ", ")
+            try connection.send(rawPost("/api/run", body: #"{"scenarios": ["# + names + #"], "iterations": 100000}"#))
             var waited = 0
             while api.activeWorkCount == 0, waited < 500 { try await Task.sleep(for: .milliseconds(20)); waited += 1 }
             #expect(api.activeWorkCount == 1)
