@@ -235,18 +235,8 @@ class PageTest:
 
         # 3. Click a council and read its card (Manchester: its own post under national-rollout).
         # The map is redrawn when an answer arrives; find the hexagon afresh if it was replaced.
-        for attempt in range(10):
-            try:
-                target = self.css('#map [data-code="E08000003"]')
-                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
-                ActionChains(driver).move_to_element(target).perform()
-                tip = driver.find_element(By.ID, "map-tooltip")
-                self.wait.until(lambda d: tip.is_displayed() and "Manchester" in tip.text)
-                assert "object" not in tip.text and "Coverage of a post" in tip.text, f"tooltip reads {tip.text!r}"
-                target.click()
-                break
-            except StaleElementReferenceException:
-                time.sleep(0.5)
+        tip = self.hover_council("E08000003", "Manchester", then=lambda target: target.click())
+        assert "object" not in tip and "Coverage of a post" in tip, f"tooltip reads {tip!r}"
         self.wait.until(lambda d: "Manchester" in d.find_element(By.ID, "council-card").text)
         card = self.text("#council-card")
         for label in ("Post", "Who pays", "Cost to its own core budget", "A post of its own", "Coverage",
@@ -257,6 +247,26 @@ class PageTest:
         self.shot("council-card")
 
 
+    def hover_council(self, code, name, then=None):
+        """Hovers a council's hexagon until its tooltip names it, does `then` with the hexagon, and
+        returns the tooltip's text. The map is redrawn when an answer arrives, so the hexagon is
+        found afresh if it was replaced meanwhile."""
+        driver = self.driver
+        for attempt in range(10):
+            try:
+                target = self.css(f'#map [data-code="{code}"]')
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
+                ActionChains(driver).move_to_element(target).perform()
+                tip = driver.find_element(By.ID, "map-tooltip")
+                self.wait.until(lambda d: tip.is_displayed() and name in tip.text)
+                text = tip.text
+                if then:
+                    then(target)
+                return text
+            except StaleElementReferenceException:
+                time.sleep(0.5)
+        raise AssertionError(f"the map's hexagon for {name} ({code}) kept being replaced")
+
     def tooltip_steps(self):
         """A district's cost on the map adds its residents' share of the county council's: the tooltip
         splits the figure into the two parts, which add up to it (Maidstone, Kent, under county-shared)."""
@@ -266,18 +276,7 @@ class PageTest:
         driver.get(self.base + "/#state=" + urllib.parse.quote(json.dumps(state)))
         self.wait.until(lambda d: d.find_element(By.ID, "map").get_attribute("data-metric") == "net-cost-to-council"
                         and d.find_elements(By.CSS_SELECTOR, '#map [data-code="E07000110"]'))
-        text = ""
-        for attempt in range(10):
-            try:
-                target = self.css('#map [data-code="E07000110"]')
-                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
-                ActionChains(driver).move_to_element(target).perform()
-                tip = driver.find_element(By.ID, "map-tooltip")
-                self.wait.until(lambda d: tip.is_displayed() and "Maidstone" in tip.text)
-                text = tip.text
-                break
-            except StaleElementReferenceException:
-                time.sleep(0.5)
+        text = self.hover_council("E07000110", "Maidstone")
         lines = text.split("\n")
         shown = next(l for l in lines if l.startswith("Cost to councils"))
         split = next((l for l in lines if "the council pays itself +" in l), None)
