@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "MSCModel", targets: ["MSCModel"]),
         .library(name: "MSCSimulation", targets: ["MSCSimulation"]),
         .library(name: "MSCReport", targets: ["MSCReport"]),
+        .library(name: "MSCUseCases", targets: ["MSCUseCases"]),
         .library(name: "GSLKit", targets: ["GSLKit"]),
     ],
     dependencies: [
@@ -59,9 +60,13 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
-        // The web server: routes, JSON API and the page, over the same library calls as the CLI.
+        // The use cases: each question as a typed request and a typed result. The command line,
+        // the web server and the evidence pack call these and nothing below them.
+        .target(name: "MSCUseCases", dependencies: ["MSCModel", "MSCSimulation", "MSCReport", "GSLKit"]),
+
+        // The web server: routes, JSON API and the page, over the same use cases as the CLI.
         .target(name: "MSCServer", dependencies: [
-            "MSCModel", "MSCSimulation", "MSCReport",
+            "MSCModel", "MSCSimulation", "MSCReport", "MSCUseCases",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -72,7 +77,7 @@ let package = Package(
 
         // MARK: Executables
         .executableTarget(name: "msc", dependencies: [
-            "MSCModel", "MSCSimulation", "MSCReport", "GSLKit",
+            "MSCModel", "MSCSimulation", "MSCReport", "MSCUseCases", "GSLKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "msc-server", dependencies: [

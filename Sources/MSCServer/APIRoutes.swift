@@ -5,6 +5,7 @@ import Hummingbird
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 import NIOCore
 
 /// A request's context: Hummingbird's, plus the connection it came on, whose closing cancels the
@@ -227,23 +228,21 @@ public struct API: Sendable {
         let api = self
         if !parsed.central {
             let json = try await simulation(parsed, request, context, analysis: .monteCarlo) { ticket -> JSONValue in
-                let (resolved, results) = try api.simulateComparison(parsed, ticket: ticket, comparing: false)
-                let report = try ComparisonReport.appraised(resolved, results: results,
-                                                            manifest: api.manifest(resolved.plans, parsed, runs: results.first?.iterations ?? 0,
-                                                                                   endpoint: "run"))
-                // The checklists take a moment after the runs: a request cancelled meanwhile stops here.
-                try ticket.checkNotCancelled()
-                return report.json
+                try api.answer(ticket) {
+                    try RunScenario.monteCarlo(RunScenario.Request(selection: try api.workspace.selection(for: parsed),
+                                                                   settings: api.simulationSettings(parsed), command: api.command(parsed, "run")),
+                                               control: api.control(ticket, parsed)).json
+                }
             }
             return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
         }
         let workspace = workspace
         let json: JSONValue = try await quick(context) { () throws -> JSONValue in
             let plans = try workspace.plans(for: parsed)
+            let reports = try RunScenario.centralCases(plans, solvingSwitchingValues: parsed.switchingValues)
             return .object([
-                ("scenarios", .array(try plans.map { plan in
-                    let analysis = try CentralCaseAnalysis(plan: plan.plan, solvingSwitchingValues: parsed.switchingValues)
-                    guard case .object(var pairs) = CentralCaseReport(plan: plan, analysis: analysis).json else { return .null }
+                ("scenarios", .array(zip(plans, reports).map { plan, report in
+                    guard case .object(var pairs) = report.json else { return .null }
                     pairs.insert(("question", .string(plan.scenario.question)), at: 1)
                     pairs.append(("notes", .array(Self.overrideNotes(plan, parsed).map { .string($0) })))
                     // The caveats that change how its figures read (where today's posts are placed, ...), as the pack gives them.
@@ -265,31 +264,22 @@ public struct API: Sendable {
         if deciding { try Self.checkDecidable(parsed) }
         let api = self
         let json = try await simulation(parsed, request, context, analysis: deciding ? .decision : .monteCarlo) { ticket -> JSONValue in
-            let (resolved, results) = try api.simulateComparison(parsed, ticket: ticket, keepInputDraws: deciding)
-            let plans = resolved.plans
-            let comparison = try ComparisonReport.appraised(resolved, results: results,
-                                                            manifest: api.manifest(plans, parsed, runs: results.first?.iterations ?? 0,
-                                                                                   endpoint: "compare"))
-            try ticket.checkNotCancelled()
-            guard case .object(var pairs) = comparison.json else { throw APIError(status: 500, "comparison could not be written") }
-            pairs.append(("table", Self.tableJSON(comparison.table)))
-            var decision: DecisionReport?
-            if deciding {
-                let report = try Self.decision(resolved, results, parsed, comparison.manifest, ticket: ticket)
+            let result = try api.answer(ticket) {
+                try Compare.run(Compare.Request(selection: try api.workspace.selection(for: parsed), settings: api.simulationSettings(parsed),
+                                                command: api.command(parsed, "compare"), decision: deciding, analysisThreads: 1,
+                                                charts: parsed.charts),
+                                control: api.control(ticket, parsed))
+            }
+            let plans = result.plans
+            guard case .object(var pairs) = result.comparison.json else { throw APIError(status: 500, "comparison could not be written") }
+            pairs.append(("table", Self.tableJSON(result.comparison.table)))
+            if let report = result.decision {
                 pairs.append(("decision", report.json))
                 // The page shows the options, EVPI and information tables; the curves are in the charts.
                 pairs.append(("decisionTables", .array([report.optionsTable, report.evpiTable, report.informationTable].map(Self.tableJSON))))
-                decision = report
             }
             if parsed.charts {
-                try ticket.checkNotCancelled()
-                // The charts need no switching values, so their root searches are skipped.
-                let analysis = try EvidenceAnalysis(plans: plans, results: comparison.results, solvingSwitchingValues: false)
-                var pack = try EvidencePack(analysis: analysis, comparison: comparison)
-                pack.decision = decision
-                pairs.append(("charts", .array(Charts.all(for: pack).map { chart in
-                    .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
-                })))
+                pairs.append(("charts", .array(result.charts.map(Self.chartJSON))))
             }
             pairs.append(("notes", .array(plans.flatMap { Self.overrideNotes($0, parsed) }.map { .string($0) })))
             return .object(pairs)
@@ -305,15 +295,15 @@ public struct API: Sendable {
         try Self.checkDecidable(parsed)
         let api = self
         let json = try await simulation(parsed, request, context, analysis: .decision) { ticket -> JSONValue in
-            let (resolved, results) = try api.simulateComparison(parsed, ticket: ticket, keepInputDraws: true)
-            let manifest = api.manifest(resolved.plans, parsed, runs: results.first?.iterations ?? 0, endpoint: "decide")
-            let report = try Self.decision(resolved, results, parsed, manifest, ticket: ticket)
+            let report = try api.answer(ticket) {
+                try Decide.run(Decide.Request(selection: try api.workspace.selection(for: parsed), settings: api.simulationSettings(parsed),
+                                              threshold: parsed.threshold, analysisThreads: 1, command: api.command(parsed, "decide")),
+                               control: api.control(ticket, parsed))
+            }
             guard case .object(var pairs) = report.json else { throw APIError(status: 500, "decision could not be written") }
             pairs.append(("tables", .array(report.tables.map(Self.tableJSON))))
             if parsed.charts {
-                pairs.append(("charts", .array(DecisionCharts.all(report).map { chart in
-                    .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
-                })))
+                pairs.append(("charts", .array(DecisionCharts.all(report).map(Self.chartJSON))))
             }
             return .object(pairs)
         }
@@ -327,27 +317,6 @@ public struct API: Sendable {
         if parsed.iterations < 100 { throw APIError.badRequest("iterations: decision analysis needs at least 100") }
     }
 
-    /// The decision analysis on one thread (the simulation lane's), stopping between inputs when
-    /// the ticket is cancelled: the one decision pipeline (``DecisionAnalysis/decide(plans:results:request:shouldStop:)``)
-    /// over the options `msc decide` would weigh (``DecisionAnalysis/options(of:)``).
-    static func decision(_ resolved: ComparisonPlans, _ results: [SimulationResult], _ parsed: ScenarioRequest,
-                         _ manifest: RunManifest, ticket: WorkTicket) throws -> DecisionReport {
-        let options = DecisionAnalysis.options(of: resolved)
-        let plans = options.map { resolved.plans[$0] }
-        do {
-            let analysis = try DecisionAnalysis.decide(plans: plans, results: options.map { results[$0] },
-                                                       request: DecisionRequest(baseline: parsed.baseline, threshold: parsed.threshold,
-                                                                                seed: parsed.seed, threads: 1),
-                                                       shouldStop: { ticket.isCancelled })
-            try ticket.checkNotCancelled()
-            return DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans), manifest: manifest)
-        } catch let error as DecisionError {
-            throw APIError.badRequest("decision: \(error.description)")
-        } catch let error as ComparisonPlans.BaselineError {
-            throw APIError.badRequest("baseline: \(error.message)")
-        }
-    }
-
     /// `msc share`: what each council in an area pays for one scenario's posts.
     func share(_ request: Request, _ context: Context) async throws -> Response {
         let parsed = try await scenarioRequest(request, context, extraKeys: ["area", "areaKind"])
@@ -359,7 +328,8 @@ public struct API: Sendable {
         let json = try await quick(context) {
             let plan = try workspace.plans(for: parsed)[0]
             do {
-                return AreaViewJSON.json(try ShareReport(plan: plan, authorities: workspace.authorities, area: area, kind: kind ?? nil), plan: plan)
+                return AreaViewJSON.json(try ShareAcrossArea.run(ShareAcrossArea.Request(plan: plan, authorities: workspace.authorities,
+                                                                                         area: area, kind: kind ?? nil)), plan: plan)
             } catch let error as InputError where error.key == "area" {
                 throw APIError.badRequest("area: \(error.message)")
             }
@@ -409,7 +379,7 @@ public struct API: Sendable {
         let json = try await quick(context) {
             let plan = try workspace.plans(for: parsed)[0]
             do {
-                return try CouncilCard(plan: plan, code: code, authorities: workspace.authorities).json
+                return try CouncilCardLookup.run(plan: plan, code: code, authorities: workspace.authorities).json
             } catch let error as InputError where error.key == "code" {
                 throw APIError.badRequest("code: \(error.message)")
             }
@@ -420,82 +390,75 @@ public struct API: Sendable {
     /// The evidence pack of the request's comparison, every format in one zip file.
     func evidencePack(_ request: Request, _ context: Context) async throws -> Response {
         let parsed = try await scenarioRequest(request, context)
+        let api = self
+        let workspace = workspace
+        let settings = simulationSettings(parsed)
         // As msc export: a decision whenever the runs allow one (a lone scenario is weighed
         // against the baseline it declares).
-        let deciding = DecisionAnalysis.canDecide(sampling: parsed.sampling, iterations: parsed.iterations)
-        let api = self
+        let deciding = Decide.refusal(settings) == nil
         let data = try await simulation(parsed, request, context, analysis: deciding ? .decision : .monteCarlo) { ticket -> Data in
-            let (resolved, results) = try api.simulateComparison(parsed, ticket: ticket, keepInputDraws: deciding)
-            try ticket.checkNotCancelled()
-            let analysis: EvidenceAnalysis
-            do {
-                analysis = try EvidenceAnalysis(plans: resolved.plans, results: results,
-                                                decision: deciding ? DecisionRequest(baseline: parsed.baseline, seed: parsed.seed) : nil,
-                                                decisionOptions: DecisionAnalysis.options(of: resolved))
-            } catch let error as ComparisonPlans.BaselineError {
-                throw APIError.badRequest("baseline: \(error.message)")
+            let pack = try api.answer(ticket) {
+                try BuildEvidencePack.run(BuildEvidencePack.Request(selection: try workspace.selection(for: parsed), settings: settings,
+                                                                    command: api.command(parsed, "evidence-pack"), analysisThreads: 1,
+                                                                    maps: (workspace.hexLayout, workspace.authorities)),
+                                          control: api.control(ticket, parsed))
             }
-            let comparison = try ComparisonReport.appraised(resolved, results: results,
-                                                            manifest: api.manifest(resolved.plans, parsed, runs: results.first?.iterations ?? 0,
-                                                                                   endpoint: "evidence-pack"),
-                                                            centralCases: analysis.scenarios.map(\.centralCase))
-            try ticket.checkNotCancelled()
-            return try EvidencePackWriter.zipped(try EvidencePack(analysis: analysis, comparison: comparison,
-                                                                  maps: (api.workspace.hexLayout, api.workspace.authorities)))
+            return try EvidencePackWriter.zipped(pack)
         }
         return JSONResponse.bytes(data, contentType: "application/zip", fileName: "evidence-pack.zip")
     }
 
-    // MARK: Running
+    // MARK: Calling the use cases
 
-    /// Builds the plans (with each one's baseline when `comparing`: ``ComparisonPlans``, the rule
-    /// the command line follows) and runs each scenario's Monte Carlo with the same seed (common
-    /// random numbers), on the calling thread (the simulation lane's); stops between chunks when
-    /// the ticket is cancelled.
-    func simulateComparison(_ parsed: ScenarioRequest, ticket: WorkTicket, keepInputDraws: Bool = false,
-                            comparing: Bool = true) throws -> (ComparisonPlans, [SimulationResult]) {
-        let listed = try workspace.plans(for: parsed)
-        let resolved: ComparisonPlans
-        if comparing {
-            resolved = try workspace.comparison(listed, parsed)   // a wrong baseline is refused before the run
-        } else {
-            resolved = ComparisonPlans.uncompared(listed)
-        }
-        let plans = resolved.plans
-        let simulation = SimulationSettings(runs: parsed.iterations, seed: parsed.seed, method: parsed.sampling,
-                                            threads: settings.simulationThreads, keepInputDraws: keepInputDraws)
-        ticket.total.store(parsed.iterations * plans.count, ordering: .relaxed)
-        var results: [SimulationResult] = []
-        for (index, plan) in plans.enumerated() {
+    /// The Monte Carlo settings of a request: its iterations, seed and sampling, on the server's threads.
+    func simulationSettings(_ parsed: ScenarioRequest) -> SimulationSettings {
+        SimulationSettings(runs: parsed.iterations, seed: parsed.seed, method: parsed.sampling, threads: settings.simulationThreads)
+    }
+
+    /// How a request's work is watched and stopped: its ticket (cancelled when the client goes, or
+    /// starts a newer run) and the progress the page polls, over every scenario the request runs.
+    func control(_ ticket: WorkTicket, _ parsed: ScenarioRequest) -> WorkControl {
+        ticket.total.store(parsed.iterations * workspace.mostScenariosRun(for: parsed), ordering: .relaxed)
+        let iterations = parsed.iterations
+        return WorkControl(shouldStop: { ticket.isCancelled },
+                           progress: { ticket.done.store($0.index * iterations + $0.done, ordering: .relaxed) })
+    }
+
+    /// Calls a use case in the simulation lane, wording what it refuses as the API does: a key
+    /// and a status.
+    func answer<T>(_ ticket: WorkTicket, _ useCase: () throws -> T) throws -> T {
+        let result: T
+        do {
+            result = try useCase()
+        } catch UseCaseError.stopped {
+            // Why it stopped (the client went, a newer run, the server shutting down) has its own answer.
             try ticket.checkNotCancelled()
-            let offset = index * parsed.iterations
-            let result = try SimulationEngine.run(plan.plan, settings: simulation,
-                                                  progress: { done, _ in ticket.done.store(offset + done, ordering: .relaxed) },
-                                                  shouldStop: { ticket.isCancelled })
-            results.append(result)
+            throw APIError(status: 409, "cancelled: the run was stopped before it finished")
+        } catch let error as ComparisonPlans.BaselineError {
+            throw APIError.badRequest("baseline: \(error.message)")
+        } catch let error as DecisionError {
+            throw APIError.badRequest("decision: \(error.description)")
+        } catch let error as InputError {
+            throw APIError.input(error)
         }
         try ticket.checkNotCancelled()
-        if results.contains(where: \.interrupted) { throw APIError(status: 409, "cancelled: the run was stopped before it finished") }
-        return (resolved, results)
+        return result
     }
 
-    /// ``simulateComparison(_:ticket:keepInputDraws:comparing:)`` as plans, runs and each plan's baseline.
-    func simulate(_ parsed: ScenarioRequest, ticket: WorkTicket, keepInputDraws: Bool = false,
-                  comparing: Bool = true) throws -> ([ScenarioPlan], [SimulationResult], [Int?]) {
-        let (resolved, results) = try simulateComparison(parsed, ticket: ticket, keepInputDraws: keepInputDraws, comparing: comparing)
-        return (resolved.plans, results, resolved.baselineIndex)
-    }
-
-
-    func manifest(_ plans: [ScenarioPlan], _ parsed: ScenarioRequest, runs: Int, endpoint: String) -> RunManifest {
+    /// The request as sent, for the manifest's "how to reproduce".
+    func command(_ parsed: ScenarioRequest, _ endpoint: String) -> String {
         let overrides = parsed.overrides.map { "\"\($0.name)\": \($0.json)" }.joined(separator: ", ")
         var body = "{\"scenarios\": [\(parsed.scenarios.map { "\"\($0)\"" }.joined(separator: ", "))]"
         if !parsed.uploads.isEmpty { body += ", \"uploads\": [\(parsed.uploads.count) uploaded]" }
         if let baseline = parsed.baseline { body += ", \"baseline\": \"\(baseline)\"" }
         if !overrides.isEmpty { body += ", \"overrides\": {\(overrides)}" }
         body += ", \"seed\": \(parsed.seed), \"iterations\": \(parsed.iterations)}"
-        return RunManifest(seed: parsed.seed, runs: runs, method: parsed.sampling, gslVersion: GSLLibrary.version,
-                           filePaths: plans.flatMap(\.inputFiles), command: "POST /api/\(endpoint) \(body)")
+        return "POST /api/\(endpoint) \(body)"
+    }
+
+    /// A chart as the page shows it.
+    static func chartJSON(_ chart: Chart) -> JSONValue {
+        .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
     }
 
     /// A table as shown to people: title, column headers, the cells as displayed, notes.

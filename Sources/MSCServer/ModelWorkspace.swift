@@ -1,6 +1,7 @@
 import Foundation
 import MSCModel
 import MSCSimulation
+import MSCUseCases
 
 /// What the server loads once at start: the assumptions, the authorities and the shipped
 /// scenarios. Every request builds on these with the same library calls as the command line;
@@ -132,11 +133,10 @@ public struct ModelWorkspace: Sendable {
         return plans
     }
 
-    /// The request's scenarios with each one's baseline, by the rule every front end follows
-    /// (``ComparisonPlans/resolve(listed:override:source:)``): a baseline that was not ticked is
-    /// taken from the shipped scenarios by name, with the request's overrides, never from a file
-    /// a client names.
-    func comparison(_ listed: [ScenarioPlan], _ request: ScenarioRequest) throws -> ComparisonPlans {
+    /// The request's scenarios, loaded, with its baseline and where a baseline that was not
+    /// ticked comes from: the shipped scenarios, by name, with the request's overrides, never a
+    /// file a client names. The use cases resolve the comparison (``ComparisonPlans``'s one rule).
+    func selection(for request: ScenarioRequest) throws -> ScenarioSelection {
         let source = ComparisonPlans.BaselineSource { name, declaredBy in
             guard self.scenarios.contains(where: { $0.name == name }) else {
                 let whose = declaredBy.map { "\($0.name) declares \"\(name)\" as its baseline, but no shipped scenario" } ?? "no shipped scenario"
@@ -145,13 +145,7 @@ public struct ModelWorkspace: Sendable {
             let plan = try self.plans(for: ScenarioRequest(scenarios: [name], overrides: request.overrides))[0]
             return (plan, "Scenarios/\((try self.shipped(name).path as NSString).lastPathComponent)")
         }
-        do {
-            let resolved = try ComparisonPlans.resolve(listed: listed, override: request.baseline, source: source)
-            try ScenarioPlan.requireDistinctNames(resolved.plans)
-            return resolved
-        } catch let error as InputError {
-            throw APIError.input(error)
-        }
+        return ScenarioSelection(listed: try plans(for: request), baseline: request.baseline, baselineSource: source)
     }
 
     /// The most scenarios a request can run once baselines that were not ticked are added: the

@@ -3,6 +3,7 @@ import Hummingbird
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 /// `POST /api/pilot`: what a pilot of one scenario's posts is worth against its comparator, the
 /// same use case as `msc pilot` (``PilotValuation/value(plan:result:comparator:comparatorResult:listed:request:)``),
@@ -72,23 +73,34 @@ extension API {
         if let threshold = parsed.threshold, !MSCModel.Unit.gbpPerPerson.plausibleRange.contains(threshold) {
             throw APIError.badRequest("threshold: expected an amount in pounds per identification \(InputBounds.describe(MSCModel.Unit.gbpPerPerson.plausibleRange))")
         }
-        // The comparator runs beside the scenario, first, with the same seed: the command line's order.
-        let comparator = try pilotComparator(parsed)
-        var both = parsed
-        both.scenarios = [comparator] + parsed.scenarios
-        both.baseline = comparator
-        let runs = both
+        // The comparator is checked before the run (a shipped scenario other than the one piloted);
+        // the work budget counts both runs.
+        var piloting = parsed
+        piloting.baseline = try pilotComparator(parsed)
+        var both = piloting
+        both.scenarios = [piloting.baseline!] + parsed.scenarios
+        let design = ValuePilot.Design(sizes: options.sizes, years: options.years, comparisonPerPilot: options.comparisonPerPilot,
+                                       beforeYears: options.beforeYears, councils: options.councils, threshold: parsed.threshold)
         let api = self
-        let json = try await simulation(runs, request, context, analysis: .decision) { ticket -> JSONValue in
-            let (plans, results, _) = try api.simulate(runs, ticket: ticket, keepInputDraws: true)
-            let report = try Self.pilotReport(plans, results, parsed, options, threads: api.settings.simulationThreads)
-            try ticket.checkNotCancelled()
-            let manifest = api.manifest(plans, runs, runs: results[0].iterations, endpoint: "pilot")
-            guard case .object(var pairs) = manifest.attached(to: report.json) else { throw APIError(status: 500, "pilot could not be written") }
+        let asked = piloting, runs = both
+        let json = try await simulation(both, request, context, analysis: .decision) { ticket -> JSONValue in
+            let result = try api.answer(ticket) {
+                do {
+                    return try ValuePilot.run(ValuePilot.Request(selection: try api.workspace.selection(for: asked),
+                                                                 settings: api.simulationSettings(asked), design: design,
+                                                                 analysisThreads: api.settings.simulationThreads,
+                                                                 command: api.command(asked, "pilot")),
+                                              control: api.control(ticket, runs))
+                } catch let error as DecisionError {
+                    throw APIError.badRequest("pilot: " + error.description.replacingOccurrences(of: "--councils", with: "councils"))
+                }
+            }
+            let report = result.report
+            guard case .object(var pairs) = result.manifest.attached(to: report.json) else { throw APIError(status: 500, "pilot could not be written") }
             let chart = PilotChart.chart(report, id: "page-pilot-enbs")
             pairs.append(("table", Self.tableJSON(report.gridTable)))
             pairs.append(("caveats", .array(report.caveats.map { .string($0) })))
-            pairs.append(("chart", .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])))
+            pairs.append(("chart", Self.chartJSON(chart)))
             return .object(pairs)
         }
         return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
@@ -110,23 +122,5 @@ extension API {
         guard comparator != piloted.name else { throw APIError.badRequest("baseline: expected a scenario other than the one piloted") }
         _ = try workspace.shipped(comparator)
         return comparator
-    }
-
-    /// The use case on the two runs (comparator first), exactly as `msc pilot` calls it.
-    static func pilotReport(_ plans: [ScenarioPlan], _ results: [SimulationResult], _ parsed: ScenarioRequest,
-                            _ options: PilotOptions, threads: Int) throws -> PilotReport {
-        do {
-            let request = PilotValuation.Request(
-                councils: options.sizes, years: options.years, comparisonPerPilot: options.comparisonPerPilot,
-                beforeYears: options.beforeYears, evaluationCostPerYear: try plans[1].assumptions.value("pilotEvaluationCostPerYear"),
-                seed: parsed.seed, threads: threads, threshold: parsed.threshold)
-            let result = try PilotValuation.value(plan: plans[1], result: results[1], comparator: plans[0], comparatorResult: results[0],
-                                                  listed: options.councils, request: request)
-            return PilotReport(result: result, scenarioName: plans[1].scenario.name, comparatorName: plans[0].scenario.name)
-        } catch let error as DecisionError {
-            throw APIError.badRequest("pilot: " + error.description.replacingOccurrences(of: "--councils", with: "councils"))
-        } catch let error as InputError {
-            throw APIError.input(error)
-        }
     }
 }

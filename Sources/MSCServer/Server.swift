@@ -23,29 +23,32 @@ public enum Server {
     /// Seconds from SIGTERM or Ctrl-C to the process's end, whatever is still running.
     public static let shutdownDeadlineSeconds = 4.5
 
-    /// The application over `api`: the router, the connection guard on every connection, and the
-    /// idle timeout (which also bounds how long a request's headers may take to arrive).
-    public static func application(api: API, logger: Logger,
-                                   onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in })
-        -> some ApplicationProtocol & Service {
-        let settings = api.settings
-        return Application(router: api.router(),
-                           server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard()],
-                                                               idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
-                           configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "msc"),
-                           onServerRunning: onServerRunning, logger: logger)
+    /// The server production runs and the tests call: the API over `workspace` (loaded from the
+    /// settings' folders when not given) and the application serving it, with the router, the
+    /// connection guard on every connection and the idle timeout (which also bounds how long a
+    /// request's headers may take to arrive).
+    public static func buildApplication(settings: ServerSettings, workspace: ModelWorkspace? = nil, logger: Logger,
+                                        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws
+        -> ServerApplication {
+        let api = API(workspace: try workspace ?? ModelWorkspace(assumptionsDirectory: settings.assumptionsDirectory,
+                                                                 scenariosDirectory: settings.scenariosDirectory),
+                      settings: settings)
+        let application = Application(router: api.router(),
+                                      server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard()],
+                                                                          idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
+                                      configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "msc"),
+                                      onServerRunning: onServerRunning, logger: logger)
+        return ServerApplication(api: api, application: application)
     }
 
     public static func run(settings: ServerSettings) async throws {
-        let workspace = try ModelWorkspace(assumptionsDirectory: settings.assumptionsDirectory,
-                                           scenariosDirectory: settings.scenariosDirectory)
-        let api = API(workspace: workspace, settings: settings)
         // Requests are not logged line by line: the terminal shows the address and any problem.
         var logger = Logger(label: "msc-server")
         logger.logLevel = .warning
-        let app = application(api: api, logger: logger, onServerRunning: { _ in
+        let built = try buildApplication(settings: settings, logger: logger, onServerRunning: { _ in
             FileHandle.standardOutput.write(Data((readyLine(settings) + "\n").utf8))
         })
+        let (api, app) = (built.api, built.application)
         // On SIGTERM or Ctrl-C the server stops accepting connections and lets answers in flight
         // finish; the shutdown watch cancels every running piece of work so that they finish at
         // once, and ends the process if anything still holds on past the deadline.
@@ -56,6 +59,12 @@ public enum Server {
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
+}
+
+/// The API (its work lanes and board) and the application that serves it.
+public struct ServerApplication: Sendable {
+    public let api: API
+    public let application: Application<RouterResponder<MSCRequestContext>>
 }
 
 /// Waits for the server's graceful shutdown, then cancels all work in progress and starts the

@@ -91,6 +91,28 @@ private typealias F = ServerFixture
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    /// A regional hub's scenario raises the operational budget of its posts (a hub's staff travel
+    /// across a region); a council's own post is costed without that override. `msc share`, the
+    /// page's share table and its council card cost that own post alike, on the shipped budget.
+    @Test func aCouncilsOwnPostIsCostedAlikeOnEveryFrontEnd() async throws {
+        let cli = try await Self.cli(["share", "Scenarios/regional-hub.yaml", "--area", "North East", "--format", "json"])
+        let web = try await Self.web("/api/share", ["scenarios": ["regional-hub"], "area": "North East"])
+        let card = try await Self.web("/api/council", ["scenarios": ["regional-hub"], "code": "E06000047"])
+        let cliCouncils = try #require(cli["councils"] as? [[String: Any]])
+        let webCouncils = try #require(web["councils"] as? [[String: Any]])
+        #expect(cliCouncils.count == 12)
+        #expect(NSArray(array: webCouncils).isEqual(to: cliCouncils), "web \(webCouncils)\ncli \(cliCouncils)")
+        let durham = try #require(cliCouncils.first { $0["code"] as? String == "E06000047" })
+        let cardLine = try #require(((card["share"] as? [String: Any])?["councils"] as? [[String: Any]])?.first)
+        #expect(cardLine["ownPostGrossAnnualCost"] as? Double == durham["ownPostGrossAnnualCost"] as? Double, "card \(cardLine)")
+        // The own post's cash cost on the shipped £5,000 budget, independently: the hub's posts
+        // are costed at £69,456.34 a full-time post on £10,000, so the own post is £5,000 less.
+        let fullTimeHub = try #require((cli["postCostBases"] as? [String: Any])?["cashPerFullTimePost"] as? Double)
+        let shipped = try F.workspace.assumptions.value("operationalBudget")
+        #expect(shipped == 5_000)
+        #expect(abs((durham["ownPostGrossAnnualCost"] as? Double ?? 0) - (fullTimeHub - 10_000 + shipped)) < 0.01)
+    }
+
     /// One baseline rule: asked to compare county-shared and status-quo with no baseline named,
     /// the page and `msc compare` both measure county-shared against local-mix, the baseline it
     /// declares (run beside it), and give the same differences to the last digit.

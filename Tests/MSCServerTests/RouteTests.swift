@@ -212,8 +212,9 @@ import Testing
         // finish before the second request arrives, however slowly a busy test pool schedules it.
         var settings = F.settings
         settings.workBudget = WorkBudget(scenarioIterations: 800_000)
-        let api = F.api(settings)
-        try await F.application(api: api).test(.router) { client in
+        let built = F.built(settings)
+        let api = built.api
+        try await built.application.test(.router) { client in
             let slow = F.body(["scenarios": Array(F.workspace.scenarios.map(\.name).prefix(8)), "iterations": 100_000])
             let quick = F.body(["scenarios": ["status-quo"], "iterations": 250])
             var headers = F.jsonHeaders

@@ -15,14 +15,16 @@ enum ServerFixture {
         do { return try ModelWorkspace(assumptionsDirectory: settings.assumptionsDirectory, scenariosDirectory: settings.scenariosDirectory) }
         catch { fatalError("the shipped folders do not load: \(error)") }
     }()
-    /// A fresh API (its own work lanes and board) over the shared workspace, so that tests running
-    /// side by side do not queue behind each other.
-    static func api(_ settings: ServerSettings = settings) -> API { API(workspace: workspace, settings: settings) }
-
-    /// The application production runs (``Server/application(api:logger:onServerRunning:)``).
-    static func application(api: API = api()) -> some ApplicationProtocol {
-        Server.application(api: api, logger: Logger(label: "msc-server-tests"))
+    /// The server production runs (``Server/buildApplication(settings:workspace:logger:onServerRunning:)``),
+    /// with a fresh API (its own work lanes and board) over the shared workspace, so that tests
+    /// running side by side do not queue behind each other.
+    static func built(_ settings: ServerSettings = settings) -> ServerApplication {
+        do { return try Server.buildApplication(settings: settings, workspace: workspace, logger: Logger(label: "msc-server-tests")) }
+        catch { fatalError("the server could not be built: \(error)") }
     }
+
+    /// The application of a fresh ``built(_:)`` server.
+    static func application(_ settings: ServerSettings = settings) -> some ApplicationProtocol { built(settings).application }
 
     /// A response's body as text and as parsed JSON (nil when it is not JSON).
     static func text(_ response: TestResponse) -> String { String(buffer: response.body) }

@@ -82,8 +82,9 @@ import Testing
         var settings = ServerSettings(assumptionsDirectory: F.settings.assumptionsDirectory, scenariosDirectory: F.settings.scenariosDirectory,
                                       maximumConcurrentSimulations: 1, maximumQueuedSimulations: 0, simulationThreads: 1)
         settings.workBudget = WorkBudget(scenarioIterations: 800_000)
-        let api = F.api(settings)
-        try await F.application(api: api).test(.router) { client in
+        let built = F.built(settings)
+        let api = built.api
+        try await built.application.test(.router) { client in
             let names = F.workspace.scenarios.map { "\"\($0.name)\"" }.prefix(8).joined(separator: ", ")
             let slow = #"{"scenarios": ["# + names + #"], "iterations": 100000}"#
             async let first = Self.post(client, "/api/run", slow)
@@ -107,8 +108,9 @@ import Testing
     @Test func aRequestWhoseClientHangsUpIsStopped() async throws {
         var settings = F.settings
         settings.workBudget = WorkBudget(scenarioIterations: 800_000)
-        let api = F.api(settings)
-        try await F.application(api: api).test(.live) { client in
+        let built = F.built(settings)
+        let api = built.api
+        try await built.application.test(.live) { client in
             let port = try #require(client.port)
             let connection = try RawConnection(port: port)
             // Eight scenarios at 100,000 iterations (a work budget that admits them): minutes in a
@@ -192,7 +194,7 @@ import Testing
     @Test func slowHeadersAndIdleConnectionsAreClosed() async throws {
         let settings = ServerSettings(assumptionsDirectory: F.settings.assumptionsDirectory, scenariosDirectory: F.settings.scenariosDirectory,
                                       bodyTimeoutSeconds: 1, idleTimeoutSeconds: 1)
-        try await F.application(api: F.api(settings)).test(.live) { client in
+        try await F.application(settings).test(.live) { client in
             let port = try #require(client.port)
             let idle = try RawConnection(port: port)
             let slow = try RawConnection(port: port)

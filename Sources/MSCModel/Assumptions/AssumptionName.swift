@@ -39,6 +39,7 @@ public enum AssumptionName: String, CaseIterable, Sendable, CustomStringConverti
     case overheadRate
     case payAward
     case pensionRate
+    case pilotEvaluationCostPerYear
     case policeCostPerReferral
     case programmeStartYearsAfterPriceBase
     case rampUpYears

@@ -103,7 +103,7 @@ extension Scenario {
                                 overriddenAssumptions: overridden, firstYear: firstYear,
                                 optimismBiasMitigations: mitigations, reorganisationsFile: reorganisationsFile,
                                 incidenceIndex: incidenceIndex)
-        return LoadedScenario(scenario: scenario, assumptions: assumptions)
+        return LoadedScenario(scenario: scenario, assumptions: assumptions, councilAssumptions: base)
     }
 
     /// `optimismBiasMitigations:` a list of `{risk, shareMitigated, reasoning}`, each share in (0, 1],

@@ -94,9 +94,14 @@ public struct LoadedScenario: Sendable {
     public let scenario: Scenario
     /// The assumptions after the scenario's overrides.
     public let assumptions: AssumptionSet
+    /// The assumptions before the scenario's own overrides (with `--set` and a page's overrides):
+    /// what a council's own post is costed on, since a scenario's overrides describe its posts
+    /// (a regional hub's travel budget is no part of a council's post).
+    public let councilAssumptions: AssumptionSet
 
-    public init(scenario: Scenario, assumptions: AssumptionSet) {
+    public init(scenario: Scenario, assumptions: AssumptionSet, councilAssumptions: AssumptionSet? = nil) {
         self.scenario = scenario
         self.assumptions = assumptions
+        self.councilAssumptions = councilAssumptions ?? assumptions
     }
 }

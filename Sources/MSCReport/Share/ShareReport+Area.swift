@@ -8,8 +8,9 @@ extension ShareReport {
     ///
     /// The posts are costed on `basis` (by default the scenario's, ``CostBasis``: its price base
     /// year, the salary brought forward to it) at `rates` (by default the basis's central rates);
-    /// `msc share` passes its cost options. `ownPostOperationalBudget` costs the council's own post
-    /// when it differs from the shared post's (a hub's travel budget is no part of it). What sharing
+    /// `msc share` passes its cost options. The council's own post is costed on the assumptions
+    /// before the scenario's overrides (``ScenarioPlan/councilAssumptions``), so a hub's travel
+    /// budget is no part of it, on every front end; `ownPostOperationalBudget` replaces its budget. What sharing
     /// buys comes from the plan: each council's baseline and the model's central uplift, net of
     /// displacement (``IdentificationUplift/councilAdditionalIdentifications(baselinePerYear:coverage:netUplift:)``).
     ///
@@ -24,9 +25,10 @@ extension ShareReport {
         let basis = chosenBasis ?? plan.costBasis
         let rates = chosenRates ?? basis.rates
         let salary = basis.fullTimeSalary
-        let ownFTE = try chosenFTE ?? assumptions.value("fte")
+        // A council's own post: the assumptions before the scenario's overrides, which describe its posts.
+        let ownFTE = try chosenFTE ?? plan.councilAssumptions.value(.fte)
         var ownRates = rates
-        if let ownPostOperationalBudget { ownRates.operationalBudget = ownPostOperationalBudget }
+        ownRates.operationalBudget = try ownPostOperationalBudget ?? plan.councilAssumptions.value(.operationalBudget)
         let shares = deployment.shares(in: group, fullTimeSalary: salary, rates: rates, ownPostFTE: ownFTE, ownPostRates: ownRates)
         self.init(scenario: plan.scenario, deployment: deployment, shares: shares, taxYear: basis.taxYear,
                   fullTimeSalary: salary, salaryAdjustment: basis.salaryAdjustment, operationalBudget: rates.operationalBudget,

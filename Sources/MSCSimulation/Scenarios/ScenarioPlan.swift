@@ -91,6 +91,8 @@ public struct ScenarioPlan: Sendable {
 
     public var scenario: Scenario { loaded.scenario }
     public var assumptions: AssumptionSet { loaded.assumptions }
+    /// The assumptions a council's own post is costed on (``LoadedScenario/councilAssumptions``).
+    public var councilAssumptions: AssumptionSet { loaded.councilAssumptions }
 
     /// One authority's place in the scenario.
     public struct AuthorityRow: Sendable {

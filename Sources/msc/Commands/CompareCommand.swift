@@ -1,6 +1,7 @@
 import ArgumentParser
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 /// `msc compare A B [C…]`: scenarios side by side with intervals and within-iteration differences.
 struct CompareCommand: ParsableCommand {
@@ -23,13 +24,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let resolved = try ScenarioRuns.comparisonPlans(scenarios, baseline: baseline, common: common)
-        let plans = resolved.plans
-        // The comparison reports each scenario's yearly values only as fans.
-        let results = try ScenarioRuns.simulate(plans, options: runOptions, keepYearlyIterations: false)
-        let report = try ComparisonReport.appraised(resolved, results: results,
-                                                    manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
-                                                                                    command: ScenarioRuns.commandLine))
-        emit(report, format: common.format)
+        let request = Compare.Request(selection: try ScenarioRuns.selection(scenarios, baseline: baseline, common: common),
+                                      settings: runOptions.settings, command: ScenarioRuns.commandLine)
+        let result = try ScenarioRuns.call { try Compare.run(request, control: ScenarioRuns.control(runOptions)) }
+        emit(result.comparison, format: common.format)
     }
 }

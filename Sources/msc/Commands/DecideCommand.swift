@@ -2,6 +2,7 @@ import ArgumentParser
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 /// `msc decide A B [C…]`: how likely each option is worthwhile, and which evidence is worth buying.
 struct DecideCommand: ParsableCommand {
@@ -43,23 +44,13 @@ struct DecideCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plans = try ScenarioRuns.plans(scenarios, common: common)
-        do { _ = try ComparisonPlans.decisionBaseline(plans, requested: baseline) }   // refused before the run
-        catch let error as ComparisonPlans.BaselineError { throw ValidationError("--baseline: \(error.message)") }
-        let results = try ScenarioRuns.simulate(plans, options: runOptions, keepInputDraws: true)
-        let analysis: DecisionAnalysis
-        do {
-            analysis = try DecisionAnalysis.decide(plans: plans, results: results,
-                                                   request: DecisionRequest(baseline: baseline, threshold: threshold,
-                                                                            seed: runOptions.seed, threads: runOptions.threads))
-        } catch let error as DecisionError {
-            throw CommandFailure(message: error.description)
-        } catch let error as ComparisonPlans.BaselineError {
-            throw ValidationError("--baseline: \(error.message)")
+        let selection = try ScenarioRuns.selection(scenarios, baseline: baseline, common: common)
+        let request = Decide.Request(selection: selection, settings: runOptions.settings, threshold: threshold,
+                                     command: ScenarioRuns.commandLine)
+        let report = try ScenarioRuns.call {
+            do { return try Decide.run(request, control: ScenarioRuns.control(runOptions)) }
+            catch let error as ComparisonPlans.BaselineError { throw ValidationError("--baseline: \(error.message)") }
         }
-        let report = DecisionReport(analysis: analysis, descriptions: ScenarioPlan.assumptionDescriptions(plans),
-                                    manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results.first?.iterations ?? 0,
-                                                                    command: ScenarioRuns.commandLine))
         emit(report, format: common.format)
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import MSCModel
 import MSCReport
-
+import MSCSimulation
+import MSCUseCases
 
 /// `msc export A [B…] --out DIR`: an evidence pack (headline, per-authority and funding tables,
 /// assumptions annex, charts and run manifest) in HTML, CSV, Markdown, JSON and XLSX.
@@ -89,9 +90,27 @@ struct ExportCommand: ParsableCommand {
         // Refuse a bad --out before the simulation, not after minutes of running.
         do { try AtomicFolder.checkDestination(out) } catch let error as ExportError { throw CommandFailure(message: "--out: \(error.message)") }
         let common = try CommonOptions.parse((assumptions.map { ["--assumptions", $0] } ?? []) + settingTexts.flatMap { ["--set", $0] })
-        var pack = try ScenarioRuns.buildEvidencePack(scenarioPaths: scenarios, baseline: baseline, common: common, options: runOptions,
-                                                       pilot: pilot, target: target)
-        if let title { pack.title = title }
+        let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
+        // Where the first posts go: the first scenario's rules and draws, every listed scenario marked on the frontier.
+        let targeting = try target.map { budget in
+            Targeting.Request(scenarioPath: scenarios[0], assumptionsDirectory: common.assumptionsDirectory,
+                              authoritiesPath: common.authoritiesPath, settings: try common.settings(), limit: .budget(budget),
+                              runs: runOptions.runs, seed: runOptions.seed, threads: runOptions.threads, frontierSteps: 20,
+                              markedScenarioPaths: scenarios)
+        }
+        let request = BuildEvidencePack.Request(
+            selection: try ScenarioRuns.selection(scenarios, baseline: baseline, common: common), settings: runOptions.settings,
+            command: ScenarioRuns.commandLine, maps: (layout, try common.loadAuthorities()), pilot: pilot, target: targeting, title: title)
+        let pack = try ScenarioRuns.call {
+            do { return try BuildEvidencePack.run(request, control: ScenarioRuns.control(runOptions)) }
+            catch UseCaseError.noComparator(let name) {
+                throw CommandFailure(message: "--pilot: \(name) declares no baseline to pilot against; give --baseline")
+            } catch let error as DecisionError {
+                throw CommandFailure(message: "--pilot: \(error.description)")
+            } catch let error as ComparisonPlans.BaselineError {
+                throw CommandFailure(message: "--baseline: \(error.message)")
+            }
+        }
         let earlier = AtomicFolder.earlierPackFiles(in: out)
         let written: [String]
         do {

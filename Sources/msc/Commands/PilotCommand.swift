@@ -2,6 +2,7 @@ import ArgumentParser
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 /// `msc pilot SCENARIO`: what a staged rollout's pilot is worth (EVSI), what it costs, and the best size.
 struct PilotCommand: ParsableCommand {
@@ -69,26 +70,19 @@ struct PilotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let resolved = try ScenarioRuns.comparisonPlans([scenario], baseline: comparator, common: common)
-        guard let comparatorIndex = resolved.baselineIndex[0] else {
-            throw CommandFailure(message: "\(scenario): the scenario declares no baseline; give --comparator, e.g. Scenarios/status-quo.yaml")
+        let design = ValuePilot.Design(
+            sizes: try Self.integers(sizes, option: "--sizes", range: 1...400), years: try Self.integers(years, option: "--years", range: 1...20),
+            comparisonPerPilot: comparisonPerPilot, beforeYears: beforeYears, councils: FitCommand.list(councils), threshold: threshold)
+        let request = ValuePilot.Request(selection: try ScenarioRuns.selection([scenario], baseline: comparator, common: common),
+                                         settings: runOptions.settings, design: design, command: ScenarioRuns.commandLine)
+        let result = try ScenarioRuns.call {
+            do { return try ValuePilot.run(request, control: ScenarioRuns.control(runOptions)) }
+            catch UseCaseError.noComparator {
+                throw CommandFailure(message: "\(scenario): the scenario declares no baseline; give --comparator, e.g. Scenarios/status-quo.yaml")
+            } catch UseCaseError.comparatorIsPiloted {
+                throw ValidationError("--comparator: expected a scenario other than the one piloted")
+            }
         }
-        let plans = [resolved.plans[comparatorIndex], resolved.plans[0]]
-        let results = try ScenarioRuns.simulate(plans, options: runOptions, keepInputDraws: true)
-        let report: PilotReport
-        do {
-            let request = PilotValuation.Request(
-                councils: try Self.integers(sizes, option: "--sizes", range: 1...400),
-                years: try Self.integers(years, option: "--years", range: 1...20), comparisonPerPilot: comparisonPerPilot,
-                beforeYears: beforeYears, evaluationCostPerYear: try plans[1].assumptions.value("pilotEvaluationCostPerYear"),
-                seed: runOptions.seed, threads: runOptions.threads, threshold: threshold)
-            let result = try PilotValuation.value(plan: plans[1], result: results[1], comparator: plans[0], comparatorResult: results[0],
-                                                  listed: FitCommand.list(councils), request: request)
-            report = PilotReport(result: result, scenarioName: plans[1].scenario.name, comparatorName: plans[0].scenario.name)
-        } catch let error as DecisionError {
-            throw CommandFailure(message: error.description)
-        }
-        emit(report, format: common.format,
-             manifest: ScenarioRuns.manifest(plans, options: runOptions, runs: results[0].iterations, command: ScenarioRuns.commandLine))
+        emit(result.report, format: common.format, manifest: result.manifest)
     }
 }

@@ -4,6 +4,7 @@ import GSLKit
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 /// `msc run SCENARIO`: one scenario's Monte Carlo, or its deterministic central case.
 struct RunCommand: ParsableCommand {
@@ -21,17 +22,15 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
 
     func run() throws {
-        let plan = try ScenarioRuns.plans([scenario], common: common)[0]
+        let selection = try ScenarioRuns.selection([scenario], baseline: nil, common: common)
         if deterministic {
-            let report = CentralCaseReport(plan: plan, analysis: try CentralCaseAnalysis(plan: plan.plan))
-            let manifest = ScenarioRuns.manifest([plan], options: runOptions, runs: 0, command: ScenarioRuns.commandLine)
-            emit(report, format: common.format, manifest: manifest)
+            let report = try RunScenario.centralCases(selection.listed)[0]
+            emit(report, format: common.format,
+                 manifest: .of(selection.listed, settings: runOptions.settings, runs: 0, command: ScenarioRuns.commandLine))
             return
         }
-        let results = try ScenarioRuns.simulate([plan], options: runOptions)
-        let summary = try ComparisonReport.appraised(.uncompared([plan]), results: results,
-                                                     manifest: ScenarioRuns.manifest([plan], options: runOptions, runs: results[0].iterations,
-                                                                                     command: ScenarioRuns.commandLine))
+        let request = RunScenario.Request(selection: selection, settings: runOptions.settings, command: ScenarioRuns.commandLine)
+        let summary = try ScenarioRuns.call { try RunScenario.monteCarlo(request, control: ScenarioRuns.control(runOptions)) }
         emit(ScenarioRunReport(summary: summary), format: common.format)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 /// `msc share SCENARIO --area NAME`: what each council in an area pays for the posts serving it.
 struct ShareCommand: ParsableCommand {
@@ -44,17 +45,13 @@ struct ShareCommand: ParsableCommand {
         try ScenarioRuns.noteUnusedSettings(common, output: .cashCost)
         let plan = try ScenarioRuns.load(scenario, common: common)
         let authorities = try common.loadAuthorities()
-        let assumptions = plan.assumptions
         // The scenario's basis: its price base year, the salary brought forward to it.
-        let basis = try cost.basis(assumptions, scenario: plan.scenario)
-        // A council's own post has the operational budget of the shipped assumptions (or --set, or
-        // --operational-budget), not a scenario's override for a post covering a wide area.
-        let ownBudget = try cost.operationalBudget ?? common.loadAssumptions().value("operationalBudget")
+        let basis = try cost.basis(plan.assumptions, scenario: plan.scenario)
         let report: ShareReport
         do {
-            report = try ShareReport(plan: plan, authorities: authorities, area: area,
-                                     kind: areaKind.flatMap(AreaKind.init(scenarioWord:)), basis: basis, rates: cost.rates(basis),
-                                     ownPostFTE: try cost.fte ?? assumptions.value("fte"), ownPostOperationalBudget: ownBudget)
+            report = try ShareAcrossArea.run(ShareAcrossArea.Request(
+                plan: plan, authorities: authorities, area: area, kind: areaKind.flatMap(AreaKind.init(scenarioWord:)),
+                basis: basis, rates: cost.rates(basis), ownPostFTE: cost.fte, ownPostOperationalBudget: cost.operationalBudget))
         } catch let error as InputError where error.key == "area" {
             // The name came from the command line, not from the authorities file.
             throw CommandFailure(message: "--area \(area): \(error.message)")

@@ -4,6 +4,7 @@ import GSLKit
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 extension SamplingMethod: ExpressibleByArgument {}
 
@@ -66,57 +67,45 @@ enum ScenarioRuns {
                               settings: try common.settings())
     }
 
-    /// The scenarios to compare and each one's baseline (declared, loaded when not listed, or `--baseline`).
-    static func comparisonPlans(_ paths: [String], baseline: String?, common: CommonOptions) throws -> ComparisonPlans {
+    /// The scenario files given, loaded, with `--baseline` and the rule for finding a baseline
+    /// that was not given: the scenario file beside them (``ComparisonPlans/BaselineSource/files(besides:load:)``).
+    static func selection(_ paths: [String], baseline: String?, common: CommonOptions) throws -> ScenarioSelection {
         try noteUnusedSettings(common, output: .appraisal)
-        let resolved: ComparisonPlans
-        do {
-            resolved = try ComparisonPlans.resolve(paths: paths, override: baseline) { try load($0, common: common) }
-        } catch let error as ComparisonPlans.BaselineError {
-            throw CommandFailure(message: error.message)
-        }
-        try ScenarioPlan.requireDistinctNames(resolved.plans)
-        return resolved
+        let load = { (path: String) in try Self.load(path, common: common) }
+        return ScenarioSelection(listed: try paths.map(load), baseline: baseline, baselineSource: .files(besides: paths, load: load))
     }
 
-    /// Runs each plan with the same settings (common random numbers), showing progress on a terminal;
-    /// `keepInputDraws` keeps each iteration's inputs for decision analysis.
-    /// `keepYearlyIterations`: false when only the fans of the yearly values are reported (a
-    /// comparison of several scenarios then holds far less memory).
-    static func simulate(_ plans: [ScenarioPlan], options: RunOptions, keepInputDraws: Bool = false,
-                         keepYearlyIterations: Bool = true) throws -> [SimulationResult] {
+    /// How a command's runs are watched and stopped: Ctrl-C, a progress bar on a terminal, and a
+    /// note when a `--target-mcse` was not reached.
+    static func control(_ options: RunOptions) -> WorkControl {
         installInterruptHandler()
-        let cancellation = interruptToken
-        var results: [SimulationResult] = []
-        for plan in plans {
-            let bar = ProgressBar(label: plan.scenario.name)
-            var progress: (@Sendable (Int, Int) -> Void)?
-            if let bar {
-                progress = { done, total in bar.update(done: done, total: total) }
-            }
-            var settings = options.settings
-            settings.keepInputDraws = keepInputDraws
-            settings.keepYearlyIterations = keepYearlyIterations
-            let result = try SimulationEngine.run(plan.plan, settings: settings, progress: progress, cancellation: cancellation)
-            bar?.finish()
-            if result.interrupted || cancellation.isCancelled {
-                throw Interrupted(message: "interrupted after \(result.iterations) iterations; nothing written")
-            }
-            if let target = options.targetMCSE {
+        let bars = ProgressBars()
+        let target = options.targetMCSE
+        return WorkControl(
+            cancellation: interruptToken,
+            progress: { bars.update($0) },
+            finished: { plan, result in
+                bars.finish()
+                guard let target else { return }
                 let reached = result.summary(.netPresentValue).monteCarloStandardError
                 if reached > target {
                     let note = "msc: note: \(plan.scenario.name): NPV standard error £\(NumberText.grouped(reached, decimals: 0)) is above the target £\(NumberText.grouped(target, decimals: 0)) at the cap of \(NumberText.grouped(Double(result.iterations), decimals: 0)) iterations\n"
                     FileHandle.standardError.write(Data(note.utf8))
                 }
-            }
-            results.append(result)
-        }
-        return results
+            })
     }
 
-    static func manifest(_ plans: [ScenarioPlan], options: RunOptions, runs: Int, command: String) -> RunManifest {
-        RunManifest(seed: options.seed, runs: runs, method: options.sampling, gslVersion: GSLLibrary.version,
-                    filePaths: plans.flatMap(\.inputFiles), command: command)
+    /// Calls a use case, saying "interrupted" (exit status 130) when Ctrl-C stopped it.
+    static func call<T>(_ useCase: () throws -> T) throws -> T {
+        do {
+            return try useCase()
+        } catch UseCaseError.stopped(let iterations) {
+            throw Interrupted(message: "interrupted after \(iterations) iterations; nothing written")
+        } catch let error as ComparisonPlans.BaselineError {
+            throw CommandFailure(message: error.message)
+        } catch let error as DecisionError {
+            throw CommandFailure(message: error.description)
+        }
     }
 
     /// The command line as typed, for "how to reproduce", less `--threads N` (which changes no
@@ -142,22 +131,26 @@ enum ScenarioRuns {
     }
 }
 
-/// A progress bar with time left on stderr, only when stderr is a terminal.
-final class ProgressBar: @unchecked Sendable {
-    private let label: String
-    private let start = Date()
+/// A progress bar with time left on stderr for the scenario being run, only when stderr is a
+/// terminal; a new scenario starts a new bar.
+final class ProgressBars: @unchecked Sendable {
+    private let onTerminal = isatty(STDERR_FILENO) == 1
     private let lock = NSLock()
+    private var scenario = -1
+    private var start = Date()
     private var lastDrawn = Date.distantPast
 
-    init?(label: String) {
-        guard isatty(STDERR_FILENO) == 1 else { return nil }
-        self.label = label
-    }
-
-    func update(done: Int, total: Int) {
+    func update(_ progress: RunProgress) {
+        guard onTerminal else { return }
+        let (scenario, done, total) = (progress.index, progress.done, progress.total)
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
+        if scenario != self.scenario {
+            self.scenario = scenario
+            start = now
+            lastDrawn = .distantPast
+        }
         guard now.timeIntervalSince(lastDrawn) > 0.1 || done == total else { return }
         lastDrawn = now
         let fraction = Double(done) / Double(max(total, 1))
@@ -166,65 +159,13 @@ final class ProgressBar: @unchecked Sendable {
         let elapsed = now.timeIntervalSince(start)
         let left = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let text = "\r\(label) [\(bar)] \(Int(fraction * 100))%  \(done)/\(total)  about \(Int(left.rounded(.up)))s left "
+        let text = "\r\(progress.name) [\(bar)] \(Int(fraction * 100))%  \(done)/\(total)  about \(Int(left.rounded(.up)))s left "
         FileHandle.standardError.write(Data(text.utf8))
     }
 
     func finish() {
+        guard onTerminal else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
-}
-
-extension ScenarioRuns {
-    /// Runs the scenarios, analyses them (``EvidenceAnalysis``) and formats the evidence pack.
-    /// With `pilot`, the pack adds what a pilot of the first scenario's posts against its baseline
-    /// is worth (``PilotValuation``, the default grid), as `msc pilot` values it.
-    static func buildEvidencePack(scenarioPaths: [String], baseline: String?, common: CommonOptions,
-                                  options: RunOptions, pilot: Bool = false, target: Double? = nil) throws -> EvidencePack {
-        let resolved = try comparisonPlans(scenarioPaths, baseline: baseline, common: common)
-        let plans = resolved.plans
-        let deciding = DecisionAnalysis.canDecide(sampling: options.sampling, iterations: options.runs)
-        let results = try simulate(plans, options: options, keepInputDraws: deciding && plans.count >= 2)
-        // The one decision pipeline: the options msc decide would weigh, its baseline rule.
-        let analysis: EvidenceAnalysis
-        do {
-            analysis = try EvidenceAnalysis(plans: plans, results: results,
-                                            decision: deciding ? DecisionRequest(baseline: baseline, seed: options.seed, threads: options.threads) : nil,
-                                            decisionOptions: DecisionAnalysis.options(of: resolved))
-        } catch let error as ComparisonPlans.BaselineError {
-            throw CommandFailure(message: "--baseline: \(error.message)")
-        }
-        let comparison = try ComparisonReport.appraised(resolved, results: results,
-                                                        manifest: manifest(plans, options: options, runs: results.first?.iterations ?? 0,
-                                                                           command: commandLine),
-                                                        centralCases: analysis.scenarios.map(\.centralCase))
-        let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
-        let authorities = try common.loadAuthorities()
-        var pack = try EvidencePack(analysis: analysis, comparison: comparison, maps: (layout, authorities))
-        if let target {
-            // The first scenario's rules and draws (its seed and iterations), every listed scenario marked on the frontier.
-            let request = Targeting.Request(
-                scenarioPath: scenarioPaths[0], assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath,
-                settings: try common.settings(), limit: .budget(target), runs: options.runs, seed: options.seed,
-                threads: options.threads, frontierSteps: 20, markedScenarioPaths: scenarioPaths)
-            pack.target = TargetPackSection(result: try Targeting.run(request, cancellation: interruptToken), layout: layout,
-                                            authorities: authorities)
-        }
-        if pilot {
-            guard let comparator = resolved.baselineIndex[0] else {
-                throw CommandFailure(message: "--pilot: \(plans[0].scenario.file) declares no baseline to pilot against; give --baseline")
-            }
-            do {
-                let request = PilotValuation.Request(evaluationCostPerYear: try plans[0].assumptions.value("pilotEvaluationCostPerYear"),
-                                                     seed: options.seed, threads: options.threads)
-                let result = try PilotValuation.value(plan: plans[0], result: results[0], comparator: plans[comparator],
-                                                      comparatorResult: results[comparator], request: request)
-                pack.pilot = PilotReport(result: result, scenarioName: plans[0].scenario.name, comparatorName: plans[comparator].scenario.name)
-            } catch let error as DecisionError {
-                throw CommandFailure(message: "--pilot: \(error.description)")
-            }
-        }
-        return pack
     }
 }
 
