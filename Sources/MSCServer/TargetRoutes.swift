@@ -3,6 +3,7 @@ import Hummingbird
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 /// `POST /api/target`, the page's "Where first?": the posts a budget a year should fund, under
 /// both indices, with the frontier and the map, by the same use case as `msc target`
@@ -54,32 +55,23 @@ extension API {
         let ask = try Self.targetAsk(members, parsed)
         // One Monte Carlo, its draws and each unit's values kept: counted as a decision analysis.
         try settings.workBudget.check(scenarios: 1, iterations: parsed.iterations, analysis: .decision)
-        let workspace = workspace, threads = settings.simulationThreads
+        let workspace = workspace, threads = settings.simulationThreads, api = self
         // No client name: the page's own Monte Carlo must not cancel this (nor this it); the page
         // aborts its previous where-first request instead, and the closed connection stops it.
         let json = try await withWork(simulationLane, context) { ticket -> JSONValue in
             let plans = try workspace.plans(for: parsed)
-            let targeting = Targeting.Request(
-                scenarioPath: plans[0].scenario.file, assumptionsDirectory: workspace.assumptionsDirectory,
-                authoritiesPath: workspace.authoritiesPath, limit: .budget(ask.budget), runs: parsed.iterations, seed: parsed.seed,
-                threads: threads, frontierSteps: ask.frontierSteps)
-            let result: Targeting.Result
-            do {
-                result = try Targeting.run(plans[0], marking: Array(plans.dropFirst()), published: workspace.authorities,
-                                           request: targeting, shouldStop: { ticket.isCancelled })
-            } catch is Targeting.Stopped {
-                try ticket.checkNotCancelled()
-                throw APIError(status: 409, "cancelled: the run was stopped before it finished")
-            } catch let error as InputError {
-                throw APIError.input(error)
+            let result = try api.answer(ticket) {
+                try TargetPosts.run(TargetPosts.Request(
+                    scenario: plans[0], marked: Array(plans.dropFirst()), published: workspace.authorities,
+                    assumptionsDirectory: workspace.assumptionsDirectory, limit: .budget(ask.budget), runs: parsed.iterations,
+                    seed: parsed.seed, threads: threads, frontierSteps: ask.frontierSteps),
+                                    control: WorkControl(shouldStop: { ticket.isCancelled }))
             }
             let section = TargetPackSection(result: result, layout: workspace.hexLayout, authorities: workspace.authorities)
             guard case .object(var pairs) = section.report.json else { throw APIError(status: 500, "where-first could not be written") }
             pairs.append(("headline", .string(section.headline)))
             pairs.append(("tables", .array(section.namedTables.map { Self.tableJSON($0.table) })))
-            pairs.append(("charts", .array(section.charts.map { chart in
-                .object([("fileName", .string(chart.fileName)), ("caption", .string(chart.caption)), ("svg", .string(chart.svg))])
-            })))
+            pairs.append(("charts", .array(section.charts.map(Self.chartJSON))))
             return .object(pairs)
         }
         return Self.timed(start, JSONResponse.ok(JSONText.write(json)))

@@ -17,20 +17,24 @@ public enum BuildEvidencePack {
         public var maps: (layout: HexLayout, authorities: AuthorityTable)?
         /// Value a pilot of the first scenario's posts against its baseline (the default design).
         public var pilot: Bool
-        /// Add where the first posts go, by this targeting request (the first scenario's rules and draws).
-        public var target: Targeting.Request?
+        /// Add where the first posts go within this budget a year: the first scenario's rules and
+        /// draws (its seed and iterations), every listed scenario marked on the frontier.
+        public var targetBudget: Double?
+        /// The folder of the area-need index's files (for ``targetBudget``).
+        public var assumptionsDirectory: String?
         public var title: String?
 
         public init(selection: ScenarioSelection, settings: SimulationSettings, command: String, analysisThreads: Int? = nil,
                     maps: (layout: HexLayout, authorities: AuthorityTable)? = nil, pilot: Bool = false,
-                    target: Targeting.Request? = nil, title: String? = nil) {
+                    targetBudget: Double? = nil, assumptionsDirectory: String? = nil, title: String? = nil) {
             self.selection = selection
             self.settings = settings
             self.command = command
             self.analysisThreads = analysisThreads ?? settings.threads
             self.maps = maps
             self.pilot = pilot
-            self.target = target
+            self.targetBudget = targetBudget
+            self.assumptionsDirectory = assumptionsDirectory
             self.title = title
         }
 
@@ -58,11 +62,12 @@ public enum BuildEvidencePack {
         let comparison = try ComparisonReport.appraised(resolved, results: runs.results, manifest: runs.manifest(command: request.command),
                                                         centralCases: analysis.scenarios.map(\.centralCase))
         var pack = try EvidencePack(analysis: analysis, comparison: comparison, title: request.title, maps: request.maps)
-        if let target = request.target {
-            let layout = try request.maps?.layout ?? HexLayout.load(assumptionsDirectory: target.assumptionsDirectory)
-            let authorities = try request.maps?.authorities ?? AuthorityTable.load(path: target.authoritiesPath)
-            pack.target = TargetPackSection(result: try Targeting.run(target, cancellation: control.cancellation),
-                                            layout: layout, authorities: authorities)
+        if let budget = request.targetBudget, let maps = request.maps, let folder = request.assumptionsDirectory {
+            let listed = Array(runs.plans.prefix(resolved.listedCount))
+            let result = try TargetPosts.run(TargetPosts.Request(
+                scenario: listed[0], marked: listed, published: maps.authorities, assumptionsDirectory: folder, limit: .budget(budget),
+                runs: settings.runs, seed: settings.seed, threads: settings.threads, frontierSteps: 20), control: control)
+            pack.target = TargetPackSection(result: result, layout: maps.layout, authorities: maps.authorities)
         }
         if request.pilot, let comparator = resolved.baselineIndex[0] {
             pack.pilot = try ValuePilot.value(runs.plans[0], runs.results[0], against: runs.plans[comparator], runs.results[comparator],

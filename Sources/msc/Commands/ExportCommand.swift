@@ -91,16 +91,10 @@ struct ExportCommand: ParsableCommand {
         do { try AtomicFolder.checkDestination(out) } catch let error as ExportError { throw CommandFailure(message: "--out: \(error.message)") }
         let common = try CommonOptions.parse((assumptions.map { ["--assumptions", $0] } ?? []) + settingTexts.flatMap { ["--set", $0] })
         let layout = try HexLayout.load(assumptionsDirectory: common.assumptionsDirectory)
-        // Where the first posts go: the first scenario's rules and draws, every listed scenario marked on the frontier.
-        let targeting = try target.map { budget in
-            Targeting.Request(scenarioPath: scenarios[0], assumptionsDirectory: common.assumptionsDirectory,
-                              authoritiesPath: common.authoritiesPath, settings: try common.settings(), limit: .budget(budget),
-                              runs: runOptions.runs, seed: runOptions.seed, threads: runOptions.threads, frontierSteps: 20,
-                              markedScenarioPaths: scenarios)
-        }
         let request = BuildEvidencePack.Request(
             selection: try ScenarioRuns.selection(scenarios, baseline: baseline, common: common), settings: runOptions.settings,
-            command: ScenarioRuns.commandLine, maps: (layout, try common.loadAuthorities()), pilot: pilot, target: targeting, title: title)
+            command: ScenarioRuns.commandLine, maps: (layout, try common.loadAuthorities()), pilot: pilot, targetBudget: target,
+            assumptionsDirectory: common.assumptionsDirectory, title: title)
         let pack = try ScenarioRuns.call {
             do { return try BuildEvidencePack.run(request, control: ScenarioRuns.control(runOptions)) }
             catch UseCaseError.noComparator(let name) {

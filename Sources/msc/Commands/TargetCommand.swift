@@ -3,6 +3,7 @@ import Foundation
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 /// `msc target SCENARIO --budget AMOUNT` (or `--posts N`): which posts a budget should fund.
 struct TargetCommand: ParsableCommand {
@@ -89,11 +90,12 @@ struct TargetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = Targeting.Request(
-            scenarioPath: scenario, assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath,
-            settings: try common.settings(), limit: budget.map { .budget($0) } ?? .posts(posts ?? 0), objective: objective,
-            runs: runs, seed: seed, threads: threads, frontierSteps: frontier, markedScenarioPaths: marked)
-        let result = try Targeting.run(request)
+        let request = TargetPosts.Request(
+            scenario: try ScenarioRuns.load(scenario, common: common), marked: try marked.map { try ScenarioRuns.load($0, common: common) },
+            published: try common.loadAuthorities(), assumptionsDirectory: common.assumptionsDirectory,
+            limit: budget.map { .budget($0) } ?? .posts(posts ?? 0), objective: objective, runs: runs, seed: seed, threads: threads,
+            frontierSteps: frontier)
+        let result = try ScenarioRuns.call { try TargetPosts.run(request, control: WorkControl(cancellation: interruptToken)) }
         emit(TargetReport(result: result), format: common.format)
         if let saveScenario { try save(result, to: saveScenario) }
     }
