@@ -51,7 +51,7 @@ public struct API: Sendable {
         router.get("/app.css") { _, _ in JSONResponse.text(Page.style, contentType: "text/css; charset=utf-8") }
         // Browsers ask for an icon; there is none, and an empty answer keeps their console clean.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
-        router.get("/api/scenarios") { _, _ in JSONResponse.ok(JSONText.write(scenariosJSON)) }
+        router.get("/api/scenarios") { _, _ in JSONResponse.ok(APITypes.text(scenarioListings)) }
         router.get("/api/assumptions") { _, _ in JSONResponse.ok(JSONText.write(assumptionsJSON)) }
         router.get("/api/authorities") { _, _ in
             JSONResponse.ok(JSONText.write(AuthoritiesReport.json(workspace.authorities.authorities)))
@@ -156,11 +156,9 @@ public struct API: Sendable {
 
     // MARK: Fixed data
 
-    var scenariosJSON: JSONValue {
-        .array(workspace.scenarios.map { s in
-            .object([("name", .string(s.name)), ("question", .string(s.question)), ("horizonYears", .number(Double(s.horizonYears))),
-                     ("baseline", s.declaredBaseline.map { .string($0) } ?? .null)])
-        })
+    var scenarioListings: [APITypes.ScenarioListing] {
+        workspace.scenarios.map { APITypes.ScenarioListing(name: $0.name, question: $0.question, horizonYears: $0.horizonYears,
+                                                           baseline: $0.declaredBaseline) }
     }
 
     /// The assumptions grouped by topic (the file each comes from), each with its valid range.
@@ -198,10 +196,11 @@ public struct API: Sendable {
 
     func progress(client: String?) -> Response {
         guard let client, let ticket = board.ticket(client: client) else {
-            return JSONResponse.ok("{\"running\": false, \"done\": 0, \"total\": 0}\n")
+            return JSONResponse.ok(APITypes.text(APITypes.Progress(running: false, done: 0, total: 0)))
         }
         let running = !ticket.finished.load(ordering: .relaxed) && !ticket.isCancelled
-        return JSONResponse.ok("{\"running\": \(running), \"done\": \(ticket.done.load(ordering: .relaxed)), \"total\": \(ticket.total.load(ordering: .relaxed))}\n")
+        return JSONResponse.ok(APITypes.text(APITypes.Progress(running: running, done: ticket.done.load(ordering: .relaxed),
+                                                               total: ticket.total.load(ordering: .relaxed))))
     }
 
     // MARK: Endpoints
@@ -210,14 +209,12 @@ public struct API: Sendable {
         let members = try ScenarioRequest.object(try await body(of: request, context))
         let upload = try ScenarioRequest.parseUpload(.object(members), key: "body")
         let workspace = workspace
-        let json = try await quick(context) { () throws -> JSONValue in
+        let check = try await quick(context) { () throws -> APITypes.UploadCheck in
             let scenario = try workspace.validate(upload: upload).scenario
-            return .object([
-                ("name", .string(scenario.name)), ("question", .string(scenario.question)),
-                ("horizonYears", .number(Double(scenario.horizonYears))), ("fileName", .string(upload.fileName)),
-            ])
+            return APITypes.UploadCheck(name: scenario.name, question: scenario.question, horizonYears: scenario.horizonYears,
+                                        fileName: upload.fileName)
         }
-        return JSONResponse.ok(JSONText.write(json))
+        return JSONResponse.ok(APITypes.text(check))
     }
 
     /// `msc run`: the central case of each scenario (`"central": true`, with the map's figures when

@@ -168,8 +168,7 @@ enum JSONResponse {
     }
 
     static func errorBody(_ message: String, status: Int) -> String {
-        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return "{\"error\": \(JSONText.quote(line)), \"status\": \(status)}\n"
+        APITypes.text(APITypes.ErrorBody(error: message.split(whereSeparator: \.isNewline).joined(separator: " "), status: status))
     }
 
     static func error(_ message: String, status: Int) -> Response {
