@@ -281,7 +281,7 @@ import Testing
             }
             #expect(text.hasPrefix("HTTP/1.1 400"), "\(text)")
             #expect(text.lowercased().contains("content-security-policy:"), "\(text)")
-            #expect(text.contains("{\"error\": "), "\(text)")
+            #expect(text.contains("{\"error\":"), "\(text)")
         }
     }
 }
