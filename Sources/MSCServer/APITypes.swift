@@ -48,6 +48,8 @@ public enum APITypes {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // These types hold only text, whole numbers and flags: encoding cannot fail.
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // As every other answer (`JSONText.quote`): markup in a name never reaches the page raw,
+        // even inside JSON. Outside strings JSON has no "<", so this touches strings only.
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c") + "\n"
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import MSCModel
 import MSCReport
 import MSCSimulation
+import MSCUseCases
 
 /// `msc funding SCENARIO`: how likely the scenario's posts are to survive their funding.
 struct FundingCommand: ParsableCommand {
@@ -32,24 +33,9 @@ struct FundingCommand: ParsableCommand {
     }
 
     func run() throws {
-        // The plan applies the deployment rule to the councils in force each year and costs the
-        // posts at full economic cost, as run, compare and export do.
         try ScenarioRuns.noteUnusedSettings(common, output: .appraisal)
-        let plan = try ScenarioRuns.load(scenario, common: common)
-        let loaded = plan.loaded
-        let assumptions = loaded.assumptions
-
-        let postsByYear = plan.postsInPlaceByYear
-        let funding = ScenarioFunding.analyse(plan, runs: runs, seed: seed)
-        var report = FundingReport(scenario: loaded.scenario, postCount: postsByYear.first ?? 0,
-                                   allPostsCostByYear: plan.fullyFundedPostCostByYear,
-                                   analytic: funding.analytic, simulated: funding.simulated, groups: funding.groups,
-                                   largestSharedPost: plan.deployment.posts.map(\.members.count).max() ?? 1,
-                                   postsByYear: postsByYear, structureNotes: plan.structureNotes)
-        report.costBases = plan.postCostBases()
-        let manifest = RunManifest(seed: seed, runs: runs, method: .monteCarlo, gslVersion: GSLLibrary.version,
-                                   filePaths: [scenario, common.authoritiesPath] + assumptions.files,
-                                   command: ScenarioRuns.commandLine)
-        emit(report, format: common.format, manifest: manifest)
+        let outlook = FundingOutlook.run(FundingOutlook.Request(plan: try ScenarioRuns.load(scenario, common: common), runs: runs,
+                                                                seed: seed, command: ScenarioRuns.commandLine))
+        emit(outlook.report, format: common.format, manifest: outlook.manifest)
     }
 }
