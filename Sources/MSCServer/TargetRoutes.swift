@@ -61,11 +61,13 @@ extension API {
         let json = try await withWork(simulationLane, context) { ticket -> JSONValue in
             let plans = try workspace.plans(for: parsed)
             let result = try api.answer(ticket) {
-                try TargetPosts.run(TargetPosts.Request(
-                    scenario: plans[0], marked: Array(plans.dropFirst()), published: workspace.authorities,
-                    assumptionsDirectory: workspace.assumptionsDirectory, limit: .budget(ask.budget), runs: parsed.iterations,
-                    seed: parsed.seed, threads: threads, frontierSteps: ask.frontierSteps),
-                                    control: WorkControl(shouldStop: { ticket.isCancelled }))
+                let targeting = Targeting.Request(
+                    scenarioPath: plans[0].scenario.file, assumptionsDirectory: workspace.assumptionsDirectory,
+                    authoritiesPath: workspace.authoritiesPath, limit: .budget(ask.budget), runs: parsed.iterations, seed: parsed.seed,
+                    threads: threads, frontierSteps: ask.frontierSteps)
+                return try TargetPosts.run(TargetPosts.Request(scenario: plans[0], marked: Array(plans.dropFirst()),
+                                                               published: workspace.authorities, targeting: targeting),
+                                           control: WorkControl(shouldStop: { ticket.isCancelled }))
             }
             let section = TargetPackSection(result: result, layout: workspace.hexLayout, authorities: workspace.authorities)
             guard case .object(var pairs) = section.report.json else { throw APIError(status: 500, "where-first could not be written") }

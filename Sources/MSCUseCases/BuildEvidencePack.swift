@@ -64,9 +64,11 @@ public enum BuildEvidencePack {
         var pack = try EvidencePack(analysis: analysis, comparison: comparison, title: request.title, maps: request.maps)
         if let budget = request.targetBudget, let maps = request.maps, let folder = request.assumptionsDirectory {
             let listed = Array(runs.plans.prefix(resolved.listedCount))
-            let result = try TargetPosts.run(TargetPosts.Request(
-                scenario: listed[0], marked: listed, published: maps.authorities, assumptionsDirectory: folder, limit: .budget(budget),
-                runs: settings.runs, seed: settings.seed, threads: settings.threads, frontierSteps: 20), control: control)
+            let targeting = Targeting.Request(scenarioPath: listed[0].scenario.file, assumptionsDirectory: folder, authoritiesPath: "",
+                                              limit: .budget(budget), runs: settings.runs, seed: settings.seed, threads: settings.threads,
+                                              frontierSteps: 20, markedScenarioPaths: listed.map(\.scenario.file))
+            let result = try TargetPosts.run(TargetPosts.Request(scenario: listed[0], marked: listed, published: maps.authorities,
+                                                                 targeting: targeting), control: control)
             pack.target = TargetPackSection(result: result, layout: maps.layout, authorities: maps.authorities)
         }
         if request.pilot, let comparator = resolved.baselineIndex[0] {

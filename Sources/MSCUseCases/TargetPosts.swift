@@ -12,42 +12,22 @@ public enum TargetPosts {
         public var marked: [ScenarioPlan]
         /// The published authority table the area-need index is built on.
         public var published: AuthorityTable
-        /// The folder of the area-need index's files.
-        public var assumptionsDirectory: String
-        public var limit: Targeting.Limit
-        public var objective: Targeting.Objective
-        public var runs: Int
-        public var seed: UInt64
-        public var threads: Int
-        /// Budgets on the frontier (0: none).
-        public var frontierSteps: Int
+        /// The limit, objective, runs, seed, threads, frontier and the area-need index's folder
+        /// (its paths are where the plans came from; the plans above are used, not read again).
+        public var targeting: Targeting.Request
 
-        public init(scenario: ScenarioPlan, marked: [ScenarioPlan] = [], published: AuthorityTable, assumptionsDirectory: String,
-                    limit: Targeting.Limit, objective: Targeting.Objective = .identifications, runs: Int, seed: UInt64, threads: Int,
-                    frontierSteps: Int) {
+        public init(scenario: ScenarioPlan, marked: [ScenarioPlan] = [], published: AuthorityTable, targeting: Targeting.Request) {
             self.scenario = scenario
             self.marked = marked
             self.published = published
-            self.assumptionsDirectory = assumptionsDirectory
-            self.limit = limit
-            self.objective = objective
-            self.runs = runs
-            self.seed = seed
-            self.threads = threads
-            self.frontierSteps = frontierSteps
+            self.targeting = targeting
         }
     }
 
     /// - Throws: ``UseCaseError/stopped(afterIterations:)`` when `control` stops it.
     public static func run(_ request: Request, control: WorkControl = WorkControl()) throws -> Targeting.Result {
-        // Only the limit, objective, runs, seed, threads, frontier and the index's folder are read
-        // from this: the plans are already built.
-        let targeting = Targeting.Request(
-            scenarioPath: request.scenario.scenario.file, assumptionsDirectory: request.assumptionsDirectory, authoritiesPath: "",
-            limit: request.limit, objective: request.objective, runs: request.runs, seed: request.seed, threads: request.threads,
-            frontierSteps: request.frontierSteps)
         do {
-            return try Targeting.run(request.scenario, marking: request.marked, published: request.published, request: targeting,
+            return try Targeting.run(request.scenario, marking: request.marked, published: request.published, request: request.targeting,
                                      cancellation: control.cancellation, shouldStop: control.shouldStop)
         } catch is Targeting.Stopped {
             throw UseCaseError.stopped(afterIterations: 0)

@@ -90,11 +90,13 @@ struct TargetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = TargetPosts.Request(
-            scenario: try ScenarioRuns.load(scenario, common: common), marked: try marked.map { try ScenarioRuns.load($0, common: common) },
-            published: try common.loadAuthorities(), assumptionsDirectory: common.assumptionsDirectory,
-            limit: budget.map { .budget($0) } ?? .posts(posts ?? 0), objective: objective, runs: runs, seed: seed, threads: threads,
-            frontierSteps: frontier)
+        let targeting = Targeting.Request(
+            scenarioPath: scenario, assumptionsDirectory: common.assumptionsDirectory, authoritiesPath: common.authoritiesPath,
+            settings: try common.settings(), limit: budget.map { .budget($0) } ?? .posts(posts ?? 0), objective: objective,
+            runs: runs, seed: seed, threads: threads, frontierSteps: frontier, markedScenarioPaths: marked)
+        let request = TargetPosts.Request(scenario: try ScenarioRuns.load(scenario, common: common),
+                                          marked: try marked.map { try ScenarioRuns.load($0, common: common) },
+                                          published: try common.loadAuthorities(), targeting: targeting)
         let result = try ScenarioRuns.call { try TargetPosts.run(request, control: WorkControl(cancellation: interruptToken)) }
         emit(TargetReport(result: result), format: common.format)
         if let saveScenario { try save(result, to: saveScenario) }
