@@ -113,6 +113,20 @@ private typealias F = ServerFixture
         #expect(abs((durham["ownPostGrossAnnualCost"] as? Double ?? 0) - (fullTimeHub - 10_000 + shipped)) < 0.01)
     }
 
+    /// Where first: `msc target` and the page's where-first choose the same posts under each
+    /// index, with the same frontier and marked scenarios, to the last digit.
+    @Test func thePageAndTheCommandLineChooseTheSamePostsFirst() async throws {
+        let cli = try await Self.cli(["target", "Scenarios/national-rollout.yaml", "--budget", "3000000", "--runs", "200", "--seed", "11",
+                                      "--frontier", "4", "--mark", "Scenarios/status-quo.yaml", "--threads", "1", "--format", "json"])
+        let web = try await Self.web("/api/target", ["scenarios": ["national-rollout", "status-quo"], "budget": 3_000_000, "iterations": 200,
+                                                     "seed": 11, "frontier": 4])
+        let cliIndices = try #require(cli["indices"] as? [[String: Any]])
+        let webIndices = try #require(web["indices"] as? [[String: Any]])
+        #expect(cliIndices.count == 2)
+        #expect(NSArray(array: webIndices).isEqual(to: cliIndices), "web \(webIndices)\ncli \(cliIndices)")
+        #expect(NSArray(array: web["caveats"] as? [Any] ?? []).isEqual(to: cli["caveats"] as? [Any] ?? ["missing"]))
+    }
+
     /// One baseline rule: asked to compare county-shared and status-quo with no baseline named,
     /// the page and `msc compare` both measure county-shared against local-mix, the baseline it
     /// declares (run beside it), and give the same differences to the last digit.
