@@ -14,10 +14,50 @@ import Testing
         #expect(missing.isEmpty, "not defined: \(missing)")
     }
 
+    /// A tier's assumptions are named `trainingTier<n><Quantity>` (training.yaml): the typed
+    /// constructor gives each tier its own number's names, all distinct and all defined.
+    @Test func everyTrainingTierNameIsItsTiersOwnCase() throws {
+        let set = try PackagePaths.shippedAssumptions()
+        var built: [AssumptionName] = []
+        for tier in TrainingTier.allCases {
+            for quantity in AssumptionName.TrainingTierQuantity.allCases {
+                let name = AssumptionName.training(quantity, tier: tier)
+                #expect(name.rawValue == "trainingTier\(tier.rawValue)\(quantity.rawValue)")
+                #expect(set[name] != nil, "not defined: \(name)")
+                built.append(name)
+            }
+        }
+        #expect(Set(built).count == TrainingTier.allCases.count * AssumptionName.TrainingTierQuantity.allCases.count)
+        #expect(AssumptionName.training(.hours, tier: .frontline) == .trainingTier2Hours)
+        #expect(AssumptionName.training(.salary, tier: .specialist).rawValue == "trainingTier3Salary")
+    }
+
+    /// The lists of names the model reads are cases, so each is held to a definition; the one
+    /// list the server compares with data stays text spelt as the cases are.
+    @Test func namedListsAreDefinedInTheShippedAssumptions() throws {
+        let set = try PackagePaths.shippedAssumptions()
+        let lists: [(String, [AssumptionName])] = [
+            ("training", TrainingAssumptions.assumptionNames), ("post cost", PostCostRates.assumptionNames),
+            ("social value", SocialValue.assumptionNames), ("triggered costs", TriggeredCosts.assumptionNames),
+            ("rate ratio facts", RateRatioDerivation.Facts.assumptionNames),
+            ("mitigations", AppraisalAdjustments.modelledMitigations.flatMap { [$0.assumption] + $0.inputs }),
+            ("discount bands", GreenBook.bandAssumptions.map(\.name)),
+            ("evidence cuts", BenefitEvidenceAdjustment.gradesByStrength.map(BenefitEvidenceAdjustment.assumptionName(for:))),
+        ]
+        for (list, names) in lists {
+            let missing = names.filter { set[$0] == nil }
+            #expect(missing.isEmpty, "\(list): not defined: \(missing)")
+        }
+        #expect(CostBasis.salaryAssumptionNames == ["salary", "trainingTier1Salary", "trainingTier2Salary", "trainingTier3Salary"])
+        #expect(TrainingAssumptions.assumptionNames.count == Set(TrainingAssumptions.assumptionNames).count)
+    }
+
     @Test func aNameReadsTheSameAssumptionAsItsText() throws {
         let set = try PackagePaths.shippedAssumptions()
         #expect(try set.value(.pensionRate) == set.value("pensionRate"))
         #expect(try set.value(.employerNIRate, period: "2026-27") == set.value("employerNIRate", period: "2026-27"))
+        #expect(set[.pensionRate]?.name == "pensionRate")
+        #expect(set[.pensionRate]?.value == set.byName["pensionRate"]?.value)
         // A name the folder lacks is the same one-line error either way.
         #expect(throws: InputError.self) { try set.assumption("noSuchAssumption") }
     }

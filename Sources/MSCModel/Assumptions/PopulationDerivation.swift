@@ -21,7 +21,7 @@ public enum PopulationDerivation: String, CaseIterable, Sendable {
     public var inputs: [String] {
         switch self {
         case .adultIdentificationsPer100kResidents:
-            return ["laAdultNRMReferrals2023", "laDutyToNotifyReports2023", "laIdentificationGrowthSince2023"]
+            return [AssumptionName.laAdultNRMReferrals2023, .laDutyToNotifyReports2023, .laIdentificationGrowthSince2023].map(\.rawValue)
         case .oneFTEPerMedianCouncil: return []
         }
     }

@@ -38,8 +38,8 @@ public struct SocialValue: Sendable, Equatable {
     }
 
     /// The assumption names read for the benefit (besides the NRM share, from impact.yaml's facts).
-    public static let assumptionNames = ["unitCostPerVictim", "avoidableHarmShare", "harmAvoidedShare",
-                                         "conclusiveGroundsPositiveShare", "dutyToNotifyRelativeValue"]
+    public static let assumptionNames: [AssumptionName] = [.unitCostPerVictim, .avoidableHarmShare, .harmAvoidedShare,
+                                                           .conclusiveGroundsPositiveShare, .dutyToNotifyRelativeValue]
 
     /// Harm and lost output avoided by one additional NRM referral (pounds).
     public var benefitPerNRMReferral: Double {
@@ -135,9 +135,9 @@ public struct TriggeredCosts: Sendable, Equatable {
     }
 
     /// The assumption names read (besides the NRM share).
-    public static let assumptionNames = ["decisionCostPerReferral", "supportContractCostPerAdultSupported",
-                                         "healthCostPerAdultSupported", "policeCostPerReferral",
-                                         "councilCostPerIdentification", "reasonableGroundsPositiveShare"]
+    public static let assumptionNames: [AssumptionName] = [.decisionCostPerReferral, .supportContractCostPerAdultSupported,
+                                                           .healthCostPerAdultSupported, .policeCostPerReferral,
+                                                           .councilCostPerIdentification, .reasonableGroundsPositiveShare]
 
     /// Cost borne by `body` per additional NRM referral (pounds).
     public func perNRMReferral(_ body: Body) -> Double {
