@@ -64,7 +64,7 @@ public struct SocialValue: Sendable, Equatable {
         let assumption = try assumptions.assumption(.unitCostPerVictim)
         guard let priceYear = assumption.valuesByPeriod.last?.period else { return assumption.value }
         guard FinancialYear(priceYear) != nil else {
-            throw InputError(file: assumption.origin, key: "unitCostPerVictim.values",
+            throw InputError(file: assumption.origin, key: "\(AssumptionName.unitCostPerVictim).values",
                              message: "\(priceYear) is not a price year; expected a financial year such as 2016-17")
         }
         return try deflator.uprate(amount: assumption.value, from: priceYear, to: priceBaseYear)

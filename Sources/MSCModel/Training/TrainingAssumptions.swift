@@ -182,7 +182,7 @@ public struct TrainingAssumptions: Sendable, Equatable {
         }
         if specialistShare > frontlineShare {
             try fail(.trainingSpecialistShare,
-                     "specialists are frontline staff; expected at most trainingFrontlineShare (\(frontlineShare)), found \(specialistShare)")
+                     "specialists are frontline staff; expected at most \(AssumptionName.trainingFrontlineShare) (\(frontlineShare)), found \(specialistShare)")
         }
         if tiers.frontline.hoursPerTrainee <= 0 {
             try fail(.training(.hours, tier: .frontline), "a face-to-face place is measured in Tier 2 hours; expected more than 0 hours")
