@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MSCModel
 
@@ -50,6 +51,33 @@ import Testing
         }
         #expect(CostBasis.salaryAssumptionNames == ["salary", "trainingTier1Salary", "trainingTier2Salary", "trainingTier3Salary"])
         #expect(TrainingAssumptions.assumptionNames.count == Set(TrainingAssumptions.assumptionNames).count)
+    }
+
+    /// The libraries read no assumption by a name written as text: `value("pensionRate")`,
+    /// `assumption("…")`, `byName["…"]` or `name == "…"` with a name the shipped folder defines
+    /// would bypass the cases (names that arrive as data are variables, never literals).
+    @Test func librariesReadNoAssumptionByALiteralName() throws {
+        var set = try PackagePaths.shippedAssumptions()
+        let authorities = try AuthorityTable.load(path: PackagePaths.assumptions + "/authorities.csv")
+        set.replace(try RateRatioDerivation.derive(assumptions: set, authorities: authorities).assumption(origin: "derived"))
+        let reads = try NSRegularExpression(
+            pattern: #"(?:\b(?:value|assumption|salaryAssumption|column)\(|byName\[|\bname == )"([A-Za-z][A-Za-z0-9]*)""#)
+        var found: [String] = []
+        for library in ["MSCModel", "MSCSimulation", "MSCReport"] {
+            let folder = PackagePaths.root + "/Sources/" + library
+            let files = try #require(FileManager.default.enumerator(atPath: folder)).compactMap { $0 as? String }
+            for file in files where file.hasSuffix(".swift") {
+                let lines = try String(contentsOfFile: folder + "/" + file, encoding: .utf8).components(separatedBy: "\n")
+                for (number, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                    let range = NSRange(line.startIndex..., in: line)
+                    for match in reads.matches(in: line, range: range) {
+                        let name = String(line[Range(match.range(at: 1), in: line)!])
+                        if set.byName[name] != nil { found.append("\(library)/\(file):\(number + 1): \(name)") }
+                    }
+                }
+            }
+        }
+        #expect(found.isEmpty, "read by a literal name: \(found)")
     }
 
     @Test func aNameReadsTheSameAssumptionAsItsText() throws {
