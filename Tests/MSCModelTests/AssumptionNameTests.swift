@@ -53,6 +53,22 @@ import Testing
         #expect(TrainingAssumptions.assumptionNames.count == Set(TrainingAssumptions.assumptionNames).count)
     }
 
+    /// An evaluation's inputs are read from the assumptions their cases are named after, so each
+    /// such name is an ``AssumptionName`` case too (two inputs are not read by their own name: the
+    /// pending pay award is the year's `payAward…` assumption, the benefit cut its grade's).
+    @Test func everyModelParameterIsNamedAfterAnAssumptionCase() {
+        let readUnderAnotherName: Set<ModelParameter> = [.pendingPayAward, .benefitReduction]
+        let unnamed = ModelParameter.allCases.filter { parameter in
+            !readUnderAnotherName.contains(parameter) && AssumptionName(rawValue: parameter.assumptionName) == nil
+        }
+        #expect(unnamed.isEmpty, "no AssumptionName case: \(unnamed)")
+        // The inputs that price a training place are each tier's hours, delivery cost and salary.
+        let placeInputs = TrainingTier.allCases.flatMap { tier in
+            [AssumptionName.TrainingTierQuantity.hours, .deliveryCost, .salary].map { AssumptionName.training($0, tier: tier).rawValue }
+        }
+        #expect(Set(ModelParameter.allCases.filter(\.isTrainingPlaceInput).map(\.assumptionName)) == Set(placeInputs))
+    }
+
     /// The libraries read no assumption by a name written as text: `value("pensionRate")`,
     /// `assumption("…")`, `byName["…"]` or `name == "…"` with a name the shipped folder defines
     /// would bypass the cases (names that arrive as data are variables, never literals).
