@@ -35,9 +35,9 @@ public struct CostReport: Report {
     /// The total for all posts: the per-post total to the penny times the number of posts.
     public var totalForPosts: Double? { posts.map { Double($0) * Self.pennies(breakdown.total) } }
 
-    private func source(of name: String) -> String {
-        if userSet.contains(name) { return "set on the command line" }
-        guard let assumption = assumptions.byName[name] else { return "" }
+    private func source(of name: AssumptionName) -> String {
+        if userSet.contains(name.rawValue) { return "set on the command line" }
+        guard let assumption = assumptions[name] else { return "" }
         // For a rate that changes by tax year, the source for the year shown (titles such as
         // "... 2025 to 2026"), else the first.
         let used = assumption.effectivePeriod(for: taxYear) ?? taxYear
@@ -53,7 +53,7 @@ public struct CostReport: Report {
 
     /// Says so when the tax year asked for is later than the latest rates known (they hold until changed).
     private var ratesNote: String {
-        guard let used = assumptions.byName["employerNIRate"]?.effectivePeriod(for: taxYear), used != taxYear else { return "" }
+        guard let used = assumptions[.employerNIRate]?.effectivePeriod(for: taxYear), used != taxYear else { return "" }
         return "; National Insurance at \(used) rates, the latest known"
     }
 
@@ -71,21 +71,21 @@ public struct CostReport: Report {
         let salaryBasis = solvedFromTarget.map { "solved for a total of £\(NumberText.grouped($0, decimals: 2))\(budgetNote)" }
             ?? "full-time £\(NumberText.grouped(fullTimeSalary, decimals: 2))\(fteText)"
                 + (payAdjustment?.sentence.map { ", \($0)" } ?? ", \(taxYear) pay")
-        table.append([.text("Salary"), .pence(breakdown.salary), .text(salaryBasis), .text(source(of: "salary"))])
+        table.append([.text("Salary"), .pence(breakdown.salary), .text(salaryBasis), .text(source(of: .salary))])
         table.append([.text("Employer National Insurance"), .pence(breakdown.employerNI),
                       .text("\(NumberText.plain(rates.employerNIRate * 100))% above £\(NumberText.grouped(rates.niSecondaryThreshold, decimals: 0)); no Employment Allowance (councils cannot claim it)"),
-                      .text(source(of: "employerNIRate"))])
+                      .text(source(of: .employerNIRate))])
         table.append([.text("Employer pension (LGPS)"), .pence(breakdown.pension),
-                      .text("\(NumberText.plain(rates.pensionRate * 100))% of salary"), .text(source(of: "pensionRate"))])
+                      .text("\(NumberText.plain(rates.pensionRate * 100))% of salary"), .text(source(of: .pensionRate))])
         table.append([.text("Apprenticeship levy"), .pence(breakdown.apprenticeshipLevy),
                       .text(rates.apprenticeshipLevyRate == 0 ? "left out, as in the report" : "\(NumberText.plain(rates.apprenticeshipLevyRate * 100))% of salary"),
-                      .text(source(of: "apprenticeshipLevyRate"))])
+                      .text(source(of: .apprenticeshipLevyRate))])
         table.append([.text("Overheads"), .pence(breakdown.overheads),
                       .text(rates.overheadRate == 0 ? "left out, as in the report" : "\(NumberText.plain(rates.overheadRate * 100))% of salary"),
-                      .text(source(of: "overheadRate"))])
+                      .text(source(of: .overheadRate))])
         table.append([.text("Employment cost"), .pence(breakdown.employmentCost), .text("the five lines above"), .empty])
         table.append([.text("Operational budget"), .pence(breakdown.operationalBudget),
-                      .text("report's range £0 to £10,000"), .text(source(of: "operationalBudget"))])
+                      .text("report's range £0 to £10,000"), .text(source(of: .operationalBudget))])
         table.append([.text("Total per post"), .pence(breakdown.total), .text("to the penny: £\(NumberText.grouped(Self.pennies(breakdown.total), decimals: 2))"), .empty])
         if let posts, let all = totalForPosts {
             table.append([.text("Total for \(NumberText.grouped(Double(posts), decimals: 0)) posts"), .pounds(all),
@@ -101,8 +101,8 @@ public struct CostReport: Report {
 
     /// That this is the report's basis, not the appraisal's, with the rates the appraisal adds.
     var appraisalBasisNote: String? {
-        guard let levy = assumptions.byName["appraisalApprenticeshipLevyRate"],
-              let overhead = assumptions.byName["appraisalOverheadRate"] else { return nil }
+        guard let levy = assumptions[.appraisalApprenticeshipLevyRate],
+              let overhead = assumptions[.appraisalOverheadRate] else { return nil }
         func percent(_ value: Double) -> String { NumberText.plain((value * 1000).rounded() / 10) + "%" }
         return "This is the report's basis, not the appraisal's: `msc run`, `compare` and `export` cost a post at full economic cost, adding the apprenticeship levy (\(percent(levy.value)) of salary, \(levy.evidence.rawValue)) and overheads (\(percent(overhead.value)) of salary, \(overhead.evidence.rawValue)) to the operational budget and the lines above, then optimism bias."
     }
@@ -121,12 +121,13 @@ public struct CostReport: Report {
             ("employmentCost", .number(Self.pennies(breakdown.employmentCost))),
             ("operationalBudget", .number(Self.pennies(breakdown.operationalBudget))),
             ("total", .number(Self.pennies(breakdown.total))),
+            // Each rate under the name of the assumption it is read from.
             ("rates", .object([
-                ("employerNIRate", .number(rates.employerNIRate)),
-                ("niSecondaryThreshold", .number(rates.niSecondaryThreshold)),
-                ("pensionRate", .number(rates.pensionRate)),
-                ("apprenticeshipLevyRate", .number(rates.apprenticeshipLevyRate)),
-                ("overheadRate", .number(rates.overheadRate)),
+                (AssumptionName.employerNIRate.rawValue, .number(rates.employerNIRate)),
+                (AssumptionName.niSecondaryThreshold.rawValue, .number(rates.niSecondaryThreshold)),
+                (AssumptionName.pensionRate.rawValue, .number(rates.pensionRate)),
+                (AssumptionName.apprenticeshipLevyRate.rawValue, .number(rates.apprenticeshipLevyRate)),
+                (AssumptionName.overheadRate.rawValue, .number(rates.overheadRate)),
             ])),
         ]
         if let solvedFromTarget { pairs.append(("target", .number(solvedFromTarget))) }
@@ -135,7 +136,7 @@ public struct CostReport: Report {
             pairs.append(("totalForPosts", .number(Self.pennies(all))))
         }
         pairs.append(("sources", .object(PostCostRates.assumptionNames.map { name in
-            (name, .string(userSet.contains(name) ? "command line" : (assumptions.byName[name]?.sources.first?.citation ?? "")))
+            (name.rawValue, .string(userSet.contains(name.rawValue) ? "command line" : (assumptions[name]?.sources.first?.citation ?? "")))
         })))
         return .object(pairs)
     }

@@ -17,7 +17,7 @@ private func overriding(_ name: String, with value: Double) throws -> Assumption
     @Test func shippedAssumptionsLoad() throws {
         let set = try PackagePaths.shippedAssumptions()
         for name in TrainingAssumptions.assumptionNames {
-            #expect(set.byName[name] != nil, "missing \(name)")
+            #expect(set[name] != nil, "missing \(name)")
         }
         let training = try TrainingAssumptions(from: set, authorities: try shippedTable())
         #expect(training.coordinatorPlacesPerFTE == 520)

@@ -30,9 +30,9 @@ public struct GreenBook: Sendable, Equatable {
     public let bands: [Band]
 
     /// The assumption holding each band's rate, with the band's first year (Green Book Table 6.1).
-    public static let bandAssumptions: [(firstYear: Int, name: String)] = [
-        (0, "discountRateYears0To30"), (31, "discountRateYears31To75"), (76, "discountRateYears76To125"),
-        (126, "discountRateYears126To200"), (201, "discountRateYears201To300"), (301, "discountRateYears301Plus"),
+    public static let bandAssumptions: [(firstYear: Int, name: AssumptionName)] = [
+        (0, .discountRateYears0To30), (31, .discountRateYears31To75), (76, .discountRateYears76To125),
+        (126, .discountRateYears126To200), (201, .discountRateYears201To300), (301, .discountRateYears301Plus),
     ]
 
     /// A schedule from bands; they are sorted by first year, and the first applies from year 0.

@@ -57,12 +57,12 @@ public enum BenefitEvidenceAdjustment {
     public static let gradesByStrength: [Evidence] = [.sourced, .derived, .unconfirmed, .illustrative]
 
     /// The assumption holding the reduction for `grade`.
-    public static func assumptionName(for grade: Evidence) -> String {
+    public static func assumptionName(for grade: Evidence) -> AssumptionName {
         switch grade {
-        case .sourced: return "benefitReductionSourced"
-        case .derived: return "benefitReductionDerived"
-        case .unconfirmed: return "benefitReductionUnconfirmed"
-        case .illustrative: return "benefitReductionIllustrative"
+        case .sourced: return .benefitReductionSourced
+        case .derived: return .benefitReductionDerived
+        case .unconfirmed: return .benefitReductionUnconfirmed
+        case .illustrative: return .benefitReductionIllustrative
         }
     }
 
@@ -126,17 +126,17 @@ enum NumberFormatting {
 /// weakest grade among all inputs is kept as a sensitivity (``sensitivityCut``).
 public struct AppraisalAdjustments: Sendable {
     /// The benefit inputs whose weakness is carried by a range or a cut.
-    public static let benefitInputNames = ["identificationRateRatio", "causalShare", "displacementShare",
-                                           "baselineIdentificationRate", "rampUpYears"] + SocialValue.assumptionNames
+    public static let benefitInputNames: [AssumptionName] = [.identificationRateRatio, .causalShare, .displacementShare,
+                                                             .baselineIdentificationRate, .rampUpYears] + SocialValue.assumptionNames
 
     /// The risks the model quantifies, each an assumption holding the share of the starting optimism
     /// bias it removes, with the inputs whose draws quantify it.
-    public static let modelledMitigations: [(assumption: String, inputs: [String])] = [
-        ("optimismBiasMitigationPayLevel", ["salary"]),
-        ("optimismBiasMitigationPayGrowth", ["realPayGrowth", "payAward2026to27"]),
-        ("optimismBiasMitigationOnCosts", ["pensionRate"]),
-        ("optimismBiasMitigationOverheads", ["appraisalOverheadRate"]),
-        ("optimismBiasMitigationOperatingBudget", ["operationalBudget"]),
+    public static let modelledMitigations: [(assumption: AssumptionName, inputs: [AssumptionName])] = [
+        (.optimismBiasMitigationPayLevel, [.salary]),
+        (.optimismBiasMitigationPayGrowth, [.realPayGrowth, .payAward2026to27]),
+        (.optimismBiasMitigationOnCosts, [.pensionRate]),
+        (.optimismBiasMitigationOverheads, [.appraisalOverheadRate]),
+        (.optimismBiasMitigationOperatingBudget, [.operationalBudget]),
     ]
 
     /// The risks no input quantifies, which the optimism bias left after mitigation covers.
@@ -163,8 +163,8 @@ public struct AppraisalAdjustments: Sendable {
         optimismBiasStart = try assumptions.value(.optimismBias)
         var modelled: [OptimismBias.Mitigation] = []
         for (name, inputs) in Self.modelledMitigations {
-            guard let share = assumptions.byName[name] else { continue }
-            let drawn = inputs.compactMap { assumptions.byName[$0] }.filter(\.distribution.isUncertain)
+            guard let share = assumptions[name] else { continue }
+            let drawn = inputs.compactMap { assumptions[$0] }.filter(\.distribution.isUncertain)
             // A mitigation is earned only while the Monte Carlo draws what it rests on.
             guard share.value > 0, !drawn.isEmpty else { continue }
             let described = drawn.map { "\($0.name) \($0.distribution.summary)" }.joined(separator: ", ")
@@ -178,7 +178,7 @@ public struct AppraisalAdjustments: Sendable {
                                                    mitigations: mitigations)
         benefitInputs = try Self.benefitInputNames.map { name in
             let assumption = try assumptions.assumption(name)
-            return (name, assumption.evidence, assumption.distribution.isUncertain)
+            return (name.rawValue, assumption.evidence, assumption.distribution.isUncertain)
         }
         benefitGrade = BenefitEvidenceAdjustment.weakest(benefitInputs.filter { !$0.carriedByRange }.map(\.grade))
         benefitReduction = try assumptions.assumption(BenefitEvidenceAdjustment.assumptionName(for: benefitGrade))

@@ -9,13 +9,13 @@
 /// Local facts and `causalShare` (``RateRatioDerivation``).
 public enum AssumptionDependencies {
     /// What `identificationRateRatio` is derived from.
-    public static let rateRatioInputs = RateRatioDerivation.Facts.assumptionNames + ["causalShare"]
+    public static let rateRatioInputs = (RateRatioDerivation.Facts.assumptionNames + [.causalShare]).map(\.rawValue)
 
     /// The inputs of `name` when it is derived in `set` (and not set directly), else nil.
     public static func inputs(of name: String, in set: AssumptionSet) -> [String]? {
         guard let current = set.byName[name], !current.isOverride else { return nil }
         if let definition = set.derivedDefinitions[name] { return definition.derivation?.inputs }
-        if name == "identificationRateRatio", set.rateRatioIsDerived { return rateRatioInputs }
+        if name == AssumptionName.identificationRateRatio.rawValue, set.rateRatioIsDerived { return rateRatioInputs }
         return nil
     }
 }
@@ -48,7 +48,7 @@ extension AssumptionSet {
             changed.insert(name)
         }
         // The rate ratio, when derived here, from the facts and the causal share.
-        if set.rateRatioIsDerived, !changed.contains("identificationRateRatio"),
+        if set.rateRatioIsDerived, !changed.contains(AssumptionName.identificationRateRatio.rawValue),
            !changed.isDisjoint(with: AssumptionDependencies.rateRatioInputs) {
             let derivation = try RateRatioDerivation.derive(assumptions: set, authorities: authorities)
             let origin = "derived from \(set.location)/impact.yaml and \(authorities.file), with " + changes.map(\.origin).joined(separator: ", ")
@@ -67,18 +67,18 @@ public enum CostOutput: Sendable {
     case appraisal
 
     /// Each rate read by one output only, with the one the other output reads in its place.
-    static let counterparts: [(cash: String, appraisal: String, line: String)] = [
-        ("overheadRate", "appraisalOverheadRate", "overheads"),
-        ("apprenticeshipLevyRate", "appraisalApprenticeshipLevyRate", "the apprenticeship levy"),
+    static let counterparts: [(cash: AssumptionName, appraisal: AssumptionName, line: String)] = [
+        (.overheadRate, .appraisalOverheadRate, "overheads"),
+        (.apprenticeshipLevyRate, .appraisalApprenticeshipLevyRate, "the apprenticeship levy"),
     ]
 
     /// A sentence for each of `names` that this output does not read, saying which output does.
     public func unusedSettingNotes(_ names: [String]) -> [String] {
         Self.counterparts.compactMap { pair in
             switch self {
-            case .appraisal where names.contains(pair.cash):
+            case .appraisal where names.contains(pair.cash.rawValue):
                 return "\(pair.cash) is the council's cash-cost rate for \(pair.line) (msc cost, msc share); the appraisal does not read it. Set \(pair.appraisal) to change the appraisal."
-            case .cashCost where names.contains(pair.appraisal):
+            case .cashCost where names.contains(pair.appraisal.rawValue):
                 return "\(pair.appraisal) is the appraisal's rate for \(pair.line) (msc run, compare, decide, export, funding, and share's full economic cost column); the council's cash cost does not read it. Set \(pair.cash) to change the cash cost."
             default:
                 return nil

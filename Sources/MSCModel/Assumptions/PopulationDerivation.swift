@@ -21,7 +21,7 @@ public enum PopulationDerivation: String, CaseIterable, Sendable {
     public var inputs: [String] {
         switch self {
         case .adultIdentificationsPer100kResidents:
-            return ["laAdultNRMReferrals2023", "laDutyToNotifyReports2023", "laIdentificationGrowthSince2023"]
+            return [AssumptionName.laAdultNRMReferrals2023, .laDutyToNotifyReports2023, .laIdentificationGrowthSince2023].map(\.rawValue)
         case .oneFTEPerMedianCouncil: return []
         }
     }
@@ -44,7 +44,7 @@ public enum PopulationDerivation: String, CaseIterable, Sendable {
             let value = rate2023 * growth.value
             return (value, "(\(Self.grouped(referrals)) + \(Self.grouped(reports))) / \(Self.grouped(Double(facts.residents))) "
                 + "residents (\(year), \(facts.residentCountingCouncils) councils counting residents) × 100,000 = \(Self.fixed(rate2023, 4)) in 2023; "
-                + "× laIdentificationGrowthSince2023 \(Self.fixed(growth.value, 4)) = \(Self.fixed(value, 4)), "
+                + "× \(AssumptionName.laIdentificationGrowthSince2023) \(Self.fixed(growth.value, 4)) = \(Self.fixed(value, 4)), "
                 + "range \(distribution.summary) (the growth's range scaled).", distribution)
         case .oneFTEPerMedianCouncil:
             let median = facts.medianResidentCountingPopulation

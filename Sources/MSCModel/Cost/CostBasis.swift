@@ -20,7 +20,7 @@ public struct PayAdjustment: Sendable, Equatable {
     /// pending assumption such as `payAward2026to27`); throws when a year has no award.
     public static func between(_ from: String, and to: String, in assumptions: AssumptionSet) throws -> PayAdjustment {
         guard let start = FinancialYear(from), let end = FinancialYear(to) else {
-            throw InputError(file: assumptions.location, key: "salaryQuotedForYearStarting",
+            throw InputError(file: assumptions.location, key: AssumptionName.salaryQuotedForYearStarting.rawValue,
                              message: "expected financial years such as 2025-26, found \(from) and \(to)")
         }
         let forward = start <= end
@@ -140,7 +140,7 @@ public struct CostBasis: Sendable, Equatable {
         var setInYear = Set(Self.salaryAssumptionNames).filter { name in
             assumptions.byName[name]?.isOverride == true
         }
-        if choices.salary != nil { setInYear.insert("salary") }
+        if choices.salary != nil { setInYear.insert(AssumptionName.salary.rawValue) }
         let quotedYear: String
         if let salaryYear = choices.salaryYear {
             let awards = try assumptions.assumption(.payAward)
@@ -153,7 +153,7 @@ public struct CostBasis: Sendable, Equatable {
             }
             quotedYear = quoted.description
         } else {
-            quotedYear = setInYear.contains("salary") ? year : shippedYear
+            quotedYear = setInYear.contains(AssumptionName.salary.rawValue) ? year : shippedYear
         }
         taxYear = year
         rates = try PostCostRates.central(from: assumptions, taxYear: year)
@@ -165,7 +165,9 @@ public struct CostBasis: Sendable, Equatable {
 
     /// The assumptions that are salaries quoted for `salaryQuotedForYearStarting`: the
     /// coordinator's and each training tier's trainees'. Each is used in the tax year's pounds.
-    public static var salaryAssumptionNames: [String] { ["salary"] + TrainingTier.allCases.map { $0.assumptionStem + "Salary" } }
+    public static var salaryAssumptionNames: [String] {
+        ([.salary] + TrainingTier.allCases.map { AssumptionName.training(.salary, tier: $0) }).map(\.rawValue)
+    }
 
     /// The salary assumption `name` (`salary`, or a trainee's such as `trainingTier2Salary`) in
     /// ``taxYear``'s pounds: a shipped one brought forward by ``shippedPayAdjustment`` (value and
@@ -175,4 +177,12 @@ public struct CostBasis: Sendable, Equatable {
         let assumption = try assumptions.assumption(name)
         return salariesSetInTaxYear.contains(name) ? assumption : try shippedPayAdjustment.applied(to: assumption)
     }
+
+    /// The salary assumption `name` in ``taxYear``'s pounds (as the one taking the name as text).
+    public func salaryAssumption(_ name: AssumptionName, in assumptions: AssumptionSet) throws -> Assumption {
+        try salaryAssumption(name.rawValue, in: assumptions)
+    }
+
+    /// Whether the salary assumption `name` was set in ``taxYear``'s pounds (so not brought forward).
+    public func isSetInTaxYear(_ name: AssumptionName) -> Bool { salariesSetInTaxYear.contains(name.rawValue) }
 }

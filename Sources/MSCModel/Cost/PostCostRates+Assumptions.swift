@@ -1,8 +1,8 @@
 extension PostCostRates {
     /// The names of the assumptions a post's cost rests on, for provenance tables.
-    public static let assumptionNames = [
-        "salary", "fte", "employerNIRate", "niSecondaryThreshold", "pensionRate",
-        "apprenticeshipLevyRate", "overheadRate", "operationalBudget",
+    public static let assumptionNames: [AssumptionName] = [
+        .salary, .fte, .employerNIRate, .niSecondaryThreshold, .pensionRate,
+        .apprenticeshipLevyRate, .overheadRate, .operationalBudget,
     ]
 
     /// The tax year the cost model uses by default: the year the salary is quoted for
@@ -16,7 +16,7 @@ extension PostCostRates {
         }
         let year = FinancialYear(startYear: Int(quoted.value)).description
         guard try assumptions.assumption(.employerNIRate).value(for: year) != nil else {
-            throw InputError(file: assumptions.location, key: "employerNIRate",
+            throw InputError(file: assumptions.location, key: AssumptionName.employerNIRate.rawValue,
                              message: "no rate for \(year), the year the salary is quoted for; expected values by tax year, e.g. 2025-26: 0.15")
         }
         return year

@@ -12,9 +12,9 @@ public struct CoverageParameters: Sendable, Equatable {
     public let elasticity: Double
 
     /// The assumption the benchmark is read from (`Assumptions/sharing.yaml`).
-    public static let benchmarkAssumption = "coverageBenchmarkFTEPer100k"
+    public static let benchmarkAssumption = AssumptionName.coverageBenchmarkFTEPer100k
     /// The assumption the elasticity is read from (`Assumptions/sharing.yaml`).
-    public static let elasticityAssumption = "coverageElasticity"
+    public static let elasticityAssumption = AssumptionName.coverageElasticity
 
     public init(benchmarkFTEPer100kResidents: Double, elasticity: Double) {
         self.benchmarkFTEPer100kResidents = benchmarkFTEPer100kResidents
@@ -25,7 +25,7 @@ public struct CoverageParameters: Sendable, Equatable {
     public static func central(from assumptions: AssumptionSet) throws -> CoverageParameters {
         let benchmark = try assumptions.value(benchmarkAssumption)
         guard benchmark > 0 else {
-            throw InputError(file: try assumptions.assumption(benchmarkAssumption).origin, key: benchmarkAssumption,
+            throw InputError(file: try assumptions.assumption(benchmarkAssumption).origin, key: benchmarkAssumption.rawValue,
                              message: "expected a benchmark above 0 FTE per 100,000 residents")
         }
         return CoverageParameters(benchmarkFTEPer100kResidents: benchmark,

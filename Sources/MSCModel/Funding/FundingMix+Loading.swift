@@ -5,9 +5,9 @@ extension FundingMix {
     public static let sourceKeys = ["kind", "label", "share", "termYears", "renewalProbability", "decided"]
 
     /// The assumption used when a scenario leaves out `absorbProbability` (`Assumptions/funding.yaml`).
-    public static let defaultAbsorbAssumption = "hostAbsorbProbability"
+    public static let defaultAbsorbAssumption = AssumptionName.hostAbsorbProbability
     /// The assumption used when a scenario leaves out `gapTolerance` (`Assumptions/funding.yaml`).
-    public static let defaultGapToleranceAssumption = "fundingGapTolerance"
+    public static let defaultGapToleranceAssumption = AssumptionName.fundingGapTolerance
 
     /// Reads a scenario's `funding:` section strictly: every number may be a value or the name of an
     /// assumption; `renewalProbability` may also be an inline distribution (`{kind: beta, alpha: 18, beta: 2}`).
@@ -38,7 +38,7 @@ extension FundingMix {
         }
         // A number is taken as given; a name (or nothing, meaning the default assumption) keeps the
         // assumption so its uncertainty can be drawn.
-        func resolve(_ node: YAMLValue?, default name: String) throws -> (value: Double, assumption: Assumption?) {
+        func resolve(_ node: YAMLValue?, default name: AssumptionName) throws -> (value: Double, assumption: Assumption?) {
             guard let node else {
                 let assumption = try assumptions.assumption(name)
                 return (assumption.value, assumption)

@@ -15,7 +15,7 @@
 /// ```
 public enum ChildIdentifications {
     /// The assumption holding `s`.
-    public static let shareAssumption = "childAdditionalityShare"
+    public static let shareAssumption = AssumptionName.childAdditionalityShare
 
     /// Additional child NRM referrals: `s × childrenPerAdult × gross additional adult identifications`.
     @inlinable

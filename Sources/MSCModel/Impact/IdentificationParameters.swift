@@ -17,7 +17,7 @@ public struct IdentificationParameters: Sendable, Equatable {
     }
 
     /// The assumption names this struct reads, for provenance tables.
-    public static let assumptionNames = ["identificationRateRatio", "baselineIdentificationRate", "rampUpYears"]
+    public static let assumptionNames: [AssumptionName] = [.identificationRateRatio, .baselineIdentificationRate, .rampUpYears]
 
     /// The central values from `assumptions`.
     public static func central(from assumptions: AssumptionSet) throws -> IdentificationParameters {

@@ -92,9 +92,9 @@ public struct RateRatioDerivation: Sendable {
         }
 
         /// The assumption names read by ``init(assumptions:)``.
-        public static let assumptionNames = [
-            "laAdultNRMReferrals2023", "laDutyToNotifyReports2023", "coordinatorShareOfLAAdultReferrals",
-            "coordinatorAuthorities2023", "laAuthoritiesReferringAdults2023", "identificationRateRatioMinimumLogSD",
+        public static let assumptionNames: [AssumptionName] = [
+            .laAdultNRMReferrals2023, .laDutyToNotifyReports2023, .coordinatorShareOfLAAdultReferrals,
+            .coordinatorAuthorities2023, .laAuthoritiesReferringAdults2023, .identificationRateRatioMinimumLogSD,
         ]
 
         public init(assumptions: AssumptionSet) throws {
@@ -287,7 +287,7 @@ public struct RateRatioDerivation: Sendable {
             \(f(meanRateRatioHeldAtOne, 3)).
             """
         return Assumption(
-            name: "identificationRateRatio",
+            name: AssumptionName.identificationRateRatio.rawValue,
             description: "Rate ratio of adult identification (NRM referrals plus DtN reports) in the councils with a post today, at their own coverage and at full effect, over the rate without a post (the model scales it to full coverage).",
             unit: .ratio, value: centralRateRatio,
             distribution: .lognormal(logMean: logMean, logStandardDeviation: logSD),
@@ -300,7 +300,7 @@ public struct RateRatioDerivation: Sendable {
     /// `assumptions` with `identificationRateRatio` derived for `authorities`, unless the set
     /// already defines it (a fitted estimate in the folder, or a scenario's own value).
     public static func completing(_ assumptions: AssumptionSet, authorities: AuthorityTable) throws -> AssumptionSet {
-        guard assumptions.byName["identificationRateRatio"] == nil else { return assumptions }
+        guard assumptions[.identificationRateRatio] == nil else { return assumptions }
         var set = assumptions
         let origin = "derived from \(assumptions.location)/impact.yaml and \(authorities.file)"
         set.replace(try derive(assumptions: assumptions, authorities: authorities).assumption(origin: origin))
@@ -325,7 +325,7 @@ extension Distribution {
             let split = (mode - lo) / (hi - lo)
             return p < split ? lo + sqrt(p * (hi - lo) * (mode - lo)) : hi - sqrt((1 - p) * (hi - lo) * (hi - mode))
         default:
-            throw InputError(file: "causalShare", key: "distribution",
+            throw InputError(file: AssumptionName.causalShare.rawValue, key: "distribution",
                              message: "the rate-ratio derivation needs a fixed, uniform or triangular causal share; found \(summary)")
         }
     }

@@ -38,8 +38,8 @@ public struct SocialValue: Sendable, Equatable {
     }
 
     /// The assumption names read for the benefit (besides the NRM share, from impact.yaml's facts).
-    public static let assumptionNames = ["unitCostPerVictim", "avoidableHarmShare", "harmAvoidedShare",
-                                         "conclusiveGroundsPositiveShare", "dutyToNotifyRelativeValue"]
+    public static let assumptionNames: [AssumptionName] = [.unitCostPerVictim, .avoidableHarmShare, .harmAvoidedShare,
+                                                           .conclusiveGroundsPositiveShare, .dutyToNotifyRelativeValue]
 
     /// Harm and lost output avoided by one additional NRM referral (pounds).
     public var benefitPerNRMReferral: Double {
@@ -64,7 +64,7 @@ public struct SocialValue: Sendable, Equatable {
         let assumption = try assumptions.assumption(.unitCostPerVictim)
         guard let priceYear = assumption.valuesByPeriod.last?.period else { return assumption.value }
         guard FinancialYear(priceYear) != nil else {
-            throw InputError(file: assumption.origin, key: "unitCostPerVictim.values",
+            throw InputError(file: assumption.origin, key: "\(AssumptionName.unitCostPerVictim).values",
                              message: "\(priceYear) is not a price year; expected a financial year such as 2016-17")
         }
         return try deflator.uprate(amount: assumption.value, from: priceYear, to: priceBaseYear)
@@ -135,9 +135,9 @@ public struct TriggeredCosts: Sendable, Equatable {
     }
 
     /// The assumption names read (besides the NRM share).
-    public static let assumptionNames = ["decisionCostPerReferral", "supportContractCostPerAdultSupported",
-                                         "healthCostPerAdultSupported", "policeCostPerReferral",
-                                         "councilCostPerIdentification", "reasonableGroundsPositiveShare"]
+    public static let assumptionNames: [AssumptionName] = [.decisionCostPerReferral, .supportContractCostPerAdultSupported,
+                                                           .healthCostPerAdultSupported, .policeCostPerReferral,
+                                                           .councilCostPerIdentification, .reasonableGroundsPositiveShare]
 
     /// Cost borne by `body` per additional NRM referral (pounds).
     public func perNRMReferral(_ body: Body) -> Double {

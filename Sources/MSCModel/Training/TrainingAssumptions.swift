@@ -99,14 +99,14 @@ public struct TrainingAssumptions: Sendable, Equatable {
 
     /// The names of the assumptions the training model reads (besides the on-costs of
     /// ``PostCostRates/assumptionNames``), for provenance tables.
-    public static let assumptionNames: [String] = [
-        "localGovernmentWorkforce", "trainingDistrictWorkforceShare", "trainingFrontlineShare",
-        "trainingSpecialistShare", "councillorsEngland", "councillorsWales", "trainingPaidHoursPerYear",
-        "coordinatorTrainingCapacity", "trainingFaceToFaceCapacityWithoutCoordinator",
-        "trainingTier1UptakeWithCoordinator", "trainingTier1UptakeWithoutCoordinator",
-        "trainingTier3PriorityShare", "realPayGrowth",
+    public static let assumptionNames: [AssumptionName] = [
+        .localGovernmentWorkforce, .trainingDistrictWorkforceShare, .trainingFrontlineShare,
+        .trainingSpecialistShare, .councillorsEngland, .councillorsWales, .trainingPaidHoursPerYear,
+        .coordinatorTrainingCapacity, .trainingFaceToFaceCapacityWithoutCoordinator,
+        .trainingTier1UptakeWithCoordinator, .trainingTier1UptakeWithoutCoordinator,
+        .trainingTier3PriorityShare, .realPayGrowth,
     ] + TrainingTier.allCases.flatMap { tier in
-        ["Hours", "DeliveryCost", "Salary", "RefreshYears"].map { tier.assumptionStem + $0 }
+        AssumptionName.TrainingTierQuantity.allCases.map { AssumptionName.training($0, tier: tier) }
     } + TrainingEffects.assumptionNames
 
     /// The central values from `assumptions`, with the residents and council counts of `authorities`.
@@ -138,11 +138,10 @@ public struct TrainingAssumptions: Sendable, Equatable {
             councils > 0 ? try v(name) / Double(councils) : 0
         }
         let tiers = try TierValues { tier -> TrainingTierInputs in
-            let stem = tier.assumptionStem
-            return TrainingTierInputs(hoursPerTrainee: try assumptions.value(stem + "Hours"),
-                                      deliveryCostPerTrainee: try assumptions.value(stem + "DeliveryCost"),
-                                      traineeSalary: try basis.salaryAssumption(stem + "Salary", in: assumptions).value,
-                                      refreshYears: try Self.wholeYears(stem + "RefreshYears", in: assumptions))
+            TrainingTierInputs(hoursPerTrainee: try assumptions.value(.training(.hours, tier: tier)),
+                               deliveryCostPerTrainee: try assumptions.value(.training(.deliveryCost, tier: tier)),
+                               traineeSalary: try basis.salaryAssumption(.training(.salary, tier: tier), in: assumptions).value,
+                               refreshYears: try Self.wholeYears(.training(.refreshYears, tier: tier), in: assumptions))
         }
         self.init(workforce: try v(.localGovernmentWorkforce),
                   residentPopulation: residentPopulation,
@@ -166,10 +165,10 @@ public struct TrainingAssumptions: Sendable, Equatable {
     }
 
     /// A renewal interval, which must be a whole number of years of at least 1.
-    private static func wholeYears(_ name: String, in assumptions: AssumptionSet) throws -> Int {
+    private static func wholeYears(_ name: AssumptionName, in assumptions: AssumptionSet) throws -> Int {
         let found = try assumptions.assumption(name)
         guard found.value >= 1, found.value == found.value.rounded(), found.value < 1000 else {
-            throw InputError(file: found.origin, key: name,
+            throw InputError(file: found.origin, key: name.rawValue,
                              message: "expected a whole number of years of at least 1, found \(found.value)")
         }
         return Int(found.value)
@@ -177,19 +176,19 @@ public struct TrainingAssumptions: Sendable, Equatable {
 
     /// Rejects combinations that make no sense, naming the assumption to fix.
     private func check(against assumptions: AssumptionSet) throws {
-        func fail(_ name: String, _ message: String) throws -> Never {
+        func fail(_ name: AssumptionName, _ message: String) throws -> Never {
             let origin = (try? assumptions.assumption(name).origin) ?? assumptions.location
-            throw InputError(file: origin, key: name, message: message)
+            throw InputError(file: origin, key: name.rawValue, message: message)
         }
         if specialistShare > frontlineShare {
-            try fail("trainingSpecialistShare",
-                     "specialists are frontline staff; expected at most trainingFrontlineShare (\(frontlineShare)), found \(specialistShare)")
+            try fail(.trainingSpecialistShare,
+                     "specialists are frontline staff; expected at most \(AssumptionName.trainingFrontlineShare) (\(frontlineShare)), found \(specialistShare)")
         }
         if tiers.frontline.hoursPerTrainee <= 0 {
-            try fail("trainingTier2Hours", "a face-to-face place is measured in Tier 2 hours; expected more than 0 hours")
+            try fail(.training(.hours, tier: .frontline), "a face-to-face place is measured in Tier 2 hours; expected more than 0 hours")
         }
         if paidHoursPerYear <= 0 {
-            try fail("trainingPaidHoursPerYear", "expected more than 0 hours a year")
+            try fail(.trainingPaidHoursPerYear, "expected more than 0 hours a year")
         }
     }
 }

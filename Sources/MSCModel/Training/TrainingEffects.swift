@@ -25,9 +25,9 @@ public struct TrainingEffects: Sendable, Equatable {
     }
 
     /// The names of the assumptions the effects are read from.
-    public static let assumptionNames = [
-        "trainingIdentifyConfidenceBefore", "trainingIdentifyConfidenceAfter", "trainingActUnderstandingBefore",
-        "trainingActUnderstandingAfter", "trainingReportingConfidenceImproved",
+    public static let assumptionNames: [AssumptionName] = [
+        .trainingIdentifyConfidenceBefore, .trainingIdentifyConfidenceAfter, .trainingActUnderstandingBefore,
+        .trainingActUnderstandingAfter, .trainingReportingConfidenceImproved,
     ]
 
     /// The central values from an assumption set.

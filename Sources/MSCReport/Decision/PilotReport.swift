@@ -57,7 +57,7 @@ public struct PilotReport: Report {
             .map { result.optionNames[$0] } ?? ""
         return [
             "Limits: EVPI £\(NumberText.grouped(result.evpi.value, decimals: 0)) (s.e. £\(NumberText.grouped(result.evpi.standardError, decimals: 0))); "
-                + "EVPPI of identificationRateRatio £\(NumberText.grouped(result.evppiRateRatio.value, decimals: 0)) (s.e. £\(NumberText.grouped(result.evppiRateRatio.standardError, decimals: 0))): what knowing the rate ratio exactly would be worth. A pilot's counts also say a little about the ramp-up and the baseline rate, so its EVSI can come close to this, or pass it within its error.",
+                + "EVPPI of \(AssumptionName.identificationRateRatio) £\(NumberText.grouped(result.evppiRateRatio.value, decimals: 0)) (s.e. £\(NumberText.grouped(result.evppiRateRatio.standardError, decimals: 0))): what knowing the rate ratio exactly would be worth. A pilot's counts also say a little about the ramp-up and the baseline rate, so its EVSI can come close to this, or pass it within its error.",
             (request.threshold.map { "Net benefit at £\(NumberText.grouped($0, decimals: 0)) per additional identification (--threshold)." }
                 ?? "Net benefit at the model's own (uncertain) value of an identification."),
             "Best on current evidence: \(bestIncrementalName) (mean net benefit " + result.optionNames.indices.map {

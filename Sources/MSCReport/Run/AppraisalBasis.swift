@@ -30,12 +30,12 @@ public struct AppraisalBasis: Sendable, Equatable {
         let greenBook = try GreenBook(assumptions: plan.assumptions)
         let years = plan.scenario.horizonYears
         // The value the run applies (after mitigations), not the starting value.
-        let bias = try plan.plan.nationalAssumptions.first { $0.name == "optimismBias" } ?? plan.assumptions.assumption("optimismBias")
+        let bias = try plan.plan.nationalAssumptions.first { $0.name == AssumptionName.optimismBias.rawValue } ?? plan.assumptions.assumption(.optimismBias)
         self.init(scenarioName: plan.scenario.name, priceBaseYear: plan.scenario.priceBaseYear, horizonYears: years,
                   discountRates: greenBook.bands.filter { $0.firstYear < years }.map(\.rate),
                   optimismBias: bias.value, optimismBiasDistribution: bias.distribution.summary)
         optimismBiasStart = plan.adjustments.optimismBiasStart
-        if let rate = try? plan.assumptions.value("healthDiscountRate"), let share = try? plan.assumptions.value("healthShareOfAvoidableHarm") {
+        if let rate = try? plan.assumptions.value(.healthDiscountRate), let share = try? plan.assumptions.value(.healthShareOfAvoidableHarm) {
             healthDiscount = (rate: rate, shareOfHarm: share)
         }
     }

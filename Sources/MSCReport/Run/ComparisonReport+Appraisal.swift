@@ -72,7 +72,7 @@ extension ComparisonReport {
             sensitivities.append("\(name): mean NPV \(money(npv)); at the unmitigated optimism bias \(GreenBookChecklist.percent(adjustments.optimismBiasStart)) \(money(unmitigated)); with the stacked evidence cut of \(GreenBookChecklist.percent(stacked)) on all benefits \(money(withCut)); without the child component \(money(withoutChildren))")
             if let statement = checklist.childComponentStatement { add(statement, for: name) }
             let rates = GreenBook.bandAssumptions.prefix(2).compactMap { band in
-                checklist.plan.assumptions.byName[band.name].map { GreenBookChecklist.percent($0.value) + " from year \(band.firstYear)" }
+                checklist.plan.assumptions[band.name].map { GreenBookChecklist.percent($0.value) + " from year \(band.firstYear)" }
             }
             add("\(checklist.plan.scenario.priceBaseYear) prices, discounted at \(rates.joined(separator: " and ")) from \(checklist.plan.scenario.priceBaseYear); the programme runs \(checklist.plan.scenario.timing.firstYear) to \(checklist.plan.scenario.timing.year(checklist.plan.scenario.horizonYears - 1)).", for: name)
         }

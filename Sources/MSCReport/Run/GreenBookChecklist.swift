@@ -25,8 +25,8 @@ public struct GreenBookChecklist {
         self.switchingValues = switchingValues
         self.centralInputs = centralInputs
         let judged = AppraisalAdjustments.benefitInputNames.filter { name in
-            name == "identificationRateRatio" || plan.assumptions.byName[name]?.evidence == .illustrative
-        }
+            name == .identificationRateRatio || plan.assumptions[name]?.evidence == .illustrative
+        }.map(\.rawValue)
         let inModel = plan.plan.nationalAssumptions.filter { judged.contains($0.name) && $0.distribution.isUncertain }.map(\.name)
         judgedBenefitInputs = inModel
         joint = JointSwitchingValue.solve(plan: plan.plan, names: inModel)
@@ -117,13 +117,14 @@ public struct GreenBookChecklist {
         }
     }
 
-    private func assumption(_ name: String) -> Assumption? { plan.assumptions.byName[name] }
+    private func assumption(_ name: AssumptionName) -> Assumption? { plan.assumptions[name] }
     /// The assumption as the plan runs it (the salary in price-base-year pounds, the unit cost
     /// uprated), else as loaded.
     private func assumptionRun(_ name: String) -> Assumption? {
-        ([plan.plan.salary, plan.plan.operationalBudget] + plan.plan.nationalAssumptions).first { $0.name == name } ?? assumption(name)
+        ([plan.plan.salary, plan.plan.operationalBudget] + plan.plan.nationalAssumptions).first { $0.name == name }
+            ?? plan.assumptions.byName[name]
     }
-    private func value(_ name: String) -> Double { assumption(name)?.value ?? .nan }
+    private func value(_ name: AssumptionName) -> Double { assumption(name)?.value ?? .nan }
 
     static func percent(_ fraction: Double) -> String {
         let value = (fraction * 1000).rounded() / 10
@@ -140,16 +141,16 @@ public struct GreenBookChecklist {
     }
 
     /// A distribution's summary in words, e.g. "illustrative, triangular(0.05, 0.25, 0.5)".
-    private func described(_ name: String) -> String {
-        guard let a = assumption(name) else { return name }
+    private func described(_ name: AssumptionName) -> String {
+        guard let a = assumption(name) else { return name.rawValue }
         return "\(a.evidence.rawValue), \(a.distribution.isUncertain ? a.distribution.summary : "fixed")"
     }
 
     /// What the benefit counts of children and why, from the share the plan runs (nil when the
     /// plan has no such input).
     public var childComponentStatement: String? {
-        guard let share = assumptionRun(ChildIdentifications.shareAssumption) else { return nil }
-        let children = NumberText.grouped(value("laChildNRMReferrals2023"), decimals: 0)
+        guard let share = assumptionRun(ChildIdentifications.shareAssumption.rawValue) else { return nil }
+        let children = NumberText.grouped(value(.laChildNRMReferrals2023), decimals: 0)
         guard share.value > 0 || share.distribution.isUncertain else {
             return "Children are left out of the benefits: \(ChildIdentifications.shareAssumption) is 0, so no part of a post's uplift reaches the \(children) children councils referred to the NRM in 2023, and the figures are the adults' alone."
         }
@@ -182,9 +183,9 @@ public struct GreenBookChecklist {
             "\(Self.percent(value(band.name))) a year from year \(band.firstYear)"
         }
         items.append(Item(point: "Price base",
-                          text: "Real terms, \(scenario.priceBaseYear) prices. The Home Office unit cost of a victim (\(assumption("unitCostPerVictim")?.periods.last ?? "its price year") prices) is uprated with the GDP deflator, projected at \(Self.percent(value("gdpDeflatorProjectedGrowth"))) a year past the published series."))
+                          text: "Real terms, \(scenario.priceBaseYear) prices. The Home Office unit cost of a victim (\(assumption(.unitCostPerVictim)?.periods.last ?? "its price year") prices) is uprated with the GDP deflator, projected at \(Self.percent(value(.gdpDeflatorProjectedGrowth))) a year past the published series."))
         items.append(Item(point: "Discounting",
-                          text: "Green Book social time preference rate, \(bands.joined(separator: ", then ")) (Table 6.1), counted from the price base year \(scenario.priceBaseYear): the first programme year, \(timing.firstYear), has discount factor \(NumberText.fixed(factors.first ?? 1, decimals: 4)). Health effects, the QALY-based harms that are \(Self.percent(value("healthShareOfAvoidableHarm"))) of the benefits (healthShareOfAvoidableHarm, \(described("healthShareOfAvoidableHarm"))), are discounted at the Green Book health rate, \(Self.percent(value("healthDiscountRate"))) (Discounting supplementary guidance, Table A.2); lost output at the standard rate."))
+                          text: "Green Book social time preference rate, \(bands.joined(separator: ", then ")) (Table 6.1), counted from the price base year \(scenario.priceBaseYear): the first programme year, \(timing.firstYear), has discount factor \(NumberText.fixed(factors.first ?? 1, decimals: 4)). Health effects, the QALY-based harms that are \(Self.percent(value(.healthShareOfAvoidableHarm))) of the benefits (healthShareOfAvoidableHarm, \(described(.healthShareOfAvoidableHarm))), are discounted at the Green Book health rate, \(Self.percent(value(.healthDiscountRate))) (Discounting supplementary guidance, Table A.2); lost output at the standard rate."))
         items.append(Item(point: "Appraisal period",
                           text: "\(timing.firstYear) to \(lastYear) (\(years) years). Costs and benefits stop at the horizon; no residual value is counted."))
         let adjustments = try? AppraisalAdjustments(scenario: scenario, assumptions: plan.assumptions)
@@ -193,17 +194,17 @@ public struct GreenBookChecklist {
             items.append(Item(point: "Benefit evidence reduction", text: adjustments.benefitReductionStatement))
         }
         items.append(Item(point: "Full economic cost",
-                          text: "Each post costs its salary (\(Self.pounds(plan.plan.salary.value)) central, \(salaryBasis)), employer NI, pension (\(Self.percent(value("pensionRate")))), apprenticeship levy (\(Self.percent(value("appraisalApprenticeshipLevyRate"))), \(described("appraisalApprenticeshipLevyRate"))), overheads (\(Self.percent(value("appraisalOverheadRate"))) of salary, \(described("appraisalOverheadRate"))) and an operational budget (\(Self.pounds(plan.plan.operationalBudget.value)) central). The report's £57,533 (`msc cost --operational-budget 0`) leaves out levy, overheads and budget: it is the report's basis, not the appraisal's."))
-        let existing = Int(value("coordinatorAuthorities2023"))
+                          text: "Each post costs its salary (\(Self.pounds(plan.plan.salary.value)) central, \(salaryBasis)), employer NI, pension (\(Self.percent(value(.pensionRate)))), apprenticeship levy (\(Self.percent(value(.appraisalApprenticeshipLevyRate))), \(described(.appraisalApprenticeshipLevyRate))), overheads (\(Self.percent(value(.appraisalOverheadRate))) of salary, \(described(.appraisalOverheadRate))) and an operational budget (\(Self.pounds(plan.plan.operationalBudget.value)) central). The report's £57,533 (`msc cost --operational-budget 0`) leaves out levy, overheads and budget: it is the report's basis, not the appraisal's."))
+        let existing = Int(value(.coordinatorAuthorities2023))
         items.append(Item(point: "Additionality",
-                          text: "Of the extra identifications a post causes, \(Self.percent(value("displacementShare"))) (\(described("displacementShare"))) are taken to be referrals other first responders would have made anyway and are not counted. Only \(Self.percent(value("causalShare"))) of the cross-sectional association on the log scale is put down to the post (causalShare, \(described("causalShare"))). The \(existing) posts that exist today count at full effect from the first year, so in a rollout their councils add nothing new."))
+                          text: "Of the extra identifications a post causes, \(Self.percent(value(.displacementShare))) (\(described(.displacementShare))) are taken to be referrals other first responders would have made anyway and are not counted. Only \(Self.percent(value(.causalShare))) of the cross-sectional association on the log scale is put down to the post (causalShare, \(described(.causalShare))). The \(existing) posts that exist today count at full effect from the first year, so in a rollout their councils add nothing new."))
         items.append(Item(point: "Monetised",
-                          text: "Benefits: harms and lost output avoided, unit cost × avoidable share (\(Self.percent(value("avoidableHarmShare")))) × share avoided (\(Self.percent(value("harmAvoidedShare")))) × share confirmed as victims (\(Self.percent(value("conclusiveGroundsPositiveShare")))) per NRM referral; a Duty to Notify report at \(Self.percent(value("dutyToNotifyRelativeValue"))) of that. Costs: the posts (with optimism bias), and the public costs identifications trigger, by body: Home Office decisions (\(Self.pounds(value("decisionCostPerReferral"))) a referral), Home Office support contract (\(Self.pounds(value("supportContractCostPerAdultSupported"))) per adult × \(Self.percent(value("reasonableGroundsPositiveShare"))) positive reasonable-grounds decisions), NHS (\(Self.pounds(value("healthCostPerAdultSupported"))) per adult supported), police (\(Self.pounds(value("policeCostPerReferral"))) a referral), councils (\(Self.pounds(value("councilCostPerIdentification"))) an identification)."))
+                          text: "Benefits: harms and lost output avoided, unit cost × avoidable share (\(Self.percent(value(.avoidableHarmShare)))) × share avoided (\(Self.percent(value(.harmAvoidedShare)))) × share confirmed as victims (\(Self.percent(value(.conclusiveGroundsPositiveShare)))) per NRM referral; a Duty to Notify report at \(Self.percent(value(.dutyToNotifyRelativeValue))) of that. Costs: the posts (with optimism bias), and the public costs identifications trigger, by body: Home Office decisions (\(Self.pounds(value(.decisionCostPerReferral))) a referral), Home Office support contract (\(Self.pounds(value(.supportContractCostPerAdultSupported))) per adult × \(Self.percent(value(.reasonableGroundsPositiveShare))) positive reasonable-grounds decisions), NHS (\(Self.pounds(value(.healthCostPerAdultSupported))) per adult supported), police (\(Self.pounds(value(.policeCostPerReferral))) a referral), councils (\(Self.pounds(value(.councilCostPerIdentification))) an identification)."))
         items.append(Item(point: "Not monetised",
-                          text: "Staff trained, prevention and disruption of exploitation, partnership work with police and support providers, prosecutions, child victims beyond the share stated under Children (councils made \(NumberText.grouped(value("laChildAndUnknownAgeNRMReferrals2023"), decimals: 0)) NRM referrals of children or of unknown age in 2023 against \(NumberText.grouped(value("laAdultNRMReferrals2023"), decimals: 0)) of adults), criminal justice costs (not estimated in Research Report 100) and victims' wellbeing beyond the harms costed there. NPV and BCR rest on the monetised share of harm only; cost per additional identification needs no money value."))
+                          text: "Staff trained, prevention and disruption of exploitation, partnership work with police and support providers, prosecutions, child victims beyond the share stated under Children (councils made \(NumberText.grouped(value(.laChildAndUnknownAgeNRMReferrals2023), decimals: 0)) NRM referrals of children or of unknown age in 2023 against \(NumberText.grouped(value(.laAdultNRMReferrals2023), decimals: 0)) of adults), criminal justice costs (not estimated in Research Report 100) and victims' wellbeing beyond the harms costed there. NPV and BCR rest on the monetised share of harm only; cost per additional identification needs no money value."))
         if let children = childComponentStatement { items.append(Item(point: "Children", text: children)) }
         items.append(Item(point: "Distributional note",
-                          text: "The people identified are adults referred by councils; of all NRM referrals, \(Self.percent(value("nrmReferralsMaleShare2023"))) were male in 2023 and \(Self.percent(value("nrmReferralsUKNationalShare2024"))) UK nationals in 2024 (no split for council referrals was found). No distributional weights are applied; the Green Book allows them if asked for."))
+                          text: "The people identified are adults referred by councils; of all NRM referrals, \(Self.percent(value(.nrmReferralsMaleShare2023))) were male in 2023 and \(Self.percent(value(.nrmReferralsUKNationalShare2024))) UK nationals in 2024 (no split for council referrals was found). No distributional weights are applied; the Green Book allows them if asked for."))
         items.append(Item(point: "What would have to be true", text: whatWouldHaveToBeTrue))
         items.append(Item(point: "Central estimate",
                           text: "The appraisal's central estimate is the expected value over the uncertainty (the Monte Carlo mean). The run with every input at its central value is shown beside it, labelled; the two differ because several inputs are skewed (the rate ratio is lognormal, many ranges are asymmetric), so the mean of the outcomes is not the outcome at the central inputs."))

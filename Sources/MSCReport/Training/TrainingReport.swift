@@ -129,7 +129,7 @@ public struct TrainingReport: Report {
             ("effects", effectsJSON),
             ("notes", .array(notes.map(JSONValue.string))),
             ("sources", .object(TrainingAssumptions.assumptionNames.compactMap { name in
-                assumptionSet.byName[name].map { (name, .string(citation(of: $0))) }
+                assumptionSet[name].map { (name.rawValue, .string(citation(of: $0))) }
             })),
         ]
         return .object(pairs)

@@ -27,7 +27,7 @@ public struct CentralCaseAnalysis: Sendable {
     static func switchingValues(_ plan: SimulationPlan) throws -> [SwitchingValue] {
         let central = plan.centralNationalValues
         let inputs = (plan.nationalAssumptions + [plan.salary, plan.operationalBudget])
-            .filter { $0.distribution.isUncertain || $0.name == "unitCostPerVictim" }
+            .filter { $0.distribution.isUncertain || $0.name == AssumptionName.unitCostPerVictim.rawValue }
             .map { SwitchingInput(assumption: $0) }
         let names = plan.nationalAssumptions.map(\.name)
         // Each thread takes an evaluator from the pool for one evaluation and puts it back, so

@@ -9,17 +9,19 @@ public enum InformationGroups {
     public static let fundingRenewal = "funding renewal"
 
     /// Inputs that set how many extra identifications a post brings.
-    static let upliftInputs = ["identificationRateRatio", "displacementShare", ChildIdentifications.shareAssumption, "baselineIdentificationRate", "countyShareOfTwoTierIdentifications",
-                               CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, "rampUpYears"]
+    static let upliftInputs = [AssumptionName.identificationRateRatio, .displacementShare, ChildIdentifications.shareAssumption,
+                               .baselineIdentificationRate, .countyShareOfTwoTierIdentifications,
+                               CoverageParameters.benchmarkAssumption, CoverageParameters.elasticityAssumption, .rampUpYears].map(\.rawValue)
     /// Inputs that set what one identification is worth and what it triggers (the deflator's
     /// projected growth moves the unit cost when the price base year is past the published series).
-    static let valueInputs = SocialValue.assumptionNames + ["healthShareOfAvoidableHarm"] + TriggeredCosts.assumptionNames
-        + [ModelParameter.gdpDeflatorProjectedGrowth.assumptionName]
-        + BenefitEvidenceAdjustment.gradesByStrength.map(BenefitEvidenceAdjustment.assumptionName(for:))
+    static let valueInputs = (SocialValue.assumptionNames + [.healthShareOfAvoidableHarm] + TriggeredCosts.assumptionNames
+        + [.gdpDeflatorProjectedGrowth]
+        + BenefitEvidenceAdjustment.gradesByStrength.map(BenefitEvidenceAdjustment.assumptionName(for:))).map(\.rawValue)
     /// Inputs that set what a post costs (per-post salary and budget draws vary between posts
     /// within an iteration, so they are not one quantity that evidence could pin down).
     /// The price of a training place (hours, delivery, trainee pay) counts where a scenario includes training.
-    static let costInputs = ["pensionRate", "appraisalApprenticeshipLevyRate", "appraisalOverheadRate", "realPayGrowth", "payAward2026to27"]
+    static let costInputs = [AssumptionName.pensionRate, .appraisalApprenticeshipLevyRate, .appraisalOverheadRate, .realPayGrowth,
+                             .payAward2026to27].map(\.rawValue)
         + ModelParameter.allCases.filter(\.isTrainingPlaceInput).map(\.assumptionName)
 
     /// The four groups for these scenarios: funding renewal gathers each scenario's renewal,

@@ -211,10 +211,10 @@ extension PilotValuation {
         let order = front + eligible
         let central = (try? plan.assumptions.value(.baselineIdentificationRate)) ?? 0
         let ones = [Double](repeating: 1, count: n)
-        let scale = inputDraws.column("baselineIdentificationRate").map { column in central > 0 ? column.map { $0 / central } : ones } ?? ones
-        let rateRatio = inputDraws.column("identificationRateRatio")
+        let scale = inputDraws.column(AssumptionName.baselineIdentificationRate.rawValue).map { column in central > 0 ? column.map { $0 / central } : ones } ?? ones
+        let rateRatio = inputDraws.column(AssumptionName.identificationRateRatio.rawValue)
             ?? [Double](repeating: (try? plan.assumptions.value(.identificationRateRatio)) ?? 1, count: n)
-        let ramp = inputDraws.column("rampUpYears") ?? [Double](repeating: (try? plan.assumptions.value(.rampUpYears)) ?? 0, count: n)
+        let ramp = inputDraws.column(AssumptionName.rampUpYears.rawValue) ?? [Double](repeating: (try? plan.assumptions.value(.rampUpYears)) ?? 0, count: n)
         return (order, Array(order.reversed().filter { council in !front.contains(council) }),
                 Draws(rateRatio: rateRatio, rampUpYears: ramp, baselineScale: scale))
     }

@@ -193,7 +193,7 @@ public struct ScenarioPlan: Sendable {
         // alike; one the scenario overrides (or --set sets) is taken as in those pounds already.
         let basis = try CostBasis(assumptions: set, scenario: scenario)
         let rates = basis.rates
-        let salaryAssumption = try basis.salaryAssumption("salary", in: set)
+        let salaryAssumption = try basis.salaryAssumption(.salary, in: set)
         let (unitCostAssumption, projection, projectedGrowth) = try unitCostInputs(scenario: scenario, assumptions: set,
                                                                                   assumptionsDirectory: assumptionsDirectory)
         let greenBook = try GreenBook(assumptions: set)
@@ -216,7 +216,7 @@ public struct ScenarioPlan: Sendable {
         let adjustments = try AppraisalAdjustments(scenario: scenario, assumptions: set)
         // The pay award not yet agreed that brings the shipped salary to the price base year, drawn
         // like any other input (none when the salary is set in that year's pounds or no award is pending).
-        let pendingAward: Assumption? = basis.salariesSetInTaxYear.contains("salary") ? nil
+        let pendingAward: Assumption? = basis.isSetInTaxYear(.salary) ? nil
             : try basis.shippedPayAdjustment.awards.first { !$0.agreed && basis.shippedPayAdjustment.factor >= 1 }
                 .map { try set.assumption($0.assumption) }
         let (modelPosts, fundingGroups) = modelPostsAndFundingGroups(

@@ -39,7 +39,7 @@ struct CostCommand: ParsableCommand {
         let assumptions = try common.loadAssumptions()
         let basis = try cost.basis(assumptions)
         let rates = cost.rates(basis)
-        let postFTE = try cost.fte ?? assumptions.value("fte")
+        let postFTE = try cost.fte ?? assumptions.value(.fte)
 
         let fullTimeSalary: Double
         var adjustment: PayAdjustment?
@@ -54,7 +54,7 @@ struct CostCommand: ParsableCommand {
         }
         let breakdown = PostCost.breakdown(fullTimeSalary: fullTimeSalary, fte: postFTE, rates: rates)
         var userSet = cost.userSetLines
-        if target != nil { userSet.insert("salary") }
+        if target != nil { userSet.insert(AssumptionName.salary.rawValue) }
         userSet.formUnion(assumptions.pinned)   // --set name=value
         let report = CostReport(breakdown: breakdown, fullTimeSalary: fullTimeSalary, fte: postFTE, taxYear: basis.taxYear, rates: rates,
                                 posts: posts, solvedFromTarget: target, assumptions: assumptions,

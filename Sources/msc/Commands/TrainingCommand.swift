@@ -76,7 +76,7 @@ struct TrainingCommand: ParsableCommand {
                 deployment.fteServing[$0.code] ?? 0
             }
         } else {
-            let fte = try coordinatorFTE ?? assumptions.value("fte")
+            let fte = try coordinatorFTE ?? assumptions.value(.fte)
             comparison = try TrainingComparison.compare(chosen, assumptions: training, coordinatorFTE: fte,
                                                         horizon: horizonYears)
         }
