@@ -1,3 +1,5 @@
+// The page's behaviour. Every text from the server or an upload goes in with textContent (never
+// parsed as markup); only the server's SVG charts, whose text the chart code escapes, go in as markup.
 "use strict";
 (function () {
 const $ = (selector) => document.querySelector(selector);
@@ -475,6 +477,9 @@ async function downloadPack() {
 }
 
     // MARK: A change is checked before it is kept
+    // A changed assumption is kept only once the server accepts it (a quick central run with the
+    // change): a refused value shows the server's message at the field the user is at, and
+    // "Your changes" lists only accepted changes.
     function clearFieldError(anchor) {
       const cell = anchor.closest("td") || anchor.parentNode;
       for (const old of cell.querySelectorAll(".field-error")) old.remove();
@@ -508,6 +513,8 @@ async function downloadPack() {
     }
 
     // MARK: Decision tables, the EVPPI's £0 rows behind a toggle
+    // An input worth £0 is one whose best fit is the constant: its rows go behind a toggle, so the
+    // inputs that matter are read first.
     function decisionTableBoxes(t) {
       const column = t.columns.indexOf("EVPPI (£)");
       // £0 exactly (every digit a zero); a row not estimated keeps its place, with its reason.
@@ -535,6 +542,8 @@ async function downloadPack() {
     }
 
     // MARK: Your area (POST /api/share: the same report as msc share)
+    // A finance officer picks a county area or police force area and a scenario and reads msc share's
+    // tables for it. The cells are the server's text, shown as they come.
     const areaView = (function () {
       let generation = 0;
       function areaNames(kind) {
@@ -589,6 +598,11 @@ async function downloadPack() {
     })();
 
     // MARK: The map without a mouse
+    // A searchable list of the councils beside the map (also its text alternative, every council with
+    // its value), and the hexagons as one tab stop that the arrow keys move across, Enter or Space
+    // opening the council's card. A council found (typed or clicked) is outlined by copies of its
+    // hexagons drawn on top, black under yellow, which show on every fill; a county council, which
+    // has no hexagon of its own, by its districts'.
     const mapAccess = (function () {
       function centre(shape) { const box = shape.getBBox(); return {x: box.x + box.width / 2, y: box.y + box.height / 2}; }
       // The nearest hexagon in the arrow's direction, favouring those straight ahead.
@@ -697,6 +711,8 @@ async function downloadPack() {
     })();
 
     // MARK: For the analyst (POST /api/run central with switching values: the same as msc run)
+    // Each scenario's caveats, the switching values set against the evidence behind each input, what
+    // would have to be true for the case to pay, and the Green Book reviewer's checklist.
     const analyst = (function () {
       let generation = 0;
       // A value as the checklist shows it: whole numbers when large, more places when small.
@@ -748,6 +764,7 @@ async function downloadPack() {
     })();
 
     // MARK: Where first? (POST /api/target: the same use case as msc target)
+    // Each new choice aborts the previous request, whose closed connection stops its work on the server.
     const whereFirst = (function () {
       let controller = null;
       let last = null;
