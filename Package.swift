@@ -74,6 +74,8 @@ let package = Package(
             .embedInCode("Page/Resources/index.html"),
             .embedInCode("Page/Resources/app.js"),
             .embedInCode("Page/Resources/app.css"),
+            // The JSON API described in OpenAPI 3.1, served at GET /api/openapi.json.
+            .embedInCode("Page/Resources/openapi.json"),
         ]),
 
         // MARK: Executables

@@ -8,6 +8,9 @@ enum Page {
     static let html = text(PackageResources.index_html)
     static let script = text(PackageResources.app_js)
     static let style = text(PackageResources.app_css)
+    /// The JSON API described in OpenAPI 3.1 (`openapi.json`), for analysts calling it from Python,
+    /// R or any other language; a test holds it to the router's routes, keys and answers.
+    static let openAPI = text(PackageResources.openapi_json)
 
     private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }
