@@ -73,6 +73,14 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+        ], resources: [
+            // The page's files, compiled into the binary (`PackageResources.index_html`, ...), so
+            // that no resources folder has to travel with it.
+            .embedInCode("Page/Resources/index.html"),
+            .embedInCode("Page/Resources/app.js"),
+            .embedInCode("Page/Resources/app.css"),
+            // The JSON API described in OpenAPI 3.1, served at GET /api/openapi.json.
+            .embedInCode("Page/Resources/openapi.json"),
         ]),
 
         // MARK: Executables

@@ -9,6 +9,12 @@ cd "$root"
 
 skip() { echo "browser test SKIPPED: $*" >&2; exit 0; }
 
+# The page's script is a file of its own (embedded in the server when it is built): a syntax
+# error in it is reported here, with its line, before a browser is started.
+if command -v node >/dev/null 2>&1; then
+  node --check Sources/MSCServer/Page/Resources/app.js || { echo "browser test: app.js does not parse" >&2; exit 1; }
+fi
+
 if [ ! -x "$server" ]; then
   echo "browser test: $server is not built (run: swift build --product msc-server)" >&2
   exit 1

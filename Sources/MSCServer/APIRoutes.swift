@@ -49,6 +49,7 @@ public struct API: Sendable {
         router.get("/") { _, _ in JSONResponse.text(Page.html, contentType: "text/html; charset=utf-8") }
         router.get("/app.js") { _, _ in JSONResponse.text(Page.script, contentType: "text/javascript; charset=utf-8") }
         router.get("/app.css") { _, _ in JSONResponse.text(Page.style, contentType: "text/css; charset=utf-8") }
+        router.get("/api/openapi.json") { _, _ in JSONResponse.text(Page.openAPI, contentType: "application/json; charset=utf-8") }
         // Browsers ask for an icon; there is none, and an empty answer keeps their console clean.
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/api/scenarios") { _, _ in JSONResponse.ok(APITypes.text(scenarioListings)) }
