@@ -242,7 +242,7 @@ public struct API: Sendable {
                 ("scenarios", .array(zip(plans, reports).map { plan, report in
                     guard case .object(var pairs) = report.json else { return .null }
                     pairs.insert(("question", .string(plan.scenario.question)), at: 1)
-                    pairs.append(("notes", .array(Self.overrideNotes(plan, parsed).map { .string($0) })))
+                    Self.addNotes(Self.overrideNotes(plan, parsed), to: &pairs)
                     // The caveats that change how its figures read (where today's posts are placed, ...), as the pack gives them.
                     pairs.append(("caveats", .array(ScenarioBrief(plan: plan).caveats.map { .string($0) })))
                     if parsed.map { pairs.append(("authorities", CouncilCard.mapJSON(plan))) }
@@ -279,7 +279,7 @@ public struct API: Sendable {
             if parsed.charts {
                 pairs.append(("charts", .array(result.charts.map(Self.chartJSON))))
             }
-            pairs.append(("notes", .array(plans.flatMap { Self.overrideNotes($0, parsed) }.map { .string($0) })))
+            Self.addNotes(plans.flatMap { Self.overrideNotes($0, parsed) }, to: &pairs)
             return .object(pairs)
         }
         return Self.timed(start, JSONResponse.ok(JSONText.write(json)))
@@ -464,6 +464,16 @@ public struct API: Sendable {
         .object([("title", .string(table.title)), ("columns", .array(table.columns.map { .string($0.header) })),
                  ("rows", .array(table.rows.map { .array($0.map { .string($0.display) }) })),
                  ("notes", .array(table.notes.map { .string($0) }))])
+    }
+
+    /// Adds `notes` to an answer's `notes` (one key: a client's JSON parser keeps only one of two).
+    static func addNotes(_ notes: [String], to pairs: inout [(String, JSONValue)]) {
+        let added = notes.map { JSONValue.string($0) }
+        if let at = pairs.firstIndex(where: { $0.0 == "notes" }), case .array(let existing) = pairs[at].1 {
+            pairs[at].1 = .array(existing + added)
+        } else {
+            pairs.append(("notes", .array(added)))
+        }
     }
 
     /// Says where a scenario's own override of an assumption takes precedence over the page's.
