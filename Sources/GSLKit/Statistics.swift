@@ -134,10 +134,15 @@ public enum Statistics {
     /// (without a branch) and keeps those inside it, a few per cent, among which the two ranks are
     /// selected. The counts say whether both ranks did fall inside; if not (data whose order
     /// defeats the even spacing), nil. Also nil for data with a NaN (no rank), and when a rank's
-    /// value is zero: quickselect over all the values decides which of −0 and +0 stands at the
-    /// rank, so only it gives the same bits.
+    /// value is zero and the data hold a −0: quickselect over all the values then decides which of
+    /// −0 and +0 stands at the rank, so only it gives the same bits. Without a −0 every zero is +0
+    /// (equal values other than zeros have equal bits), so a rank has one value whichever way it is
+    /// found: a run's yearly values are often 0 in many iterations (a year before the first post,
+    /// or a grant withdrawn), and those columns are bracketed too.
     static func quantilesByBracketing(_ x: UnsafeBufferPointer<Double>, probabilities: [Double]) -> [Double]? {
         let n = x.count
+        // Looked for only once a rank's value is zero; nil until then.
+        var holdsNegativeZero: Bool?
         let sampleCount = 2048
         let sample = (0..<sampleCount).map { x[$0 * n / sampleCount] }.sorted()
         var results = Array(repeating: Double.nan, count: probabilities.count)
@@ -170,7 +175,11 @@ public enum Statistics {
                 }
                 return (buffer[k], buffer[next])
             }
-            guard lowerValue != 0, upperValue != 0 else { return nil }
+            if lowerValue == 0 || upperValue == 0 {
+                let negativeZero = (-0.0).bitPattern
+                if holdsNegativeZero == nil { holdsNegativeZero = x.contains { $0.bitPattern == negativeZero } }
+                if holdsNegativeZero == true { return nil }
+            }
             results[position] = point.value(below: lowerValue, above: upperValue)
         }
         return results

@@ -115,8 +115,9 @@ import Testing
     }
 }
 
-/// Where a rank's value is zero, only quickselect over all the values says which of −0 and +0
-/// stands there, so the bracketed path declines and the answer is quickselect's, bit for bit.
+/// Where a rank's value is zero and the data hold a −0, only quickselect over all the values says
+/// which of −0 and +0 stands there, so the bracketed path declines and the answer is quickselect's,
+/// bit for bit; with +0s alone it answers, with the same bits.
 /// Data with a NaN has no ranks to bracket. Otherwise the bracketed answer is quickselect's too.
 @Test func bracketedQuantilesMatchQuickselectBitForBit() {
     let stream = RandomStream(seed: 23)
@@ -139,6 +140,21 @@ import Testing
             #expect(data.withUnsafeBufferPointer { Statistics.quantilesByBracketing($0, probabilities: [0.5]) } == nil)
         }
     }
+    // Zeros that are all +0 (a year in which some iterations fund no post): every rank has one
+    // value, so the bracketed path answers, and gives quickselect's bits.
+    for zeros in [0.04, 0.3, 0.6, 0.97, 1.0] {
+        let data = (0..<20_000).map { _ -> Double in stream.uniform() < zeros ? 0.0 : stream.uniform() * 100 }
+        let bracketed = data.withUnsafeBufferPointer { Statistics.quantilesByBracketing($0, probabilities: probabilities) }
+        #expect(bracketed != nil, "zeros \(zeros)")
+        #expect(bracketed?.map(\.bitPattern) == bySelecting(data).map(\.bitPattern), "zeros \(zeros)")
+        var copy = data
+        #expect(Statistics.quantiles(selectingIn: &copy, probabilities: probabilities).map(\.bitPattern)
+                == bySelecting(data).map(\.bitPattern), "zeros \(zeros)")
+    }
+    // One −0 among +0s is enough for the bracketed path to decline.
+    var oneNegativeZero = (0..<20_000).map { index in index % 2 == 0 ? 0.0 : stream.uniform() }
+    oneNegativeZero[19_999] = -0.0
+    #expect(oneNegativeZero.withUnsafeBufferPointer { Statistics.quantilesByBracketing($0, probabilities: [0.25]) } == nil)
     var withNaN = (0..<5000).map { _ in stream.uniform() }
     withNaN[1234] = .nan
     #expect(withNaN.withUnsafeBufferPointer { Statistics.quantilesByBracketing($0, probabilities: [0.5]) } == nil)

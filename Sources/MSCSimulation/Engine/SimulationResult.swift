@@ -284,34 +284,37 @@ public struct SimulationResult: Sendable {
 
     /// This result with ``summary(_:)`` and ``fan(_:)`` computed ahead, in parallel.
     func summarised(threads: Int) -> SimulationResult {
-        // Tasks are claimed one at a time (forEachClaimed): a column with many non-finite values to
+        // Tasks are claimed one at a time (TaskClaims): a column with many non-finite values to
         // drop, or a slower core, would otherwise leave one worker idle while the other finishes.
-        // First every yearly metric's columns, each gathered in one pass over its values into one
-        // buffer, year after year; the fans are summarised from slices of these, in place.
-        let yearlyMetrics = YearlyMetric.allCases
-        let columnSlots = ResultSlots<YearColumns>(count: yearlyMetrics.count)
-        forEachClaimed(yearlyMetrics.count, workers: threads) { index in
-            columnSlots.set(index, YearColumns(yearly[yearlyMetrics[index]], years: horizonYears))
-        }
-        let columns = columnSlots.values()
-        // Then each metric's summary and each year's of the fans.
-        let metricTasks = Metric.allCases
-        let yearlyTasks = yearlyMetrics.indices.flatMap { metric in (0..<horizonYears).map { (metric, $0) } }
-        let summarySlots = ResultSlots<Summary>(count: metricTasks.count + yearlyTasks.count)
-        forEachClaimed(metricTasks.count + yearlyTasks.count, workers: threads) { task in
-            if task < metricTasks.count {
-                summarySlots.set(task, Summary(metrics[metricTasks[task]] ?? []))
-            } else {
-                let (metric, year) = yearlyTasks[task - metricTasks.count]
-                summarySlots.set(task, Summary(finite: columns[metric].finite(year: year)))
+        // First the yearly metrics, the largest tasks: each gathered in one pass over its values
+        // into year columns, and its fan summarised from slices of those, in place. Each worker
+        // gathers into one buffer of its own, reused from one yearly metric to the next: a
+        // buffer made for each metric was a run's values again in fresh pages, each zeroed by the
+        // system when first written. Then each metric's summary, which fill in at the end.
+        let yearlyMetrics = YearlyMetric.allCases, metricTasks = Metric.allCases
+        let years = horizonYears
+        let largestYearly = yearlyMetrics.map { yearly[$0]?.count ?? 0 }.max() ?? 0
+        let fanSlots = ResultSlots<[Summary]>(count: yearlyMetrics.count)
+        let metricSlots = ResultSlots<Summary>(count: metricTasks.count)
+        let taskCount = yearlyMetrics.count + metricTasks.count
+        let tasks = TaskClaims(0..<taskCount)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, taskCount))) { _ in
+            var columns: YearColumns?
+            while let task = tasks.claim() {
+                if task < yearlyMetrics.count {
+                    let gathered = columns ?? YearColumns(capacity: largestYearly, years: years)
+                    columns = gathered
+                    gathered.gather(yearly[yearlyMetrics[task]])
+                    fanSlots.set(task, (0..<years).map { Summary(finite: gathered.finite(year: $0)) })
+                } else {
+                    let metric = metricTasks[task - yearlyMetrics.count]
+                    metricSlots.set(task - yearlyMetrics.count, Summary(metrics[metric] ?? []))
+                }
             }
         }
-        let summaries = summarySlots.values()
         var computed = Summaries()
-        for (index, metric) in metricTasks.enumerated() { computed.byMetric[metric] = summaries[index] }
-        for (index, (metric, _)) in yearlyTasks.enumerated() {
-            computed.fans[yearlyMetrics[metric], default: []].append(summaries[metricTasks.count + index])
-        }
+        for (metric, summary) in zip(metricTasks, metricSlots.values()) { computed.byMetric[metric] = summary }
+        for (metric, fan) in zip(yearlyMetrics, fanSlots.values()) { computed.fans[metric] = fan }
         var result = self
         result.summaries = computed
         if !settings.keepYearlyIterations { result.yearly = [:] }
@@ -346,22 +349,42 @@ public struct SimulationResult: Sendable {
 /// Each year's finite values of one yearly metric across iterations, gathered in one pass over its
 /// values (iteration after iteration, each with its years side by side) into one buffer, year
 /// after year: gathering one year at a time read every cache line of the values once per year.
+/// The buffer may be gathered into again, for another metric of the same run.
 private final class YearColumns: @unchecked Sendable {
-    /// Room for each year's values (the iterations, counting a last one cut short).
-    private let rows: Int
+    private let years: Int
     private let buffer: UnsafeMutableBufferPointer<Double>
+    /// Room for each year's values in the last gathering (the iterations, counting a last one cut short).
+    private var rows = 0
     private var kept: [Int]
 
-    /// Gathers `values` (iteration × years + year; none when nil), leaving out non-finite values.
-    init(_ values: [Double]?, years: Int) {
-        let values = values ?? []
-        rows = years > 0 ? (values.count + years - 1) / years : 0
-        buffer = .allocate(capacity: max(1, rows * years))
+    /// A buffer with room for `capacity` values (iteration × years + year), gathered into by ``gather(_:)``.
+    init(capacity: Int, years: Int) {
+        self.years = years
+        // Whole rows of years: a last iteration cut short still has a slot in each year.
+        buffer = .allocate(capacity: max(1, years > 0 ? (capacity + years - 1) / years * years : 0))
         kept = Array(repeating: 0, count: max(0, years))
-        let rows = rows
+    }
+
+    /// Gathers `values` (iteration × years + year; none when nil), leaving out non-finite values.
+    convenience init(_ values: [Double]?, years: Int) {
+        self.init(capacity: values?.count ?? 0, years: years)
+        gather(values)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Gathers `values` (iteration × years + year, at most the capacity; none when nil), leaving
+    /// out non-finite values, in place of what was gathered before.
+    func gather(_ values: [Double]?) {
+        let values = values ?? []
+        let years = years
+        rows = years > 0 ? (values.count + years - 1) / years : 0
+        precondition(rows * years <= buffer.count, "YearColumns: more values than the buffer holds")
+        let rows = rows, buffer = buffer
         guard years > 0 else { return }
         values.withUnsafeBufferPointer { all in
             kept.withUnsafeMutableBufferPointer { kept in
+                for year in 0..<years { kept[year] = 0 }
                 var year = 0
                 for value in all {
                     buffer[year * rows + kept[year]] = value
@@ -371,8 +394,6 @@ private final class YearColumns: @unchecked Sendable {
             }
         }
     }
-
-    deinit { buffer.deallocate() }
 
     /// One year's finite values, in iteration order (summaries may reorder them in place).
     func finite(year: Int) -> UnsafeMutableBufferPointer<Double> {

@@ -7,8 +7,8 @@
 // | --- | --- | --- |
 // | `ScenarioKernel.evaluate` (each post once per iteration, yearly sums through a few totals) | `ScenarioModel.evaluate(national:posts:)` in MSCModel (every post in every year) | `KernelPropertyTests` (random scenario shapes from a generator that shrinks a failure to a small scenario); `EngineAgreementTests` on the shipped plans |
 // | `PostDraws.drawCosts`, `PerPostQuantile`, C `msc_triangular_uniform_values` (salaries and budgets from a block of uniforms) | `Distribution.draw(fromUniform:)` held to the admissible range, one post at a time | `PerPostQuantileTests`, bit for bit, every pair of shapes |
-// | `PostDraws.drawFunding`, `FundingLapseKernel` (each source's outcome settled once per iteration as a `SourceOutcome`, then one pass per post) | `FundingMix.drawLapses` then `FundingMix.fundedYears` in MSCModel | `FundingLapseKernelTests`, year for year and draw for draw |
-// | GSLKit `Statistics.quantilesByBracketing`, C `msc_count_below_within_above` and `msc_gather_within` (percentiles of a run) | quickselect over all the values (`gsl_stats_select`) | `StatisticsTests.bracketedQuantilesMatchQuickselectBitForBit` |
+// | `PostDraws.drawFunding`, `FundingLapseKernel` (each source's outcome settled once per iteration as a `SourceOutcome`, then one pass per post; a uniform at or below the last threshold settled by that one comparison) | `FundingMix.drawLapses` then `FundingMix.fundedYears` in MSCModel | `FundingLapseKernelTests`, year for year and draw for draw |
+// | GSLKit `Statistics.quantilesByBracketing`, C `msc_count_below_within_above` and `msc_gather_within` (percentiles of a run; a rank whose value is 0 only when the data hold no −0) | quickselect over all the values (`gsl_stats_select`) | `StatisticsTests.bracketedQuantilesMatchQuickselectBitForBit` |
 // | GSLKit `RandomStream.fillUniform`, `BufferedUniforms` (uniforms a block at a time) | `gsl_rng_uniform`, one call per number | `DistributionTests` (the same numbers in the same order) |
 //
 // The bracketing and the block fill stay in GSLKit because GSLKit's own public functions (quantiles,
