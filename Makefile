@@ -73,7 +73,7 @@ bench: deps
 	python3 scripts/bench-commands.py --msc $(MSC)
 
 docs: deps
-	$(SWIFT) package generate-documentation --target GSLKit --target MSCModel --target MSCSimulation --target MSCReport
+	$(SWIFT) package generate-documentation --target GSLKit --target MSCModel --target MSCSimulation --target MSCReport --target MSCUseCases
 
 clean:
 	rm -rf .build

@@ -6,7 +6,7 @@ import Glibc
 /// A plain TCP connection to the test server on 127.0.0.1, for what an HTTP client library will
 /// not do: send a request and hang up before the answer, send headers a byte at a time, send a
 /// request that is not HTTP.
-final class RawConnection {
+final class RawConnection: @unchecked Sendable {
     private let socket: Int32
 
     init(port: Int) throws {
@@ -37,8 +37,17 @@ final class RawConnection {
         }
     }
 
-    /// Everything the server sends until it closes the connection or `seconds` pass.
-    func receiveAll(seconds: Double) -> (text: String, closed: Bool) {
+    /// Everything the server sends until it closes the connection or `seconds` pass, waited for
+    /// on a thread of its own: a blocking wait on the shared concurrency pool (two threads on two
+    /// cores) can hold the very threads the server under test needs to answer, while another
+    /// suite's long test holds the other.
+    func receiveAll(seconds: Double) async -> (text: String, closed: Bool) {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.receiveBlocking(seconds: seconds)) }.start()
+        }
+    }
+
+    private func receiveBlocking(seconds: Double) -> (text: String, closed: Bool) {
         var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var data = [UInt8]()

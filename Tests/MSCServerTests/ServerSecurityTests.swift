@@ -201,9 +201,9 @@ import Testing
             try slow.send("GET / HTTP/1.1\r\nHo")
             let slowBody = try RawConnection(port: port)
             try slowBody.send("POST /api/run HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
-            #expect(idle.receiveAll(seconds: 4).closed, "an idle connection stayed open")
-            #expect(slow.receiveAll(seconds: 4).closed, "a connection sending its headers slowly stayed open")
-            let (text, closed) = slowBody.receiveAll(seconds: 4)
+            #expect(await idle.receiveAll(seconds: 4).closed, "an idle connection stayed open")
+            #expect(await slow.receiveAll(seconds: 4).closed, "a connection sending its headers slowly stayed open")
+            let (text, closed) = await slowBody.receiveAll(seconds: 4)
             #expect(closed, "a connection sending its body slowly stayed open")
             #expect(text.isEmpty || text.contains("408"), "\(text)")
         }
@@ -277,7 +277,7 @@ import Testing
             for _ in 0..<3 where text.isEmpty {
                 let connection = try RawConnection(port: try #require(client.port))
                 try connection.send("GARBAGE\u{1}\u{2} / HTTP/9.9\r\n\r\n")
-                text = connection.receiveAll(seconds: 30).text
+                text = await connection.receiveAll(seconds: 30).text
             }
             #expect(text.hasPrefix("HTTP/1.1 400"), "\(text)")
             #expect(text.lowercased().contains("content-security-policy:"), "\(text)")

@@ -19,7 +19,6 @@ extension ShareReport {
     public init(plan: ScenarioPlan, authorities: AuthorityTable, area: String, kind: AreaKind? = nil,
                 basis chosenBasis: CostBasis? = nil, rates chosenRates: PostCostRates? = nil,
                 ownPostFTE chosenFTE: Double? = nil, ownPostOperationalBudget: Double? = nil) throws {
-        let assumptions = plan.assumptions
         let deployment = plan.deployment
         let group = try AreaShares.area(named: area, kind: kind, deployment: deployment, authorities: authorities)
         let basis = chosenBasis ?? plan.costBasis
