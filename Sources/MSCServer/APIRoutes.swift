@@ -416,10 +416,13 @@ public struct API: Sendable {
     /// How a request's work is watched and stopped: its ticket (cancelled when the client goes, or
     /// starts a newer run) and the progress the page polls, over every scenario the request runs.
     func control(_ ticket: WorkTicket, _ parsed: ScenarioRequest) -> WorkControl {
+        // The most it could run until the first progress says how many scenarios it does run.
         ticket.total.store(parsed.iterations * workspace.mostScenariosRun(for: parsed), ordering: .relaxed)
-        let iterations = parsed.iterations
         return WorkControl(shouldStop: { ticket.isCancelled },
-                           progress: { ticket.done.store($0.index * iterations + $0.done, ordering: .relaxed) })
+                           progress: { progress in
+                               ticket.total.store(progress.total * progress.scenarios, ordering: .relaxed)
+                               ticket.done.store(progress.index * progress.total + progress.done, ordering: .relaxed)
+                           })
     }
 
     /// Calls a use case in the simulation lane, wording what it refuses as the API does: a key
@@ -432,6 +435,8 @@ public struct API: Sendable {
             // Why it stopped (the client went, a newer run, the server shutting down) has its own answer.
             try ticket.checkNotCancelled()
             throw APIError(status: 409, "cancelled: the run was stopped before it finished")
+        } catch let error as UseCaseError {
+            throw APIError.badRequest("baseline: \(error.description)")
         } catch let error as ComparisonPlans.BaselineError {
             throw APIError.badRequest("baseline: \(error.message)")
         } catch let error as DecisionError {

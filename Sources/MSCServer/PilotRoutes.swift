@@ -6,7 +6,7 @@ import MSCSimulation
 import MSCUseCases
 
 /// `POST /api/pilot`: what a pilot of one scenario's posts is worth against its comparator, the
-/// same use case as `msc pilot` (``PilotValuation/value(plan:result:comparator:comparatorResult:listed:request:)``),
+/// same use case as `msc pilot` (`ValuePilot.run`, MSCUseCases),
 /// answered with the same JSON as `msc pilot --format json` plus the page's table, caveats and chart.
 ///
 /// Body: the common keys (one scenario; `baseline` names the comparator, by default the

@@ -7,7 +7,7 @@ import MSCUseCases
 
 /// `POST /api/target`, the page's "Where first?": the posts a budget a year should fund, under
 /// both indices, with the frontier and the map, by the same use case as `msc target`
-/// (``Targeting/run(_:marking:published:request:cancellation:shouldStop:)``).
+/// (`TargetPosts.run`, MSCUseCases).
 ///
 /// Body: the scenario request's keys (the first scenario is targeted; every further one is
 /// marked on the frontier) with `budget` (pounds a year, required) and `frontier` (budgets on

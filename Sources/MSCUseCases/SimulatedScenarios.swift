@@ -25,7 +25,8 @@ public struct SimulatedScenarios {
             var progress: (@Sendable (Int, Int) -> Void)?
             if let report = control.progress {
                 let name = plan.scenario.name
-                progress = { done, total in report(RunProgress(index: index, name: name, done: done, total: total)) }
+                let count = resolved.plans.count
+                progress = { done, total in report(RunProgress(index: index, scenarios: count, name: name, done: done, total: total)) }
             }
             let result = try SimulationEngine.run(plan.plan, settings: settings, progress: progress, shouldStop: control.shouldStop)
             if result.interrupted { throw UseCaseError.stopped(afterIterations: result.iterations) }

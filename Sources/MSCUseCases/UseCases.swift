@@ -1,7 +1,7 @@
 /// The use cases: each question a user can ask, as one typed request in and one typed result out.
 ///
-/// `msc`'s commands, the web server's handlers and the evidence pack call these and nothing
-/// below them: a front end parses its input into a request, calls the use case, and encodes the
+/// `msc`'s commands, the web server's handlers and the evidence pack ask these questions here:
+/// a front end parses its input into a request, calls the use case, and encodes the
 /// result (a table, JSON, a zip file). The use case owns everything between: which scenarios are
 /// compared with which (``ScenarioSelection``, the one baseline rule), the Monte Carlo runs with
 /// common random numbers (``SimulatedScenarios``), whether a decision can be made, the decision
@@ -18,5 +18,11 @@
 /// | the evidence pack | ``BuildEvidencePack`` | `msc export`, `POST /api/evidence-pack` |
 /// | each council's share of an area's posts | ``ShareAcrossArea`` | `msc share`, `POST /api/share` |
 /// | one council under a scenario | ``CouncilCardLookup`` | `POST /api/council` |
-/// | where the first posts go | `Targeting` (MSCSimulation) | `msc target`, `POST /api/target`, `msc export --target` |
+/// | where the first posts go | ``TargetPosts`` | `msc target`, `POST /api/target`, `msc export --target` |
+/// | how likely the posts survive their funding | ``FundingOutlook`` | `msc funding` |
+///
+/// Not yet here: `msc sensitivity`, `msc cost` and `msc training` each call one library entry
+/// point (``MSCSimulation/SensitivityAnalysis``, the cost and training reports), which no other
+/// front end asks; the server still writes some presentation of its own around the results (the
+/// map's cells, the area view, the central case's caveats).
 public enum UseCases {}

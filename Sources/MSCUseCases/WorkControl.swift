@@ -29,10 +29,12 @@ public struct WorkControl: Sendable {
     }
 }
 
-/// How far the runs of a use case have gone: scenario `index` of the runs (called `name`) has
-/// done `done` of its `total` iterations.
+/// How far the runs of a use case have gone: scenario `index` of the `scenarios` run (called
+/// `name`) has done `done` of its `total` iterations.
 public struct RunProgress: Sendable {
     public let index: Int
+    /// How many scenarios the use case runs (baselines it loaded included, no more).
+    public let scenarios: Int
     public let name: String
     public let done: Int
     public let total: Int

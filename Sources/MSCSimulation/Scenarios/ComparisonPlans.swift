@@ -56,12 +56,6 @@ public struct ComparisonPlans: Sendable {
         ComparisonPlans(plans: plans, baselineIndex: plans.map { _ in nil }, notes: [], listedCount: plans.count)
     }
 
-    /// Resolves baselines for the scenarios at `paths`, loading each with `load` (the command line).
-    public static func resolve(paths: [String], override: String? = nil,
-                               load: @escaping (String) throws -> ScenarioPlan) throws -> ComparisonPlans {
-        try resolve(listed: try paths.map(load), override: override, source: .files(besides: paths, load: load))
-    }
-
     /// The one baseline rule of every front end (command line, web page, evidence pack).
     ///
     /// - Without `override`, each scenario is compared with the baseline it declares; a declared

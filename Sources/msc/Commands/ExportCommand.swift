@@ -99,9 +99,9 @@ struct ExportCommand: ParsableCommand {
             do { return try BuildEvidencePack.run(request, control: ScenarioRuns.control(runOptions)) }
             catch UseCaseError.noComparator(let name) {
                 throw CommandFailure(message: "--pilot: \(name) declares no baseline to pilot against; give --baseline")
-            } catch let error as DecisionError {
+            } catch let error as DecisionError where pilot {
                 throw CommandFailure(message: "--pilot: \(error.description)")
-            } catch let error as ComparisonPlans.BaselineError {
+            } catch let error as ComparisonPlans.BaselineError where baseline != nil {
                 throw CommandFailure(message: "--baseline: \(error.message)")
             }
         }

@@ -97,6 +97,7 @@ struct TargetCommand: ParsableCommand {
         let request = TargetPosts.Request(scenario: try ScenarioRuns.load(scenario, common: common),
                                           marked: try marked.map { try ScenarioRuns.load($0, common: common) },
                                           published: try common.loadAuthorities(), targeting: targeting)
+        ScenarioRuns.installInterruptHandler()
         let result = try ScenarioRuns.call { try TargetPosts.run(request, control: WorkControl(cancellation: interruptToken)) }
         emit(TargetReport(result: result), format: common.format)
         if let saveScenario { try save(result, to: saveScenario) }

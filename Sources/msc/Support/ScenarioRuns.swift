@@ -100,6 +100,7 @@ enum ScenarioRuns {
         do {
             return try useCase()
         } catch UseCaseError.stopped(let iterations) {
+            ProgressBars().finish()   // the interrupted run's bar, cleared before the message
             throw Interrupted(message: "interrupted after \(iterations) iterations; nothing written")
         } catch let error as ComparisonPlans.BaselineError {
             throw CommandFailure(message: error.message)
@@ -120,7 +121,7 @@ enum ScenarioRuns {
     }
 
     /// Ctrl-C cancels the token of the command's simulation (one command per process).
-    private static func installInterruptHandler() {
+    static func installInterruptHandler() {
         signal(SIGINT) { _ in interruptToken.cancel() }
         // A parent may start msc with SIGINT blocked (Foundation's Process does, on Linux); unblock
         // it on this thread so Ctrl-C, or a supervisor's interrupt, always reaches the handler.
