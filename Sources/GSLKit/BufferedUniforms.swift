@@ -11,7 +11,7 @@
 /// position with no reference counting and no run-time exclusivity check.
 public struct BufferedUniforms: ~Copyable {
     @usableFromInline var stream: RandomStream?
-    @usableFromInline let block: UnsafeMutableBufferPointer<Double>
+    @usableFromInline var block: UnsafeMutableBufferPointer<Double>
     @usableFromInline var next: Int
 
     /// A buffer drawing `blockSize` uniforms at a time, from the stream given to ``reset(stream:)``.
@@ -42,6 +42,42 @@ public struct BufferedUniforms: ~Copyable {
         let value = block[next]
         next &+= 1
         return value
+    }
+
+    /// The next `count` uniforms, side by side, without handing them out: a caller that takes a
+    /// number of them decided as it goes (one more for each lapse, say) reads them here with no
+    /// check per number and no branch on what it drew, then hands out what it used with
+    /// ``skip(_:)``. The uniforms already drawn are kept, moved to the front of the block (which
+    /// grows if `count` is larger), so the numbers and their order are those ``uniform()`` gives.
+    @inlinable
+    public mutating func peek(_ count: Int) -> UnsafePointer<Double> {
+        if block.count &- next < count { gather(count) }
+        return UnsafePointer(block.baseAddress! + next)
+    }
+
+    /// Hands out the next `count` uniforms, which the caller has read from ``peek(_:)``.
+    @inlinable
+    public mutating func skip(_ count: Int) {
+        precondition(count >= 0 && count <= block.count &- next, "BufferedUniforms: skip(\(count)) past what peek gave")
+        next &+= count
+    }
+
+    @usableFromInline
+    mutating func gather(_ count: Int) {
+        guard let stream else { preconditionFailure("BufferedUniforms: reset(stream:) before the first uniform") }
+        let kept = block.count - next
+        if count > block.count {
+            let larger = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+            larger.initialize(repeating: 0)
+            for index in 0..<kept { larger[index] = block[next + index] }
+            block.deallocate()
+            block = larger
+        } else {
+            // Moving towards the front, so a forward copy never overwrites a value before reading it.
+            for index in 0..<kept { block[index] = block[next + index] }
+        }
+        stream.fillUniform(UnsafeMutableBufferPointer(rebasing: block[kept...]))
+        next = 0
     }
 
     @usableFromInline

@@ -277,3 +277,18 @@ private func draws(_ seed: UInt64, _ draw: (RandomStream) -> Double) -> [Double]
     buffered.reset(stream: next)
     #expect((0..<10).map { _ in buffered.uniform() } == (0..<10).map { _ in reference.uniform() })
 }
+
+/// Uniforms read ahead with `peek` and handed out with `skip` are the stream's own, in order,
+/// mixed with single draws, across refills and when a window is larger than the block.
+@Test func peekedUniformsAreTheStreamsOwnInOrder() {
+    let one = RandomStream(seed: 8, algorithm: .tausworthe)
+    var buffered = BufferedUniforms(stream: RandomStream(seed: 8, algorithm: .tausworthe), blockSize: 7)
+    var taken: [Double] = []
+    for (count, used) in [(3, 2), (7, 7), (20, 11), (1, 0), (5, 5), (40, 39)] {
+        let window = buffered.peek(count)
+        taken += (0..<used).map { window[$0] }
+        buffered.skip(used)
+        taken.append(buffered.uniform())
+    }
+    #expect(taken == (0..<taken.count).map { _ in one.uniform() })
+}

@@ -47,22 +47,45 @@ import Testing
             var kernelUniforms = BufferedUniforms(stream: kernelStream, blockSize: 7)
             let kernel = FundingLapseKernel(mix: mix, horizonYears: horizon, largestPost: parts.count)
             kernel.prepare(draw)
+            // The readable draw takes 20 posts one after another; the kernel draws them in one call.
             var lapses: [SourceLapse] = []
+            var expectedYears: [Int] = [], readableDraws = 0, kernelDraws = 0
             for _ in 0..<20 {
-                var readableDraws = 0, kernelDraws = 0
                 mix.drawLapses(horizonYears: horizon, draw: draw, parts: parts, into: &lapses,
                                uniform: { readableDraws += 1; return readableStream.uniform() })
-                let expected = mix.fundedYears(horizonYears: horizon, lapses: lapses, gapTolerance: draw.gapTolerance)
-                let years = parts.withUnsafeBufferPointer { kernel.fundedYears(parts: $0, uniforms: &kernelUniforms, draws: &kernelDraws) }
-                #expect(years == expected, "case \(case_): \(years) vs \(expected)")
-                #expect(kernelDraws == readableDraws)
-                checked += 1
-                if expected < horizon { lost += 1 }
+                expectedYears.append(mix.fundedYears(horizonYears: horizon, lapses: lapses, gapTolerance: draw.gapTolerance))
             }
+            let years = parts.withUnsafeBufferPointer {
+                Array(kernel.fundedYears(parts: $0, posts: 20, uniforms: &kernelUniforms, draws: &kernelDraws))
+            }
+            #expect(years == expectedYears, "case \(case_): \(years) vs \(expectedYears)")
+            #expect(kernelDraws == readableDraws)
+            checked += 20
+            lost += expectedYears.filter { $0 < horizon }.count
             #expect(readableStream.uniform() == kernelUniforms.uniform())
         }
         // The cases reach both outcomes.
         #expect(lost > 500 && checked - lost > 500, "\(lost) lost of \(checked)")
+    }
+
+    /// The bound the kernel compares each uniform u with stands for the readable test on v = 1 − u,
+    /// as computed: u below it exactly when 1 − u is above the last threshold, checked at the bound,
+    /// the doubles either side of it, and at random, for thresholds across (0, 1) and at the ends.
+    @Test func aUniformLapsesBelowTheBoundExactlyWhenTheReadableTestSaysSo() {
+        let setup = RandomStream(seed: 5)
+        var lasts: [Double] = [0, 1, 1.5, -0.5, .nan, 0x1p-60, 1.0.nextDown, 0.5, 0.5.nextDown, 0.5.nextUp]
+        lasts += (0..<2_000).map { _ in setup.uniform() }
+        lasts += (0..<500).map { _ in 1 - 1e-6 * setup.uniform() }       // thresholds within rounding of 1
+        for last in lasts {
+            let bound = FundingLapseKernel.lapsesBelow(lastThreshold: last)
+            var probes = (0..<20).map { _ in setup.uniform() } + [0, 1.0.nextDown, 0.5]
+            if bound.isFinite {
+                probes += [bound, bound.nextDown, bound.nextUp].filter { $0 >= 0 && $0 < 1 }
+            }
+            for u in probes {
+                #expect((u < bound) == (1 - u > last), "last \(last), u \(u), bound \(bound)")
+            }
+        }
     }
 
     /// One draw refilled in place, as each Monte Carlo worker keeps one per mix, equals a fresh

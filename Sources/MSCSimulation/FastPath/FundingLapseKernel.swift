@@ -9,40 +9,48 @@ import MSCModel
 /// What one iteration's draw settles for every post is worked out once per iteration
 /// (``prepare(_:)``): for each source, whether it lasts the horizon for certain, lapses in a known
 /// year (a national decision, or a renewal probability of 0) or needs a uniform compared with its
-/// thresholds. Each post then takes one pass over its decisions, keeping only the shares that lapse
-/// uncovered, with no per-post array, closure or reference counting.
+/// thresholds. A group's posts are then drawn together (``fundedYears(parts:posts:uniforms:draws:)``),
+/// with no per-post array, closure or reference counting, and no branch on what a uniform drew.
 final class FundingLapseKernel {
-    /// What one iteration's draw settles about one funding source for every post that faces it.
-    enum SourceOutcome: UInt8 {
-        /// Funds the post for the whole horizon: renewed for certain, a term as long as the
-        /// horizon, or a national decision to keep it.
-        case lastsTheHorizon
-        /// Lapses in a year known before any post is drawn (`knownYear`): a national decision,
-        /// or a renewal probability of 0 (the first term's end).
-        case lapsesInKnownYear
-        /// Each post draws a uniform against the source's renewal thresholds, which fall from
-        /// one renewal point to the next (as `q^k` does): the renewals a uniform passes are then
-        /// the first few, so counting them gives the lapse.
-        case drawnAgainstThresholds
-        /// As ``drawnAgainstThresholds``, for thresholds that do not fall throughout (powers of a
-        /// `q` within rounding of 1 may not): the first renewal point the uniform fails is searched for.
-        case drawnAgainstUnorderedThresholds
-    }
-
     private let horizonYears: Int
     private let sourceCount: Int
     // Raw buffers, not arrays: the inner loop reads them without reference counting.
     private let absorbable: UnsafeMutableBufferPointer<Bool>
     private let termYears: UnsafeMutableBufferPointer<Int>
     private let national: UnsafeMutableBufferPointer<Bool>
-    private let outcome: UnsafeMutableBufferPointer<SourceOutcome>
-    private let knownYear: UnsafeMutableBufferPointer<Int>
-    private let thresholdStart: UnsafeMutableBufferPointer<Int>
-    private let thresholdEnd: UnsafeMutableBufferPointer<Int>
-    private var thresholds: UnsafeMutableBufferPointer<Double>
+    /// What the iteration's draw settles about each source, for every post that faces it, in one
+    /// form whatever the source. A post takes `uniformsTaken` uniforms (0 or 1); the source lapses
+    /// when that uniform u is below `lapsesBelow` (−∞ for a source that lasts for certain, +∞ for
+    /// one that lapses in a known year). The year it lapses in is then picked from
+    /// `yearAfterRenewals[yearStart + count]` by the count of renewal points v = 1 − u passes among
+    /// `renewalPoints[countStart..<countEnd]`. One form, so the draw has no branch on what a source
+    /// is, and none on what a uniform drew.
+    private let uniformsTaken: UnsafeMutableBufferPointer<Int>
+    private let lapsesBelow: UnsafeMutableBufferPointer<Double>
+    private let countStart: UnsafeMutableBufferPointer<Int>
+    private let countEnd: UnsafeMutableBufferPointer<Int>
+    private let yearStart: UnsafeMutableBufferPointer<Int>
+    /// Whether the host is asked to absorb the source's share when it lapses (1) or not (0).
+    private let absorbAsked: UnsafeMutableBufferPointer<UInt8>
+    /// Each drawn source's renewal thresholds `q^k`, each held to the lowest so far: the first
+    /// renewal point k with v > q^k is then the count of points with v ≤ it, since those are a run
+    /// from the first (for falling thresholds, as `q^k` almost always is, they are the thresholds).
+    private var renewalPoints: UnsafeMutableBufferPointer<Double>
+    /// By source, its lapse year after 0, 1, … renewals (`T·(k + 1)`, then `Int.max` for all of
+    /// them); one entry, the known year or `Int.max`, for a source not drawn.
+    private let yearAfterRenewals: UnsafeMutableBufferPointer<Int>
     private var absorbProbability = 0.0
     private var gapTolerance = 0.0
-    /// The uncovered lapses of the post being drawn: year and share, in decision order.
+    /// Per post and part of the group being drawn (`post × parts + part`): the year the part
+    /// lapses uncovered in, `Int.max` for none.
+    private var cellYear: UnsafeMutableBufferPointer<Int>
+    /// The parts that lapse uncovered, in the order drawn: cell, source and renewal uniform.
+    private var lapsedCell: UnsafeMutableBufferPointer<Int>
+    private var lapsedSource: UnsafeMutableBufferPointer<Int>
+    private var lapsedUniform: UnsafeMutableBufferPointer<Double>
+    /// The years of the group's posts, as ``fundedYears(parts:posts:uniforms:draws:)`` returns them.
+    private var postYears: UnsafeMutableBufferPointer<Int>
+    /// The uncovered lapses of the post being settled: year and share, in decision order.
     private let lapsedYear: UnsafeMutableBufferPointer<Int>
     private let lapsedShare: UnsafeMutableBufferPointer<Double>
 
@@ -58,120 +66,209 @@ final class FundingLapseKernel {
         termYears = buffer(mix.sources.map(\.termYears))
         national = buffer(mix.sources.map(\.decidedNationally))
         let zeros = Array(repeating: 0, count: mix.sources.count)
-        outcome = buffer(Array(repeating: SourceOutcome.lastsTheHorizon, count: mix.sources.count))
-        knownYear = buffer(zeros)
-        thresholdStart = buffer(zeros)
-        thresholdEnd = buffer(zeros)
-        thresholds = .allocate(capacity: 1)
-        thresholds.initialize(repeating: 0)
+        uniformsTaken = buffer(zeros)
+        lapsesBelow = buffer(Array(repeating: -Double.infinity, count: mix.sources.count))
+        countStart = buffer(zeros)
+        countEnd = buffer(zeros)
+        yearStart = buffer(zeros)
+        absorbAsked = buffer(Array(repeating: UInt8(0), count: mix.sources.count))
+        renewalPoints = buffer([0.0])
+        // At most (horizon − 1) / T renewal points per source inside the horizon, and one more year each.
+        let years = mix.sources.reduce(0) { $0 + 1 + ($1.termYears > 0 ? max(0, horizonYears - 1) / $1.termYears : 0) }
+        yearAfterRenewals = buffer(Array(repeating: Int.max, count: years))
+        cellYear = buffer([0])
+        lapsedCell = buffer([0])
+        lapsedSource = buffer([0])
+        lapsedUniform = buffer([0.0])
+        postYears = buffer([0])
         lapsedYear = .allocate(capacity: max(largestPost, 1))
         lapsedShare = .allocate(capacity: max(largestPost, 1))
     }
 
     deinit {
         for pointer in [absorbable.baseAddress, national.baseAddress] as [UnsafeMutablePointer<Bool>?] { pointer?.deallocate() }
-        for buffer in [termYears, knownYear, thresholdStart, thresholdEnd, lapsedYear] { buffer.deallocate() }
-        outcome.deallocate()
-        thresholds.deallocate()
-        lapsedShare.deallocate()
+        for buffer in [termYears, uniformsTaken, countStart, countEnd, yearStart, yearAfterRenewals, cellYear, lapsedCell,
+                       lapsedSource, postYears, lapsedYear] {
+            buffer.deallocate()
+        }
+        for buffer in [lapsesBelow, renewalPoints, lapsedUniform, lapsedShare] { buffer.deallocate() }
+        absorbAsked.deallocate()
     }
 
     /// Settles what the iteration's `draw` decides for every post (as `FundingMix.lapseYear` would).
     func prepare(_ draw: FundingDraw) {
         let values = draw.thresholdValues
-        if thresholds.count < values.count {
-            thresholds.deallocate()
-            thresholds = .allocate(capacity: values.count)
+        if renewalPoints.count < values.count {
+            renewalPoints.deallocate()
+            renewalPoints = .allocate(capacity: values.count)
         }
-        _ = thresholds.initialize(from: values)
+        _ = renewalPoints.initialize(from: values)
         absorbProbability = draw.absorbProbability
         gapTolerance = draw.gapTolerance
+        var nextYear = 0
         for source in 0..<sourceCount {
+            // A lapse the host may absorb takes one more uniform, as the readable draw asks.
+            absorbAsked[source] = draw.absorbProbability > 0 && absorbable[source] ? 1 : 0
+            yearStart[source] = nextYear
+            countStart[source] = 0
+            countEnd[source] = 0
+            uniformsTaken[source] = 0
+            let q = draw.renewalProbabilities[source], term = termYears[source]
+            let known: Int?
             if national[source] {
-                let year = draw.nationalLapseYears[source]
-                outcome[source] = year == Int.max ? .lastsTheHorizon : .lapsesInKnownYear
-                knownYear[source] = year
+                known = draw.nationalLapseYears[source]
+            } else if term >= horizonYears || !(q < 1) {
+                known = Int.max
+            } else if !(q > 0) {
+                known = term
+            } else {
+                known = nil
+            }
+            if let known {
+                // No uniform: every post lapses in the known year, or none does.
+                lapsesBelow[source] = known == Int.max ? -.infinity : .infinity
+                yearAfterRenewals[nextYear] = known
+                nextYear += 1
                 continue
             }
-            let q = draw.renewalProbabilities[source], term = termYears[source]
-            if term >= horizonYears || !(q < 1) {
-                outcome[source] = .lastsTheHorizon
-            } else if !(q > 0) {
-                outcome[source] = .lapsesInKnownYear
-                knownYear[source] = term
-            } else {
-                let start = draw.thresholdBounds[source], end = draw.thresholdBounds[source + 1]
-                var falling = true
-                for k in (start + 1)..<max(start + 1, end) where !(thresholds[k] <= thresholds[k - 1]) { falling = false }
-                outcome[source] = falling ? .drawnAgainstThresholds : .drawnAgainstUnorderedThresholds
-                thresholdStart[source] = start
-                thresholdEnd[source] = end
-            }
+            let start = draw.thresholdBounds[source], end = draw.thresholdBounds[source + 1]
+            uniformsTaken[source] = 1
+            countStart[source] = start
+            countEnd[source] = end
+            // As the readable draw's first test: v at or below the last threshold passes every
+            // renewal point (with no threshold at all, the source lasts).
+            lapsesBelow[source] = end > start ? Self.lapsesBelow(lastThreshold: values[end - 1]) : -.infinity
+            for k in (start + 1)..<max(start + 1, end) { renewalPoints[k] = min(renewalPoints[k], renewalPoints[k - 1]) }
+            for renewed in 0..<(end - start) { yearAfterRenewals[nextYear + renewed] = term * (renewed + 1) }
+            yearAfterRenewals[nextYear + end - start] = Int.max
+            nextYear += end - start + 1
         }
     }
 
-    /// The years one post with these decisions stays funded; `draws` counts the uniforms taken.
-    @inline(__always)
-    func fundedYears(parts: UnsafeBufferPointer<FundingMix.Part>, uniforms: inout BufferedUniforms, draws: inout Int) -> Int {
-        var lapsed = 0
-        // Stored properties read once into locals: the loop then makes no access checks.
-        let absorb = absorbProbability, gapTolerance = gapTolerance, thresholds = thresholds
-        for part in parts {
-            let source = part.source
-            var year = Int.max
-            switch outcome[source] {
-            case .lastsTheHorizon: break
-            case .lapsesInKnownYear: year = knownYear[source]
-            case .drawnAgainstThresholds:
-                let v = 1 - uniforms.uniform()
-                draws += 1
-                let start = thresholdStart[source], end = thresholdEnd[source]
-                // At or below the last threshold, v passes every renewal point, as the readable
-                // draw's first test says: the source lasts the horizon. Most posts' sources do
-                // (a yearly budget renewed with chance 0.98 lasts nine rounds five times in six),
-                // so this is asked first, and the count below is made only for a lapse.
-                if end == start || v <= thresholds[end &- 1] { break }
-                // With falling thresholds the renewal points v passes (v ≤ q^k) are the first
-                // `renewed`, and the source lapses at the next one: the same year as the first k
-                // with v > q^k. A count of comparisons, not a search, so the loop carries no
-                // dependence from one point to the next. Each comparison added as its bit: written
-                // as `? 1 : 0`, the compiler made the addition a branch on the comparison.
-                var renewed = 0
-                for k in start..<end { renewed &+= Int(unsafeBitCast(v <= thresholds[k], to: UInt8.self)) }
-                year = termYears[source] &* (renewed &+ 1)
-            case .drawnAgainstUnorderedThresholds:
-                let v = 1 - uniforms.uniform()
-                draws += 1
-                let start = thresholdStart[source], end = thresholdEnd[source]
-                // The first renewal point k with v > q^k, found walking back from the last and
-                // keeping the lowest that passes; the year is kept only if the last passes (else
-                // the source lasts the horizon), as the readable draw decides.
-                var first = end - 1
-                for k in stride(from: end - 2, through: start, by: -1) { first = v > thresholds[k] ? k : first }
-                let lapseYear = termYears[source] &* (first &- start &+ 1)
-                year = v > thresholds[end - 1] ? lapseYear : Int.max
-            }
-            let lapses = year != Int.max
-            // A host that may absorb the share takes a uniform only for a lapse (as the readable
-            // draw does); whether it applies is the same for every post of the iteration.
-            if absorb > 0 && absorbable[source] && lapses {
-                draws += 1
-                if uniforms.uniform() < absorb { continue }
-            }
-            // Written every time, counted only for a lapse: a branch here would be mispredicted
-            // as often as the uniform above falls either way.
-            lapsedYear[lapsed] = year
-            lapsedShare[lapsed] = part.share
-            lapsed &+= lapses ? 1 : 0
+    /// The bound below which a uniform u lapses a source whose last renewal threshold is `last`:
+    /// the readable draw lapses it when v = 1 − u, as computed, is above `last`. Asked of u itself,
+    /// the test skips the subtraction on the path that decides where the next post's uniforms
+    /// start. 1 − u never rises as u does, so the u that lapse are those below the least u with
+    /// 1 − u ≤ `last`, which is found among the doubles by their bit patterns (ordered as the
+    /// values are, for those from 0 to 1): exact, whatever the rounding of 1 − u.
+    static func lapsesBelow(lastThreshold last: Double) -> Double {
+        // The ends first: `v > last` is false for a NaN (no u lapses), true for every v when
+        // `last` is below the least 1 − u (every u lapses), and false for every v when `last` is
+        // 1 or more (u = 0 is the least that does not lapse, so none does).
+        if last.isNaN { return -.infinity }
+        if !((1 - 1.0.nextDown) <= last) { return .infinity }
+        if (1 - 0.0) <= last { return 0 }
+        // 1 − high ≤ last holds and 1 − low ≤ last does not; the least u between them where it
+        // holds is sought. The bound lies within 2⁻⁵² of 1 − last, so the search starts there
+        // (about ten halvings, not sixty), widened to the whole range if that bracket misses.
+        func holds(_ bits: UInt64) -> Bool { (1 - Double(bitPattern: bits)) <= last }
+        let guess = 1 - last, reach = 0x1p-52
+        var low = max(0, guess - reach).bitPattern, high = min(1.0.nextDown, guess + reach).bitPattern
+        if holds(low) || !holds(high) { (low, high) = (UInt64(0), (1.0.nextDown).bitPattern) }
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if holds(middle) { high = middle } else { low = middle }
         }
+        return Double(bitPattern: high)
+    }
+
+    /// How long each of `posts` posts, every one with the decisions `parts`, stays funded: the
+    /// years, post by post, in the order the readable draw takes them one after the other.
+    /// `draws` counts the uniforms taken. The buffer returned is the kernel's, good until the next call.
+    ///
+    /// Whether a part lapses, and whether its host absorbs it, falls either way at random, so no
+    /// pass here branches on a uniform. The work comes in three passes, each doing only what it must:
+    /// - where each part's uniforms are and whether it lapses uncovered: a part takes its renewal
+    ///   uniform and, if it lapses and its host may absorb it, one more. Where the next part's
+    ///   start hangs on that, so this pass does only it, with one comparison of u per part, and
+    ///   lists the uncovered lapses;
+    /// - the year each listed lapse falls in (most parts do not lapse, and are not looked at);
+    /// - each post's first year whose uncovered shares exceed the tolerated gap.
+    func fundedYears(parts: UnsafeBufferPointer<FundingMix.Part>, posts: Int,
+                     uniforms: inout BufferedUniforms, draws: inout Int) -> UnsafeBufferPointer<Int> {
+        let partCount = parts.count, cells = posts * partCount
+        if cellYear.count < cells {
+            for buffer in [cellYear, lapsedCell, lapsedSource] { buffer.deallocate() }
+            lapsedUniform.deallocate()
+            cellYear = .allocate(capacity: cells)
+            lapsedCell = .allocate(capacity: cells)
+            lapsedSource = .allocate(capacity: cells)
+            lapsedUniform = .allocate(capacity: cells)
+        }
+        if postYears.count < posts {
+            postYears.deallocate()
+            postYears = .allocate(capacity: posts)
+        }
+        // Stored properties read once into locals: the loops then make no access checks.
+        let absorb = absorbProbability, cellYear = cellYear
+        let lapsedCell = lapsedCell, lapsedSource = lapsedSource, lapsedUniform = lapsedUniform
+        let window = uniforms.peek(2 &* cells)
+        var used = 0, lapses = 0, cell = 0
+        for _ in 0..<posts {
+            for part in parts {
+                let source = part.source
+                let u = window[used]
+                let taken = uniformsTaken[source]
+                let lapsing = unsafeBitCast(u < lapsesBelow[source], to: UInt8.self)
+                let asked = lapsing & absorbAsked[source]
+                let absorbed = asked & unsafeBitCast(window[used &+ taken] < absorb, to: UInt8.self)
+                used &+= taken &+ Int(asked)
+                // Listed whatever it drew, and kept in the list only for an uncovered lapse.
+                cellYear[cell] = Int.max
+                lapsedCell[lapses] = cell
+                lapsedSource[lapses] = source
+                lapsedUniform[lapses] = u
+                lapses &+= Int(lapsing & (1 &- absorbed))
+                cell &+= 1
+            }
+        }
+        uniforms.skip(used)
+        draws &+= used
+
+        let renewalPoints = renewalPoints
+        for lapse in 0..<lapses {
+            let source = lapsedSource[lapse]
+            let v = 1 - lapsedUniform[lapse]
+            // The first renewal point v fails is the count of those it passes, each comparison
+            // added as its bit: written as `? 1 : 0`, the compiler made the addition a branch. A
+            // source not drawn has no points, and its one year is the known one.
+            var renewed = 0
+            for k in countStart[source]..<countEnd[source] {
+                renewed &+= Int(unsafeBitCast(v <= renewalPoints[k], to: UInt8.self))
+            }
+            cellYear[lapsedCell[lapse]] = yearAfterRenewals[yearStart[source] &+ renewed]
+        }
+
         // As FundingMix.fundedYears: the first lapse year at which the uncovered shares, summed in
-        // decision order, exceed the tolerated gap.
-        var lost = Int.max
-        for candidate in 0..<lapsed where lapsedYear[candidate] < lost {
-            var uncovered = 0.0
-            for index in 0..<lapsed where lapsedYear[index] <= lapsedYear[candidate] { uncovered += lapsedShare[index] }
-            if uncovered > gapTolerance + FundingMix.shareSumTolerance { lost = lapsedYear[candidate] }
+        // decision order, exceed the tolerated gap. When every part's share alone exceeds it, so
+        // does any sum that includes it (adding shares never lowers a sum, rounded or not): the
+        // post is lost at its first uncovered lapse.
+        let allowed = gapTolerance + FundingMix.shareSumTolerance
+        var everyShareDecides = true
+        for part in parts where !(part.share > allowed) { everyShareDecides = false }
+        for post in 0..<posts {
+            let first = post &* partCount
+            var lost = Int.max
+            if everyShareDecides {
+                for index in 0..<partCount { lost = min(lost, cellYear[first &+ index]) }
+            } else {
+                // The post's uncovered lapses, then every one tried as the year the gap opens.
+                var kept = 0
+                for (index, part) in parts.enumerated() {
+                    let year = cellYear[first &+ index]
+                    lapsedYear[kept] = year
+                    lapsedShare[kept] = part.share
+                    kept &+= Int(unsafeBitCast(year != Int.max, to: UInt8.self))
+                }
+                for candidate in 0..<kept {
+                    let year = lapsedYear[candidate]
+                    var uncovered = 0.0
+                    for index in 0..<kept where lapsedYear[index] <= year { uncovered += lapsedShare[index] }
+                    if uncovered > allowed { lost = min(lost, year) }
+                }
+            }
+            postYears[post] = min(max(horizonYears, 0), lost)
         }
-        return min(max(horizonYears, 0), lost)
+        return UnsafeBufferPointer(rebasing: postYears[0..<posts])
     }
 }

@@ -79,8 +79,8 @@ struct PostDraws {
     /// How long each post is funded, given the iteration's draw of each mix; returns the draws made.
     ///
     /// A group whose posts all last alike in this iteration (``FundingMix/fundsEveryPostAlike(_:)``:
-    /// national decisions, nothing absorbed) is worked out once; any other, post by post, each
-    /// council's part of a source decided per council on its own.
+    /// national decisions, nothing absorbed) is worked out once; any other, post by post (all the
+    /// group's posts in one call), each council's part of a source decided per council on its own.
     func drawFunding(_ fundingDraws: [FundingDraw], into scratch: ScenarioKernel.Scratch, kernels: [FundingLapseKernel],
                      uniforms: inout BufferedUniforms) -> Int {
         var draws = 0
@@ -93,12 +93,12 @@ struct PostDraws {
             for group in groupsOfMix[index] {
                 let parts = UnsafeBufferPointer(rebasing: groupParts.values[groupPartStart[group]..<groupPartStart[group + 1]])
                 let posts = groupPosts.values[groupPostStart[group]..<groupPostStart[group + 1]]
+                let years = kernel.fundedYears(parts: parts, posts: alike ? 1 : posts.count, uniforms: &uniforms, draws: &draws)
                 if alike {
-                    let end = kernel.fundedYears(parts: parts, uniforms: &uniforms, draws: &draws)
-                    for post in posts { endYear[post] = end }
+                    for post in posts { endYear[post] = years[0] }
                     continue
                 }
-                for post in posts { endYear[post] = kernel.fundedYears(parts: parts, uniforms: &uniforms, draws: &draws) }
+                for (index, post) in posts.enumerated() { endYear[post] = years[index] }
             }
         }
         return draws

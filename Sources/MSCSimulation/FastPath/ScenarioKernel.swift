@@ -129,7 +129,8 @@ struct ScenarioKernel: Sendable {
         var effectInputs = (Double.nan, Double.nan, Double.nan, Double.nan)
         /// By group and end year (`group × (years + 1) + end`, the last entry of each group holding
         /// all its posts): Σ salary × FTE paid, Σ people × budget, Σ people (posts whose cost is
-        /// linear), Σ effect base, Σ posts.
+        /// linear), Σ effect base, Σ posts. One more entry after them all takes the sums of the
+        /// posts funded to their last year, and is never read (see ``evaluate``).
         let salaryFTE: UnsafeMutableBufferPointer<Double>
         let peopleBudget: UnsafeMutableBufferPointer<Double>
         let peopleCount: UnsafeMutableBufferPointer<Double>
@@ -164,7 +165,7 @@ struct ScenarioKernel: Sendable {
             endYear = .allocate(capacity: max(posts, 1))
             endYear.initialize(repeating: 0)
             effect = doubles(posts)
-            let buckets = groups * (years + 1)
+            let buckets = groups * (years + 1) + 1
             salaryFTE = doubles(buckets)
             peopleBudget = doubles(buckets)
             peopleCount = doubles(buckets)
@@ -266,32 +267,34 @@ struct ScenarioKernel: Sendable {
             scratch.trainingLost[index] = 0
         }
 
-        // Consecutive posts mostly add to the same bucket (a national rollout's posts share one
-        // group and, when the grant ends, one end year), so each bucket's running sums stay in
-        // registers while they do: the same additions in the same order as adding to the buffers
-        // post by post, without a store and a load between one post's addition and the next.
-        var allRun = BucketRun(), lapsedRun = BucketRun()
+        // Consecutive posts mostly add to the same "all posts" bucket (every post of a group
+        // does), so its running sums stay in registers while they do: the same additions in the
+        // same order as adding to the buffers post by post, without a store and a load between one
+        // post's addition and the next. Whether a post's funding ends, and when, falls either way
+        // at random, so its "ended" sums are added without a branch on it: a post funded to its
+        // last year adds them to the one entry no year reads.
+        var allRun = BucketRun()
         let smallestPaidShare = self.smallestPaidShare.values, paidFTE = self.paidFTE.values, people = self.people.values
         let hasTraining = self.hasTraining.values
         let endYear = scratch.endYear, salaries = scratch.salary, budgets = scratch.operationalBudget
+        let endedSalaryFTE = scratch.salaryFTE, endedPeopleBudget = scratch.peopleBudget, endedPeopleCount = scratch.peopleCount
+        let endedEffect = scratch.effectBase, endedPosts = scratch.postCount
+        let unread = endedPosts.count &- 1
         for index in 0..<postCount {
             let g = group[index]
             let first = activeStart[index], last = activeEnd[index]
             let end = min(max(endYear[index], first), last)
-            let lapses = end < last
+            let ended = end < last ? g &* bucketsPerGroup &+ end : unread
             allRun.move(to: g &* bucketsPerGroup &+ years, in: scratch)
-            if lapses { lapsedRun.move(to: g &* bucketsPerGroup &+ end, in: scratch) }
             let salary = salaries[index], budget = budgets[index]
             if salary * smallestPaidShare[index] * smallestGrowth >= threshold {
                 let salaryFTE = salary * paidFTE[index], peopleBudget = people[index] * budget
                 allRun.salaryFTE += salaryFTE
                 allRun.peopleBudget += peopleBudget
                 allRun.peopleCount += people[index]
-                if lapses {
-                    lapsedRun.salaryFTE += salaryFTE
-                    lapsedRun.peopleBudget += peopleBudget
-                    lapsedRun.peopleCount += people[index]
-                }
+                endedSalaryFTE[ended] += salaryFTE
+                endedPeopleBudget[ended] += peopleBudget
+                endedPeopleCount[ended] += people[index]
             } else {
                 // Someone's pay dips below the NI threshold: cost this post year by year.
                 var postRates = rates
@@ -303,16 +306,13 @@ struct ScenarioKernel: Sendable {
             }
             allRun.effect += effect[index]
             allRun.posts += 1
-            if lapses {
-                lapsedRun.effect += effect[index]
-                lapsedRun.posts += 1
-            }
+            endedEffect[ended] += effect[index]
+            endedPosts[ended] += 1
             if hasTraining[index] {
                 for t in end..<last { scratch.trainingLost[g * years + t] += training[index * years + t] }
             }
         }
         allRun.store(in: scratch)
-        lapsedRun.store(in: scratch)
 
         // The yearly sums go to raw buffers and into the outcome's arrays once at the end: adding
         // to an array inside the loop checks it is not shared at every addition.
@@ -370,8 +370,8 @@ struct ScenarioKernel: Sendable {
 
 /// The running sums of one bucket of ``ScenarioKernel/Scratch`` while consecutive posts add to it.
 /// Moving to another bucket stores these and loads that bucket's, so every bucket receives exactly
-/// the additions, in exactly the order, it would receive one post at a time. An "all posts" bucket
-/// and an "ended this year" bucket are never the same slot, so the two runs never overlap.
+/// the additions, in exactly the order, it would receive one post at a time. The "ended this year"
+/// sums, added straight to the buffers, are never in an "all posts" bucket, so they never meet.
 private struct BucketRun {
     var index = -1
     var salaryFTE = 0.0, peopleBudget = 0.0, peopleCount = 0.0, effect = 0.0, posts = 0.0
