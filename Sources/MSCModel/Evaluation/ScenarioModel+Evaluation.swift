@@ -106,8 +106,14 @@ extension ScenarioModel {
     /// Additional identifications a year per identification of effect base at full ramp-up:
     /// `(RR_full − 1)` net of displacement (``IdentificationUplift/netOfDisplacement(_:displacementShare:)``).
     package func netUplift(_ national: NationalInputs) -> Double {
-        IdentificationUplift.netOfDisplacement(fullCoverageRateRatio(national) - 1,
-                                               displacementShare: national[.displacementShare])
+        netUplift(national, fullCoverageRateRatio: fullCoverageRateRatio(national))
+    }
+
+    /// ``netUplift(_:)`` from the rate ratio at full coverage already worked out for `national`
+    /// (``fullCoverageRateRatio(_:)``), for callers that need the ratio too and would otherwise
+    /// compute it twice.
+    package func netUplift(_ national: NationalInputs, fullCoverageRateRatio rateRatio: Double) -> Double {
+        IdentificationUplift.netOfDisplacement(rateRatio - 1, displacementShare: national[.displacementShare])
     }
 
     /// Each post's baseline identifications a year weighted by coverage (DESIGN 3.3, 3.4):

@@ -25,6 +25,10 @@ public struct SensitivityAnalysis: Sendable {
         let postLevel = [plan.salary, plan.operationalBudget].filter { $0.distribution.isUncertain }
         let names = uncertain.map { national[$0].name } + postLevel.map(\.name)
         let central = plan.centralNationalValues
+        // The quantile functions alone, read once: each row reads them without copying an
+        // assumption (and retaining its strings) per input.
+        let nationalQuantiles = uncertain.map { national[$0].boundedQuantile }
+        let postLevelQuantiles = postLevel.map { (isSalary: $0.name == plan.salary.name, quantile: $0.boundedQuantile) }
         // Rows are evaluated in blocks claimed by `threads` workers, each block with its own
         // evaluator (working buffers made once per block, not once per row); every value depends
         // on its row alone, so the indices do not depend on the thread count.
@@ -38,11 +42,11 @@ public struct SensitivityAnalysis: Sendable {
                 results.set(block, range.map { r in
                     let u = rows[r]
                     var values = central
-                    for (k, index) in uncertain.enumerated() { values[index] = national[index].quantile(u[k]) }
+                    for (k, index) in uncertain.enumerated() { values[index] = nationalQuantiles[k](u[k]) }
                     var salary: Double?, budget: Double?
-                    for (k, assumption) in postLevel.enumerated() {
-                        let value = assumption.quantile(u[uncertain.count + k])
-                        if assumption.name == plan.salary.name { salary = value } else { budget = value }
+                    for (k, input) in postLevelQuantiles.enumerated() {
+                        let value = input.quantile(u[uncertain.count + k])
+                        if input.isSalary { salary = value } else { budget = value }
                     }
                     return evaluator.evaluate(nationalValues: values, salaryValue: salary, operationalBudgetValue: budget).netPresentValue
                 })

@@ -134,6 +134,7 @@ public enum SimulationEngine {
         // inner loops would retain and release their strings for every draw.
         let nationalDistributions = national.map(\.distribution)
         let nationalRanges = national.map(\.admissibleRange)
+        let nationalQuantiles = national.map(\.boundedQuantile)
         let postDraws = PostDraws(plan: plan)
         let kernel = plan.kernel
         let funding = plan.funding
@@ -155,9 +156,9 @@ public enum SimulationEngine {
                     if shouldStop?() == true { break }
                     let first = chunk * settings.chunkSize
                     let last = min(runs, first + settings.chunkSize)
-                    let nationalStreams: [RandomStream?] = national.indices.map { index in
-                        design == nil && national[index].distribution.isUncertain
-                            ? RandomStream.derived(seed: settings.seed ^ keys[index], chunk: chunk, algorithm: generator) : nil
+                    // One stream per uncertain input, in the order of `uncertainIndices` (none under a design).
+                    let nationalStreams: [RandomStream] = design != nil ? [] : uncertainIndices.map { index in
+                        RandomStream.derived(seed: settings.seed ^ keys[index], chunk: chunk, algorithm: generator)
                     }
                     let postStream = RandomStream.derived(seed: settings.seed ^ postKey, chunk: chunk, algorithm: generator)
                     let renewalStream = RandomStream.derived(seed: settings.seed ^ renewalKey, chunk: chunk, algorithm: generator)
@@ -166,9 +167,9 @@ public enum SimulationEngine {
                     for iteration in first..<last {
                         for (dimension, index) in uncertainIndices.enumerated() {
                             if let design {
-                                values[index] = national[index].quantile(design.value(iteration: iteration, dimension: dimension))
+                                values[index] = nationalQuantiles[index](design.value(iteration: iteration, dimension: dimension))
                             } else {
-                                values[index] = nationalDistributions[index].draw(using: nationalStreams[index]!)
+                                values[index] = nationalDistributions[index].draw(using: nationalStreams[dimension])
                                     .clamped(to: nationalRanges[index])
                                 draws += 1
                             }

@@ -213,9 +213,10 @@ struct ScenarioKernel: Sendable {
             smallestGrowth = min(smallestGrowth, factor)
             factor *= growthRate
         }
-        let uplift = model.netUplift(national)
+        let rateRatio = model.fullCoverageRateRatio(national)
+        let uplift = model.netUplift(national, fullCoverageRateRatio: rateRatio)
         // Children per gross additional adult, times the gross uplift (before displacement).
-        let childUplift = (model.fullCoverageRateRatio(national) - 1) * model.childReferralsPerGrossAdultIdentification(national)
+        let childUplift = (rateRatio - 1) * model.childReferralsPerGrossAdultIdentification(national)
         let rampUpYears = national[.rampUpYears]
         let group = self.group.values, activeStart = self.activeStart.values, activeEnd = self.activeEnd.values
 
@@ -267,34 +268,33 @@ struct ScenarioKernel: Sendable {
             scratch.trainingLost[index] = 0
         }
 
-        // Consecutive posts mostly add to the same "all posts" bucket (every post of a group
-        // does), so its running sums stay in registers while they do: the same additions in the
-        // same order as adding to the buffers post by post, without a store and a load between one
-        // post's addition and the next. Whether a post's funding ends, and when, falls either way
-        // at random, so its "ended" sums are added without a branch on it: a post funded to its
-        // last year adds them to the one entry no year reads.
-        var allRun = BucketRun()
+        // Consecutive posts mostly add to the same buckets (every post of a group to its "all
+        // posts" one; a national grant's posts, which lapse together, to one "ended" one), so each
+        // bucket's running sums stay in registers while they do: the same additions in the same
+        // order as adding to the buffers post by post, without a store and a load between one
+        // post's addition and the next. A post funded to its last year adds its "ended" sums to the
+        // one entry no year reads, so that run breaks only when a post's funding ends.
+        var allRun = BucketRun(), endedRun = BucketRun()
         let smallestPaidShare = self.smallestPaidShare.values, paidFTE = self.paidFTE.values, people = self.people.values
         let hasTraining = self.hasTraining.values
         let endYear = scratch.endYear, salaries = scratch.salary, budgets = scratch.operationalBudget
-        let endedSalaryFTE = scratch.salaryFTE, endedPeopleBudget = scratch.peopleBudget, endedPeopleCount = scratch.peopleCount
-        let endedEffect = scratch.effectBase, endedPosts = scratch.postCount
-        let unread = endedPosts.count &- 1
+        let unread = scratch.postCount.count &- 1
         for index in 0..<postCount {
             let g = group[index]
             let first = activeStart[index], last = activeEnd[index]
             let end = min(max(endYear[index], first), last)
             let ended = end < last ? g &* bucketsPerGroup &+ end : unread
             allRun.move(to: g &* bucketsPerGroup &+ years, in: scratch)
+            endedRun.move(to: ended, in: scratch)
             let salary = salaries[index], budget = budgets[index]
             if salary * smallestPaidShare[index] * smallestGrowth >= threshold {
                 let salaryFTE = salary * paidFTE[index], peopleBudget = people[index] * budget
                 allRun.salaryFTE += salaryFTE
                 allRun.peopleBudget += peopleBudget
                 allRun.peopleCount += people[index]
-                endedSalaryFTE[ended] += salaryFTE
-                endedPeopleBudget[ended] += peopleBudget
-                endedPeopleCount[ended] += people[index]
+                endedRun.salaryFTE += salaryFTE
+                endedRun.peopleBudget += peopleBudget
+                endedRun.peopleCount += people[index]
             } else {
                 // Someone's pay dips below the NI threshold: cost this post year by year.
                 var postRates = rates
@@ -306,13 +306,14 @@ struct ScenarioKernel: Sendable {
             }
             allRun.effect += effect[index]
             allRun.posts += 1
-            endedEffect[ended] += effect[index]
-            endedPosts[ended] += 1
+            endedRun.effect += effect[index]
+            endedRun.posts += 1
             if hasTraining[index] {
                 for t in end..<last { scratch.trainingLost[g * years + t] += training[index * years + t] }
             }
         }
         allRun.store(in: scratch)
+        endedRun.store(in: scratch)
 
         // The yearly sums go to raw buffers and into the outcome's arrays once at the end: adding
         // to an array inside the loop checks it is not shared at every addition.
@@ -370,8 +371,8 @@ struct ScenarioKernel: Sendable {
 
 /// The running sums of one bucket of ``ScenarioKernel/Scratch`` while consecutive posts add to it.
 /// Moving to another bucket stores these and loads that bucket's, so every bucket receives exactly
-/// the additions, in exactly the order, it would receive one post at a time. The "ended this year"
-/// sums, added straight to the buffers, are never in an "all posts" bucket, so they never meet.
+/// the additions, in exactly the order, it would receive one post at a time. An "all posts" bucket
+/// and an "ended" bucket are never the same slot, so the two runs never overlap.
 private struct BucketRun {
     var index = -1
     var salaryFTE = 0.0, peopleBudget = 0.0, peopleCount = 0.0, effect = 0.0, posts = 0.0

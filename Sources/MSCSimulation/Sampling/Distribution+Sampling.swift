@@ -72,7 +72,23 @@ extension Assumption {
 
     /// The inverse CDF of this assumption at `p`, held inside its unit's range.
     public func quantile(_ p: Double) -> Double {
-        distribution.quantile(p).clamped(to: admissibleRange)
+        boundedQuantile(p)
+    }
+
+    /// ``quantile(_:)`` without the rest of the assumption, for loops that ask it many times:
+    /// copying an assumption out of an array retains every one of its strings.
+    public var boundedQuantile: BoundedQuantile {
+        BoundedQuantile(distribution: distribution, range: admissibleRange)
+    }
+}
+
+/// An assumption's inverse CDF, held inside its unit's range (``Assumption/quantile(_:)``).
+public struct BoundedQuantile: Sendable {
+    public let distribution: Distribution
+    public let range: ClosedRange<Double>
+
+    public func callAsFunction(_ p: Double) -> Double {
+        distribution.quantile(p).clamped(to: range)
     }
 }
 

@@ -58,8 +58,9 @@ public struct ScenarioPlan: Sendable {
     /// The uplift at the central inputs, as the model applies it (``ScenarioModel/netUplift(_:)``).
     public var centralUplift: CentralUplift {
         let national = plan.nationalInputs(plan.centralNationalValues)
-        return CentralUplift(fullCoverageRateRatio: plan.model.fullCoverageRateRatio(national),
-                             displacementShare: national[.displacementShare], net: plan.model.netUplift(national))
+        let rateRatio = plan.model.fullCoverageRateRatio(national)
+        return CentralUplift(fullCoverageRateRatio: rateRatio, displacementShare: national[.displacementShare],
+                             net: plan.model.netUplift(national, fullCoverageRateRatio: rateRatio))
     }
 
     /// One training tier summed over the authorities a scenario's posts serve (DESIGN 3.6).
