@@ -84,6 +84,16 @@ import Testing
             }
             for u in probes {
                 #expect((u < bound) == (1 - u > last), "last \(last), u \(u), bound \(bound)")
+                // The draw asks it of the bit patterns: the same answer, for every bound found here.
+                let byBits = FundingLapseKernel.below(Int64(bitPattern: u.bitPattern), Int64(bitPattern: bound.bitPattern))
+                #expect(byBits == (u < bound ? 1 : 0), "u \(u), bound \(bound)")
+            }
+        }
+        // The bounds of a source that never lapses and of one that always does, against the ends of [0, 1).
+        for u in [0, 0x1p-1074, 0x1p-60, 0.5, 1.0.nextDown] {
+            for bound in [-Double.infinity, .infinity, 0, 1] {
+                let byBits = FundingLapseKernel.below(Int64(bitPattern: u.bitPattern), Int64(bitPattern: bound.bitPattern))
+                #expect(byBits == (u < bound ? 1 : 0), "u \(u), bound \(bound)")
             }
         }
     }

@@ -30,8 +30,14 @@ final class FundingLapseKernel {
     private let countStart: UnsafeMutableBufferPointer<Int>
     private let countEnd: UnsafeMutableBufferPointer<Int>
     private let yearStart: UnsafeMutableBufferPointer<Int>
-    /// Whether the host is asked to absorb the source's share when it lapses (1) or not (0).
-    private let absorbAsked: UnsafeMutableBufferPointer<UInt8>
+    /// `lapsesBelow` as the bit pattern of the double, and the same bound for the lapses that
+    /// ask the host to absorb (−∞'s pattern, which no uniform is below, when none does): for the
+    /// uniforms, all in [0, 1), and these bounds, `u < bound` exactly when the difference of the
+    /// bit patterns, read as signed integers, is negative. The test is then a subtraction and a
+    /// shift, not a floating-point comparison and its flag, on the chain of loads from which
+    /// each part's uniform is found.
+    private let lapseBound: UnsafeMutableBufferPointer<Int64>
+    private let askBound: UnsafeMutableBufferPointer<Int64>
     /// Each drawn source's renewal thresholds `q^k`, each held to the lowest so far: the first
     /// renewal point k with v > q^k is then the count of points with v ≤ it, since those are a run
     /// from the first (for falling thresholds, as `q^k` almost always is, they are the thresholds).
@@ -71,7 +77,8 @@ final class FundingLapseKernel {
         countStart = buffer(zeros)
         countEnd = buffer(zeros)
         yearStart = buffer(zeros)
-        absorbAsked = buffer(Array(repeating: UInt8(0), count: mix.sources.count))
+        lapseBound = buffer(Array(repeating: Int64(0), count: mix.sources.count))
+        askBound = buffer(Array(repeating: Int64(0), count: mix.sources.count))
         renewalPoints = buffer([0.0])
         // At most (horizon − 1) / T renewal points per source inside the horizon, and one more year each.
         let years = mix.sources.reduce(0) { $0 + 1 + ($1.termYears > 0 ? max(0, horizonYears - 1) / $1.termYears : 0) }
@@ -92,7 +99,8 @@ final class FundingLapseKernel {
             buffer.deallocate()
         }
         for buffer in [lapsesBelow, renewalPoints, lapsedUniform, lapsedShare] { buffer.deallocate() }
-        absorbAsked.deallocate()
+        lapseBound.deallocate()
+        askBound.deallocate()
     }
 
     /// Settles what the iteration's `draw` decides for every post (as `FundingMix.lapseYear` would).
@@ -107,8 +115,6 @@ final class FundingLapseKernel {
         gapTolerance = draw.gapTolerance
         var nextYear = 0
         for source in 0..<sourceCount {
-            // A lapse the host may absorb takes one more uniform, as the readable draw asks.
-            absorbAsked[source] = draw.absorbProbability > 0 && absorbable[source] ? 1 : 0
             yearStart[source] = nextYear
             countStart[source] = 0
             countEnd[source] = 0
@@ -143,6 +149,20 @@ final class FundingLapseKernel {
             yearAfterRenewals[nextYear + end - start] = Int.max
             nextYear += end - start + 1
         }
+        let never = Int64(bitPattern: (-Double.infinity).bitPattern)
+        for source in 0..<sourceCount {
+            lapseBound[source] = Int64(bitPattern: lapsesBelow[source].bitPattern)
+            // A lapse the host may absorb takes one more uniform, as the readable draw asks.
+            askBound[source] = draw.absorbProbability > 0 && absorbable[source] ? lapseBound[source] : never
+        }
+    }
+
+    /// 1 when `uniformBits`, the bit pattern of a uniform in [0, 1), is below the bound whose
+    /// pattern is `bound` (see `lapseBound`), else 0: the sign of their difference. The patterns
+    /// run from −∞'s (negative as an integer) to +∞'s, so the difference never overflows.
+    @inline(__always)
+    static func below(_ uniformBits: Int64, _ bound: Int64) -> Int {
+        Int(UInt64(bitPattern: uniformBits &- bound) &>> 63)
     }
 
     /// The bound below which a uniform u lapses a source whose last renewal threshold is `last`:
@@ -202,23 +222,25 @@ final class FundingLapseKernel {
         // Stored properties read once into locals: the loops then make no access checks.
         let absorb = absorbProbability, cellYear = cellYear
         let lapsedCell = lapsedCell, lapsedSource = lapsedSource, lapsedUniform = lapsedUniform
+        let lapseBound = lapseBound, askBound = askBound
         let window = uniforms.peek(2 &* cells)
+        let windowBits = UnsafeRawPointer(window)
         var used = 0, lapses = 0, cell = 0
         for _ in 0..<posts {
             for part in parts {
                 let source = part.source
-                let u = window[used]
+                let bits = windowBits.load(fromByteOffset: used &* 8, as: Int64.self)
                 let taken = uniformsTaken[source]
-                let lapsing = unsafeBitCast(u < lapsesBelow[source], to: UInt8.self)
-                let asked = lapsing & absorbAsked[source]
-                let absorbed = asked & unsafeBitCast(window[used &+ taken] < absorb, to: UInt8.self)
-                used &+= taken &+ Int(asked)
+                let lapsing = Self.below(bits, lapseBound[source])
+                let asked = Self.below(bits, askBound[source])
+                let absorbed = asked & Int(unsafeBitCast(window[used &+ taken] < absorb, to: UInt8.self))
+                used &+= taken &+ asked
                 // Listed whatever it drew, and kept in the list only for an uncovered lapse.
                 cellYear[cell] = Int.max
                 lapsedCell[lapses] = cell
                 lapsedSource[lapses] = source
-                lapsedUniform[lapses] = u
-                lapses &+= Int(lapsing & (1 &- absorbed))
+                lapsedUniform[lapses] = Double(bitPattern: UInt64(bitPattern: bits))
+                lapses &+= lapsing & (1 &- absorbed)
                 cell &+= 1
             }
         }
