@@ -137,3 +137,22 @@ private func fingerprint(_ result: SimulationResult) -> [UInt64] {
     }
     #expect(Distribution.beta(alpha: 2, beta: 3).uniformsPerDraw == nil)
 }
+
+@Test func aColumnOfDrawsEqualsTheDrawsOneByOne() {
+    // The engine draws each national input's values for a whole chunk at once: every kind of
+    // distribution must give, bit for bit, the draws one call at a time would, clamped alike
+    // (the normal's range cuts some of its draws), and leave its stream where they would.
+    let distributions: [Distribution] = [.fixed(3), .uniform(minimum: 0, maximum: 10_000),
+                                         .triangular(minimum: 0.033, mode: 0.033, maximum: 0.045),
+                                         .normal(mean: 0.1, standardDeviation: 0.3), .lognormal(logMean: 0.5, logStandardDeviation: 0.6),
+                                         .beta(alpha: 2, beta: 3), .pert(minimum: 1, mode: 2, maximum: 6)]
+    for distribution in distributions {
+        let range: ClosedRange<Double> = 0...1
+        let one = RandomStream(seed: 12), column = RandomStream(seed: 12)
+        let expected = (0..<250).map { _ in distribution.draw(using: one).clamped(to: range) }
+        var filled = [Double](repeating: .nan, count: 250)
+        filled.withUnsafeMutableBufferPointer { distribution.fill($0, using: column, clampedTo: range) }
+        #expect(filled.map(\.bitPattern) == expected.map(\.bitPattern), "\(distribution)")
+        #expect(column.uniform() == one.uniform(), "\(distribution): the stream is left where the draws one by one leave it")
+    }
+}

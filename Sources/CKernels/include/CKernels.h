@@ -2,6 +2,7 @@
 #define MSC_CKERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// What stays the same from post to post when salaries (triangular) and operational budgets
 /// (uniform) are turned from uniforms into values: the salary's triangular quantile as
@@ -50,5 +51,44 @@ size_t msc_gather_within(const double *values, size_t n, double low, double high
 /// draws hundreds of numbers an iteration, and the call through GSL's function pointer for each
 /// was much of their cost.
 void msc_taus_fill_uniform(void *state, double *uniforms, size_t n);
+
+/// 1 when a uniform in [0, 1) whose bit pattern is `uniform` lies below the bound whose pattern is
+/// `bound`, else 0. For these values (the uniforms, 0, 1, ±∞ and the doubles between) the order of
+/// the patterns, read as signed integers, is the order of the values, and their difference never
+/// overflows: the answer is the sign of the difference, a subtraction and a shift with no flag.
+static inline size_t msc_bits_below(int64_t uniform, int64_t bound) {
+    return (size_t)(((uint64_t)uniform - (uint64_t)bound) >> 63);
+}
+
+/// One group's posts, each with the same parts, as the funding draw's first pass reads them, and
+/// where it writes what it finds (FundingLapseKernel.fundedYears). Named fields, so that the Swift
+/// caller cannot swap two of them by position.
+typedef struct {
+    /// The renewal uniforms, at least two per part and two more (read ahead, never taken).
+    const double *window;
+    /// The source of each part of a post, in decision order.
+    const long *partSources;
+    size_t partCount;
+    size_t posts;
+    /// By source: uniforms a part takes for its renewal (0 or 1), the bound its lapses lie below
+    /// and the bound of those that ask the host to absorb (bit patterns, see msc_bits_below).
+    const long *uniformsTaken;
+    const int64_t *lapseBound;
+    const int64_t *askBound;
+    /// The bound of an absorb uniform that the host absorbs below (the absorb probability).
+    int64_t absorbBound;
+    /// Out, by cell (post × parts + part): LONG_MAX (no year yet).
+    long *cellYear;
+    /// Out, room for every cell: the parts that lapse uncovered, in order (cell, source, uniform).
+    long *lapsedCell;
+    long *lapsedSource;
+    double *lapsedUniform;
+} msc_funding_parts;
+
+/// Where each part's uniforms are and whether it lapses uncovered: a part takes its renewal
+/// uniform and, if it lapses and its host may be asked to absorb it, one more, so where the next
+/// part's uniform lies hangs on this one's. Returns the uncovered lapses listed; `used` is set to
+/// the uniforms taken.
+size_t msc_funding_part_lapses(const msc_funding_parts *parts, size_t *used);
 
 #endif

@@ -151,14 +151,27 @@ public enum SimulationEngine {
                 var draws = 0
                 // Every renewal uniform goes through this buffer, so it hands out each chunk's stream in order.
                 var renewals = BufferedUniforms()
+                // A chunk's draws of each uncertain input, input by input (`dimension × chunkSize + i`).
+                let nationalColumns = UnsafeMutableBufferPointer<Double>.allocate(
+                    capacity: design == nil ? max(1, uncertainIndices.count * settings.chunkSize) : 1)
+                defer { nationalColumns.deallocate() }
                 // A chunk's draws depend only on its number, so who runs it changes nothing.
                 while let chunk = chunks.claim() {
                     if shouldStop?() == true { break }
                     let first = chunk * settings.chunkSize
                     let last = min(runs, first + settings.chunkSize)
-                    // One stream per uncertain input, in the order of `uncertainIndices` (none under a design).
-                    let nationalStreams: [RandomStream] = design != nil ? [] : uncertainIndices.map { index in
-                        RandomStream.derived(seed: settings.seed ^ keys[index], chunk: chunk, algorithm: generator)
+                    // Each uncertain input has a stream of its own, so the chunk's draws of one input
+                    // are the same whether taken iteration by iteration or, as here, all at once
+                    // before the iterations: one stream at a time, a block of uniforms where the
+                    // draws are their quantiles.
+                    if design == nil {
+                        for (dimension, index) in uncertainIndices.enumerated() {
+                            let stream = RandomStream.derived(seed: settings.seed ^ keys[index], chunk: chunk, algorithm: generator)
+                            let start = dimension * settings.chunkSize
+                            nationalDistributions[index].fill(UnsafeMutableBufferPointer(rebasing: nationalColumns[start..<(start + last - first)]),
+                                                              using: stream, clampedTo: nationalRanges[index])
+                        }
+                        draws += uncertainIndices.count * (last - first)
                     }
                     let postStream = RandomStream.derived(seed: settings.seed ^ postKey, chunk: chunk, algorithm: generator)
                     let renewalStream = RandomStream.derived(seed: settings.seed ^ renewalKey, chunk: chunk, algorithm: generator)
@@ -169,9 +182,7 @@ public enum SimulationEngine {
                             if let design {
                                 values[index] = nationalQuantiles[index](design.value(iteration: iteration, dimension: dimension))
                             } else {
-                                values[index] = nationalDistributions[index].draw(using: nationalStreams[dimension])
-                                    .clamped(to: nationalRanges[index])
-                                draws += 1
+                                values[index] = nationalColumns[dimension * settings.chunkSize + iteration - first]
                             }
                         }
                         inputs.set(ordered: values)

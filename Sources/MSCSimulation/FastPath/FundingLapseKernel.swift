@@ -1,3 +1,4 @@
+import CKernels
 import GSLKit
 import MSCModel
 
@@ -54,6 +55,8 @@ final class FundingLapseKernel {
     private var lapsedCell: UnsafeMutableBufferPointer<Int>
     private var lapsedSource: UnsafeMutableBufferPointer<Int>
     private var lapsedUniform: UnsafeMutableBufferPointer<Double>
+    /// The source of each part of the group being drawn, as the first pass reads them.
+    private var partSources: UnsafeMutableBufferPointer<Int>
     /// The years of the group's posts, as ``fundedYears(parts:posts:uniforms:draws:)`` returns them.
     private var postYears: UnsafeMutableBufferPointer<Int>
     /// The uncovered lapses of the post being settled: year and share, in decision order.
@@ -88,6 +91,7 @@ final class FundingLapseKernel {
         lapsedSource = buffer([0])
         lapsedUniform = buffer([0.0])
         postYears = buffer([0])
+        partSources = buffer([0])
         lapsedYear = .allocate(capacity: max(largestPost, 1))
         lapsedShare = .allocate(capacity: max(largestPost, 1))
     }
@@ -95,7 +99,7 @@ final class FundingLapseKernel {
     deinit {
         for pointer in [absorbable.baseAddress, national.baseAddress] as [UnsafeMutablePointer<Bool>?] { pointer?.deallocate() }
         for buffer in [termYears, uniformsTaken, countStart, countEnd, yearStart, yearAfterRenewals, cellYear, lapsedCell,
-                       lapsedSource, postYears, lapsedYear] {
+                       lapsedSource, postYears, lapsedYear, partSources] {
             buffer.deallocate()
         }
         for buffer in [lapsesBelow, renewalPoints, lapsedUniform, lapsedShare] { buffer.deallocate() }
@@ -162,7 +166,7 @@ final class FundingLapseKernel {
     /// run from −∞'s (negative as an integer) to +∞'s, so the difference never overflows.
     @inline(__always)
     static func below(_ uniformBits: Int64, _ bound: Int64) -> Int {
-        Int(UInt64(bitPattern: uniformBits &- bound) &>> 63)
+        msc_bits_below(uniformBits, bound)
     }
 
     /// The bound below which a uniform u lapses a source whose last renewal threshold is `last`:
@@ -223,27 +227,23 @@ final class FundingLapseKernel {
         let absorb = absorbProbability, cellYear = cellYear
         let lapsedCell = lapsedCell, lapsedSource = lapsedSource, lapsedUniform = lapsedUniform
         let lapseBound = lapseBound, askBound = askBound
-        let window = uniforms.peek(2 &* cells)
-        let windowBits = UnsafeRawPointer(window)
-        var used = 0, lapses = 0, cell = 0
-        for _ in 0..<posts {
-            for part in parts {
-                let source = part.source
-                let bits = windowBits.load(fromByteOffset: used &* 8, as: Int64.self)
-                let taken = uniformsTaken[source]
-                let lapsing = Self.below(bits, lapseBound[source])
-                let asked = Self.below(bits, askBound[source])
-                let absorbed = asked & Int(unsafeBitCast(window[used &+ taken] < absorb, to: UInt8.self))
-                used &+= taken &+ asked
-                // Listed whatever it drew, and kept in the list only for an uncovered lapse.
-                cellYear[cell] = Int.max
-                lapsedCell[lapses] = cell
-                lapsedSource[lapses] = source
-                lapsedUniform[lapses] = Double(bitPattern: UInt64(bitPattern: bits))
-                lapses &+= lapsing & (1 &- absorbed)
-                cell &+= 1
-            }
+        // u < absorb asked of the bit patterns too (`absorb` is only read when it is above 0).
+        let absorbBound = absorb > 0 ? Int64(bitPattern: absorb.bitPattern) : Int64(bitPattern: (-Double.infinity).bitPattern)
+        // Two uniforms at most per part, and two read ahead past the last part's (never taken).
+        let window = uniforms.peek(2 &* cells &+ 2)
+        if partSources.count < partCount {
+            partSources.deallocate()
+            partSources = .allocate(capacity: partCount)
         }
+        for (index, part) in parts.enumerated() { partSources[index] = part.source }
+        var pass = msc_funding_parts(
+            window: window, partSources: partSources.baseAddress, partCount: partCount, posts: posts,
+            uniformsTaken: uniformsTaken.baseAddress, lapseBound: lapseBound.baseAddress, askBound: askBound.baseAddress,
+            absorbBound: absorbBound, cellYear: cellYear.baseAddress, lapsedCell: lapsedCell.baseAddress,
+            lapsedSource: lapsedSource.baseAddress, lapsedUniform: lapsedUniform.baseAddress)
+        var taken = 0
+        let lapses = msc_funding_part_lapses(&pass, &taken)
+        let used = Int(taken)
         uniforms.skip(used)
         draws &+= used
 

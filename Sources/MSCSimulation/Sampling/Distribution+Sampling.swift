@@ -39,6 +39,22 @@ extension Distribution {
         }
     }
 
+    /// Fills `buffer` with the draws as many calls of ``draw(using:)`` one after the other would
+    /// make them, each held to `range`: a quantile of one uniform each is taken from a block of
+    /// uniforms drawn in one go, and any other is drawn one by one from the one stream, with no
+    /// reference to count per draw.
+    func fill(_ buffer: UnsafeMutableBufferPointer<Double>, using stream: RandomStream, clampedTo range: ClosedRange<Double>) {
+        switch uniformsPerDraw {
+        case 0:
+            for index in buffer.indices { buffer[index] = draw(fromUniform: 0).clamped(to: range) }
+        case 1:
+            stream.fillUniform(buffer)
+            for index in buffer.indices { buffer[index] = draw(fromUniform: buffer[index]).clamped(to: range) }
+        default:
+            for index in buffer.indices { buffer[index] = draw(using: stream).clamped(to: range) }
+        }
+    }
+
     /// The value below which a fraction `p` of draws fall (the inverse CDF), for Latin hypercube
     /// and Sobol designs and for one-way sensitivity at P10 and P90.
     public func quantile(_ p: Double) -> Double {
