@@ -91,4 +91,50 @@ typedef struct {
 /// the uniforms taken.
 size_t msc_funding_part_lapses(const msc_funding_parts *parts, size_t *used);
 
+/// One iteration's posts as the kernel's evaluation sums them (ScenarioKernel.evaluate): the
+/// per-post inputs, the constants, and the buckets the sums go to. Named fields, so that the Swift
+/// caller cannot swap two of them by position.
+typedef struct {
+    size_t posts;
+    /// By post: its funding group, its first year and the year after its last in the horizon,
+    /// and the year its funding ends as drawn (held to [first, last] here).
+    const long *group;
+    const long *activeStart;
+    const long *activeEnd;
+    const long *endYear;
+    /// By post: the salary and operational budget drawn, the smallest share of a salary anyone
+    /// in it is paid, the FTE paid, the people in it and its effect base.
+    const double *salary;
+    const double *budget;
+    const double *smallestPaidShare;
+    const double *paidFTE;
+    const double *people;
+    const double *effect;
+    /// The smallest pay growth factor of the horizon and the NI secondary threshold: a post
+    /// whose every salary stays at or above the threshold is costed linearly.
+    double smallestGrowth;
+    double niThreshold;
+    /// Buckets per group (years + 1, the last holding all the group's posts), the horizon, and
+    /// the one bucket no year reads (for the "ended" sums of a post funded to its last year).
+    long bucketsPerGroup;
+    long years;
+    long unreadBucket;
+    /// In and out, by bucket: Σ salary × FTE paid, Σ people × budget, Σ people (posts costed
+    /// linearly), Σ effect base and Σ posts.
+    double *salaryFTE;
+    double *peopleBudget;
+    double *peopleCount;
+    double *effectBase;
+    double *postCount;
+    /// Out, by post: the year its funding ends, held to [first, last].
+    long *end;
+    /// Out: the posts not costed linearly, in order (room for every post).
+    long *exactPosts;
+} msc_post_sums;
+
+/// Adds every post to its group's "all posts" bucket and to the bucket of the year its funding
+/// ends (the unread one when it lasts to its last year), in post order; returns how many posts
+/// must be costed year by year instead (listed in `exactPosts`).
+size_t msc_sum_posts(const msc_post_sums *sums);
+
 #endif

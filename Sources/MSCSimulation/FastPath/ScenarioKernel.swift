@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import MSCModel
 
@@ -120,6 +121,10 @@ struct ScenarioKernel: Sendable {
         let operationalBudget: UnsafeMutableBufferPointer<Double>
         /// The year after the last each post is funded in (its first year when never funded).
         let endYear: UnsafeMutableBufferPointer<Int>
+        /// The year each post's funding ends, held to its years in the horizon, and the posts
+        /// costed year by year, as the posts' sums (``evaluate``) find them.
+        let postEnd: UnsafeMutableBufferPointer<Int>
+        let exactPosts: UnsafeMutableBufferPointer<Int>
         let effect: UnsafeMutableBufferPointer<Double>
         /// The inputs `effect` was last worked out from (identification rate, county share, log of
         /// the coverage benchmark, coverage elasticity): a central case of a switching-value
@@ -164,6 +169,10 @@ struct ScenarioKernel: Sendable {
             operationalBudget = doubles(posts)
             endYear = .allocate(capacity: max(posts, 1))
             endYear.initialize(repeating: 0)
+            postEnd = .allocate(capacity: max(posts, 1))
+            postEnd.initialize(repeating: 0)
+            exactPosts = .allocate(capacity: max(posts, 1))
+            exactPosts.initialize(repeating: 0)
             effect = doubles(posts)
             let buckets = groups * (years + 1) + 1
             salaryFTE = doubles(buckets)
@@ -189,6 +198,8 @@ struct ScenarioKernel: Sendable {
                 buffer.baseAddress.map { $0.deallocate() }
             }
             endYear.deallocate()
+            postEnd.deallocate()
+            exactPosts.deallocate()
         }
     }
 
@@ -268,52 +279,36 @@ struct ScenarioKernel: Sendable {
             scratch.trainingLost[index] = 0
         }
 
-        // Consecutive posts mostly add to the same buckets (every post of a group to its "all
-        // posts" one; a national grant's posts, which lapse together, to one "ended" one), so each
-        // bucket's running sums stay in registers while they do: the same additions in the same
-        // order as adding to the buffers post by post, without a store and a load between one
-        // post's addition and the next. A post funded to its last year adds its "ended" sums to the
-        // one entry no year reads, so that run breaks only when a post's funding ends.
-        var allRun = BucketRun(), endedRun = BucketRun()
+        // Each post joins its group's "all posts" sums and those of the year its funding ends, in
+        // post order, in C (msc_sum_posts): kept in registers while consecutive posts share a
+        // bucket, the ten running sums outnumber what Swift kept out of memory.
         let smallestPaidShare = self.smallestPaidShare.values, paidFTE = self.paidFTE.values, people = self.people.values
         let hasTraining = self.hasTraining.values
-        let endYear = scratch.endYear, salaries = scratch.salary, budgets = scratch.operationalBudget
-        let unread = scratch.postCount.count &- 1
-        for index in 0..<postCount {
+        var sums = msc_post_sums(
+            posts: postCount, group: group.baseAddress, activeStart: activeStart.baseAddress, activeEnd: activeEnd.baseAddress,
+            endYear: scratch.endYear.baseAddress, salary: scratch.salary.baseAddress, budget: scratch.operationalBudget.baseAddress,
+            smallestPaidShare: smallestPaidShare.baseAddress, paidFTE: paidFTE.baseAddress, people: people.baseAddress,
+            effect: effect.baseAddress, smallestGrowth: smallestGrowth, niThreshold: threshold,
+            bucketsPerGroup: bucketsPerGroup, years: years, unreadBucket: scratch.postCount.count - 1,
+            salaryFTE: scratch.salaryFTE.baseAddress, peopleBudget: scratch.peopleBudget.baseAddress,
+            peopleCount: scratch.peopleCount.baseAddress, effectBase: scratch.effectBase.baseAddress,
+            postCount: scratch.postCount.baseAddress, end: scratch.postEnd.baseAddress, exactPosts: scratch.exactPosts.baseAddress)
+        let exactCount = msc_sum_posts(&sums)
+        for position in 0..<exactCount {
+            // Someone's pay dips below the NI threshold: cost this post year by year.
+            let index = scratch.exactPosts[position]
+            var postRates = rates
+            postRates.operationalBudget = scratch.operationalBudget[index]
             let g = group[index]
-            let first = activeStart[index], last = activeEnd[index]
-            let end = min(max(endYear[index], first), last)
-            let ended = end < last ? g &* bucketsPerGroup &+ end : unread
-            allRun.move(to: g &* bucketsPerGroup &+ years, in: scratch)
-            endedRun.move(to: ended, in: scratch)
-            let salary = salaries[index], budget = budgets[index]
-            if salary * smallestPaidShare[index] * smallestGrowth >= threshold {
-                let salaryFTE = salary * paidFTE[index], peopleBudget = people[index] * budget
-                allRun.salaryFTE += salaryFTE
-                allRun.peopleBudget += peopleBudget
-                allRun.peopleCount += people[index]
-                endedRun.salaryFTE += salaryFTE
-                endedRun.peopleBudget += peopleBudget
-                endedRun.peopleCount += people[index]
-            } else {
-                // Someone's pay dips below the NI threshold: cost this post year by year.
-                var postRates = rates
-                postRates.operationalBudget = budget
-                for t in first..<end {
-                    scratch.exactCost[g * years + t] += PostCost.totalForPost(
-                        fte: model.posts[index].fte, fullTimeSalary: salary * scratch.growth[t], rates: postRates)
-                }
-            }
-            allRun.effect += effect[index]
-            allRun.posts += 1
-            endedRun.effect += effect[index]
-            endedRun.posts += 1
-            if hasTraining[index] {
-                for t in end..<last { scratch.trainingLost[g * years + t] += training[index * years + t] }
+            for t in activeStart[index]..<scratch.postEnd[index] {
+                scratch.exactCost[g * years + t] += PostCost.totalForPost(
+                    fte: model.posts[index].fte, fullTimeSalary: scratch.salary[index] * scratch.growth[t], rates: postRates)
             }
         }
-        allRun.store(in: scratch)
-        endedRun.store(in: scratch)
+        for index in 0..<postCount where hasTraining[index] {
+            let g = group[index]
+            for t in scratch.postEnd[index]..<activeEnd[index] { scratch.trainingLost[g * years + t] += training[index * years + t] }
+        }
 
         // The yearly sums go to raw buffers and into the outcome's arrays once at the end: adding
         // to an array inside the loop checks it is not shared at every addition.
@@ -366,36 +361,5 @@ struct ScenarioKernel: Sendable {
         outcome.appraise(optimismBias: national[.optimismBias], discountFactors: model.discountFactors,
                          startingOptimismBias: model.startingOptimismBias,
                          benefitDiscountFactors: model.benefitDiscountFactors(national))
-    }
-}
-
-/// The running sums of one bucket of ``ScenarioKernel/Scratch`` while consecutive posts add to it.
-/// Moving to another bucket stores these and loads that bucket's, so every bucket receives exactly
-/// the additions, in exactly the order, it would receive one post at a time. An "all posts" bucket
-/// and an "ended" bucket are never the same slot, so the two runs never overlap.
-private struct BucketRun {
-    var index = -1
-    var salaryFTE = 0.0, peopleBudget = 0.0, peopleCount = 0.0, effect = 0.0, posts = 0.0
-
-    @inline(__always)
-    mutating func move(to bucket: Int, in scratch: ScenarioKernel.Scratch) {
-        guard bucket != index else { return }
-        store(in: scratch)
-        index = bucket
-        salaryFTE = scratch.salaryFTE[bucket]
-        peopleBudget = scratch.peopleBudget[bucket]
-        peopleCount = scratch.peopleCount[bucket]
-        effect = scratch.effectBase[bucket]
-        posts = scratch.postCount[bucket]
-    }
-
-    @inline(__always)
-    func store(in scratch: ScenarioKernel.Scratch) {
-        guard index >= 0 else { return }
-        scratch.salaryFTE[index] = salaryFTE
-        scratch.peopleBudget[index] = peopleBudget
-        scratch.peopleCount[index] = peopleCount
-        scratch.effectBase[index] = effect
-        scratch.postCount[index] = posts
     }
 }
