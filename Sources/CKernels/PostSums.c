@@ -31,40 +31,79 @@ static inline void msc_run_move(msc_bucket_run *run, long bucket, const msc_post
     run->posts = sums->postCount[bucket];
 }
 
+// Whether a post is costed linearly (every salary in it stays at or above the NI threshold): the
+// same products, in the same order, as the Swift formula they replace.
+static inline int msc_costed_linearly(const msc_post_sums *sums, size_t index) {
+    return sums->salary[index] * sums->smallestPaidShare[index] * sums->smallestGrowth >= sums->niThreshold;
+}
+
+// The year a post's funding ends, held to its years in the horizon (min(max(drawn, first), last),
+// as the Swift formula held it), written out for the caller.
+static inline long msc_post_end(const msc_post_sums *sums, size_t index) {
+    const long first = sums->activeStart[index], last = sums->activeEnd[index], drawn = sums->endYear[index];
+    const long atLeastFirst = drawn > first ? drawn : first;
+    const long end = atLeastFirst < last ? atLeastFirst : last;
+    sums->end[index] = end;
+    return end;
+}
+
 size_t msc_sum_posts(const msc_post_sums *sums) {
     msc_bucket_run all = {-1, 0, 0, 0, 0, 0}, ended = {-1, 0, 0, 0, 0, 0};
     size_t exact = 0;
-    for (size_t index = 0; index < sums->posts; index++) {
-        const long group = sums->group[index];
-        const long first = sums->activeStart[index], last = sums->activeEnd[index];
-        const long drawn = sums->endYear[index];
-        // min(max(drawn, first), last), as the Swift formula holds it.
-        const long atLeastFirst = drawn > first ? drawn : first;
-        const long end = atLeastFirst < last ? atLeastFirst : last;
-        sums->end[index] = end;
-        msc_run_move(&all, group * sums->bucketsPerGroup + sums->years, sums);
-        msc_run_move(&ended, end < last ? group * sums->bucketsPerGroup + end : sums->unreadBucket, sums);
-        const double salary = sums->salary[index], people = sums->people[index];
-        // The same products, in the same order, as the Swift formula they replace.
-        if (salary * sums->smallestPaidShare[index] * sums->smallestGrowth >= sums->niThreshold) {
-            const double salaryFTE = salary * sums->paidFTE[index], peopleBudget = people * sums->budget[index];
-            all.salaryFTE += salaryFTE;
-            all.peopleBudget += peopleBudget;
-            all.peopleCount += people;
-            ended.salaryFTE += salaryFTE;
-            ended.peopleBudget += peopleBudget;
-            ended.peopleCount += people;
-        } else {
-            // Someone's pay dips below the NI threshold: the caller costs this post year by year.
-            sums->exactPosts[exact++] = (long)index;
+    if (sums->endedAlike) {
+        // Both runs move only when the group changes: every sum stays in a register. Posts funded
+        // to their last year share the first unread bucket.
+        for (size_t index = 0; index < sums->posts; index++) {
+            const long group = sums->group[index], end = msc_post_end(sums, index);
+            msc_run_move(&all, group * sums->bucketsPerGroup + sums->years, sums);
+            msc_run_move(&ended, end < sums->activeEnd[index] ? group * sums->bucketsPerGroup + end : sums->unreadBucket, sums);
+            const double people = sums->people[index], effect = sums->effect[index];
+            if (msc_costed_linearly(sums, index)) {
+                const double salaryFTE = sums->salary[index] * sums->paidFTE[index], peopleBudget = people * sums->budget[index];
+                all.salaryFTE += salaryFTE;
+                all.peopleBudget += peopleBudget;
+                all.peopleCount += people;
+                ended.salaryFTE += salaryFTE;
+                ended.peopleBudget += peopleBudget;
+                ended.peopleCount += people;
+            } else {
+                sums->exactPosts[exact++] = (long)index;
+            }
+            all.effect += effect;
+            all.posts += 1;
+            ended.effect += effect;
+            ended.posts += 1;
         }
-        const double effect = sums->effect[index];
-        all.effect += effect;
-        all.posts += 1;
-        ended.effect += effect;
-        ended.posts += 1;
+        msc_run_store(&ended, sums);
+    } else {
+        // Where posts' funding ends falls either way at random: a run of "ended" sums would
+        // break, a branch mispredicted, at nearly every post. They are added straight to their
+        // buckets instead, with no branch; posts funded to their last year take the unread
+        // buckets in turn, so that one post's addition does not wait on the last.
+        for (size_t index = 0; index < sums->posts; index++) {
+            const long group = sums->group[index], end = msc_post_end(sums, index);
+            msc_run_move(&all, group * sums->bucketsPerGroup + sums->years, sums);
+            const long lapsed = group * sums->bucketsPerGroup + end;
+            const long unread = sums->unreadBucket + (long)(index % MSC_UNREAD_BUCKETS);
+            const long bucket = __builtin_unpredictable(end < sums->activeEnd[index]) ? lapsed : unread;
+            const double people = sums->people[index], effect = sums->effect[index];
+            if (msc_costed_linearly(sums, index)) {
+                const double salaryFTE = sums->salary[index] * sums->paidFTE[index], peopleBudget = people * sums->budget[index];
+                all.salaryFTE += salaryFTE;
+                all.peopleBudget += peopleBudget;
+                all.peopleCount += people;
+                sums->salaryFTE[bucket] += salaryFTE;
+                sums->peopleBudget[bucket] += peopleBudget;
+                sums->peopleCount[bucket] += people;
+            } else {
+                sums->exactPosts[exact++] = (long)index;
+            }
+            all.effect += effect;
+            all.posts += 1;
+            sums->effectBase[bucket] += effect;
+            sums->postCount[bucket] += 1;
+        }
     }
     msc_run_store(&all, sums);
-    msc_run_store(&ended, sums);
     return exact;
 }

@@ -115,7 +115,8 @@ typedef struct {
     double smallestGrowth;
     double niThreshold;
     /// Buckets per group (years + 1, the last holding all the group's posts), the horizon, and
-    /// the one bucket no year reads (for the "ended" sums of a post funded to its last year).
+    /// the first of MSC_UNREAD_BUCKETS buckets no year reads (for the "ended" sums of a post
+    /// funded to its last year).
     long bucketsPerGroup;
     long years;
     long unreadBucket;
@@ -130,10 +131,18 @@ typedef struct {
     long *end;
     /// Out: the posts not costed linearly, in order (room for every post).
     long *exactPosts;
+    /// Whether every post of each group is expected to end its funding in the same year (as
+    /// when a national grant's posts lapse together): the "ended" sums are then kept in
+    /// registers. Only the speed depends on it; the sums are the same either way.
+    int endedAlike;
 } msc_post_sums;
 
+/// The buckets after the groups' that take the "ended" sums of posts funded to their last year,
+/// used in turn so that consecutive posts' additions to them do not wait on one another.
+#define MSC_UNREAD_BUCKETS 8
+
 /// Adds every post to its group's "all posts" bucket and to the bucket of the year its funding
-/// ends (the unread one when it lasts to its last year), in post order; returns how many posts
+/// ends (an unread one when it lasts to its last year), in post order; returns how many posts
 /// must be costed year by year instead (listed in `exactPosts`).
 size_t msc_sum_posts(const msc_post_sums *sums);
 

@@ -83,13 +83,14 @@ struct PostDraws {
     /// group's posts in one call), each council's part of a source decided per council on its own.
     func drawFunding(_ fundingDraws: [FundingDraw], into scratch: ScenarioKernel.Scratch, kernels: [FundingLapseKernel],
                      uniforms: inout BufferedUniforms) -> Int {
-        var draws = 0
+        var draws = 0, everyGroupAlike = true
         let endYear = scratch.endYear
         for index in mixes.indices {
             let kernel = kernels[index]
             kernel.prepare(fundingDraws[index])
             // Asked of the mix in place: copying it out took a reference to each of its arrays.
             let alike = mixes.withUnsafeBufferPointer { $0[index].fundsEveryPostAlike(fundingDraws[index]) }
+            everyGroupAlike = everyGroupAlike && alike
             for group in groupsOfMix[index] {
                 let parts = UnsafeBufferPointer(rebasing: groupParts.values[groupPartStart[group]..<groupPartStart[group + 1]])
                 let posts = groupPosts.values[groupPostStart[group]..<groupPostStart[group + 1]]
@@ -101,6 +102,7 @@ struct PostDraws {
                 for (index, post) in posts.enumerated() { endYear[post] = years[index] }
             }
         }
+        scratch.fundingEndsAlike = everyGroupAlike
         return draws
     }
 }

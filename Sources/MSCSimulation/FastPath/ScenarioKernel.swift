@@ -124,6 +124,10 @@ struct ScenarioKernel: Sendable {
         /// The year each post's funding ends, held to its years in the horizon, and the posts
         /// costed year by year, as the posts' sums (``evaluate``) find them.
         let postEnd: UnsafeMutableBufferPointer<Int>
+        /// Whether each group's posts had their funding end alike in this iteration, as the funding
+        /// draw found them (`msc_sum_posts` then keeps its "ended" sums in registers). It steers
+        /// only the speed: the sums are the same either way.
+        var fundingEndsAlike = true
         let exactPosts: UnsafeMutableBufferPointer<Int>
         let effect: UnsafeMutableBufferPointer<Double>
         /// The inputs `effect` was last worked out from (identification rate, county share, log of
@@ -134,8 +138,8 @@ struct ScenarioKernel: Sendable {
         var effectInputs = (Double.nan, Double.nan, Double.nan, Double.nan)
         /// By group and end year (`group × (years + 1) + end`, the last entry of each group holding
         /// all its posts): Σ salary × FTE paid, Σ people × budget, Σ people (posts whose cost is
-        /// linear), Σ effect base, Σ posts. One more entry after them all takes the sums of the
-        /// posts funded to their last year, and is never read (see ``evaluate``).
+        /// linear), Σ effect base, Σ posts. Eight more entries after them all take the "ended" sums
+        /// of the posts funded to their last year, and are never read (see `msc_sum_posts`).
         let salaryFTE: UnsafeMutableBufferPointer<Double>
         let peopleBudget: UnsafeMutableBufferPointer<Double>
         let peopleCount: UnsafeMutableBufferPointer<Double>
@@ -174,7 +178,7 @@ struct ScenarioKernel: Sendable {
             exactPosts = .allocate(capacity: max(posts, 1))
             exactPosts.initialize(repeating: 0)
             effect = doubles(posts)
-            let buckets = groups * (years + 1) + 1
+            let buckets = groups * (years + 1) + Int(MSC_UNREAD_BUCKETS)
             salaryFTE = doubles(buckets)
             peopleBudget = doubles(buckets)
             peopleCount = doubles(buckets)
@@ -280,8 +284,8 @@ struct ScenarioKernel: Sendable {
         }
 
         // Each post joins its group's "all posts" sums and those of the year its funding ends, in
-        // post order, in C (msc_sum_posts): kept in registers while consecutive posts share a
-        // bucket, the ten running sums outnumber what Swift kept out of memory.
+        // post order, in C (msc_sum_posts): there the running sums stay in registers, where Swift
+        // kept half of them on the stack.
         let smallestPaidShare = self.smallestPaidShare.values, paidFTE = self.paidFTE.values, people = self.people.values
         let hasTraining = self.hasTraining.values
         var sums = msc_post_sums(
@@ -289,10 +293,11 @@ struct ScenarioKernel: Sendable {
             endYear: scratch.endYear.baseAddress, salary: scratch.salary.baseAddress, budget: scratch.operationalBudget.baseAddress,
             smallestPaidShare: smallestPaidShare.baseAddress, paidFTE: paidFTE.baseAddress, people: people.baseAddress,
             effect: effect.baseAddress, smallestGrowth: smallestGrowth, niThreshold: threshold,
-            bucketsPerGroup: bucketsPerGroup, years: years, unreadBucket: scratch.postCount.count - 1,
+            bucketsPerGroup: bucketsPerGroup, years: years, unreadBucket: scratch.postCount.count - Int(MSC_UNREAD_BUCKETS),
             salaryFTE: scratch.salaryFTE.baseAddress, peopleBudget: scratch.peopleBudget.baseAddress,
             peopleCount: scratch.peopleCount.baseAddress, effectBase: scratch.effectBase.baseAddress,
-            postCount: scratch.postCount.baseAddress, end: scratch.postEnd.baseAddress, exactPosts: scratch.exactPosts.baseAddress)
+            postCount: scratch.postCount.baseAddress, end: scratch.postEnd.baseAddress, exactPosts: scratch.exactPosts.baseAddress,
+            endedAlike: scratch.fundingEndsAlike ? 1 : 0)
         let exactCount = msc_sum_posts(&sums)
         for position in 0..<exactCount {
             // Someone's pay dips below the NI threshold: cost this post year by year.
