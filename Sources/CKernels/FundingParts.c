@@ -47,3 +47,52 @@ size_t msc_funding_part_lapses(const msc_funding_parts *parts, size_t *used) {
     *used = position;
     return lapses;
 }
+
+void msc_funding_lapse_years(const msc_funding_years *years) {
+    const double *points = years->renewalPoints;
+    for (size_t lapse = 0; lapse < years->lapses; lapse++) {
+        const long source = years->lapsedSource[lapse];
+        const double v = 1.0 - years->lapsedUniform[lapse];
+        // The first renewal point v fails is the count of those it passes (the points never
+        // rise), each comparison added as its bit. A source not drawn has no points, and its one
+        // year is the known one.
+        long renewed = 0;
+        for (long k = years->countStart[source]; k < years->countEnd[source]; k++) renewed += v <= points[k];
+        years->cellYear[years->lapsedCell[lapse]] = years->yearAfterRenewals[years->yearStart[source] + renewed];
+    }
+
+    // As FundingMix.fundedYears: the first lapse year at which the uncovered shares, summed in
+    // decision order, exceed the tolerated gap. When every part's share alone exceeds it, so does
+    // any sum that includes it (adding shares never lowers a sum, rounded or not): the post is
+    // lost at its first uncovered lapse.
+    const size_t parts = years->partCount;
+    const double allowed = years->allowedGap;
+    int everyShareDecides = 1;
+    for (size_t part = 0; part < parts; part++) {
+        if (!(years->partShare[part] > allowed)) everyShareDecides = 0;
+    }
+    for (size_t post = 0; post < years->posts; post++) {
+        const long *cells = years->cellYear + post * parts;
+        long lost = LONG_MAX;
+        if (everyShareDecides) {
+            for (size_t part = 0; part < parts; part++) lost = cells[part] < lost ? cells[part] : lost;
+        } else {
+            // The post's uncovered lapses, then every one tried as the year the gap opens.
+            size_t kept = 0;
+            for (size_t part = 0; part < parts; part++) {
+                years->lapsedYear[kept] = cells[part];
+                years->lapsedShare[kept] = years->partShare[part];
+                kept += cells[part] != LONG_MAX;
+            }
+            for (size_t candidate = 0; candidate < kept; candidate++) {
+                const long year = years->lapsedYear[candidate];
+                double uncovered = 0.0;
+                for (size_t index = 0; index < kept; index++) {
+                    if (years->lapsedYear[index] <= year) uncovered += years->lapsedShare[index];
+                }
+                if (uncovered > allowed && year < lost) lost = year;
+            }
+        }
+        years->postYears[post] = lost < years->horizonYears ? lost : years->horizonYears;
+    }
+}

@@ -91,6 +91,42 @@ typedef struct {
 /// the uniforms taken.
 size_t msc_funding_part_lapses(const msc_funding_parts *parts, size_t *used);
 
+/// The second and third passes of the funding draw (FundingLapseKernel.fundedYears): the year
+/// each listed lapse falls in, then each post's year. Named fields, so that the Swift caller
+/// cannot swap two of them by position.
+typedef struct {
+    /// The uncovered lapses the first pass listed (msc_funding_parts): cell, source, uniform.
+    size_t lapses;
+    const long *lapsedCell;
+    const long *lapsedSource;
+    const double *lapsedUniform;
+    /// By source: where its renewal points lie in `renewalPoints` (held to the lowest so far),
+    /// and where its years after 0, 1, … renewals start in `yearAfterRenewals`.
+    const long *countStart;
+    const long *countEnd;
+    const long *yearStart;
+    const double *renewalPoints;
+    const long *yearAfterRenewals;
+    /// In and out, by cell (post × parts + part): the year the part lapses uncovered in, LONG_MAX for none.
+    long *cellYear;
+    /// The posts and the share of each part (in decision order); the gap tolerated with its
+    /// rounding allowance; the horizon in years (at least 0).
+    size_t posts;
+    size_t partCount;
+    const double *partShare;
+    double allowedGap;
+    long horizonYears;
+    /// Working space, room for every part: a post's uncovered lapses, year and share.
+    long *lapsedYear;
+    double *lapsedShare;
+    /// Out, by post: the years it stays funded.
+    long *postYears;
+} msc_funding_years;
+
+/// The year of each listed lapse (the count of renewal points its v = 1 − u passes picks it), then
+/// each post's first year whose uncovered shares, summed in decision order, exceed the gap.
+void msc_funding_lapse_years(const msc_funding_years *years);
+
 /// One iteration's posts as the kernel's evaluation sums them (ScenarioKernel.evaluate): the
 /// per-post inputs, the constants, and the buckets the sums go to. Named fields, so that the Swift
 /// caller cannot swap two of them by position.

@@ -55,8 +55,9 @@ final class FundingLapseKernel {
     private var lapsedCell: UnsafeMutableBufferPointer<Int>
     private var lapsedSource: UnsafeMutableBufferPointer<Int>
     private var lapsedUniform: UnsafeMutableBufferPointer<Double>
-    /// The source of each part of the group being drawn, as the first pass reads them.
+    /// The source and share of each part of the group being drawn, as the passes read them.
     private var partSources: UnsafeMutableBufferPointer<Int>
+    private var partShares: UnsafeMutableBufferPointer<Double>
     /// The years of the group's posts, as ``fundedYears(parts:posts:uniforms:draws:)`` returns them.
     private var postYears: UnsafeMutableBufferPointer<Int>
     /// The uncovered lapses of the post being settled: year and share, in decision order.
@@ -92,6 +93,7 @@ final class FundingLapseKernel {
         lapsedUniform = buffer([0.0])
         postYears = buffer([0])
         partSources = buffer([0])
+        partShares = buffer([0.0])
         lapsedYear = .allocate(capacity: max(largestPost, 1))
         lapsedShare = .allocate(capacity: max(largestPost, 1))
     }
@@ -102,7 +104,7 @@ final class FundingLapseKernel {
                        lapsedSource, postYears, lapsedYear, partSources] {
             buffer.deallocate()
         }
-        for buffer in [lapsesBelow, renewalPoints, lapsedUniform, lapsedShare] { buffer.deallocate() }
+        for buffer in [lapsesBelow, renewalPoints, lapsedUniform, lapsedShare, partShares] { buffer.deallocate() }
         lapseBound.deallocate()
         askBound.deallocate()
     }
@@ -247,50 +249,20 @@ final class FundingLapseKernel {
         uniforms.skip(used)
         draws &+= used
 
-        let renewalPoints = renewalPoints
-        for lapse in 0..<lapses {
-            let source = lapsedSource[lapse]
-            let v = 1 - lapsedUniform[lapse]
-            // The first renewal point v fails is the count of those it passes, each comparison
-            // added as its bit: written as `? 1 : 0`, the compiler made the addition a branch. A
-            // source not drawn has no points, and its one year is the known one.
-            var renewed = 0
-            for k in countStart[source]..<countEnd[source] {
-                renewed &+= Int(unsafeBitCast(v <= renewalPoints[k], to: UInt8.self))
-            }
-            cellYear[lapsedCell[lapse]] = yearAfterRenewals[yearStart[source] &+ renewed]
+        if partShares.count < partCount {
+            partShares.deallocate()
+            partShares = .allocate(capacity: partCount)
         }
-
-        // As FundingMix.fundedYears: the first lapse year at which the uncovered shares, summed in
-        // decision order, exceed the tolerated gap. When every part's share alone exceeds it, so
-        // does any sum that includes it (adding shares never lowers a sum, rounded or not): the
-        // post is lost at its first uncovered lapse.
-        let allowed = gapTolerance + FundingMix.shareSumTolerance
-        var everyShareDecides = true
-        for part in parts where !(part.share > allowed) { everyShareDecides = false }
-        for post in 0..<posts {
-            let first = post &* partCount
-            var lost = Int.max
-            if everyShareDecides {
-                for index in 0..<partCount { lost = min(lost, cellYear[first &+ index]) }
-            } else {
-                // The post's uncovered lapses, then every one tried as the year the gap opens.
-                var kept = 0
-                for (index, part) in parts.enumerated() {
-                    let year = cellYear[first &+ index]
-                    lapsedYear[kept] = year
-                    lapsedShare[kept] = part.share
-                    kept &+= Int(unsafeBitCast(year != Int.max, to: UInt8.self))
-                }
-                for candidate in 0..<kept {
-                    let year = lapsedYear[candidate]
-                    var uncovered = 0.0
-                    for index in 0..<kept where lapsedYear[index] <= year { uncovered += lapsedShare[index] }
-                    if uncovered > allowed { lost = min(lost, year) }
-                }
-            }
-            postYears[post] = min(max(horizonYears, 0), lost)
-        }
+        for (index, part) in parts.enumerated() { partShares[index] = part.share }
+        var yearsPass = msc_funding_years(
+            lapses: lapses, lapsedCell: lapsedCell.baseAddress, lapsedSource: lapsedSource.baseAddress,
+            lapsedUniform: lapsedUniform.baseAddress, countStart: countStart.baseAddress, countEnd: countEnd.baseAddress,
+            yearStart: yearStart.baseAddress, renewalPoints: renewalPoints.baseAddress,
+            yearAfterRenewals: yearAfterRenewals.baseAddress, cellYear: cellYear.baseAddress, posts: posts,
+            partCount: partCount, partShare: partShares.baseAddress,
+            allowedGap: gapTolerance + FundingMix.shareSumTolerance, horizonYears: max(horizonYears, 0),
+            lapsedYear: lapsedYear.baseAddress, lapsedShare: lapsedShare.baseAddress, postYears: postYears.baseAddress)
+        msc_funding_lapse_years(&yearsPass)
         return UnsafeBufferPointer(rebasing: postYears[0..<posts])
     }
 }
