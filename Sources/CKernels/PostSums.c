@@ -47,63 +47,68 @@ static inline long msc_post_end(const msc_post_sums *sums, size_t index) {
     return end;
 }
 
+// What one post adds to a bucket: its cost sums when it is costed linearly (a post costed year
+// by year adds none), its effect base, and itself.
+typedef struct {
+    int linear;
+    double salaryFTE, peopleBudget, people, effect;
+} msc_post_terms;
+
+static inline msc_post_terms msc_terms(const msc_post_sums *sums, size_t index) {
+    const double people = sums->people[index];
+    msc_post_terms terms = {msc_costed_linearly(sums, index), 0, 0, people, sums->effect[index]};
+    terms.salaryFTE = sums->salary[index] * sums->paidFTE[index];
+    terms.peopleBudget = people * sums->budget[index];
+    return terms;
+}
+
+static inline void msc_run_add(msc_bucket_run *run, const msc_post_terms *terms) {
+    if (terms->linear) {
+        run->salaryFTE += terms->salaryFTE;
+        run->peopleBudget += terms->peopleBudget;
+        run->peopleCount += terms->people;
+    }
+    run->effect += terms->effect;
+    run->posts += 1;
+}
+
+static inline void msc_bucket_add(const msc_post_sums *sums, long bucket, const msc_post_terms *terms) {
+    if (terms->linear) {
+        sums->salaryFTE[bucket] += terms->salaryFTE;
+        sums->peopleBudget[bucket] += terms->peopleBudget;
+        sums->peopleCount[bucket] += terms->people;
+    }
+    sums->effectBase[bucket] += terms->effect;
+    sums->postCount[bucket] += 1;
+}
+
 size_t msc_sum_posts(const msc_post_sums *sums) {
     msc_bucket_run all = {-1, 0, 0, 0, 0, 0}, ended = {-1, 0, 0, 0, 0, 0};
     size_t exact = 0;
-    if (sums->endedAlike) {
-        // Both runs move only when the group changes: every sum stays in a register. Posts funded
-        // to their last year share the first unread bucket.
-        for (size_t index = 0; index < sums->posts; index++) {
-            const long group = sums->group[index], end = msc_post_end(sums, index);
-            msc_run_move(&all, group * sums->bucketsPerGroup + sums->years, sums);
-            msc_run_move(&ended, end < sums->activeEnd[index] ? group * sums->bucketsPerGroup + end : sums->unreadBucket, sums);
-            const double people = sums->people[index], effect = sums->effect[index];
-            if (msc_costed_linearly(sums, index)) {
-                const double salaryFTE = sums->salary[index] * sums->paidFTE[index], peopleBudget = people * sums->budget[index];
-                all.salaryFTE += salaryFTE;
-                all.peopleBudget += peopleBudget;
-                all.peopleCount += people;
-                ended.salaryFTE += salaryFTE;
-                ended.peopleBudget += peopleBudget;
-                ended.peopleCount += people;
-            } else {
-                sums->exactPosts[exact++] = (long)index;
-            }
-            all.effect += effect;
-            all.posts += 1;
-            ended.effect += effect;
-            ended.posts += 1;
-        }
-        msc_run_store(&ended, sums);
-    } else {
-        // Where posts' funding ends falls either way at random: a run of "ended" sums would
-        // break, a branch mispredicted, at nearly every post. They are added straight to their
-        // buckets instead, with no branch; posts funded to their last year take the unread
-        // buckets in turn, so that one post's addition does not wait on the last.
-        for (size_t index = 0; index < sums->posts; index++) {
-            const long group = sums->group[index], end = msc_post_end(sums, index);
-            msc_run_move(&all, group * sums->bucketsPerGroup + sums->years, sums);
+    for (size_t index = 0; index < sums->posts; index++) {
+        const long group = sums->group[index], end = msc_post_end(sums, index);
+        const int lapses = end < sums->activeEnd[index];
+        const msc_post_terms terms = msc_terms(sums, index);
+        // Someone's pay dips below the NI threshold: the caller costs this post year by year.
+        if (!terms.linear) sums->exactPosts[exact++] = (long)index;
+        msc_run_move(&all, group * sums->bucketsPerGroup + sums->years, sums);
+        msc_run_add(&all, &terms);
+        if (sums->endedAlike) {
+            // The "ended" run moves only when the group changes: every sum stays in a register.
+            // Posts funded to their last year share the first unread bucket.
+            msc_run_move(&ended, lapses ? group * sums->bucketsPerGroup + end : sums->unreadBucket, sums);
+            msc_run_add(&ended, &terms);
+        } else {
+            // Where posts' funding ends falls either way at random: a run of "ended" sums would
+            // break, a branch mispredicted, at nearly every post. They are added straight to
+            // their buckets instead, with no branch; posts funded to their last year take the
+            // unread buckets in turn, so that one post's addition does not wait on the last.
             const long lapsed = group * sums->bucketsPerGroup + end;
             const long unread = sums->unreadBucket + (long)(index % MSC_UNREAD_BUCKETS);
-            const long bucket = __builtin_unpredictable(end < sums->activeEnd[index]) ? lapsed : unread;
-            const double people = sums->people[index], effect = sums->effect[index];
-            if (msc_costed_linearly(sums, index)) {
-                const double salaryFTE = sums->salary[index] * sums->paidFTE[index], peopleBudget = people * sums->budget[index];
-                all.salaryFTE += salaryFTE;
-                all.peopleBudget += peopleBudget;
-                all.peopleCount += people;
-                sums->salaryFTE[bucket] += salaryFTE;
-                sums->peopleBudget[bucket] += peopleBudget;
-                sums->peopleCount[bucket] += people;
-            } else {
-                sums->exactPosts[exact++] = (long)index;
-            }
-            all.effect += effect;
-            all.posts += 1;
-            sums->effectBase[bucket] += effect;
-            sums->postCount[bucket] += 1;
+            msc_bucket_add(sums, __builtin_unpredictable(lapses) ? lapsed : unread, &terms);
         }
     }
     msc_run_store(&all, sums);
+    msc_run_store(&ended, sums);
     return exact;
 }
