@@ -62,6 +62,10 @@ def main():
         sys.exit(f"bench-commands: --msc: {options.msc} is not an executable (build it with make release)")
     if not os.access("/usr/bin/time", os.X_OK):
         sys.exit("bench-commands: /usr/bin/time is missing (apt-get install time)")
+    # The goals were set on another machine: say which one these figures come from.
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "unknown CPU") \
+        if os.path.exists("/proc/cpuinfo") else "unknown CPU"
+    print(f"{options.msc} on {os.cpu_count()} CPUs ({model}), median of {options.repeat} runs per row")
     print(f"{'command':<66} {'median s':>8} {'peak MB':>8} {'goal':>13} {'met':>4} {'load 1m':>8}")
     for label, arguments, goal_seconds, goal_megabytes in ROWS:
         if options.only not in label:
