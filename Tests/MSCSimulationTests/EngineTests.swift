@@ -151,7 +151,7 @@ private func fingerprint(_ result: SimulationResult) -> [UInt64] {
         let one = RandomStream(seed: 12), column = RandomStream(seed: 12)
         let expected = (0..<250).map { _ in distribution.draw(using: one).clamped(to: range) }
         var filled = [Double](repeating: .nan, count: 250)
-        filled.withUnsafeMutableBufferPointer { distribution.fill($0, using: column, clampedTo: range) }
+        filled.withUnsafeMutableBufferPointer { BoundedDistribution(distribution: distribution, range: range).fill($0, using: column) }
         #expect(filled.map(\.bitPattern) == expected.map(\.bitPattern), "\(distribution)")
         #expect(column.uniform() == one.uniform(), "\(distribution): the stream is left where the draws one by one leave it")
     }

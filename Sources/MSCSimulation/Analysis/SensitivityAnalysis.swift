@@ -27,8 +27,8 @@ public struct SensitivityAnalysis: Sendable {
         let central = plan.centralNationalValues
         // The quantile functions alone, read once: each row reads them without copying an
         // assumption (and retaining its strings) per input.
-        let nationalQuantiles = uncertain.map { national[$0].boundedQuantile }
-        let postLevelQuantiles = postLevel.map { (isSalary: $0.name == plan.salary.name, quantile: $0.boundedQuantile) }
+        let nationalDistributions = uncertain.map { national[$0].bounded }
+        let postLevelDistributions = postLevel.map { (isSalary: $0.name == plan.salary.name, distribution: $0.bounded) }
         // Rows are evaluated in blocks claimed by `threads` workers, each block with its own
         // evaluator (working buffers made once per block, not once per row); every value depends
         // on its row alone, so the indices do not depend on the thread count.
@@ -42,10 +42,10 @@ public struct SensitivityAnalysis: Sendable {
                 results.set(block, range.map { r in
                     let u = rows[r]
                     var values = central
-                    for (k, index) in uncertain.enumerated() { values[index] = nationalQuantiles[k](u[k]) }
+                    for (k, index) in uncertain.enumerated() { values[index] = nationalDistributions[k].quantile(u[k]) }
                     var salary: Double?, budget: Double?
-                    for (k, input) in postLevelQuantiles.enumerated() {
-                        let value = input.quantile(u[uncertain.count + k])
+                    for (k, input) in postLevelDistributions.enumerated() {
+                        let value = input.distribution.quantile(u[uncertain.count + k])
                         if input.isSalary { salary = value } else { budget = value }
                     }
                     return evaluator.evaluate(nationalValues: values, salaryValue: salary, operationalBudgetValue: budget).netPresentValue

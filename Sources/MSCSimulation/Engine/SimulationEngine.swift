@@ -132,9 +132,7 @@ public enum SimulationEngine {
         let nationalFundingKey = streamKey("national funding decisions")
         // Distributions and ranges copied out once: reading them through the assumptions in the
         // inner loops would retain and release their strings for every draw.
-        let nationalDistributions = national.map(\.distribution)
-        let nationalRanges = national.map(\.admissibleRange)
-        let nationalQuantiles = national.map(\.boundedQuantile)
+        let nationalDistributions = national.map(\.bounded)
         let postDraws = PostDraws(plan: plan)
         let kernel = plan.kernel
         let funding = plan.funding
@@ -169,7 +167,7 @@ public enum SimulationEngine {
                             let stream = RandomStream.derived(seed: settings.seed ^ keys[index], chunk: chunk, algorithm: generator)
                             let start = dimension * settings.chunkSize
                             nationalDistributions[index].fill(UnsafeMutableBufferPointer(rebasing: nationalColumns[start..<(start + last - first)]),
-                                                              using: stream, clampedTo: nationalRanges[index])
+                                                              using: stream)
                         }
                         draws += uncertainIndices.count * (last - first)
                     }
@@ -180,7 +178,7 @@ public enum SimulationEngine {
                     for iteration in first..<last {
                         for (dimension, index) in uncertainIndices.enumerated() {
                             if let design {
-                                values[index] = nationalQuantiles[index](design.value(iteration: iteration, dimension: dimension))
+                                values[index] = nationalDistributions[index].quantile(design.value(iteration: iteration, dimension: dimension))
                             } else {
                                 values[index] = nationalColumns[dimension * settings.chunkSize + iteration - first]
                             }

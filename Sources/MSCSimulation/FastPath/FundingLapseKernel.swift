@@ -21,20 +21,20 @@ final class FundingLapseKernel {
     private let national: UnsafeMutableBufferPointer<Bool>
     /// What the iteration's draw settles about each source, for every post that faces it, in one
     /// form whatever the source. A post takes `uniformsTaken` uniforms (0 or 1); the source lapses
-    /// when that uniform u is below `lapsesBelow` (−∞ for a source that lasts for certain, +∞ for
-    /// one that lapses in a known year). The year it lapses in is then picked from
+    /// when that uniform u is below its bound (`lapseBound`: −∞ for a source that lasts for certain,
+    /// +∞ for one that lapses in a known year). The year it lapses in is then picked from
     /// `yearAfterRenewals[yearStart + count]` by the count of renewal points v = 1 − u passes among
     /// `renewalPoints[countStart..<countEnd]`. One form, so the draw has no branch on what a source
     /// is, and none on what a uniform drew.
     private let uniformsTaken: UnsafeMutableBufferPointer<Int>
-    private let lapsesBelow: UnsafeMutableBufferPointer<Double>
     private let countStart: UnsafeMutableBufferPointer<Int>
     private let countEnd: UnsafeMutableBufferPointer<Int>
     private let yearStart: UnsafeMutableBufferPointer<Int>
-    /// `lapsesBelow` as the bit pattern of the double, and the same bound for the lapses that
-    /// ask the host to absorb (−∞'s pattern, which no uniform is below, when none does): for the
-    /// uniforms, all in [0, 1), and these bounds, `u < bound` exactly when the difference of the
-    /// bit patterns, read as signed integers, is negative. The test is then a subtraction and a
+    /// The bound below which a uniform lapses the source (``lapsesBelow(lastThreshold:)``), and the
+    /// same bound for the lapses that ask the host to absorb (−∞, which no uniform is below, when
+    /// none does), each kept as the bit pattern of the double: for the uniforms, all in [0, 1), and
+    /// these bounds, `u < bound` exactly when the difference of the bit patterns, read as signed
+    /// integers, is negative (`msc_bits_below`). The test is then a subtraction and a
     /// shift, not a floating-point comparison and its flag, on the chain of loads from which
     /// each part's uniform is found.
     private let lapseBound: UnsafeMutableBufferPointer<Int64>
@@ -56,8 +56,8 @@ final class FundingLapseKernel {
     private var lapsedSource: UnsafeMutableBufferPointer<Int>
     private var lapsedUniform: UnsafeMutableBufferPointer<Double>
     /// The source and share of each part of the group being drawn, as the passes read them.
-    private var partSources: UnsafeMutableBufferPointer<Int>
-    private var partShares: UnsafeMutableBufferPointer<Double>
+    private let partSources: UnsafeMutableBufferPointer<Int>
+    private let partShares: UnsafeMutableBufferPointer<Double>
     /// The years of the group's posts, as ``fundedYears(parts:posts:uniforms:draws:)`` returns them.
     private var postYears: UnsafeMutableBufferPointer<Int>
     /// The uncovered lapses of the post being settled: year and share, in decision order.
@@ -77,7 +77,6 @@ final class FundingLapseKernel {
         national = buffer(mix.sources.map(\.decidedNationally))
         let zeros = Array(repeating: 0, count: mix.sources.count)
         uniformsTaken = buffer(zeros)
-        lapsesBelow = buffer(Array(repeating: -Double.infinity, count: mix.sources.count))
         countStart = buffer(zeros)
         countEnd = buffer(zeros)
         yearStart = buffer(zeros)
@@ -92,8 +91,9 @@ final class FundingLapseKernel {
         lapsedSource = buffer([0])
         lapsedUniform = buffer([0.0])
         postYears = buffer([0])
-        partSources = buffer([0])
-        partShares = buffer([0.0])
+        // `largestPost` is the most parts any post of the mix has.
+        partSources = .allocate(capacity: max(largestPost, 1))
+        partShares = .allocate(capacity: max(largestPost, 1))
         lapsedYear = .allocate(capacity: max(largestPost, 1))
         lapsedShare = .allocate(capacity: max(largestPost, 1))
     }
@@ -104,7 +104,7 @@ final class FundingLapseKernel {
                        lapsedSource, postYears, lapsedYear, partSources] {
             buffer.deallocate()
         }
-        for buffer in [lapsesBelow, renewalPoints, lapsedUniform, lapsedShare, partShares] { buffer.deallocate() }
+        for buffer in [renewalPoints, lapsedUniform, lapsedShare, partShares] { buffer.deallocate() }
         lapseBound.deallocate()
         askBound.deallocate()
     }
@@ -138,7 +138,7 @@ final class FundingLapseKernel {
             }
             if let known {
                 // No uniform: every post lapses in the known year, or none does.
-                lapsesBelow[source] = known == Int.max ? -.infinity : .infinity
+                lapseBound[source] = Self.bits(known == Int.max ? -.infinity : .infinity)
                 yearAfterRenewals[nextYear] = known
                 nextYear += 1
                 continue
@@ -149,19 +149,20 @@ final class FundingLapseKernel {
             countEnd[source] = end
             // As the readable draw's first test: v at or below the last threshold passes every
             // renewal point (with no threshold at all, the source lasts).
-            lapsesBelow[source] = end > start ? Self.lapsesBelow(lastThreshold: values[end - 1]) : -.infinity
+            lapseBound[source] = Self.bits(end > start ? Self.lapsesBelow(lastThreshold: values[end - 1]) : -.infinity)
             for k in (start + 1)..<max(start + 1, end) { renewalPoints[k] = min(renewalPoints[k], renewalPoints[k - 1]) }
             for renewed in 0..<(end - start) { yearAfterRenewals[nextYear + renewed] = term * (renewed + 1) }
             yearAfterRenewals[nextYear + end - start] = Int.max
             nextYear += end - start + 1
         }
-        let never = Int64(bitPattern: (-Double.infinity).bitPattern)
         for source in 0..<sourceCount {
-            lapseBound[source] = Int64(bitPattern: lapsesBelow[source].bitPattern)
             // A lapse the host may absorb takes one more uniform, as the readable draw asks.
-            askBound[source] = draw.absorbProbability > 0 && absorbable[source] ? lapseBound[source] : never
+            askBound[source] = draw.absorbProbability > 0 && absorbable[source] ? lapseBound[source] : Self.bits(-.infinity)
         }
     }
+
+    /// A bound as the lapse tests read it: the bit pattern of the double, as a signed integer.
+    private static func bits(_ bound: Double) -> Int64 { Int64(bitPattern: bound.bitPattern) }
 
     /// 1 when `uniformBits`, the bit pattern of a uniform in [0, 1), is below the bound whose
     /// pattern is `bound` (see `lapseBound`), else 0: the sign of their difference. The patterns
@@ -225,35 +226,24 @@ final class FundingLapseKernel {
             postYears.deallocate()
             postYears = .allocate(capacity: posts)
         }
-        // Stored properties read once into locals: the loops then make no access checks.
-        let absorb = absorbProbability, cellYear = cellYear
-        let lapsedCell = lapsedCell, lapsedSource = lapsedSource, lapsedUniform = lapsedUniform
-        let lapseBound = lapseBound, askBound = askBound
         // u < absorb asked of the bit patterns too (`absorb` is only read when it is above 0).
-        let absorbBound = absorb > 0 ? Int64(bitPattern: absorb.bitPattern) : Int64(bitPattern: (-Double.infinity).bitPattern)
+        let absorbBound = Self.bits(absorbProbability > 0 ? absorbProbability : -.infinity)
         // Two uniforms at most per part, and two read ahead past the last part's (never taken).
         let window = uniforms.peek(2 &* cells &+ 2)
-        if partSources.count < partCount {
-            partSources.deallocate()
-            partSources = .allocate(capacity: partCount)
+        for (index, part) in parts.enumerated() {
+            partSources[index] = part.source
+            partShares[index] = part.share
         }
-        for (index, part) in parts.enumerated() { partSources[index] = part.source }
         var pass = msc_funding_parts(
             window: window, partSources: partSources.baseAddress, partCount: partCount, posts: posts,
             uniformsTaken: uniformsTaken.baseAddress, lapseBound: lapseBound.baseAddress, askBound: askBound.baseAddress,
             absorbBound: absorbBound, cellYear: cellYear.baseAddress, lapsedCell: lapsedCell.baseAddress,
             lapsedSource: lapsedSource.baseAddress, lapsedUniform: lapsedUniform.baseAddress)
-        var taken = 0
-        let lapses = msc_funding_part_lapses(&pass, &taken)
-        let used = Int(taken)
+        var used = 0
+        let lapses = msc_funding_part_lapses(&pass, &used)
         uniforms.skip(used)
         draws &+= used
 
-        if partShares.count < partCount {
-            partShares.deallocate()
-            partShares = .allocate(capacity: partCount)
-        }
-        for (index, part) in parts.enumerated() { partShares[index] = part.share }
         var yearsPass = msc_funding_years(
             lapses: lapses, lapsedCell: lapsedCell.baseAddress, lapsedSource: lapsedSource.baseAddress,
             lapsedUniform: lapsedUniform.baseAddress, countStart: countStart.baseAddress, countEnd: countEnd.baseAddress,

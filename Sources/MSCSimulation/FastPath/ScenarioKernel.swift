@@ -121,13 +121,13 @@ struct ScenarioKernel: Sendable {
         let operationalBudget: UnsafeMutableBufferPointer<Double>
         /// The year after the last each post is funded in (its first year when never funded).
         let endYear: UnsafeMutableBufferPointer<Int>
-        /// The year each post's funding ends, held to its years in the horizon, and the posts
-        /// costed year by year, as the posts' sums (``evaluate``) find them.
-        let postEnd: UnsafeMutableBufferPointer<Int>
         /// Whether each group's posts had their funding end alike in this iteration, as the funding
         /// draw found them (`msc_sum_posts` then keeps its "ended" sums in registers). It steers
         /// only the speed: the sums are the same either way.
         var fundingEndsAlike = true
+        /// The year each post's funding ends, held to its years in the horizon, and the posts
+        /// costed year by year, as the posts' sums (``evaluate``) find them.
+        let postEnd: UnsafeMutableBufferPointer<Int>
         let exactPosts: UnsafeMutableBufferPointer<Int>
         let effect: UnsafeMutableBufferPointer<Double>
         /// The inputs `effect` was last worked out from (identification rate, county share, log of

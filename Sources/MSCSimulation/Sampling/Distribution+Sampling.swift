@@ -39,22 +39,6 @@ extension Distribution {
         }
     }
 
-    /// Fills `buffer` with the draws as many calls of ``draw(using:)`` one after the other would
-    /// make them, each held to `range`: a quantile of one uniform each is taken from a block of
-    /// uniforms drawn in one go, and any other is drawn one by one from the one stream, with no
-    /// reference to count per draw.
-    func fill(_ buffer: UnsafeMutableBufferPointer<Double>, using stream: RandomStream, clampedTo range: ClosedRange<Double>) {
-        switch uniformsPerDraw {
-        case 0:
-            for index in buffer.indices { buffer[index] = draw(fromUniform: 0).clamped(to: range) }
-        case 1:
-            stream.fillUniform(buffer)
-            for index in buffer.indices { buffer[index] = draw(fromUniform: buffer[index]).clamped(to: range) }
-        default:
-            for index in buffer.indices { buffer[index] = draw(using: stream).clamped(to: range) }
-        }
-    }
-
     /// The value below which a fraction `p` of draws fall (the inverse CDF), for Latin hypercube
     /// and Sobol designs and for one-way sensitivity at P10 and P90.
     public func quantile(_ p: Double) -> Double {
@@ -88,23 +72,40 @@ extension Assumption {
 
     /// The inverse CDF of this assumption at `p`, held inside its unit's range.
     public func quantile(_ p: Double) -> Double {
-        boundedQuantile(p)
+        bounded.quantile(p)
     }
 
-    /// ``quantile(_:)`` without the rest of the assumption, for loops that ask it many times:
-    /// copying an assumption out of an array retains every one of its strings.
-    public var boundedQuantile: BoundedQuantile {
-        BoundedQuantile(distribution: distribution, range: admissibleRange)
+    /// The distribution and its range without the rest of the assumption, for loops that ask
+    /// many values of it: copying an assumption out of an array retains every one of its strings.
+    public var bounded: BoundedDistribution {
+        BoundedDistribution(distribution: distribution, range: admissibleRange)
     }
 }
 
-/// An assumption's inverse CDF, held inside its unit's range (``Assumption/quantile(_:)``).
-public struct BoundedQuantile: Sendable {
+/// An assumption's distribution with the range its values are held to (``Assumption/admissibleRange``).
+public struct BoundedDistribution: Sendable {
     public let distribution: Distribution
     public let range: ClosedRange<Double>
 
-    public func callAsFunction(_ p: Double) -> Double {
+    /// The inverse CDF at `p`, held inside the range (``Assumption/quantile(_:)``).
+    public func quantile(_ p: Double) -> Double {
         distribution.quantile(p).clamped(to: range)
+    }
+
+    /// Fills `buffer` with the draws as many calls of ``Distribution/draw(using:)`` one after the
+    /// other would make them, each held to the range: a quantile of one uniform each is taken from
+    /// a block of uniforms drawn in one go, and any other is drawn one by one from the one stream,
+    /// with no reference to count per draw.
+    func fill(_ buffer: UnsafeMutableBufferPointer<Double>, using stream: RandomStream) {
+        switch distribution.uniformsPerDraw {
+        case 0:
+            for index in buffer.indices { buffer[index] = distribution.draw(fromUniform: 0).clamped(to: range) }
+        case 1:
+            stream.fillUniform(buffer)
+            for index in buffer.indices { buffer[index] = distribution.draw(fromUniform: buffer[index]).clamped(to: range) }
+        default:
+            for index in buffer.indices { buffer[index] = distribution.draw(using: stream).clamped(to: range) }
+        }
     }
 }
 
