@@ -10,55 +10,55 @@ static inline int64_t msc_bits_at(const double *window, size_t position) {
 }
 
 size_t msc_funding_part_lapses(const msc_funding_parts *parts, size_t *used) {
+    const size_t partCount = parts->partCount, cells = parts->posts * partCount;
+    for (size_t cell = 0; cell < cells; cell++) parts->cellYear[cell] = LONG_MAX;
+    // One loop over the cells, the part wrapping round: the loop is a chain from each part's
+    // uniform to the next's, and what it runs per part (few instructions, few live pointers)
+    // is what sets its pace.
     const double *window = parts->window;
-    const long *sources = parts->partSources;
-    const long *taken = parts->uniformsTaken;
-    const int64_t *lapseBound = parts->lapseBound, *askBound = parts->askBound;
+    const msc_part_rule *rules = parts->rules;
     const int64_t absorbBound = parts->absorbBound;
-    long *cellYear = parts->cellYear, *lapsedCell = parts->lapsedCell, *lapsedSource = parts->lapsedSource;
-    double *lapsedUniform = parts->lapsedUniform;
-    size_t position = 0, lapses = 0, cell = 0;
+    msc_part_lapse *lapsed = parts->lapsed;
+    size_t position = 0, lapses = 0, part = 0;
     int64_t bits = msc_bits_at(window, 0);
-    for (size_t post = 0; post < parts->posts; post++) {
-        for (size_t part = 0; part < parts->partCount; part++) {
-            const long source = sources[part];
-            const size_t lapsing = msc_bits_below(bits, lapseBound[source]);
-            const size_t asked = msc_bits_below(bits, askBound[source]);
-            // The next part's uniform is one of two: just after this part's renewal uniform, or
-            // one further when this part takes an absorb uniform. Both are loaded as soon as this
-            // part's start is known and the answer picks one, so the chain from part to part is a
-            // test and a pick, not a test and a load. The pick falls either way at random: a
-            // branch would be mispredicted half the time, so the compiler is told to avoid one.
-            const size_t next = position + (size_t)taken[source];
-            const int64_t atNext = msc_bits_at(window, next), pastNext = msc_bits_at(window, next + 1);
-            // The absorb uniform, when one is asked for, is the one after the renewal uniform.
-            const size_t absorbed = asked & msc_bits_below(atNext, absorbBound);
-            // Listed whatever it drew, and kept in the list only for an uncovered lapse.
-            cellYear[cell] = LONG_MAX;
-            lapsedCell[lapses] = (long)cell;
-            lapsedSource[lapses] = source;
-            memcpy(lapsedUniform + lapses, &bits, sizeof bits);
-            lapses += lapsing & (1 - absorbed);
-            cell++;
-            position = next + asked;
-            bits = __builtin_unpredictable(asked) ? pastNext : atNext;
-        }
+    for (size_t cell = 0; cell < cells; cell++) {
+        const msc_part_rule *rule = rules + part;
+        const size_t lapsing = msc_bits_below(bits, rule->lapseBound);
+        const size_t asked = msc_bits_below(bits, rule->askBound);
+        // The next part's uniform is one of two: just after this part's renewal uniform, or
+        // one further when this part takes an absorb uniform. Both are loaded as soon as this
+        // part's start is known and the answer picks one, so the chain from part to part is a
+        // test and a pick, not a test and a load. The pick falls either way at random: a
+        // branch would be mispredicted half the time, so the compiler is told to avoid one.
+        const size_t next = position + (size_t)rule->uniformsTaken;
+        const int64_t atNext = msc_bits_at(window, next), pastNext = msc_bits_at(window, next + 1);
+        // The absorb uniform, when one is asked for, is the one after the renewal uniform.
+        const size_t absorbed = asked & msc_bits_below(atNext, absorbBound);
+        // Listed whatever it drew, and kept in the list only for an uncovered lapse.
+        lapsed[lapses].cell = (long)cell;
+        lapsed[lapses].source = rule->source;
+        memcpy(&lapsed[lapses].uniform, &bits, sizeof bits);
+        lapses += lapsing & (1 - absorbed);
+        position = next + asked;
+        bits = __builtin_unpredictable(asked) ? pastNext : atNext;
+        part = part + 1 == partCount ? 0 : part + 1;
     }
     *used = position;
     return lapses;
 }
 
 void msc_funding_lapse_years(const msc_funding_years *years) {
-    const double *points = years->renewalPoints;
+    const size_t stride = years->pointStride;
     for (size_t lapse = 0; lapse < years->lapses; lapse++) {
-        const long source = years->lapsedSource[lapse];
-        const double v = 1.0 - years->lapsedUniform[lapse];
+        const long source = years->lapsed[lapse].source;
+        const double v = 1.0 - years->lapsed[lapse].uniform;
+        const double *points = years->renewalPoints + (size_t)source * stride;
         // The first renewal point v fails is the count of those it passes (the points never
-        // rise), each comparison added as its bit. A source not drawn has no points, and its one
-        // year is the known one.
+        // rise), each comparison added as its bit. A source not drawn has only padding, and its
+        // one year is the known one.
         long renewed = 0;
-        for (long k = years->countStart[source]; k < years->countEnd[source]; k++) renewed += v <= points[k];
-        years->cellYear[years->lapsedCell[lapse]] = years->yearAfterRenewals[years->yearStart[source] + renewed];
+        for (size_t k = 0; k < stride; k++) renewed += v <= points[k];
+        years->cellYear[years->lapsed[lapse].cell] = years->yearAfterRenewals[years->yearStart[source] + renewed];
     }
 
     // As FundingMix.fundedYears: the first lapse year at which the uncovered shares, summed in

@@ -257,12 +257,18 @@ private func draws(_ seed: UInt64, _ draw: (RandomStream) -> Double) -> [Double]
     var u = 0.0
     for _ in 0..<10_000 { u = stream.uniform() }
     #expect(u * 4_294_967_296 == 2_733_957_125)
-    // The block fill gives the same numbers as one draw at a time.
-    let one = RandomStream(seed: 9, algorithm: .tausworthe), block = RandomStream(seed: 9, algorithm: .tausworthe)
-    let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: 100)
-    defer { buffer.deallocate() }
-    block.fillUniform(buffer)
-    #expect(Array(buffer) == (0..<100).map { _ in one.uniform() })
+    // The block fill gives the same numbers as one draw at a time, fill after fill, whatever the
+    // length (none, one, a few, many).
+    for seed in [9, 2_147_483_647, 4_294_967_295] as [UInt64] {
+        let one = RandomStream(seed: seed, algorithm: .tausworthe), block = RandomStream(seed: seed, algorithm: .tausworthe)
+        for length in [0, 1, 3, 63, 64, 65, 100, 128, 1_000] {
+            let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(length, 1))
+            defer { buffer.deallocate() }
+            let filled = UnsafeMutableBufferPointer(rebasing: buffer[0..<length])
+            block.fillUniform(filled)
+            #expect(Array(filled) == (0..<length).map { _ in one.uniform() }, "seed \(seed), length \(length)")
+        }
+    }
 }
 
 /// Uniforms taken from a block are the stream's own, in order, across refills; after a reset they

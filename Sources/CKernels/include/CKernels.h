@@ -60,29 +60,41 @@ static inline size_t msc_bits_below(int64_t uniform, int64_t bound) {
     return (size_t)(((uint64_t)uniform - (uint64_t)bound) >> 63);
 }
 
+/// What the iteration's draw settles for one part of a group's posts, as the funding draw's first
+/// pass reads it: the uniforms the part takes for its renewal (0 or 1), the bound its lapses lie
+/// below, the bound of those that ask the host to absorb (bit patterns, see msc_bits_below), and
+/// its source. One record per part, so the pass finds them all from one pointer.
+typedef struct {
+    int64_t lapseBound;
+    int64_t askBound;
+    long uniformsTaken;
+    long source;
+} msc_part_rule;
+
+/// A part that lapses uncovered, as the first pass lists it for the second: its cell (post ×
+/// parts + part), its source and its renewal uniform.
+typedef struct {
+    long cell;
+    long source;
+    double uniform;
+} msc_part_lapse;
+
 /// One group's posts, each with the same parts, as the funding draw's first pass reads them, and
 /// where it writes what it finds (FundingLapseKernel.fundedYears). Named fields, so that the Swift
 /// caller cannot swap two of them by position.
 typedef struct {
     /// The renewal uniforms, at least two per part and two more (read ahead, never taken).
     const double *window;
-    /// The source of each part of a post, in decision order.
-    const long *partSources;
+    /// Each part of a post, in decision order.
+    const msc_part_rule *rules;
     size_t partCount;
     size_t posts;
-    /// By source: uniforms a part takes for its renewal (0 or 1), the bound its lapses lie below
-    /// and the bound of those that ask the host to absorb (bit patterns, see msc_bits_below).
-    const long *uniformsTaken;
-    const int64_t *lapseBound;
-    const int64_t *askBound;
     /// The bound of an absorb uniform that the host absorbs below (the absorb probability).
     int64_t absorbBound;
     /// Out, by cell (post × parts + part): LONG_MAX (no year yet).
     long *cellYear;
-    /// Out, room for every cell: the parts that lapse uncovered, in order (cell, source, uniform).
-    long *lapsedCell;
-    long *lapsedSource;
-    double *lapsedUniform;
+    /// Out, room for every cell: the parts that lapse uncovered, in order.
+    msc_part_lapse *lapsed;
 } msc_funding_parts;
 
 /// Where each part's uniforms are and whether it lapses uncovered: a part takes its renewal
@@ -95,15 +107,15 @@ size_t msc_funding_part_lapses(const msc_funding_parts *parts, size_t *used);
 /// each listed lapse falls in, then each post's year. Named fields, so that the Swift caller
 /// cannot swap two of them by position.
 typedef struct {
-    /// The uncovered lapses the first pass listed (msc_funding_parts): cell, source, uniform.
+    /// The uncovered lapses the first pass listed (msc_funding_parts).
     size_t lapses;
-    const long *lapsedCell;
-    const long *lapsedSource;
-    const double *lapsedUniform;
-    /// By source: where its renewal points lie in `renewalPoints` (held to the lowest so far),
-    /// and where its years after 0, 1, … renewals start in `yearAfterRenewals`.
-    const long *countStart;
-    const long *countEnd;
+    const msc_part_lapse *lapsed;
+    /// By source: its renewal points (held to the lowest so far), `pointStride` of them from
+    /// `source × pointStride`, padded with −∞ (which no v passes); and where its years after 0,
+    /// 1, … renewals start in `yearAfterRenewals`. Every source has the same count of points, so
+    /// the count of those v passes is a loop of one length for every lapse, whose end the
+    /// processor foresees (a length per source ended unforeseen at each lapse).
+    size_t pointStride;
     const long *yearStart;
     const double *renewalPoints;
     const long *yearAfterRenewals;

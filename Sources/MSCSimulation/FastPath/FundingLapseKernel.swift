@@ -24,11 +24,9 @@ final class FundingLapseKernel {
     /// when that uniform u is below its bound (`lapseBound`: −∞ for a source that lasts for certain,
     /// +∞ for one that lapses in a known year). The year it lapses in is then picked from
     /// `yearAfterRenewals[yearStart + count]` by the count of renewal points v = 1 − u passes among
-    /// `renewalPoints[countStart..<countEnd]`. One form, so the draw has no branch on what a source
-    /// is, and none on what a uniform drew.
+    /// the source's `pointStride` in `renewalPoints`. One form, so the draw has no branch on what a
+    /// source is, and none on what a uniform drew.
     private let uniformsTaken: UnsafeMutableBufferPointer<Int>
-    private let countStart: UnsafeMutableBufferPointer<Int>
-    private let countEnd: UnsafeMutableBufferPointer<Int>
     private let yearStart: UnsafeMutableBufferPointer<Int>
     /// The bound below which a uniform lapses the source (``lapsesBelow(lastThreshold:)``), and the
     /// same bound for the lapses that ask the host to absorb (−∞, which no uniform is below, when
@@ -42,7 +40,11 @@ final class FundingLapseKernel {
     /// Each drawn source's renewal thresholds `q^k`, each held to the lowest so far: the first
     /// renewal point k with v > q^k is then the count of points with v ≤ it, since those are a run
     /// from the first (for falling thresholds, as `q^k` almost always is, they are the thresholds).
+    /// Source s's are at `s × pointStride`, every source's padded to that length with −∞, which
+    /// no v passes (a source not drawn has only padding): the count is then a loop of one
+    /// length for every lapse.
     private var renewalPoints: UnsafeMutableBufferPointer<Double>
+    private var pointStride = 0
     /// By source, its lapse year after 0, 1, … renewals (`T·(k + 1)`, then `Int.max` for all of
     /// them); one entry, the known year or `Int.max`, for a source not drawn.
     private let yearAfterRenewals: UnsafeMutableBufferPointer<Int>
@@ -52,11 +54,10 @@ final class FundingLapseKernel {
     /// lapses uncovered in, `Int.max` for none.
     private var cellYear: UnsafeMutableBufferPointer<Int>
     /// The parts that lapse uncovered, in the order drawn: cell, source and renewal uniform.
-    private var lapsedCell: UnsafeMutableBufferPointer<Int>
-    private var lapsedSource: UnsafeMutableBufferPointer<Int>
-    private var lapsedUniform: UnsafeMutableBufferPointer<Double>
-    /// The source and share of each part of the group being drawn, as the passes read them.
-    private let partSources: UnsafeMutableBufferPointer<Int>
+    private var lapsed: UnsafeMutableBufferPointer<msc_part_lapse>
+    /// What the draw settles for each part of the group being drawn (its source's uniforms taken
+    /// and bounds, and the source), and each part's share, as the passes read them.
+    private let partRules: UnsafeMutableBufferPointer<msc_part_rule>
     private let partShares: UnsafeMutableBufferPointer<Double>
     /// The years of the group's posts, as ``fundedYears(parts:posts:uniforms:draws:)`` returns them.
     private var postYears: UnsafeMutableBufferPointer<Int>
@@ -77,8 +78,6 @@ final class FundingLapseKernel {
         national = buffer(mix.sources.map(\.decidedNationally))
         let zeros = Array(repeating: 0, count: mix.sources.count)
         uniformsTaken = buffer(zeros)
-        countStart = buffer(zeros)
-        countEnd = buffer(zeros)
         yearStart = buffer(zeros)
         lapseBound = buffer(Array(repeating: Int64(0), count: mix.sources.count))
         askBound = buffer(Array(repeating: Int64(0), count: mix.sources.count))
@@ -87,12 +86,10 @@ final class FundingLapseKernel {
         let years = mix.sources.reduce(0) { $0 + 1 + ($1.termYears > 0 ? max(0, horizonYears - 1) / $1.termYears : 0) }
         yearAfterRenewals = buffer(Array(repeating: Int.max, count: years))
         cellYear = buffer([0])
-        lapsedCell = buffer([0])
-        lapsedSource = buffer([0])
-        lapsedUniform = buffer([0.0])
+        lapsed = .allocate(capacity: 1)
         postYears = buffer([0])
         // `largestPost` is the most parts any post of the mix has.
-        partSources = .allocate(capacity: max(largestPost, 1))
+        partRules = .allocate(capacity: max(largestPost, 1))
         partShares = .allocate(capacity: max(largestPost, 1))
         lapsedYear = .allocate(capacity: max(largestPost, 1))
         lapsedShare = .allocate(capacity: max(largestPost, 1))
@@ -100,30 +97,33 @@ final class FundingLapseKernel {
 
     deinit {
         for pointer in [absorbable.baseAddress, national.baseAddress] as [UnsafeMutablePointer<Bool>?] { pointer?.deallocate() }
-        for buffer in [termYears, uniformsTaken, countStart, countEnd, yearStart, yearAfterRenewals, cellYear, lapsedCell,
-                       lapsedSource, postYears, lapsedYear, partSources] {
+        for buffer in [termYears, uniformsTaken, yearStart, yearAfterRenewals, cellYear, postYears, lapsedYear] {
             buffer.deallocate()
         }
-        for buffer in [renewalPoints, lapsedUniform, lapsedShare, partShares] { buffer.deallocate() }
+        for buffer in [renewalPoints, lapsedShare, partShares] { buffer.deallocate() }
+        lapsed.deallocate()
+        partRules.deallocate()
         lapseBound.deallocate()
         askBound.deallocate()
     }
 
     /// Settles what the iteration's `draw` decides for every post (as `FundingMix.lapseYear` would).
     func prepare(_ draw: FundingDraw) {
-        let values = draw.thresholdValues
-        if renewalPoints.count < values.count {
+        let values = draw.thresholdValues, bounds = draw.thresholdBounds
+        // The most points any source has, rounded up to a multiple of 4 (whole vectors, no remainder).
+        var most = 0
+        for source in 0..<sourceCount { most = max(most, bounds[source + 1] - bounds[source]) }
+        pointStride = (most + 3) & ~3
+        if renewalPoints.count < sourceCount * pointStride {
             renewalPoints.deallocate()
-            renewalPoints = .allocate(capacity: values.count)
+            renewalPoints = .allocate(capacity: sourceCount * pointStride)
         }
-        _ = renewalPoints.initialize(from: values)
+        _ = renewalPoints.initialize(repeating: -.infinity)
         absorbProbability = draw.absorbProbability
         gapTolerance = draw.gapTolerance
         var nextYear = 0
         for source in 0..<sourceCount {
             yearStart[source] = nextYear
-            countStart[source] = 0
-            countEnd[source] = 0
             uniformsTaken[source] = 0
             let q = draw.renewalProbabilities[source], term = termYears[source]
             let known: Int?
@@ -143,14 +143,16 @@ final class FundingLapseKernel {
                 nextYear += 1
                 continue
             }
-            let start = draw.thresholdBounds[source], end = draw.thresholdBounds[source + 1]
+            let start = bounds[source], end = bounds[source + 1]
             uniformsTaken[source] = 1
-            countStart[source] = start
-            countEnd[source] = end
             // As the readable draw's first test: v at or below the last threshold passes every
             // renewal point (with no threshold at all, the source lasts).
             lapseBound[source] = Self.bits(end > start ? Self.lapsesBelow(lastThreshold: values[end - 1]) : -.infinity)
-            for k in (start + 1)..<max(start + 1, end) { renewalPoints[k] = min(renewalPoints[k], renewalPoints[k - 1]) }
+            var lowest = Double.infinity
+            for k in start..<end {
+                lowest = min(values[k], lowest)
+                renewalPoints[source * pointStride + k - start] = lowest
+            }
             for renewed in 0..<(end - start) { yearAfterRenewals[nextYear + renewed] = term * (renewed + 1) }
             yearAfterRenewals[nextYear + end - start] = Int.max
             nextYear += end - start + 1
@@ -215,12 +217,10 @@ final class FundingLapseKernel {
                      uniforms: inout BufferedUniforms, draws: inout Int) -> UnsafeBufferPointer<Int> {
         let partCount = parts.count, cells = posts * partCount
         if cellYear.count < cells {
-            for buffer in [cellYear, lapsedCell, lapsedSource] { buffer.deallocate() }
-            lapsedUniform.deallocate()
+            cellYear.deallocate()
+            lapsed.deallocate()
             cellYear = .allocate(capacity: cells)
-            lapsedCell = .allocate(capacity: cells)
-            lapsedSource = .allocate(capacity: cells)
-            lapsedUniform = .allocate(capacity: cells)
+            lapsed = .allocate(capacity: cells)
         }
         if postYears.count < posts {
             postYears.deallocate()
@@ -231,24 +231,22 @@ final class FundingLapseKernel {
         // Two uniforms at most per part, and two read ahead past the last part's (never taken).
         let window = uniforms.peek(2 &* cells &+ 2)
         for (index, part) in parts.enumerated() {
-            partSources[index] = part.source
+            let source = part.source
+            partRules[index] = msc_part_rule(lapseBound: lapseBound[source], askBound: askBound[source],
+                                             uniformsTaken: uniformsTaken[source], source: source)
             partShares[index] = part.share
         }
         var pass = msc_funding_parts(
-            window: window, partSources: partSources.baseAddress, partCount: partCount, posts: posts,
-            uniformsTaken: uniformsTaken.baseAddress, lapseBound: lapseBound.baseAddress, askBound: askBound.baseAddress,
-            absorbBound: absorbBound, cellYear: cellYear.baseAddress, lapsedCell: lapsedCell.baseAddress,
-            lapsedSource: lapsedSource.baseAddress, lapsedUniform: lapsedUniform.baseAddress)
+            window: window, rules: partRules.baseAddress, partCount: partCount, posts: posts, absorbBound: absorbBound,
+            cellYear: cellYear.baseAddress, lapsed: lapsed.baseAddress)
         var used = 0
         let lapses = msc_funding_part_lapses(&pass, &used)
         uniforms.skip(used)
         draws &+= used
 
         var yearsPass = msc_funding_years(
-            lapses: lapses, lapsedCell: lapsedCell.baseAddress, lapsedSource: lapsedSource.baseAddress,
-            lapsedUniform: lapsedUniform.baseAddress, countStart: countStart.baseAddress, countEnd: countEnd.baseAddress,
-            yearStart: yearStart.baseAddress, renewalPoints: renewalPoints.baseAddress,
-            yearAfterRenewals: yearAfterRenewals.baseAddress, cellYear: cellYear.baseAddress, posts: posts,
+            lapses: lapses, lapsed: lapsed.baseAddress, pointStride: pointStride, yearStart: yearStart.baseAddress,
+            renewalPoints: renewalPoints.baseAddress, yearAfterRenewals: yearAfterRenewals.baseAddress, cellYear: cellYear.baseAddress, posts: posts,
             partCount: partCount, partShare: partShares.baseAddress,
             allowedGap: gapTolerance + FundingMix.shareSumTolerance, horizonYears: max(horizonYears, 0),
             lapsedYear: lapsedYear.baseAddress, lapsedShare: lapsedShare.baseAddress, postYears: postYears.baseAddress)
