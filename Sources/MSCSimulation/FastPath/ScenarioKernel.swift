@@ -19,8 +19,13 @@ import MSCModel
 ///   funding, so two scenarios with the same posts and draws agree to the last digit where every
 ///   post is funded; a year with no post funded has sums of exactly 0.
 ///
-/// Posts are grouped by what they share: the years they exist in, the year their ramp starts and
-/// their funding mix. A property test checks this against the readable evaluation on random inputs.
+/// Posts are grouped by what they share: the years they exist in and the year their ramp starts,
+/// and, when each funding group's posts are weighted by their chance of staying funded (the
+/// central case, unless every weight is 1), their funding group too. A Monte Carlo iteration weights no post, so there its
+/// groups are only as many as the posts' runs of years: a scenario whose councils each decide
+/// their own part of a shared post has a funding group per post, and its yearly sums would
+/// otherwise walk every post's buckets in every year. A property test checks this against the
+/// readable evaluation on random inputs.
 struct ScenarioKernel: Sendable {
     let model: ScenarioModel
     let years: Int
@@ -32,19 +37,19 @@ struct ScenarioKernel: Sendable {
     let paidFTE: ConstantBuffer<Double>
     /// The smallest share of the full-time salary any one person in the post is paid.
     let smallestPaidShare: ConstantBuffer<Double>
-    /// Per post: its group, and the first year and the year after the last it exists in.
-    let group: ConstantBuffer<Int>
+    /// Per post: the first year and the year after the last it exists in.
     let activeStart: ConstantBuffer<Int>
     let activeEnd: ConstantBuffer<Int>
     /// Per post: training cost by year (`post × years + t`), and whether it has any.
     let training: ConstantBuffer<Double>
     let hasTraining: ConstantBuffer<Bool>
-    /// By group and year: the training cost of all the group's posts (were every one funded).
-    let groupTraining: ConstantBuffer<Double>
     /// Whether posts carry training places, priced at each iteration's draw (then `training` and
-    /// `groupTraining` are worked out per iteration in the scratch, not taken from the constants).
+    /// a grouping's `groupTraining` are worked out per iteration in the scratch, not taken from
+    /// the constants).
     let pricesTraining: Bool
-    let groups: [Group]
+    /// The posts grouped with their funding group (for survival weights) and without it.
+    let byFundingGroup: Grouping
+    let byYears: Grouping
     /// Members with some coordinator time, flattened: post, residents per 100,000, log of the FTE
     /// density (so each coverage costs one `exp`), share of the coordinator time, tier role.
     let memberPost: ConstantBuffer<Int>
@@ -53,30 +58,52 @@ struct ScenarioKernel: Sendable {
     let memberShare: ConstantBuffer<Double>
     let memberRole: ConstantBuffer<ScenarioModel.TierRole>
 
-    /// Posts that exist in the same years, start their ramp in the same year and share a funding mix.
+    /// Posts that exist in the same years, start their ramp in the same year and (in
+    /// ``byFundingGroup``) share a funding group, whose survival weights they then take.
     struct Group: Sendable, Hashable {
         let start: Int
         let end: Int
         let rampStart: Int
-        let mix: Int
+        let fundingGroup: Int?
+    }
+
+    /// One way of grouping the posts: the groups, each post's group, and by group and year the
+    /// training cost of all the group's posts (were every one funded).
+    struct Grouping: Sendable {
+        let groups: [Group]
+        let group: ConstantBuffer<Int>
+        let groupTraining: ConstantBuffer<Double>
+
+        init(model: ScenarioModel, withFundingGroup: Bool) {
+            var groups: [Group] = [], groupIndex: [Group: Int] = [:], group: [Int] = []
+            var groupTraining: [Double] = []
+            for post in model.posts {
+                let active = post.years(inHorizon: model.horizonYears)
+                let key = Group(start: active.lowerBound, end: active.upperBound, rampStart: post.rampStartYear,
+                                fundingGroup: withFundingGroup ? post.fundingIndex : nil)
+                if groupIndex[key] == nil {
+                    groupIndex[key] = groups.count
+                    groups.append(key)
+                    groupTraining.append(contentsOf: repeatElement(0, count: model.horizonYears))
+                }
+                let index = groupIndex[key]!
+                group.append(index)
+                for t in active { groupTraining[index * model.horizonYears + t] += post.trainingCost(year: t) }
+            }
+            self.groups = groups
+            self.group = ConstantBuffer(group)
+            self.groupTraining = ConstantBuffer(groupTraining)
+        }
     }
 
     init(model: ScenarioModel) {
         self.model = model
         years = model.horizonYears
         postCount = model.posts.count
-        var groups: [Group] = []
-        var groupIndex: [Group: Int] = [:]
-        var group: [Int] = [], start: [Int] = [], end: [Int] = []
+        var start: [Int] = [], end: [Int] = []
         var whole: [Double] = [], part: [Double] = [], people: [Double] = [], paid: [Double] = [], smallest: [Double] = []
         for post in model.posts {
             let active = post.years(inHorizon: model.horizonYears)
-            let key = Group(start: active.lowerBound, end: active.upperBound, rampStart: post.rampStartYear, mix: post.fundingIndex)
-            if groupIndex[key] == nil {
-                groupIndex[key] = groups.count
-                groups.append(key)
-            }
-            group.append(groupIndex[key]!)
             start.append(active.lowerBound)
             end.append(active.upperBound)
             // As PostCost.totalForPost splits a post: whole people, then one for a fraction above 1e-9.
@@ -88,8 +115,8 @@ struct ScenarioKernel: Sendable {
             paid.append(wholeCount + fraction)
             smallest.append(fraction > 0 ? fraction : 1)
         }
-        self.groups = groups
-        self.group = ConstantBuffer(group)
+        byFundingGroup = Grouping(model: model, withFundingGroup: true)
+        byYears = Grouping(model: model, withFundingGroup: false)
         activeStart = ConstantBuffer(start)
         activeEnd = ConstantBuffer(end)
         wholePeople = ConstantBuffer(whole)
@@ -99,11 +126,6 @@ struct ScenarioKernel: Sendable {
         smallestPaidShare = ConstantBuffer(smallest)
         training = ConstantBuffer(model.posts.flatMap { post in (0..<model.horizonYears).map { post.trainingCost(year: $0) } })
         hasTraining = ConstantBuffer(model.posts.map { post in post.trainingPlaces != nil || post.trainingCostByYear.contains { $0 != 0 } })
-        var groupTraining = Array(repeating: 0.0, count: groups.count * model.horizonYears)
-        for (index, post) in model.posts.enumerated() {
-            for t in start[index]..<end[index] { groupTraining[group[index] * model.horizonYears + t] += post.trainingCost(year: t) }
-        }
-        self.groupTraining = ConstantBuffer(groupTraining)
         pricesTraining = model.traineeCosting != nil && model.posts.contains { $0.trainingPlaces != nil }
         let members = model.members.filter { $0.ftePer100kResidents > 0 }
         memberPost = ConstantBuffer(members.map(\.post))
@@ -163,7 +185,8 @@ struct ScenarioKernel: Sendable {
         let uniforms: UnsafeMutableBufferPointer<Double>
 
         init(kernel: ScenarioKernel) {
-            let posts = kernel.postCount, years = kernel.years, groups = kernel.groups.count
+            // Room for the finer grouping: the other has no more groups.
+            let posts = kernel.postCount, years = kernel.years, groups = kernel.byFundingGroup.groups.count
             func doubles(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
                 let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(count, 1))
                 buffer.initialize(repeating: 0)
@@ -209,12 +232,18 @@ struct ScenarioKernel: Sendable {
 
     /// Evaluates one iteration from the per-post inputs in `scratch` (salary, budget, end year).
     ///
-    /// `survival`, when given, weights each mix's posts in each year by their chance of being funded
-    /// (the central case, whose end years are the posts' last years); without it a post counts in
-    /// full in the years it is funded.
+    /// `survival`, when given, weights each funding group's posts in each year by their chance of
+    /// being funded (the central case, whose end years are the posts' last years); without it a
+    /// post counts in full in the years it is funded.
     func evaluate(national: NationalInputs, survival: [[Double]]?, scratch: Scratch, into outcome: inout ScenarioOutcome) {
         let years = self.years
         let bucketsPerGroup = years + 1
+        // Weights that are all exactly 1 weigh nothing: the posts are then grouped as a Monte Carlo
+        // iteration groups them, so a central case with funding certain and an iteration with every
+        // input at its central value agree to the last digit.
+        let weighs = survival?.contains { weights in weights.contains { $0 != 1 } } ?? false
+        let grouping = weighs ? byFundingGroup : byYears
+        let groups = grouping.groups, groupCount = grouping.groups.count
         // Per-iteration scalars, each from the model's own formula.
         let rates = model.costRates(national, operationalBudget: 0)
         let niRate = rates.employerNIRate, threshold = rates.niSecondaryThreshold
@@ -233,7 +262,7 @@ struct ScenarioKernel: Sendable {
         // Children per gross additional adult, times the gross uplift (before displacement).
         let childUplift = (rateRatio - 1) * model.childReferralsPerGrossAdultIdentification(national)
         let rampUpYears = national[.rampUpYears]
-        let group = self.group.values, activeStart = self.activeStart.values, activeEnd = self.activeEnd.values
+        let group = grouping.group.values, activeStart = self.activeStart.values, activeEnd = self.activeEnd.values
 
         // Effect base of each post: Σ rate × residents × tier weight × coverage × share.
         let rate = national[.baselineIdentificationRate], countyShare = national[.countyShareOfTwoTierIdentifications]
@@ -257,9 +286,9 @@ struct ScenarioKernel: Sendable {
         }
 
         // Training at this draw's prices, post by post, and summed by group as the constants are.
-        var training = self.training.values, groupTraining = self.groupTraining.values
+        var training = self.training.values, groupTraining = grouping.groupTraining.values
         if pricesTraining, let prices = model.trainingPlacePrices(national) {
-            for index in 0..<scratch.groupTraining.count { scratch.groupTraining[index] = 0 }
+            for index in 0..<(groupCount * years) { scratch.groupTraining[index] = 0 }
             for (index, post) in model.posts.enumerated() {
                 for t in 0..<years {
                     let cost = post.trainingCost(year: t, prices: prices)
@@ -271,14 +300,20 @@ struct ScenarioKernel: Sendable {
             groupTraining = scratch.groupTraining
         }
 
-        for index in 0..<scratch.salaryFTE.count {
-            scratch.salaryFTE[index] = 0
-            scratch.peopleBudget[index] = 0
-            scratch.peopleCount[index] = 0
-            scratch.effectBase[index] = 0
-            scratch.postCount[index] = 0
+        // The grouping's buckets, and the unread ones after every group's (see `msc_sum_posts`).
+        let unreadBucket = scratch.postCount.count - Int(MSC_UNREAD_BUCKETS)
+        func clearBuckets(_ indices: Range<Int>) {
+            for index in indices {
+                scratch.salaryFTE[index] = 0
+                scratch.peopleBudget[index] = 0
+                scratch.peopleCount[index] = 0
+                scratch.effectBase[index] = 0
+                scratch.postCount[index] = 0
+            }
         }
-        for index in 0..<scratch.exactCost.count {
+        clearBuckets(0..<(groupCount * bucketsPerGroup))
+        clearBuckets(unreadBucket..<scratch.postCount.count)
+        for index in 0..<(groupCount * years) {
             scratch.exactCost[index] = 0
             scratch.trainingLost[index] = 0
         }
@@ -293,7 +328,7 @@ struct ScenarioKernel: Sendable {
             endYear: scratch.endYear.baseAddress, salary: scratch.salary.baseAddress, budget: scratch.operationalBudget.baseAddress,
             smallestPaidShare: smallestPaidShare.baseAddress, paidFTE: paidFTE.baseAddress, people: people.baseAddress,
             effect: effect.baseAddress, smallestGrowth: smallestGrowth, niThreshold: threshold,
-            bucketsPerGroup: bucketsPerGroup, years: years, unreadBucket: scratch.postCount.count - Int(MSC_UNREAD_BUCKETS),
+            bucketsPerGroup: bucketsPerGroup, years: years, unreadBucket: unreadBucket,
             salaryFTE: scratch.salaryFTE.baseAddress, peopleBudget: scratch.peopleBudget.baseAddress,
             peopleCount: scratch.peopleCount.baseAddress, effectBase: scratch.effectBase.baseAddress,
             postCount: scratch.postCount.baseAddress, end: scratch.postEnd.baseAddress, exactPosts: scratch.exactPosts.baseAddress,
@@ -328,7 +363,7 @@ struct ScenarioKernel: Sendable {
         for (g, key) in groups.enumerated() {
             // Walk the years forwards, taking out the posts whose funding has ended.
             let all = g * bucketsPerGroup + years
-            let weights = survival?[key.mix]
+            let weights = weighs ? key.fundingGroup.flatMap { survival?[$0] } : nil
             var salaryFTEGone = 0.0, peopleBudgetGone = 0.0, peopleCountGone = 0.0, effectGone = 0.0, postsGone = 0.0
             for t in key.start..<key.end {
                 let bucket = g * bucketsPerGroup + t
