@@ -279,6 +279,7 @@ public struct SimulationResult: Sendable {
     struct Summaries: Sendable {
         var byMetric: [Metric: Summary] = [:]
         var fans: [YearlyMetric: [Summary]] = [:]
+        var costEffectiveness: CostEffectiveness?
     }
     var summaries: Summaries?
 
@@ -290,13 +291,15 @@ public struct SimulationResult: Sendable {
         // into year columns, and its fan summarised from slices of those, in place. Each worker
         // gathers into one buffer of its own, reused from one yearly metric to the next: a
         // buffer made for each metric was a run's values again in fresh pages, each zeroed by the
-        // system when first written. Then each metric's summary, which fill in at the end.
+        // system when first written. Then each metric's summary, which fill in at the end, and
+        // the cost per identification (which sorts a run's ratios: reports read it several times).
         let yearlyMetrics = YearlyMetric.allCases, metricTasks = Metric.allCases
         let years = horizonYears
         let largestYearly = yearlyMetrics.map { yearly[$0]?.count ?? 0 }.max() ?? 0
         let fanSlots = ResultSlots<[Summary]>(count: yearlyMetrics.count)
         let metricSlots = ResultSlots<Summary>(count: metricTasks.count)
-        let taskCount = yearlyMetrics.count + metricTasks.count
+        let costEffectivenessSlot = ResultSlots<CostEffectiveness>(count: 1)
+        let taskCount = yearlyMetrics.count + metricTasks.count + 1
         let tasks = TaskClaims(0..<taskCount)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, taskCount))) { _ in
             var columns: YearColumns?
@@ -306,15 +309,18 @@ public struct SimulationResult: Sendable {
                     columns = gathered
                     gathered.gather(yearly[yearlyMetrics[task]])
                     fanSlots.set(task, (0..<years).map { Summary(finite: gathered.finite(year: $0)) })
-                } else {
+                } else if task < yearlyMetrics.count + metricTasks.count {
                     let metric = metricTasks[task - yearlyMetrics.count]
                     metricSlots.set(task - yearlyMetrics.count, Summary(metrics[metric] ?? []))
+                } else {
+                    costEffectivenessSlot.set(0, computedCostEffectiveness)
                 }
             }
         }
         var computed = Summaries()
         for (metric, summary) in zip(metricTasks, metricSlots.values()) { computed.byMetric[metric] = summary }
         for (metric, fan) in zip(yearlyMetrics, fanSlots.values()) { computed.fans[metric] = fan }
+        computed.costEffectiveness = costEffectivenessSlot.values().first
         var result = self
         result.summaries = computed
         if !settings.keepYearlyIterations { result.yearly = [:] }
@@ -323,6 +329,10 @@ public struct SimulationResult: Sendable {
 
     /// Cost per additional identification as a ratio of means, with the share of draws that gain nothing.
     public var costEffectiveness: CostEffectiveness {
+        summaries?.costEffectiveness ?? computedCostEffectiveness
+    }
+
+    private var computedCostEffectiveness: CostEffectiveness {
         CostEffectiveness(costs: metrics[.presentValueProgrammeCosts] ?? [], identifications: metrics[.presentValueIdentifications] ?? [])
     }
 
