@@ -30,19 +30,24 @@ static inline __attribute__((always_inline)) void msc_triangular_uniform_loop(
     }
 }
 
-// The same loop compiled twice: for any x86-64, and for processors with AVX2, where it takes
-// four posts at a time. Every operation is IEEE arithmetic or a square root, correctly rounded
-// whatever the register's width, so each value is the same either way.
+// On x86-64 the same loop is compiled twice: for any x86-64, and for processors with AVX2, where
+// it takes four posts at a time. Every operation is IEEE arithmetic or a square root, correctly
+// rounded whatever the register's width, so each value is the same either way. Elsewhere it is
+// compiled once.
+#if defined(__x86_64__)
 __attribute__((target("avx2"))) static void msc_triangular_uniform_avx2(
     const double *uniforms, size_t posts, const msc_triangular_uniform_shape *shape, double *salaries, double *budgets) {
     msc_triangular_uniform_loop(uniforms, posts, shape, salaries, budgets);
 }
+#endif
 
 void msc_triangular_uniform_values(const double *uniforms, size_t posts, const msc_triangular_uniform_shape *shape,
                                    double *salaries, double *budgets) {
+#if defined(__x86_64__)
     if (__builtin_cpu_supports("avx2")) {
         msc_triangular_uniform_avx2(uniforms, posts, shape, salaries, budgets);
-    } else {
-        msc_triangular_uniform_loop(uniforms, posts, shape, salaries, budgets);
+        return;
     }
+#endif
+    msc_triangular_uniform_loop(uniforms, posts, shape, salaries, budgets);
 }
