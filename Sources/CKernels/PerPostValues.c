@@ -51,3 +51,9 @@ void msc_triangular_uniform_values(const double *uniforms, size_t posts, const m
 #endif
     msc_triangular_uniform_loop(uniforms, posts, shape, salaries, budgets);
 }
+
+void msc_triangular_uniform_values_portable(const double *uniforms, size_t posts,
+                                            const msc_triangular_uniform_shape *shape, double *salaries,
+                                            double *budgets) {
+    msc_triangular_uniform_loop(uniforms, posts, shape, salaries, budgets);
+}

@@ -57,3 +57,32 @@ import GSLKit
     }
     #expect(checked == 49 * 37)
 }
+
+/// The shipped pair (a triangular salary, a uniform budget) runs in C, built for the processor's
+/// widest registers where it has them: the portable build gives the same bits, at every count of
+/// posts (so every remainder of the loop's width is met) and on both sides of the mode.
+@Test func theWideAndPortableSalaryLoopsGiveTheSameBits() throws {
+    func assumption(_ distribution: Distribution) -> Assumption {
+        Assumption(name: "perPostTest", description: "A per-post test input.", unit: .gbpPerYear, value: distribution.mean,
+                   distribution: distribution, sources: [], evidence: .illustrative, notes: "test", origin: "test")
+    }
+    let salary = try #require(PerPostQuantile(assumption(.triangular(minimum: 38_000, mode: 44_490.84, maximum: 52_000))))
+    let budget = try #require(PerPostQuantile(assumption(.uniform(minimum: 0, maximum: 10_000))))
+    let stream = RandomStream(seed: 12, algorithm: .tausworthe)
+    for posts in 0...41 {
+        let uniforms = (0..<(2 * posts)).map { _ in stream.uniform() }
+        func run(portable: Bool) -> [UInt64] {
+            var salaries = Array(repeating: Double.nan, count: posts), budgets = salaries
+            uniforms.withUnsafeBufferPointer { u in
+                salaries.withUnsafeMutableBufferPointer { s in
+                    budgets.withUnsafeMutableBufferPointer { b in
+                        PerPostQuantile.values(salary: salary, budget: budget, uniforms: u, salaries: s, budgets: b,
+                                               posts: posts, portable: portable)
+                    }
+                }
+            }
+            return (salaries + budgets).map(\.bitPattern)
+        }
+        #expect(run(portable: false) == run(portable: true), "\(posts) posts")
+    }
+}

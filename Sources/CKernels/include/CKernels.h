@@ -35,6 +35,12 @@ typedef struct {
 void msc_triangular_uniform_values(const double *uniforms, size_t posts, const msc_triangular_uniform_shape *shape,
                                    double *salaries, double *budgets);
 
+/// msc_triangular_uniform_values as compiled for any processor of its kind, never with wider
+/// registers chosen at run time: the same values bit for bit (a test compares the two).
+void msc_triangular_uniform_values_portable(const double *uniforms, size_t posts,
+                                            const msc_triangular_uniform_shape *shape, double *salaries,
+                                            double *budgets);
+
 /// How many of the n values are below `low`, how many lie in [low, high] and how many above
 /// `high`, in one pass with no branch (the comparisons come out as masks, several values at a
 /// time); a NaN is in none of the three. A quantile's bracket is checked with these counts before
@@ -144,7 +150,8 @@ void msc_funding_lapse_years(const msc_funding_years *years);
 /// caller cannot swap two of them by position.
 typedef struct {
     size_t posts;
-    /// By post: its funding group, its first year and the year after its last in the horizon,
+    /// By post: its group in the kernel's grouping in use (ScenarioKernel.Grouping: by years, or
+    /// by years and funding group), its first year and the year after its last in the horizon,
     /// and the year its funding ends as drawn (held to [first, last] here).
     const long *group;
     const long *activeStart;
@@ -179,9 +186,10 @@ typedef struct {
     long *end;
     /// Out: the posts not costed linearly, in order (room for every post).
     long *exactPosts;
-    /// Whether every post of each group is expected to end its funding in the same year (as
-    /// when a national grant's posts lapse together): the "ended" sums are then kept in
-    /// registers. Only the speed depends on it; the sums are the same either way.
+    /// Whether the funding draw found every funding group's posts ending alike (as when a
+    /// national grant's posts lapse together), so that consecutive posts mostly share an "ended"
+    /// bucket: the "ended" sums are then kept in registers. Only the speed depends on it; the
+    /// sums are the same either way.
     int endedAlike;
 } msc_post_sums;
 

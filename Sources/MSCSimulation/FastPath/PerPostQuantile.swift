@@ -42,8 +42,10 @@ enum PerPostQuantile {
 
     /// Each post's salary and budget from `uniforms`, laid out post after post as the draws one by
     /// one take them (the salary's uniform, then the budget's; none for a fixed value).
+    /// `portable` asks the C loop for its build without the processor's wider registers (tests).
     static func values(salary: PerPostQuantile, budget: PerPostQuantile, uniforms: UnsafeBufferPointer<Double>,
-                       salaries: UnsafeMutableBufferPointer<Double>, budgets: UnsafeMutableBufferPointer<Double>, posts: Int) {
+                       salaries: UnsafeMutableBufferPointer<Double>, budgets: UnsafeMutableBufferPointer<Double>, posts: Int,
+                       portable: Bool = false) {
         // The shipped pair (a triangular salary, a uniform budget) in C, several posts at a time.
         if case .triangular(let salaryShape) = salary, case .uniform(let budgetShape) = budget,
            let u = uniforms.baseAddress, let salaryOut = salaries.baseAddress, let budgetOut = budgets.baseAddress {
@@ -54,7 +56,11 @@ enum PerPostQuantile {
                 salaryAdmissibleLow: salaryShape.range.lowerBound, salaryAdmissibleHigh: salaryShape.range.upperBound,
                 budgetLower: budgetShape.lower, budgetUpper: budgetShape.upper,
                 budgetAdmissibleLow: budgetShape.range.lowerBound, budgetAdmissibleHigh: budgetShape.range.upperBound)
-            msc_triangular_uniform_values(u, posts, &shape, salaryOut, budgetOut)
+            if portable {
+                msc_triangular_uniform_values_portable(u, posts, &shape, salaryOut, budgetOut)
+            } else {
+                msc_triangular_uniform_values(u, posts, &shape, salaryOut, budgetOut)
+            }
             return
         }
         switch salary {

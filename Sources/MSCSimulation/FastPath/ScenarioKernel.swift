@@ -23,8 +23,8 @@ import MSCModel
 /// and, when each funding group's posts are weighted by their chance of staying funded (the
 /// central case, unless every weight is 1), their funding group too. A Monte Carlo iteration
 /// weights no post, so there its groups are only as many as the posts' runs of years: a scenario
-/// whose councils each decide their own part of a shared post has a funding group per post, and
-/// its yearly sums would otherwise walk every post's buckets in every year. A property test
+/// whose councils each decide their own part of a shared post has a funding group per shared
+/// post, and its yearly sums would otherwise walk each of those groups' buckets in every year. A property test
 /// checks this against the readable evaluation on random inputs.
 struct ScenarioKernel: Sendable {
     let model: ScenarioModel
