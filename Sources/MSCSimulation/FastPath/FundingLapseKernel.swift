@@ -20,23 +20,21 @@ final class FundingLapseKernel {
     private let termYears: UnsafeMutableBufferPointer<Int>
     private let national: UnsafeMutableBufferPointer<Bool>
     /// What the iteration's draw settles about each source, for every post that faces it, in one
-    /// form whatever the source. A post takes `uniformsTaken` uniforms (0 or 1); the source lapses
-    /// when that uniform u is below its bound (`lapseBound`: −∞ for a source that lasts for certain,
-    /// +∞ for one that lapses in a known year). The year it lapses in is then picked from
-    /// `yearAfterRenewals[yearStart + count]` by the count of renewal points v = 1 − u passes among
-    /// the source's `pointStride` in `renewalPoints`. One form, so the draw has no branch on what a
-    /// source is, and none on what a uniform drew.
-    private let uniformsTaken: UnsafeMutableBufferPointer<Int>
+    /// form whatever the source, as the first pass reads it for each part (`msc_part_rule`). A post
+    /// takes `uniformsTaken` uniforms (0 or 1); the source lapses when that uniform u is below its
+    /// bound (`lapseBound`: −∞ for a source that lasts for certain, +∞ for one that lapses in a
+    /// known year; ``lapsesBelow(lastThreshold:)`` for a drawn one). `askBound` is the same bound
+    /// for the lapses that ask the host to absorb (−∞, which no uniform is below, when none does).
+    /// Both are kept as the bit pattern of the double: for the uniforms, all in [0, 1), and these
+    /// bounds, `u < bound` exactly when the difference of the bit patterns, read as signed
+    /// integers, is negative (`msc_bits_below`), a subtraction and a shift, not a floating-point
+    /// comparison and its flag, on the chain of loads from which each part's uniform is found.
+    /// The year a source lapses in is then picked from `yearAfterRenewals[yearStart + count]` by
+    /// the count of renewal points v = 1 − u passes among the source's `pointStride` in
+    /// `renewalPoints`. One form, so the draw has no branch on what a source is, and none on what
+    /// a uniform drew.
+    private let sourceRules: UnsafeMutableBufferPointer<msc_part_rule>
     private let yearStart: UnsafeMutableBufferPointer<Int>
-    /// The bound below which a uniform lapses the source (``lapsesBelow(lastThreshold:)``), and the
-    /// same bound for the lapses that ask the host to absorb (−∞, which no uniform is below, when
-    /// none does), each kept as the bit pattern of the double: for the uniforms, all in [0, 1), and
-    /// these bounds, `u < bound` exactly when the difference of the bit patterns, read as signed
-    /// integers, is negative (`msc_bits_below`). The test is then a subtraction and a
-    /// shift, not a floating-point comparison and its flag, on the chain of loads from which
-    /// each part's uniform is found.
-    private let lapseBound: UnsafeMutableBufferPointer<Int64>
-    private let askBound: UnsafeMutableBufferPointer<Int64>
     /// Each drawn source's renewal thresholds `q^k`, each held to the lowest so far: the first
     /// renewal point k with v > q^k is then the count of points with v ≤ it, since those are a run
     /// from the first (for falling thresholds, as `q^k` almost always is, they are the thresholds).
@@ -55,8 +53,7 @@ final class FundingLapseKernel {
     private var cellYear: UnsafeMutableBufferPointer<Int>
     /// The parts that lapse uncovered, in the order drawn: cell, source and renewal uniform.
     private var lapsed: UnsafeMutableBufferPointer<msc_part_lapse>
-    /// What the draw settles for each part of the group being drawn (its source's uniforms taken
-    /// and bounds, and the source), and each part's share, as the passes read them.
+    /// Each part of the group being drawn: its source's rule, and its share, as the passes read them.
     private let partRules: UnsafeMutableBufferPointer<msc_part_rule>
     private let partShares: UnsafeMutableBufferPointer<Double>
     /// The years of the group's posts, as ``fundedYears(parts:posts:uniforms:draws:)`` returns them.
@@ -77,10 +74,8 @@ final class FundingLapseKernel {
         termYears = buffer(mix.sources.map(\.termYears))
         national = buffer(mix.sources.map(\.decidedNationally))
         let zeros = Array(repeating: 0, count: mix.sources.count)
-        uniformsTaken = buffer(zeros)
+        sourceRules = buffer(mix.sources.indices.map { msc_part_rule(lapseBound: 0, askBound: 0, uniformsTaken: 0, source: $0) })
         yearStart = buffer(zeros)
-        lapseBound = buffer(Array(repeating: Int64(0), count: mix.sources.count))
-        askBound = buffer(Array(repeating: Int64(0), count: mix.sources.count))
         renewalPoints = buffer([0.0])
         // At most (horizon − 1) / T renewal points per source inside the horizon, and one more year each.
         let years = mix.sources.reduce(0) { $0 + 1 + ($1.termYears > 0 ? max(0, horizonYears - 1) / $1.termYears : 0) }
@@ -97,14 +92,13 @@ final class FundingLapseKernel {
 
     deinit {
         for pointer in [absorbable.baseAddress, national.baseAddress] as [UnsafeMutablePointer<Bool>?] { pointer?.deallocate() }
-        for buffer in [termYears, uniformsTaken, yearStart, yearAfterRenewals, cellYear, postYears, lapsedYear] {
+        for buffer in [termYears, yearStart, yearAfterRenewals, cellYear, postYears, lapsedYear] {
             buffer.deallocate()
         }
         for buffer in [renewalPoints, lapsedShare, partShares] { buffer.deallocate() }
         lapsed.deallocate()
         partRules.deallocate()
-        lapseBound.deallocate()
-        askBound.deallocate()
+        sourceRules.deallocate()
     }
 
     /// Settles what the iteration's `draw` decides for every post (as `FundingMix.lapseYear` would).
@@ -124,7 +118,7 @@ final class FundingLapseKernel {
         var nextYear = 0
         for source in 0..<sourceCount {
             yearStart[source] = nextYear
-            uniformsTaken[source] = 0
+            sourceRules[source].uniformsTaken = 0
             let q = draw.renewalProbabilities[source], term = termYears[source]
             let known: Int?
             if national[source] {
@@ -138,16 +132,16 @@ final class FundingLapseKernel {
             }
             if let known {
                 // No uniform: every post lapses in the known year, or none does.
-                lapseBound[source] = Self.bits(known == Int.max ? -.infinity : .infinity)
+                sourceRules[source].lapseBound = Self.bits(known == Int.max ? -.infinity : .infinity)
                 yearAfterRenewals[nextYear] = known
                 nextYear += 1
                 continue
             }
             let start = bounds[source], end = bounds[source + 1]
-            uniformsTaken[source] = 1
+            sourceRules[source].uniformsTaken = 1
             // As the readable draw's first test: v at or below the last threshold passes every
             // renewal point (with no threshold at all, the source lasts).
-            lapseBound[source] = Self.bits(end > start ? Self.lapsesBelow(lastThreshold: values[end - 1]) : -.infinity)
+            sourceRules[source].lapseBound = Self.bits(end > start ? Self.lapsesBelow(lastThreshold: values[end - 1]) : -.infinity)
             var lowest = Double.infinity
             for k in start..<end {
                 lowest = min(values[k], lowest)
@@ -159,7 +153,8 @@ final class FundingLapseKernel {
         }
         for source in 0..<sourceCount {
             // A lapse the host may absorb takes one more uniform, as the readable draw asks.
-            askBound[source] = draw.absorbProbability > 0 && absorbable[source] ? lapseBound[source] : Self.bits(-.infinity)
+            sourceRules[source].askBound = draw.absorbProbability > 0 && absorbable[source]
+                ? sourceRules[source].lapseBound : Self.bits(-.infinity)
         }
     }
 
@@ -167,7 +162,7 @@ final class FundingLapseKernel {
     private static func bits(_ bound: Double) -> Int64 { Int64(bitPattern: bound.bitPattern) }
 
     /// 1 when `uniformBits`, the bit pattern of a uniform in [0, 1), is below the bound whose
-    /// pattern is `bound` (see `lapseBound`), else 0: the sign of their difference. The patterns
+    /// pattern is `bound` (see `sourceRules`), else 0: the sign of their difference. The patterns
     /// run from −∞'s (negative as an integer) to +∞'s, so the difference never overflows.
     @inline(__always)
     static func below(_ uniformBits: Int64, _ bound: Int64) -> Int {
@@ -231,9 +226,7 @@ final class FundingLapseKernel {
         // Two uniforms at most per part, and two read ahead past the last part's (never taken).
         let window = uniforms.peek(2 &* cells &+ 2)
         for (index, part) in parts.enumerated() {
-            let source = part.source
-            partRules[index] = msc_part_rule(lapseBound: lapseBound[source], askBound: askBound[source],
-                                             uniformsTaken: uniformsTaken[source], source: source)
+            partRules[index] = sourceRules[part.source]
             partShares[index] = part.share
         }
         var pass = msc_funding_parts(

@@ -363,7 +363,8 @@ struct ScenarioKernel: Sendable {
         for (g, key) in groups.enumerated() {
             // Walk the years forwards, taking out the posts whose funding has ended.
             let all = g * bucketsPerGroup + years
-            let weights = weighs ? key.fundingGroup.flatMap { survival?[$0] } : nil
+            // Only the grouping by funding group names one (the grouping chosen above says whether they weigh).
+            let weights = key.fundingGroup.flatMap { survival?[$0] }
             var salaryFTEGone = 0.0, peopleBudgetGone = 0.0, peopleCountGone = 0.0, effectGone = 0.0, postsGone = 0.0
             for t in key.start..<key.end {
                 let bucket = g * bucketsPerGroup + t
